@@ -1,0 +1,35 @@
+// Translator intrinsics. Every function exported here is recognized by the translator
+// and lowered to low-level operations; its TypeScript body is what runs untranslated
+// (where one makes sense) and is otherwise never used.
+import type { int } from "./types.ts";
+
+/** True in a translated program, false on Node. The translator folds the test away, so the
+ *  untranslated branch may use any Node API (it is never type-checked as RTS). */
+export function weAreTranslated(): boolean {
+  return false;
+}
+
+function translatedOnly(name: string): never {
+  throw new Error(`rlib/lowlevel: ${name} only exists in a translated program`);
+}
+
+/** Raw linear-memory access (translated only): addresses are byte offsets. */
+export function load8(addr: int): int { return translatedOnly("load8"); }
+export function load16(addr: int): int { return translatedOnly("load16"); }
+export function load32(addr: int): int { return translatedOnly("load32"); }
+export function store8(addr: int, v: int): void { translatedOnly("store8"); }
+export function store16(addr: int, v: int): void { translatedOnly("store16"); }
+export function store32(addr: int, v: int): void { translatedOnly("store32"); }
+/** Current memory size in 64 KiB pages, and growth (returns the old size, or -1). */
+export function memorySize(): int { return translatedOnly("memorySize"); }
+export function memoryGrow(pages: int): int { return translatedOnly("memoryGrow"); }
+/** First free byte after the data segment (where the heap starts). */
+export function heapBase(): int { return translatedOnly("heapBase"); }
+/** A fresh string of `len` UTF-16 code units, to be filled with strSetChar before it is shared. */
+export function strNew(len: int): string { return translatedOnly("strNew"); }
+export function strSetChar(s: string, i: int, c: int): void { translatedOnly("strSetChar"); }
+/** A 64 KiB buffer outside the heap for system calls (iovecs, I/O chunks). */
+export function scratchBase(): int { return translatedOnly("scratchBase"); }
+export const SCRATCH_SIZE = 65536;
+/** Stops the program with a message on stderr and exit code 1 (a fatal runtime error). */
+export function fatal(msg: string): void { throw new Error(msg); }

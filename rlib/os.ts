@@ -1,0 +1,47 @@
+// The I/O API of RTS programs. One API, two implementations: Node's when untranslated,
+// WASI's (rlib/wasi.ts) when translated.
+import * as fs from "node:fs";
+import type { int } from "./types.ts";
+import { weAreTranslated } from "./lowlevel.ts";
+import * as wasi from "./wasi.ts";
+
+export const STDOUT = 1;
+export const STDERR = 2;
+
+/** Writes `s` to a file descriptor (1 = stdout, 2 = stderr) as UTF-8. */
+export function write(fd: int, s: string): void {
+  if (weAreTranslated()) {
+    wasi.writeString(fd, s);
+    return;
+  }
+  fs.writeSync(fd, s);
+}
+
+/** The whole file as UTF-8 text, or null when it cannot be read. */
+export function readFile(path: string): string | null {
+  if (weAreTranslated()) return wasi.readFile(path);
+  try {
+    return fs.readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** All of standard input as UTF-8 text. */
+export function readStdin(): string {
+  if (weAreTranslated()) return wasi.readStdin();
+  try {
+    return fs.readFileSync(0, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/** Ends the program now with the given exit code. */
+export function exit(code: int): void {
+  if (weAreTranslated()) {
+    wasi.exit(code);
+    return;
+  }
+  process.exit(code);
+}
