@@ -28,8 +28,8 @@ export function heapBase(): int { return translatedOnly("heapBase"); }
 /** A fresh string of `len` UTF-16 code units, to be filled with strSetChar before it is shared. */
 export function strNew(len: int): string { return translatedOnly("strNew"); }
 export function strSetChar(s: string, i: int, c: int): void { translatedOnly("strSetChar"); }
+/** Copies `n` code units from src[srcAt..] into dst[dstAt..] (dst fresh from strNew). */
+export function strCopy(src: string, srcAt: int, dst: string, dstAt: int, n: int): void { translatedOnly("strCopy"); }
 /** A 64 KiB buffer outside the heap for system calls (iovecs, I/O chunks). */
 export function scratchBase(): int { return translatedOnly("scratchBase"); }
 export const SCRATCH_SIZE = 65536;
-/** Stops the program with a message on stderr and exit code 1 (a fatal runtime error). */
-export function fatal(msg: string): void { throw new Error(msg); }

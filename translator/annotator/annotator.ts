@@ -1,0 +1,211 @@
+// Whole-program type inference (RPython's annrpython.py): starting from `main` and the
+// runtime helpers, blocks are annotated to a fixpoint. Each block is (re)flowed whenever
+// the annotation of one of its inputs, of a field, of a list item or of a callee's result
+// that it read has generalized.
+import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { SourceLoc } from "../flowgraph/source.ts";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "../frontend/program.ts";
+import { UNINITIALIZED } from "../frontend/builder.ts";
+import {
+  ClassDef, describe, installClassdefLookup, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
+  s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,
+} from "./model.ts";
+import { consider } from "./operations.ts";
+
+/** Per-function state: the graph and who called it (reflowed when the result generalizes). */
+export class FuncInfo {
+  callers = new Set<Reader>();
+  constructor(public desc: FunctionDesc) {}
+  get graph(): Graph {
+    return this.desc.graph;
+  }
+}
+
+/** Thrown when an operation must be re-annotated as a float: annotation starts over. */
+export class Restart extends Error {}
+
+export class Annotator {
+  classdefs = new Map<ClassDesc, ClassDef>();
+  funcs = new Map<FunctionDesc, FuncInfo>();
+  /** Lists created by each `newlist` op and each prebuilt array, stable across reflows. */
+  listdefs = new Map<object, ListDef>();
+  private pending = new Set<Block>();
+  private annotated = new Set<Block>();
+  private blockFunc = new Map<Block, FuncInfo>();
+  /** The block being flowed: the reader registered by every lookup. */
+  current: Block | null = null;
+
+  constructor(
+    public program: Program,
+    /** Operations whose int result could be -0 where -0 is observable: annotated as floats. */
+    public forcedFloat: Set<object>,
+  ) {
+    installClassdefLookup((d) => this.classdef(d));
+  }
+
+  /** `x` is about to be used as a float (where JS could observe -0): if it is an int that may
+   *  be -0, the operations that may have produced -0 become float operations. */
+  observeAsFloat(x: SomeValue): void {
+    if (x.kind !== "int" || x.mz.size === 0) return;
+    for (const op of x.mz) this.forcedFloat.add(op);
+    throw new Restart();
+  }
+
+  classdef(desc: ClassDesc): ClassDef {
+    let cd = this.classdefs.get(desc);
+    if (!cd) {
+      cd = new ClassDef(desc);
+      this.classdefs.set(desc, cd);
+      if (desc.base) this.classdef(desc.base);
+    }
+    return cd;
+  }
+
+  listdefFor(key: object, origin: string): ListDef {
+    let ld = this.listdefs.get(key);
+    if (!ld) {
+      ld = new ListDef(origin);
+      this.listdefs.set(key, ld);
+    }
+    return ld;
+  }
+
+  // ---- driving --------------------------------------------------------------------------
+
+  /** Annotates a function called with the given argument annotations; returns its result. */
+  call(desc: FunctionDesc, args: SomeValue[], at: Operation | null): SomeValue {
+    let info = this.funcs.get(desc);
+    if (!info) {
+      info = new FuncInfo(desc);
+      this.funcs.set(desc, info);
+      for (const b of desc.graph.blocks()) this.blockFunc.set(b, info);
+    }
+    const g = desc.graph;
+    if (args.length !== g.startblock.inputargs.length) {
+      throw new RtsError(at?.loc ?? desc.loc, `${desc.name} expects ${g.startblock.inputargs.length} arguments, got ${args.length}`);
+    }
+    const kinds: NumberKind[] = desc.cls ? [null, ...desc.paramKinds] : desc.paramKinds;
+    const cells = args.map((a, i) => this.pinKind(a, kinds[i], `parameter ${i + 1} of ${desc.name}`, at));
+    if (this.current) info.callers.add(this.current);
+    this.flowInto(g.startblock, cells, at);
+    const ret = g.getReturnVar().annotation as SomeValue | undefined;
+    return this.pinKind(ret ?? s_impossible, desc.returnKind, `the result of ${desc.name}`, at);
+  }
+
+  /** Applies an `int` / `float` declaration to an annotation flowing into the slot. */
+  pinKind(a: SomeValue, kind: NumberKind, slot: string, at: Operation | null): SomeValue {
+    if (kind === null || a.kind === "impossible") return a;
+    if (kind === "float" && (a.kind === "int" || a.kind === "float")) return s_float;
+    if (kind === "int" && a.kind === "int") return s_int;
+    throw new RtsError(at?.loc ?? null, `${slot} is declared ${kind} but receives ${describe(a)}`,
+      kind === "int" ? "convert explicitly with toInt() from rlib/rarith.ts" : null);
+  }
+
+  private flowInto(block: Block, cells: SomeValue[], at: Operation | Link | null): void {
+    const first = !this.annotated.has(block);
+    let changed = first;
+    block.inputargs.forEach((v, i) => {
+      const old = (v.annotation as SomeValue | undefined) ?? s_impossible;
+      const u = this.unionAt(old, cells[i], at, () => `the variable '${v.hint}'`);
+      if (first || !sameAnnotation(u, old)) {
+        v.annotation = u;
+        changed = true;
+      }
+    });
+    if (!changed) return;
+    this.annotated.add(block);
+    const info = this.blockFunc.get(block);
+    if (info && block === info.graph.returnblock) {
+      for (const c of info.callers) this.reflow(c);
+    } else {
+      this.pending.add(block);
+    }
+  }
+
+  reflow(r: Reader): void {
+    if (r instanceof Block && this.annotated.has(r)) this.pending.add(r);
+  }
+
+  reflowAll(readers: Iterable<Reader>): void {
+    for (const r of readers) this.reflow(r);
+  }
+
+  unionAt(a: SomeValue, b: SomeValue, at: Operation | Link | null, what: () => string): SomeValue {
+    try {
+      const u = union(a, b);
+      if (u.kind === "float") {
+        this.observeAsFloat(a);
+        this.observeAsFloat(b);
+      }
+      return u;
+    } catch (e) {
+      if (!(e instanceof UnionError)) throw e;
+      const loc = at instanceof Operation ? at.loc : at instanceof Link ? linkLoc(at) : null;
+      throw new RtsError(loc, `${what()} would hold both ${describe(e.a)} and ${describe(e.b)}`,
+        "RTS values have one static type: use separate variables, or a common base class");
+    }
+  }
+
+  complete(): void {
+    while (this.pending.size > 0) {
+      const block: Block = this.pending.values().next().value!;
+      this.pending.delete(block);
+      this.flowBlock(block);
+    }
+  }
+
+  private flowBlock(block: Block): void {
+    this.current = block;
+    try {
+      for (const op of block.operations) {
+        // An input that has no annotation yet blocks the rest of the block until it gets one.
+        if (op.args.some((a) => this.annotation(a).kind === "impossible")) return;
+        const r = consider(this, op);
+        const old = (op.result.annotation as SomeValue | undefined) ?? s_impossible;
+        op.result.annotation = this.unionAt(old, r, op, () => `the result of ${op.opname}`);
+        if (r.kind === "impossible") return;
+      }
+      for (const link of block.exits) {
+        if (block.exitswitch instanceof Constant && block.exitswitch.value !== link.exitcase) continue;
+        this.flowInto(link.target, link.args.map((a) => this.annotation(a)), link);
+      }
+    } finally {
+      this.current = null;
+    }
+  }
+
+  annotation(v: Value): SomeValue {
+    if (v instanceof Variable) return (v.annotation as SomeValue | undefined) ?? s_impossible;
+    if (v.annotation === undefined) v.annotation = this.constantAnnotation(v.value, v.numberKind);
+    return v.annotation as SomeValue;
+  }
+
+  constantAnnotation(value: unknown, kind: NumberKind = null): SomeValue {
+    if (value === UNINITIALIZED) return s_impossible;
+    if (value === null || value === undefined) return s_none;
+    switch (typeof value) {
+      case "number":
+        return kind === "float" ? s_float : numberAnnotation(value);
+      case "boolean":
+        return s_bool;
+      case "string":
+        return s_str;
+    }
+    if (value instanceof FunctionDesc || value instanceof ClassDesc || value instanceof Builtin || value instanceof ImportedFunction) {
+      return s_desc;
+    }
+    throw new RtsError(null, `a prebuilt value of this kind is not supported yet: ${(value as object).constructor?.name} ${JSON.stringify(value)?.slice(0, 80)}`);
+  }
+}
+
+/** An integral number that JS and i64 agree on is an int; everything else is a float. */
+export function numberAnnotation(x: number): SomeValue {
+  if (Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0)) return x >= 0 ? s_nonneg : s_int;
+  return s_float;
+}
+
+function linkLoc(l: Link): SourceLoc | null {
+  const ops = l.prevblock?.operations ?? [];
+  return ops.length ? ops[ops.length - 1].loc : null;
+}

@@ -1,0 +1,57 @@
+// The annotator's public entry: infers the type of every value reachable from `main`
+// and from the runtime helpers, and reports which functions and classes are used.
+import { ts } from "ts-morph";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { ClassDesc, FunctionDesc, Program } from "../frontend/program.ts";
+import { Annotator, Restart } from "./annotator.ts";
+import { ClassDef, ListDef, s_bool, s_float, s_int, s_str, SomeValue } from "./model.ts";
+
+export interface AnnotatedProgram {
+  program: Program;
+  /** Every function that was annotated (called from somewhere reachable). */
+  functions: FunctionDesc[];
+  classdefs: Map<ClassDesc, ClassDef>;
+  argvList: ListDef;
+}
+
+export function annotate(program: Program): AnnotatedProgram {
+  const forcedFloat = new Set<object>();
+  for (;;) {
+    const a = new Annotator(program, forcedFloat);
+    try {
+      const argvList = new ListDef("argv");
+      argvList.generalize(s_str);
+      a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
+      for (const fn of program.runtime.values()) a.call(fn, entryArguments(fn), null);
+      a.complete();
+      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, argvList };
+    } catch (e) {
+      if (!(e instanceof Restart)) throw e;
+      forgetAnnotations(program);
+    }
+  }
+}
+
+function forgetAnnotations(program: Program): void {
+  for (const fn of [...program.functions, ...program.classes.map((c) => c.ctor)]) {
+    for (const b of fn.graph.blocks()) {
+      for (const v of b.inputargs) v.annotation = undefined;
+      for (const op of b.operations) op.result.annotation = undefined;
+    }
+    fn.graph.getReturnVar().annotation = undefined;
+  }
+}
+
+/** The runtime helpers are called by generated code: their declared types are their annotations. */
+function entryArguments(fn: FunctionDesc): SomeValue[] {
+  const decl = fn.decl as ts.FunctionDeclaration;
+  return decl.parameters.map((p, i) => {
+    const kind = fn.paramKinds[i];
+    if (kind === "int") return s_int;
+    if (kind === "float") return s_float;
+    const t = p.type?.getText();
+    if (t === "string") return s_str;
+    if (t === "boolean") return s_bool;
+    throw new RtsError(fn.loc, `runtime helper ${fn.name}: parameter type ${t} must be string, boolean, int or float`);
+  });
+}

@@ -1,0 +1,207 @@
+// The annotation lattice (RPython's SomeValue family, reduced to what RTS needs).
+// Annotations only ever generalize while the annotator runs: `union` is the join.
+import { ClassDesc, TypedArrayKind } from "../frontend/program.ts";
+
+export type SomeValue =
+  | { kind: "impossible" }
+  /** `mz`: the operations whose result may be -0 in JS (e.g. `-x` for x = 0). An int holds it
+   *  as 0; if such a value reaches a place where -0 is observable, those operations are
+   *  re-annotated as floats (see Annotator.observeAsFloat). */
+  | { kind: "int"; nonneg: boolean; mz: ReadonlySet<object> }
+  | { kind: "float" }
+  | { kind: "bool" }
+  | { kind: "none" }
+  | { kind: "str"; nullable: boolean }
+  | { kind: "inst"; classdef: ClassDef; nullable: boolean }
+  | { kind: "list"; listdef: ListDef; nullable: boolean }
+  | { kind: "typed"; elem: TypedArrayKind; nullable: boolean }
+  /** A function, class or builtin named by a constant operand (the callee of simple_call...). */
+  | { kind: "desc" };
+
+export const s_impossible: SomeValue = { kind: "impossible" };
+const NO_MZ: ReadonlySet<object> = new Set();
+export const s_int: SomeValue = { kind: "int", nonneg: false, mz: NO_MZ };
+export const s_nonneg: SomeValue = { kind: "int", nonneg: true, mz: NO_MZ };
+
+/** An int that may be -0 because of `sources` (and of the mz sources of `inputs`). */
+export function mzInt(sources: ReadonlySet<object>): SomeValue {
+  return sources.size === 0 ? s_int : { kind: "int", nonneg: false, mz: sources };
+}
+
+export function mzUnion(...sets: ReadonlySet<object>[]): ReadonlySet<object> {
+  const nonEmpty = sets.filter((x) => x.size > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? NO_MZ;
+  return new Set(nonEmpty.flatMap((x) => [...x]));
+}
+export const s_float: SomeValue = { kind: "float" };
+export const s_bool: SomeValue = { kind: "bool" };
+export const s_none: SomeValue = { kind: "none" };
+export const s_str: SomeValue = { kind: "str", nullable: false };
+export const s_desc: SomeValue = { kind: "desc" };
+
+/** Something the annotator re-examines when an annotation it read generalizes. */
+export type Reader = object;
+
+/** What the annotator knows about a class: the annotation of each field it declares. */
+export class ClassDef {
+  fields = new Map<string, { ann: SomeValue; readers: Set<Reader> }>();
+  instantiated = false;
+  constructor(public desc: ClassDesc) {}
+  describe(): string {
+    return this.desc.name;
+  }
+}
+
+/** The item type shared by every list that can flow to the same place (merged on union). */
+export class ListDef {
+  private parent: ListDef | null = null;
+  private itemAnn: SomeValue = s_impossible;
+  private readers = new Set<Reader>();
+  /** A list whose items are only set by the translator (never resized) may still be resized by code. */
+  constructor(public origin: string) {}
+
+  find(): ListDef {
+    let d: ListDef = this;
+    while (d.parent) d = d.parent;
+    return d;
+  }
+
+  get item(): SomeValue {
+    return this.find().itemAnn;
+  }
+
+  addReader(r: Reader): void {
+    this.find().readers.add(r);
+  }
+
+  /** Generalizes the item type; returns the readers to reflow when it changed. */
+  generalize(ann: SomeValue): Set<Reader> {
+    const root = this.find();
+    const u = union(root.itemAnn, ann);
+    if (sameAnnotation(u, root.itemAnn)) return new Set();
+    root.itemAnn = u;
+    return root.readers;
+  }
+
+  /** Makes both lists one; returns the readers to reflow. */
+  merge(other: ListDef): Set<Reader> {
+    const a = this.find();
+    const b = other.find();
+    if (a === b) return new Set();
+    b.parent = a;
+    for (const r of b.readers) a.readers.add(r);
+    const changedA = !sameAnnotation(union(a.itemAnn, b.itemAnn), a.itemAnn);
+    const changedB = !sameAnnotation(union(a.itemAnn, b.itemAnn), b.itemAnn);
+    a.itemAnn = union(a.itemAnn, b.itemAnn);
+    return changedA || changedB ? a.readers : new Set();
+  }
+}
+
+export class UnionError extends Error {
+  constructor(
+    public a: SomeValue,
+    public b: SomeValue,
+  ) {
+    super(`cannot combine ${describe(a)} and ${describe(b)}`);
+  }
+}
+
+export function union(a: SomeValue, b: SomeValue): SomeValue {
+  if (a.kind === "impossible") return b;
+  if (b.kind === "impossible") return a;
+  if (a.kind === "none" && b.kind === "none") return a;
+  if (a.kind === "none") return nullable(b, a, b);
+  if (b.kind === "none") return nullable(a, a, b);
+  switch (a.kind) {
+    case "int":
+      if (b.kind === "int") {
+        const mz = mzUnion(a.mz, b.mz);
+        return a.nonneg && b.nonneg && mz.size === 0 ? s_nonneg : mzInt(mz);
+      }
+      if (b.kind === "float") return s_float;
+      break;
+    case "float":
+      if (b.kind === "int" || b.kind === "float") return s_float;
+      break;
+    case "bool":
+      if (b.kind === "bool") return a;
+      break;
+    case "str":
+      if (b.kind === "str") return { kind: "str", nullable: a.nullable || b.nullable };
+      break;
+    case "inst":
+      if (b.kind === "inst") {
+        const common = commonBase(a.classdef, b.classdef);
+        if (common) return { kind: "inst", classdef: common, nullable: a.nullable || b.nullable };
+      }
+      break;
+    case "list":
+      if (b.kind === "list") {
+        // Merging is a side effect on the listdefs; the annotator reflows their readers.
+        a.listdef.merge(b.listdef);
+        return { kind: "list", listdef: a.listdef.find(), nullable: a.nullable || b.nullable };
+      }
+      break;
+    case "typed":
+      if (b.kind === "typed" && a.elem === b.elem) return { kind: "typed", elem: a.elem, nullable: a.nullable || b.nullable };
+      break;
+  }
+  throw new UnionError(a, b);
+}
+
+function nullable(x: SomeValue, a: SomeValue, b: SomeValue): SomeValue {
+  if (x.kind === "str" || x.kind === "inst" || x.kind === "list" || x.kind === "typed") return { ...x, nullable: true };
+  throw new UnionError(a, b);
+}
+
+/** The ClassDef of the nearest common base class; the annotator registers defs for all classes. */
+let classdefOf: (desc: ClassDesc) => ClassDef = () => {
+  throw new Error("classdef lookup not installed");
+};
+export function installClassdefLookup(f: (desc: ClassDesc) => ClassDef): void {
+  classdefOf = f;
+}
+
+function commonBase(a: ClassDef, b: ClassDef): ClassDef | null {
+  for (let c: ClassDesc | null = a.desc; c; c = c.base) if (b.desc.isSubclassOf(c)) return classdefOf(c);
+  return null;
+}
+
+export function sameAnnotation(a: SomeValue, b: SomeValue): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "int":
+      return a.nonneg === (b as typeof a).nonneg && a.mz.size === (b as typeof a).mz.size;
+    case "str":
+      return a.nullable === (b as typeof a).nullable;
+    case "inst":
+      return a.classdef === (b as typeof a).classdef && a.nullable === (b as typeof a).nullable;
+    case "list":
+      return a.listdef.find() === (b as typeof a).listdef.find() && a.nullable === (b as typeof a).nullable;
+    case "typed":
+      return a.elem === (b as typeof a).elem && a.nullable === (b as typeof a).nullable;
+    default:
+      return true;
+  }
+}
+
+export function isNumber(a: SomeValue): boolean {
+  return a.kind === "int" || a.kind === "float";
+}
+
+export function describe(a: SomeValue): string {
+  switch (a.kind) {
+    case "int":
+      return a.nonneg ? "int(nonneg)" : a.mz.size ? "int(maybe -0)" : "int";
+    case "str":
+      return a.nullable ? "string | null" : "string";
+    case "inst":
+      return a.nullable ? `${a.classdef.describe()} | null` : a.classdef.describe();
+    case "list":
+      return `${describe(a.listdef.item)}[]${a.nullable ? " | null" : ""}`;
+    case "typed":
+      return `${a.elem}array${a.nullable ? " | null" : ""}`;
+    default:
+      return a.kind;
+  }
+}

@@ -1,0 +1,345 @@
+// The annotation rule of each high-level operation. Number rules keep JS semantics:
+// an operation's result is an int only when JS would produce an integral value that i64
+// represents exactly, never -0 (ints cannot hold it) and never NaN; otherwise a float.
+import { Constant, Operation, Value } from "../flowgraph/model.ts";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction } from "../frontend/program.ts";
+import type { Annotator } from "./annotator.ts";
+import {
+  ClassDef, describe, isNumber, mzInt, mzUnion, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, sameAnnotation,
+  SomeValue,
+} from "./model.ts";
+
+type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
+
+function fail(op: Operation, msg: string, hint: string | null = null): never {
+  throw new RtsError(op.loc, msg, hint);
+}
+
+function requireNumbers(op: Operation, args: SomeValue[], what: string): void {
+  for (const x of args) {
+    if (!isNumber(x)) fail(op, `${what} needs numbers, got ${args.map(describe).join(" and ")}`);
+  }
+}
+
+function constValue(v: Value): number | null {
+  return v instanceof Constant && typeof v.value === "number" ? v.value : null;
+}
+
+const isPositiveConst = (v: Value) => (constValue(v) ?? 0) > 0;
+
+function arith(an: Annotator, op: Operation, args: SomeValue[]): SomeValue {
+  const [a, b] = args;
+  if (op.opname === "add" && (a.kind === "str" || b.kind === "str")) {
+    for (const x of args) if (x.kind !== "str" && !isNumber(x) && x.kind !== "bool" && x.kind !== "none") {
+      fail(op, `cannot concatenate ${describe(x)} to a string`, "format the value yourself first");
+    }
+    return s_str;
+  }
+  requireNumbers(op, args, `'${op.opname}'`);
+  const asFloat = () => {
+    an.observeAsFloat(a);
+    an.observeAsFloat(b);
+    return s_float;
+  };
+  if (a.kind !== "int" || b.kind !== "int" || an.forcedFloat.has(op)) return asFloat();
+  const [x, y] = op.args;
+  switch (op.opname) {
+    case "add":
+      // -0 + -0 is the only way to get -0.
+      if (a.nonneg && b.nonneg) return s_nonneg;
+      return mzInt(a.mz.size && b.mz.size ? mzUnion(a.mz, b.mz) : new Set());
+    case "sub":
+      return mzInt(a.mz); // -0 - 0
+    case "mul":
+      // -0 comes from 0 * negative: impossible when both are nonneg or one is a positive constant.
+      if (a.nonneg && b.nonneg) return s_nonneg;
+      if (isPositiveConst(x) || isPositiveConst(y)) return mzInt(mzUnion(a.mz, b.mz));
+      return mzInt(mzUnion(new Set([op]), a.mz, b.mz));
+    case "mod": {
+      // A zero divisor gives NaN: only a nonzero constant divisor keeps the result an int.
+      if ((constValue(y) ?? 0) === 0) return asFloat();
+      return a.nonneg ? s_nonneg : mzInt(mzUnion(new Set([op]), a.mz));
+    }
+    case "pow":
+      if (!b.nonneg) return asFloat();
+      return a.nonneg ? s_nonneg : mzInt(a.mz);
+    case "div":
+      return asFloat();
+  }
+  throw new Error(`not arithmetic: ${op.opname}`);
+}
+
+function bitwise(op: Operation, args: SomeValue[]): SomeValue {
+  requireNumbers(op, args, `'${op.opname}'`);
+  if (op.opname === "urshift") return s_nonneg;
+  if (op.opname === "and_") {
+    const small = (v: Value) => {
+      const c = constValue(v);
+      return c !== null && c >= 0 && c < 2 ** 31;
+    };
+    if (small(op.args[0]) || small(op.args[1])) return s_nonneg;
+  }
+  return s_int;
+}
+
+function compare(op: Operation, args: SomeValue[]): SomeValue {
+  const [a, b] = args;
+  if (op.opname === "eq" || op.opname === "ne") return s_bool;
+  if ((isNumber(a) && isNumber(b)) || (a.kind === "str" && b.kind === "str" && !a.nullable && !b.nullable)) return s_bool;
+  return fail(op, `cannot compare ${describe(a)} with ${describe(b)} using '${op.opname}'`);
+}
+
+const RULES: Record<string, Rule> = {
+  add: (a, op, args) => arith(a, op, args),
+  sub: (a, op, args) => arith(a, op, args),
+  mul: (a, op, args) => arith(a, op, args),
+  div: (a, op, args) => arith(a, op, args),
+  mod: (a, op, args) => arith(a, op, args),
+  pow: (a, op, args) => arith(a, op, args),
+  and_: (_a, op, args) => bitwise(op, args),
+  or_: (_a, op, args) => bitwise(op, args),
+  xor: (_a, op, args) => bitwise(op, args),
+  lshift: (_a, op, args) => bitwise(op, args),
+  rshift: (_a, op, args) => bitwise(op, args),
+  urshift: (_a, op, args) => bitwise(op, args),
+  invert: (_a, op, args) => bitwise(op, args),
+  lt: (_a, op, args) => compare(op, args),
+  le: (_a, op, args) => compare(op, args),
+  gt: (_a, op, args) => compare(op, args),
+  ge: (_a, op, args) => compare(op, args),
+  eq: (_a, op, args) => compare(op, args),
+  ne: (_a, op, args) => compare(op, args),
+  neg: (a, op, [x]) => {
+    requireNumbers(op, [x], "unary -");
+    if (x.kind === "float" || a.forcedFloat.has(op)) return s_float;
+    return mzInt(mzUnion(new Set([op]), (x as { mz: ReadonlySet<object> }).mz)); // -0 when x is 0
+  },
+  pos: (_a, op, [x]) => {
+    requireNumbers(op, [x], "unary +");
+    return x;
+  },
+  bool: () => s_bool,
+  not: () => s_bool,
+  str: () => s_str,
+  instanceof: (_a, op, [x]) => {
+    if (x.kind !== "inst") fail(op, `instanceof needs an object, got ${describe(x)}`);
+    return s_bool;
+  },
+  getattr: (a, op, [obj]) => getattr(a, op, obj, (op.args[1] as Constant).value as string),
+  setattr: (a, op, [obj, , v]) => {
+    const name = (op.args[1] as Constant).value as string;
+    if (obj.kind !== "inst") fail(op, `cannot set '${name}' on ${describe(obj)}`);
+    const field = obj.classdef.desc.findField(name);
+    if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`);
+    const cd = a.classdef(field.cls);
+    const slot = fieldSlot(cd, name);
+    const pinned = a.pinKind(v, field.kind, `field ${field.cls.name}.${name}`, op);
+    const u = a.unionAt(slot.ann, pinned, op, () => `field ${field.cls.name}.${name}`);
+    const changed = !sameAnnotation(u, slot.ann);
+    slot.ann = u;
+    if (changed) a.reflowAll(slot.readers);
+    return s_none;
+  },
+  getitem: (a, op, [obj, idx]) => {
+    if (!isNumber(idx)) fail(op, `an index must be a number, got ${describe(idx)}`);
+    switch (obj.kind) {
+      case "list":
+        obj.listdef.addReader(a.current!);
+        return obj.listdef.item;
+      case "typed":
+        return obj.elem === "f64" ? s_float : obj.elem === "u8" ? s_nonneg : s_int;
+      case "str":
+        return s_str;
+    }
+    return fail(op, `cannot index ${describe(obj)}`);
+  },
+  setitem: (a, op, [obj, idx, v]) => {
+    if (!isNumber(idx)) fail(op, `an index must be a number, got ${describe(idx)}`);
+    if (obj.kind === "list") {
+      const readers = obj.listdef.generalize(checkItem(a, op, obj.listdef.item, v));
+      a.reflowAll(readers);
+      return s_none;
+    }
+    if (obj.kind === "typed") {
+      requireNumbers(op, [v], "a typed array element");
+      if (obj.elem === "f64") a.observeAsFloat(v);
+      return s_none;
+    }
+    return fail(op, `cannot assign an element of ${describe(obj)}`);
+  },
+  newlist: (a, op, items) => {
+    const ld = a.listdefFor(op, "list literal");
+    let item: SomeValue = s_impossible;
+    for (const x of items) item = a.unionAt(item, x, op, () => "the elements of this array literal");
+    a.reflowAll(ld.generalize(item));
+    ld.addReader(a.current!);
+    return { kind: "list", listdef: ld.find(), nullable: false };
+  },
+  new_typed: (_a, op, [, n]) => {
+    requireNumbers(op, [n], "a typed array length");
+    return { kind: "typed", elem: (op.args[0] as Constant).value as "u8" | "i32" | "f64", nullable: false };
+  },
+  new: (a, op, [, ...args]) => {
+    const cls = (op.args[0] as Constant).value as ClassDesc;
+    const cd = a.classdef(cls);
+    cd.instantiated = true;
+    const self: SomeValue = { kind: "inst", classdef: cd, nullable: false };
+    a.call(cls.ctor, [self, ...args], op);
+    return self;
+  },
+  simple_call: (a, op, [, ...args]) => {
+    const f = (op.args[0] as Constant).value;
+    if (f instanceof FunctionDesc) {
+      if (f.cls) return a.call(f, [{ kind: "inst", classdef: a.classdef(f.cls), nullable: false }, ...args.slice(1)], op);
+      return a.call(f, args, op);
+    }
+    if (f instanceof Builtin) return builtinCall(a, op, f.name, args);
+    if (f instanceof ImportedFunction) {
+      for (const x of args) if (x.kind !== "int") fail(op, `${f.name} takes integer arguments`);
+      return f.returnsValue ? s_int : s_none;
+    }
+    throw new Error(`simple_call of ${String(f)}`);
+  },
+  call_method: (a, op, [obj, , ...args]) => callMethod(a, op, obj, (op.args[1] as Constant).value as string, args),
+};
+
+function checkItem(a: Annotator, op: Operation, item: SomeValue, v: SomeValue): SomeValue {
+  a.unionAt(item, v, op, () => "the elements of this array");
+  return v;
+}
+
+function fieldSlot(cd: ClassDef, name: string): { ann: SomeValue; readers: Set<Reader> } {
+  let slot = cd.fields.get(name);
+  if (!slot) {
+    slot = { ann: s_impossible, readers: new Set() };
+    cd.fields.set(name, slot);
+  }
+  return slot;
+}
+
+function getattr(a: Annotator, op: Operation, obj: SomeValue, name: string): SomeValue {
+  if (name === "length" && (obj.kind === "str" || obj.kind === "list" || obj.kind === "typed")) return s_nonneg;
+  if (obj.kind === "inst") {
+    const field = obj.classdef.desc.findField(name);
+    if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`, "methods can only be called, not read as values");
+    const slot = fieldSlot(a.classdef(field.cls), name);
+    slot.readers.add(a.current!);
+    return slot.ann;
+  }
+  return fail(op, `cannot read '${name}' of ${describe(obj)}`);
+}
+
+const STRING_METHODS: Record<string, (op: Operation, args: SomeValue[]) => SomeValue> = {
+  charCodeAt: (op, args) => {
+    if (args.length !== 1) fail(op, "charCodeAt takes one index");
+    return s_nonneg;
+  },
+  charAt: (op, args) => {
+    if (args.length !== 1) fail(op, "charAt takes one index");
+    return s_str;
+  },
+};
+
+function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, args: SomeValue[]): SomeValue {
+  if (obj.kind === "str" && STRING_METHODS[name]) return STRING_METHODS[name](op, args);
+  if (obj.kind === "list") {
+    if (name === "push") {
+      let item = obj.listdef.item;
+      for (const x of args) item = checkItem(a, op, item, x);
+      for (const x of args) a.reflowAll(obj.listdef.generalize(x));
+      return s_nonneg;
+    }
+    if (name === "pop" && args.length === 0) {
+      obj.listdef.addReader(a.current!);
+      return obj.listdef.item;
+    }
+  }
+  if (obj.kind === "inst") {
+    const impls = implementations(obj.classdef.desc, name);
+    if (impls.length === 0 && !hasAbstract(obj.classdef.desc, name)) fail(op, `${obj.classdef.describe()} has no method '${name}'`);
+    let result: SomeValue = s_impossible;
+    for (const m of impls) {
+      const self: SomeValue = { kind: "inst", classdef: a.classdef(m.owner), nullable: false };
+      result = a.unionAt(result, a.call(m.fn, [self, ...args], op), op, () => `the result of ${name}()`);
+    }
+    return result;
+  }
+  return fail(op, `RTS does not support the method '${name}' on ${describe(obj)}`,
+    "see docs/rts-language.md for the supported library");
+}
+
+/** Every implementation a call on an instance of `cls` can reach: inherited, own, overrides. */
+export function implementations(cls: ClassDesc, name: string): { fn: FunctionDesc; owner: ClassDesc }[] {
+  const out: { fn: FunctionDesc; owner: ClassDesc }[] = [];
+  const inherited = cls.findMethod(name);
+  if (inherited) out.push({ fn: inherited, owner: inherited.cls! });
+  const walk = (c: ClassDesc) => {
+    for (const sub of c.subclasses) {
+      const own = sub.methods.get(name);
+      if (own) out.push({ fn: own, owner: sub });
+      walk(sub);
+    }
+  };
+  walk(cls);
+  return out;
+}
+
+function hasAbstract(cls: ClassDesc, name: string): boolean {
+  for (let c: ClassDesc | null = cls; c; c = c.base) {
+    if (c.decl.members.some((m) => m.name?.getText() === name)) return true;
+  }
+  return false;
+}
+
+const INTRINSICS: Record<string, SomeValue> = {
+  "lowlevel.load8": s_nonneg,
+  "lowlevel.load16": s_nonneg,
+  "lowlevel.load32": s_nonneg,
+  "lowlevel.store8": s_none,
+  "lowlevel.store16": s_none,
+  "lowlevel.store32": s_none,
+  "lowlevel.memorySize": s_nonneg,
+  "lowlevel.memoryGrow": s_int,
+  "lowlevel.heapBase": s_nonneg,
+  "lowlevel.strNew": s_str,
+  "lowlevel.strSetChar": s_none,
+  "lowlevel.strCopy": s_none,
+  "lowlevel.scratchBase": s_nonneg,
+  "rarith.intDiv": s_int,
+  "rarith.intMod": s_int,
+  "rarith.toInt": s_int,
+  "rarith.toFloat": s_float,
+  "String.fromCharCode": s_str,
+  "console.log": s_none,
+};
+
+function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[]): SomeValue {
+  const r = INTRINSICS[name];
+  if (!r) fail(op, `RTS does not support ${name} yet`);
+  if (name === "console.log") {
+    for (const x of args) {
+      if (!(isNumber(x) || x.kind === "str" || x.kind === "bool" || x.kind === "none")) {
+        fail(op, `console.log of ${describe(x)} is not supported`, "print the fields you need, e.g. console.log(p.x, p.y)");
+      }
+      a.observeAsFloat(x); // console.log prints -0 as "-0"
+    }
+  } else if (name === "String.fromCharCode") {
+    if (args.length !== 1) fail(op, "String.fromCharCode takes one code in RTS");
+    requireNumbers(op, args, "String.fromCharCode");
+  } else if (name === "rarith.toFloat") {
+    requireNumbers(op, args, name);
+    a.observeAsFloat(args[0]);
+  } else if (name === "rarith.toInt") {
+    requireNumbers(op, args, name);
+  } else {
+    for (const x of args) if (x.kind !== "int" && x.kind !== "str") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");
+  }
+  return r;
+}
+
+export function consider(a: Annotator, op: Operation): SomeValue {
+  const rule = RULES[op.opname];
+  if (!rule) throw new Error(`no annotation rule for ${op.opname}`);
+  return rule(a, op, op.args.map((v) => a.annotation(v)));
+}

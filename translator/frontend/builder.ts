@@ -1,0 +1,761 @@
+// Builds the flow graph of one function from its TypeScript AST (the role RPython's flow
+// space plays for Python bytecode). Control flow becomes blocks and links; expressions
+// become high-level operations (add, getattr, simple_call, ...) whose meaning the
+// annotator decides from the types flowing in. Anything outside RTS is rejected here.
+import { ts } from "ts-morph";
+import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { Join, linkTo } from "./joins.ts";
+import { locOfNode } from "./loc.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TYPED_ARRAYS } from "./program.ts";
+import { reject } from "./subset.ts";
+
+/** What a name or property resolves to outside the function being built. */
+export type Resolved =
+  | { kind: "value"; value: Value }
+  | { kind: "function"; desc: FunctionDesc }
+  | { kind: "class"; desc: ClassDesc }
+  | { kind: "builtin"; builtin: Builtin }
+  | { kind: "import"; fn: ImportedFunction }
+  | { kind: "namespace" };
+
+export interface BuildContext {
+  checker: ts.TypeChecker;
+  /** Resolves a symbol that is not a local of the function being built. */
+  resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved;
+  classFor(decl: ts.ClassDeclaration): ClassDesc;
+}
+
+/** A marker for a `let` that has no value yet (TypeScript proves it is assigned before use). */
+export const UNINITIALIZED = { describe: () => "<uninitialized>" };
+
+const BINARY_OPS: Partial<Record<ts.SyntaxKind, string>> = {
+  [ts.SyntaxKind.PlusToken]: "add",
+  [ts.SyntaxKind.MinusToken]: "sub",
+  [ts.SyntaxKind.AsteriskToken]: "mul",
+  [ts.SyntaxKind.SlashToken]: "div",
+  [ts.SyntaxKind.PercentToken]: "mod",
+  [ts.SyntaxKind.AsteriskAsteriskToken]: "pow",
+  [ts.SyntaxKind.LessThanLessThanToken]: "lshift",
+  [ts.SyntaxKind.GreaterThanGreaterThanToken]: "rshift",
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: "urshift",
+  [ts.SyntaxKind.AmpersandToken]: "and_",
+  [ts.SyntaxKind.BarToken]: "or_",
+  [ts.SyntaxKind.CaretToken]: "xor",
+  [ts.SyntaxKind.LessThanToken]: "lt",
+  [ts.SyntaxKind.LessThanEqualsToken]: "le",
+  [ts.SyntaxKind.GreaterThanToken]: "gt",
+  [ts.SyntaxKind.GreaterThanEqualsToken]: "ge",
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: "eq",
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: "ne",
+  [ts.SyntaxKind.EqualsEqualsToken]: "eq",
+  [ts.SyntaxKind.ExclamationEqualsToken]: "ne",
+};
+
+const COMPOUND_ASSIGN: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.PlusToken,
+  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.MinusToken,
+  [ts.SyntaxKind.AsteriskEqualsToken]: ts.SyntaxKind.AsteriskToken,
+  [ts.SyntaxKind.SlashEqualsToken]: ts.SyntaxKind.SlashToken,
+  [ts.SyntaxKind.PercentEqualsToken]: ts.SyntaxKind.PercentToken,
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: ts.SyntaxKind.AsteriskAsteriskToken,
+  [ts.SyntaxKind.LessThanLessThanEqualsToken]: ts.SyntaxKind.LessThanLessThanToken,
+  [ts.SyntaxKind.GreaterThanGreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanGreaterThanToken,
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+  [ts.SyntaxKind.AmpersandEqualsToken]: ts.SyntaxKind.AmpersandToken,
+  [ts.SyntaxKind.BarEqualsToken]: ts.SyntaxKind.BarToken,
+  [ts.SyntaxKind.CaretEqualsToken]: ts.SyntaxKind.CaretToken,
+};
+
+interface LoopTargets {
+  label: string | null;
+  breakTo: Join;
+  /** null for a labeled block, which `continue` cannot target. */
+  continueTo: Join | null;
+}
+
+/** The `this` local is keyed by the function's declaration node. */
+export class FunctionBuilder {
+  private env = new Map<ts.Node, Value>();
+  /** Temporaries already evaluated while a later part of the same expression is built. */
+  private stack: Value[] = [];
+  private current: Block | null;
+  private loops: LoopTargets[] = [];
+  private pendingLabel: string | null = null;
+  readonly graph: Graph;
+
+  constructor(
+    private ctx: BuildContext,
+    private desc: FunctionDesc,
+    params: ts.Node[],
+  ) {
+    const inputs: Variable[] = [];
+    if (desc.cls) {
+      const self = new Variable("this");
+      inputs.push(self);
+      this.env.set(this.thisKey, self);
+    }
+    for (const p of params) {
+      const v = new Variable((p as ts.ParameterDeclaration).name?.getText() ?? "arg");
+      inputs.push(v);
+      this.env.set(p, v);
+    }
+    const start = new Block(inputs);
+    this.current = start;
+    this.graph = new Graph(desc.name, start, desc.loc);
+  }
+
+  private get thisKey(): ts.Node {
+    return this.desc.cls!.decl;
+  }
+
+  // ---- blocks and links -------------------------------------------------------------
+
+  private emit(opname: string, args: Value[], at: ts.Node | null, hint = "v"): Variable {
+    const result = new Variable(hint);
+    this.block().operations.push(new Operation(opname, args, result, at ? locOfNode(at) : null));
+    return result;
+  }
+
+  /** The current block; building code after return/break is never needed (it is dead). */
+  private block(): Block {
+    if (!this.current) throw new Error("emitting into unreachable code");
+    return this.current;
+  }
+
+  private newJoin(extra = 0): Join {
+    return new Join([...this.env.keys()], this.stack.length, extra);
+  }
+
+  private jump(join: Join, extras: Value[] = []): void {
+    if (!this.current) return;
+    this.current.closeWith([linkTo(join, this.env, this.stack, extras)]);
+    this.current = null;
+  }
+
+  /** Continues building in a join's block (or in dead code when nothing jumped there). */
+  private enter(join: Join): Variable[] {
+    const b = join.block;
+    this.current = b;
+    if (!b) return [];
+    for (const k of [...this.env.keys()]) if (!join.keys.includes(k)) this.env.delete(k);
+    join.keys.forEach((k, i) => this.env.set(k, b.inputargs[i]));
+    const nk = join.keys.length;
+    this.stack = b.inputargs.slice(nk, nk + join.depth);
+    return b.inputargs.slice(nk + join.depth);
+  }
+
+  /** Two-way branch on a boolean; a constant condition only builds the taken side. */
+  private branch(cond: Value, ifTrue: Join, ifFalse: Join, trueExtras: Value[] = [], falseExtras: Value[] = []): void {
+    if (!this.current) return;
+    if (cond instanceof Constant) {
+      if (cond.value) this.jump(ifTrue, trueExtras);
+      else this.jump(ifFalse, falseExtras);
+      return;
+    }
+    const t = linkTo(ifTrue, this.env, this.stack, trueExtras);
+    const f = linkTo(ifFalse, this.env, this.stack, falseExtras);
+    t.exitcase = true;
+    f.exitcase = false;
+    this.current.closeWith([t, f], cond);
+    this.current = null;
+  }
+
+  // ---- functions ----------------------------------------------------------------------
+
+  /** Builds the body; `prologue` runs first (field initializers of a base-less constructor). */
+  buildBody(body: ts.Block | ts.Expression, prologue?: () => void): Graph {
+    prologue?.();
+    if (ts.isBlock(body)) this.statements(body.statements);
+    else this.returnValue(this.expr(body));
+    if (this.current) this.returnValue(new Constant(undefined));
+    return this.graph;
+  }
+
+  private returnValue(v: Value): void {
+    this.block().closeWith([new Link([v], this.graph.returnblock)]);
+    this.current = null;
+  }
+
+  /** For constructors: runs after `super(...)` (or first, in a class without a base). */
+  fieldInitializers: (() => void) | null = null;
+
+  // ---- statements ---------------------------------------------------------------------
+
+  private statements(stmts: readonly ts.Statement[]): void {
+    const before = new Set(this.env.keys());
+    for (const s of stmts) {
+      if (!this.current) break;
+      this.statement(s);
+    }
+    for (const k of [...this.env.keys()]) if (!before.has(k)) this.env.delete(k);
+  }
+
+  private statement(s: ts.Statement): void {
+    const label = this.pendingLabel;
+    this.pendingLabel = null;
+    switch (s.kind) {
+      case ts.SyntaxKind.Block:
+        if (label !== null) return this.labeledBlock(label, s as ts.Block);
+        return this.statements((s as ts.Block).statements);
+      case ts.SyntaxKind.VariableStatement:
+        return this.variableList((s as ts.VariableStatement).declarationList);
+      case ts.SyntaxKind.ExpressionStatement:
+        this.expr((s as ts.ExpressionStatement).expression, true);
+        return;
+      case ts.SyntaxKind.IfStatement:
+        return this.ifStatement(s as ts.IfStatement);
+      case ts.SyntaxKind.WhileStatement:
+        return this.whileStatement(s as ts.WhileStatement, label);
+      case ts.SyntaxKind.DoStatement:
+        return this.doStatement(s as ts.DoStatement, label);
+      case ts.SyntaxKind.ForStatement:
+        return this.forStatement(s as ts.ForStatement, label);
+      case ts.SyntaxKind.ForOfStatement:
+        return this.forOfStatement(s as ts.ForOfStatement, label);
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement:
+        return this.breakOrContinue(s as ts.BreakOrContinueStatement);
+      case ts.SyntaxKind.ReturnStatement: {
+        const e = (s as ts.ReturnStatement).expression;
+        return this.returnValue(e ? this.expr(e) : new Constant(undefined));
+      }
+      case ts.SyntaxKind.LabeledStatement: {
+        const ls = s as ts.LabeledStatement;
+        this.pendingLabel = ls.label.text;
+        return this.statement(ls.statement);
+      }
+      case ts.SyntaxKind.EmptyStatement:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+      case ts.SyntaxKind.InterfaceDeclaration:
+        return;
+      default:
+        return reject(s);
+    }
+  }
+
+  private variableList(list: ts.VariableDeclarationList): void {
+    for (const d of list.declarations) {
+      if (!ts.isIdentifier(d.name)) reject(d.name);
+      const v = d.initializer ? this.expr(d.initializer) : new Constant(UNINITIALIZED);
+      this.env.set(d, v);
+    }
+  }
+
+  private ifStatement(s: ts.IfStatement): void {
+    const cond = this.condition(s.expression);
+    const thenJ = this.newJoin();
+    const elseJ = this.newJoin();
+    const after = this.newJoin();
+    this.branch(cond, thenJ, elseJ);
+    this.enter(thenJ);
+    this.statement(s.thenStatement);
+    this.jump(after);
+    this.enter(elseJ);
+    if (s.elseStatement) this.statement(s.elseStatement);
+    this.jump(after);
+    this.enter(after);
+  }
+
+  /** Runs `body` as a loop body with break/continue targets. */
+  private loopBody(label: string | null, breakTo: Join, continueTo: Join, body: ts.Statement): void {
+    this.loops.push({ label, breakTo, continueTo });
+    this.statement(body);
+    this.loops.pop();
+  }
+
+  private whileStatement(s: ts.WhileStatement, label: string | null): void {
+    const after = this.newJoin();
+    const head = this.newJoin();
+    this.jump(head);
+    this.enter(head);
+    const cond = this.condition(s.expression);
+    const body = this.newJoin();
+    this.branch(cond, body, after);
+    this.enter(body);
+    this.loopBody(label, after, head, s.statement);
+    this.jump(head);
+    this.enter(after);
+  }
+
+  private doStatement(s: ts.DoStatement, label: string | null): void {
+    const after = this.newJoin();
+    const head = this.newJoin();
+    const test = this.newJoin();
+    this.jump(head);
+    this.enter(head);
+    this.loopBody(label, after, test, s.statement);
+    this.jump(test);
+    this.enter(test);
+    if (this.current) this.branch(this.condition(s.expression), head, after);
+    this.enter(after);
+  }
+
+  private forStatement(s: ts.ForStatement, label: string | null): void {
+    const outer = new Set(this.env.keys());
+    const after = this.newJoin();
+    if (s.initializer) {
+      if (ts.isVariableDeclarationList(s.initializer)) this.variableList(s.initializer);
+      else this.expr(s.initializer, true);
+    }
+    const head = this.newJoin();
+    const update = this.newJoin();
+    this.jump(head);
+    this.enter(head);
+    const body = this.newJoin();
+    this.branch(s.condition ? this.condition(s.condition) : new Constant(true), body, after);
+    this.enter(body);
+    this.loopBody(label, after, update, s.statement);
+    this.jump(update);
+    this.enter(update);
+    if (this.current && s.incrementor) this.expr(s.incrementor, true);
+    this.jump(head);
+    this.enter(after);
+    for (const k of [...this.env.keys()]) if (!outer.has(k)) this.env.delete(k);
+  }
+
+  /** `for (const x of arr)` becomes an index loop over the array's current length. */
+  private forOfStatement(s: ts.ForOfStatement, label: string | null): void {
+    if (s.awaitModifier) reject(s);
+    const init = s.initializer;
+    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0].name)) {
+      return reject(init, "for-of over anything but a single `const x` / `let x` declaration");
+    }
+    const decl = init.declarations[0];
+    const arr = this.expr(s.expression);
+    const after = this.newJoin();
+    // Hidden loop state lives in the env under synthetic keys: the iterated array and the index.
+    const arrKey = s.expression;
+    const idxKey = s;
+    this.env.set(arrKey, arr);
+    this.env.set(idxKey, new Constant(0));
+    const head = this.newJoin();
+    const update = this.newJoin();
+    this.jump(head);
+    this.enter(head);
+    const len = this.emit("getattr", [this.env.get(arrKey)!, new Constant("length")], s.expression, "len");
+    const more = this.emit("lt", [this.env.get(idxKey)!, len], s, "more");
+    const body = this.newJoin();
+    this.branch(more, body, after);
+    this.enter(body);
+    this.env.set(decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, decl.name.getText()));
+    this.loopBody(label, after, update, s.statement);
+    this.jump(update);
+    this.enter(update);
+    if (this.current) this.env.set(idxKey, this.emit("add", [this.env.get(idxKey)!, new Constant(1)], s, "i"));
+    this.jump(head);
+    this.enter(after);
+    this.env.delete(arrKey);
+    this.env.delete(idxKey);
+  }
+
+  private labeledBlock(label: string, b: ts.Block): void {
+    const after = this.newJoin();
+    this.loops.push({ label, breakTo: after, continueTo: null });
+    this.statements(b.statements);
+    this.loops.pop();
+    this.jump(after);
+    this.enter(after);
+  }
+
+  private breakOrContinue(s: ts.BreakOrContinueStatement): void {
+    const isBreak = s.kind === ts.SyntaxKind.BreakStatement;
+    for (let i = this.loops.length - 1; i >= 0; i--) {
+      const l = this.loops[i];
+      if (s.label ? l.label === s.label.text : l.continueTo !== null) {
+        const target = isBreak ? l.breakTo : l.continueTo;
+        if (!target) break;
+        return this.jump(target);
+      }
+    }
+    throw new RtsError(locOfNode(s), "this break/continue has no enclosing loop it can target");
+  }
+
+  // ---- expressions --------------------------------------------------------------------
+
+  /** Evaluates in order; earlier results ride on the stack so later control flow renames them. */
+  private evalSeq(parts: (() => Value)[]): Value[] {
+    const base = this.stack.length;
+    for (const p of parts) {
+      const v = p(); // may replace this.stack (entering a join): read it only afterwards
+      this.stack.push(v);
+    }
+    return this.stack.splice(base);
+  }
+
+  private exprs(es: readonly ts.Expression[]): Value[] {
+    return this.evalSeq(es.map((e) => () => this.expr(e)));
+  }
+
+  /** A condition as a boolean value (numbers, strings and objects are tested for truthiness). */
+  private condition(e: ts.Expression): Value {
+    const v = this.expr(e);
+    if (v instanceof Constant && typeof v.value === "boolean") return v;
+    return this.emit("bool", [v], e, "c");
+  }
+
+  /** `discard` marks expression statements, where `x++` need not keep the old value. */
+  expr(e: ts.Expression, discard = false): Value {
+    switch (e.kind) {
+      case ts.SyntaxKind.NumericLiteral:
+        return new Constant(Number((e as ts.NumericLiteral).text));
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return new Constant((e as ts.StringLiteral).text);
+      case ts.SyntaxKind.TrueKeyword:
+        return new Constant(true);
+      case ts.SyntaxKind.FalseKeyword:
+        return new Constant(false);
+      case ts.SyntaxKind.NullKeyword:
+        return new Constant(null);
+      case ts.SyntaxKind.ThisKeyword:
+        if (!this.desc.cls) reject(e, "`this` outside a method");
+        return this.env.get(this.thisKey)!;
+      case ts.SyntaxKind.Identifier:
+        return this.identifier(e as ts.Identifier);
+      case ts.SyntaxKind.ParenthesizedExpression:
+        return this.expr((e as ts.ParenthesizedExpression).expression, discard);
+      case ts.SyntaxKind.NonNullExpression:
+        return this.expr((e as ts.NonNullExpression).expression);
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        return this.expr((e as ts.AsExpression).expression);
+      case ts.SyntaxKind.TemplateExpression:
+        return this.template(e as ts.TemplateExpression);
+      case ts.SyntaxKind.BinaryExpression:
+        return this.binary(e as ts.BinaryExpression);
+      case ts.SyntaxKind.PrefixUnaryExpression:
+        return this.prefix(e as ts.PrefixUnaryExpression);
+      case ts.SyntaxKind.PostfixUnaryExpression:
+        return this.postfix(e as ts.PostfixUnaryExpression, discard);
+      case ts.SyntaxKind.ConditionalExpression:
+        return this.conditional(e as ts.ConditionalExpression);
+      case ts.SyntaxKind.CallExpression:
+        return this.call(e as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return this.newExpr(e as ts.NewExpression);
+      case ts.SyntaxKind.PropertyAccessExpression:
+        return this.propertyAccess(e as ts.PropertyAccessExpression);
+      case ts.SyntaxKind.ElementAccessExpression: {
+        const ea = e as ts.ElementAccessExpression;
+        if (ea.questionDotToken) reject(ea);
+        return this.emit("getitem", this.exprs([ea.expression, ea.argumentExpression]), e);
+      }
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const elements = (e as ts.ArrayLiteralExpression).elements;
+        for (const x of elements) if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) reject(x);
+        return this.emit("newlist", this.exprs(elements), e, "list");
+      }
+      default:
+        return reject(e);
+    }
+  }
+
+  private identifier(id: ts.Identifier): Value {
+    const r = this.resolveName(id);
+    switch (r.kind) {
+      case "value":
+        return r.value;
+      default:
+        return reject(id, "a function, class or module used as a value");
+    }
+  }
+
+  /** A name: a local of this function, or something the context resolves. */
+  private resolveName(id: ts.Identifier): Resolved {
+    if (id.text === "undefined") return { kind: "value", value: new Constant(undefined) };
+    let sym = this.ctx.checker.getSymbolAtLocation(id);
+    if (!sym) throw new RtsError(locOfNode(id), `cannot resolve '${id.text}'`);
+    if (sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
+    const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+    if (decl && this.env.has(decl)) {
+      const v = this.env.get(decl)!;
+      return { kind: "value", value: v };
+    }
+    if (decl && (ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && !isModuleLevel(decl)))) {
+      reject(id, "a closure: this function uses a local variable of an enclosing function");
+    }
+    return this.ctx.resolveSymbol(sym, id);
+  }
+
+  private template(t: ts.TemplateExpression): Value {
+    let acc: Value = new Constant(t.head.text);
+    for (const span of t.templateSpans) {
+      const [prefix, v] = this.evalSeq([() => acc, () => this.emit("str", [this.expr(span.expression)], span.expression, "s")]);
+      acc = this.emit("add", [prefix, v], span.expression, "s");
+      if (span.literal.text !== "") acc = this.emit("add", [acc, new Constant(span.literal.text)], span, "s");
+    }
+    return acc;
+  }
+
+  private binary(e: ts.BinaryExpression): Value {
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.EqualsToken) return this.assign(e.left, () => this.expr(e.right));
+    const compound = COMPOUND_ASSIGN[op];
+    if (compound !== undefined) {
+      return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));
+    }
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logical(e);
+    if (op === ts.SyntaxKind.InstanceOfKeyword) {
+      const r = ts.isIdentifier(e.right) ? this.resolveName(e.right) : null;
+      if (!r || r.kind !== "class") return reject(e.right, "instanceof with anything but a class name on the right");
+      return this.emit("instanceof", [this.expr(e.left), new Constant(r.desc)], e, "is");
+    }
+    const name = BINARY_OPS[op];
+    if (!name) return reject(e.operatorToken);
+    if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+      if (!isNullish(e.left) && !isNullish(e.right)) {
+        return reject(e.operatorToken, "loose equality (==, !=) between values");
+      }
+    }
+    return this.emit(name, this.exprs([e.left, e.right]), e);
+  }
+
+  private logical(e: ts.BinaryExpression): Value {
+    const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+    const left = this.expr(e.left);
+    const cond = left instanceof Constant && typeof left.value === "boolean" ? left : this.emit("bool", [left], e.left, "c");
+    const done = this.newJoin(1);
+    const rhs = this.newJoin();
+    if (isAnd) this.branch(cond, rhs, done, [], [left]);
+    else this.branch(cond, done, rhs, [left], []);
+    this.enter(rhs);
+    if (this.current) this.jump(done, [this.expr(e.right)]);
+    return this.enterWithResult(done, e);
+  }
+
+  /** Enters a join carrying one result value; in dead code the value is never used. */
+  private enterWithResult(join: Join, at: ts.Node): Value {
+    const [r] = this.enter(join);
+    if (!r) throw new RtsError(locOfNode(at), "expression with no reachable result");
+    return r;
+  }
+
+  private conditional(e: ts.ConditionalExpression): Value {
+    const cond = this.condition(e.condition);
+    const thenJ = this.newJoin();
+    const elseJ = this.newJoin();
+    const done = this.newJoin(1);
+    this.branch(cond, thenJ, elseJ);
+    this.enter(thenJ);
+    if (this.current) this.jump(done, [this.expr(e.whenTrue)]);
+    this.enter(elseJ);
+    if (this.current) this.jump(done, [this.expr(e.whenFalse)]);
+    return this.enterWithResult(done, e);
+  }
+
+  private prefix(e: ts.PrefixUnaryExpression): Value {
+    switch (e.operator) {
+      case ts.SyntaxKind.PlusPlusToken:
+      case ts.SyntaxKind.MinusMinusToken: {
+        const name = e.operator === ts.SyntaxKind.PlusPlusToken ? "add" : "sub";
+        return this.assign(e.operand, (old) => this.emit(name, [old!, new Constant(1)], e));
+      }
+      case ts.SyntaxKind.MinusToken: {
+        if (ts.isNumericLiteral(e.operand)) return new Constant(-Number(e.operand.text));
+        return this.emit("neg", [this.expr(e.operand)], e);
+      }
+      case ts.SyntaxKind.PlusToken:
+        return this.emit("pos", [this.expr(e.operand)], e);
+      case ts.SyntaxKind.TildeToken:
+        return this.emit("invert", [this.expr(e.operand)], e);
+      case ts.SyntaxKind.ExclamationToken: {
+        const c = this.condition(e.operand);
+        if (c instanceof Constant) return new Constant(!c.value);
+        return this.emit("not", [c], e);
+      }
+    }
+    return reject(e);
+  }
+
+  private postfix(e: ts.PostfixUnaryExpression, discard: boolean): Value {
+    const name = e.operator === ts.SyntaxKind.PlusPlusToken ? "add" : "sub";
+    let old: Value | null = null;
+    this.assign(e.operand, (o) => {
+      // `x++` yields the old value converted to a number, which for numbers is itself.
+      old = o!;
+      return this.emit(name, [o!, new Constant(1)], e);
+    });
+    return discard ? new Constant(undefined) : old!;
+  }
+
+  /** Assigns to a local, a field or an element; `compute` gets the old value for compound forms. */
+  private assign(target: ts.Expression, compute: (old: Value | null) => Value): Value {
+    const t = skipParens(target);
+    if (ts.isIdentifier(t)) {
+      let sym = this.ctx.checker.getSymbolAtLocation(t);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
+      const decl = sym?.valueDeclaration;
+      if (!decl || !this.env.has(decl)) {
+        return reject(t, "assignment to a module-level binding (module bindings are constants after initialization)");
+      }
+      const v = compute(this.env.get(decl)!);
+      this.env.set(decl, v);
+      return v;
+    }
+    if (ts.isPropertyAccessExpression(t)) {
+      const name = new Constant(t.name.text);
+      const [obj, v] = this.evalSeq([
+        () => this.expr(t.expression),
+        () => compute(this.emit("getattr", [this.stack[this.stack.length - 1], name], t)),
+      ]);
+      this.emit("setattr", [obj, name, v], t);
+      return v;
+    }
+    if (ts.isElementAccessExpression(t)) {
+      const [obj, idx, v] = this.evalSeq([
+        () => this.expr(t.expression),
+        () => this.expr(t.argumentExpression),
+        () => compute(this.emit("getitem", this.stack.slice(-2), t)),
+      ]);
+      this.emit("setitem", [obj, idx, v], t);
+      return v;
+    }
+    return reject(target, "assignment to this kind of target");
+  }
+
+  private propertyAccess(e: ts.PropertyAccessExpression): Value {
+    if (e.questionDotToken) reject(e, "optional chaining (?.)");
+    const r = this.resolveMember(e);
+    if (r) {
+      if (r.kind === "value") return r.value;
+      return reject(e, "a function, class or module used as a value");
+    }
+    return this.emit("getattr", [this.expr(e.expression), new Constant(e.name.text)], e);
+  }
+
+  /** `ns.f` for a namespace import, `String.fromCharCode`, `Number.NaN`...; null for a field access. */
+  private resolveMember(e: ts.PropertyAccessExpression): Resolved | null {
+    if (e.expression.kind === ts.SyntaxKind.SuperKeyword) return null;
+    if (ts.isIdentifier(e.expression)) {
+      const base = this.ctx.checker.getSymbolAtLocation(e.expression);
+      const target = base && base.flags & ts.SymbolFlags.Alias ? this.ctx.checker.getAliasedSymbol(base) : base;
+      if (target && target.flags & ts.SymbolFlags.ValueModule) {
+        let sym = this.ctx.checker.getSymbolAtLocation(e.name);
+        if (!sym) throw new RtsError(locOfNode(e), `cannot resolve '${e.getText()}'`);
+        if (sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
+        return this.ctx.resolveSymbol(sym, e.name);
+      }
+      if (target && isGlobalLib(target)) return this.ctx.resolveSymbol(this.ctx.checker.getSymbolAtLocation(e.name)!, e);
+    }
+    return null;
+  }
+
+  private args(call: ts.CallExpression | ts.NewExpression): Value[] {
+    const args = call.arguments ?? [];
+    for (const a of args) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+    return this.exprs(args);
+  }
+
+  private call(e: ts.CallExpression): Value {
+    if (e.questionDotToken) reject(e, "optional call (?.)");
+    const callee = skipParens(e.expression);
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(e);
+    if (ts.isIdentifier(callee)) {
+      const r = this.resolveName(callee);
+      return this.callResolved(r, this.args(e), e, callee);
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (callee.questionDotToken) reject(callee, "optional chaining (?.)");
+      if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        const base = this.desc.cls?.base;
+        const m = base?.findMethod(callee.name.text);
+        if (!m) return reject(callee, "super.method() with no such method in a base class");
+        const args = this.args(e);
+        return this.emit("simple_call", [new Constant(m), this.env.get(this.thisKey)!, ...args], e);
+      }
+      const r = this.resolveMember(callee);
+      if (r) return this.callResolved(r, this.args(e), e, callee);
+      const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...(e.arguments.map((a) => () => this.expr(a)))]);
+      for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+      return this.emit("call_method", [obj, new Constant(callee.name.text), ...args], e);
+    }
+    return reject(callee, "calling a computed function value");
+  }
+
+  private callResolved(r: Resolved, args: Value[], e: ts.CallExpression, callee: ts.Node): Value {
+    switch (r.kind) {
+      case "function":
+        return this.emit("simple_call", [new Constant(r.desc), ...args], e);
+      case "builtin":
+        if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
+        return this.emit("simple_call", [new Constant(r.builtin), ...args], e);
+      case "import":
+        return this.emit("simple_call", [new Constant(r.fn), ...args], e);
+      default:
+        return reject(callee, "calling something that is not a function");
+    }
+  }
+
+  /** `super(...)` in a constructor: the base constructor, then this class's field initializers. */
+  private superCall(e: ts.CallExpression): Value {
+    const base = this.desc.cls?.base;
+    if (!this.desc.isConstructor || !base) return reject(e, "super(...) outside a derived class constructor");
+    const args = this.args(e);
+    this.emit("simple_call", [new Constant(base.ctor), this.env.get(this.thisKey)!, ...args], e);
+    this.fieldInitializers?.();
+    return new Constant(undefined);
+  }
+
+  private newExpr(e: ts.NewExpression): Value {
+    const callee = e.expression;
+    if (ts.isIdentifier(callee)) {
+      const typed = (TYPED_ARRAYS as Record<string, string>)[callee.text];
+      if (typed && isGlobalName(this.ctx.checker, callee)) {
+        const args = this.args(e);
+        if (args.length !== 1) return reject(e, "a typed array constructed from anything but a length");
+        return this.emit("new_typed", [new Constant(typed), args[0]], e, callee.text);
+      }
+      const r = this.resolveName(callee);
+      if (r.kind === "class") {
+        if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
+        return this.emit("new", [new Constant(r.desc), ...this.args(e)], e, "obj");
+      }
+    }
+    return reject(e, "`new` of something other than a class or a typed array");
+  }
+
+  // ---- constructors -------------------------------------------------------------------
+
+  /** Stores a value in a field of `this` (field initializers and parameter properties). */
+  initField(name: string, value: ts.Expression | ts.ParameterDeclaration, at: ts.Node): void {
+    const v = ts.isParameter(value) ? this.env.get(value)! : this.expr(value);
+    this.emit("setattr", [this.env.get(this.thisKey)!, new Constant(name), v], at);
+  }
+
+  /** The implicit constructor of a derived class without one: passes its arguments to super. */
+  forwardToBase(base: ClassDesc, params: ts.Node[]): void {
+    const self = this.env.get(this.thisKey)!;
+    this.emit("simple_call", [new Constant(base.ctor), self, ...params.map((p) => this.env.get(p)!)], null);
+    this.fieldInitializers?.();
+  }
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+function isNullish(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return x.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(x) && x.text === "undefined");
+}
+
+export function isModuleLevel(decl: ts.Node): boolean {
+  for (let p = decl.parent; p; p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassLike(p)) return false;
+    if (ts.isSourceFile(p)) return true;
+  }
+  return true;
+}
+
+/** A symbol declared only in .d.ts files (String, Number, console...). */
+export function isGlobalLib(sym: ts.Symbol): boolean {
+  const decls = sym.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => d.getSourceFile().isDeclarationFile);
+}
+
+function isGlobalName(checker: ts.TypeChecker, id: ts.Identifier): boolean {
+  const sym = checker.getSymbolAtLocation(id);
+  return !!sym && isGlobalLib(sym);
+}

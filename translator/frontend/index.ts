@@ -1,0 +1,239 @@
+// The frontend's public entry: loads the program, runs module initialization, and builds
+// the flow graph of every function reachable from `main` (plus the rlib runtime helpers).
+import * as path from "node:path";
+import { ts } from "ts-morph";
+import { Constant } from "../flowgraph/model.ts";
+import { checkGraph } from "../flowgraph/checker.ts";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
+import { loadSources, RLIB_DIR } from "./load.ts";
+import { locOfNode } from "./loc.ts";
+import { evaluateModules } from "./prebuilt.ts";
+import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "./program.ts";
+import { reject } from "./subset.ts";
+
+/** rlib modules whose exported functions are translator intrinsics, by file name. */
+const INTRINSIC_MODULES: Record<string, string> = { "lowlevel.ts": "lowlevel", "rarith.ts": "rarith" };
+/** Globals of the default library RTS implements, by their dotted name. */
+const GLOBAL_BUILTINS = new Set(["console.log", "String.fromCharCode"]);
+const GLOBAL_VALUES: Record<string, number> = {
+  NaN: NaN,
+  Infinity: Infinity,
+  "Number.MAX_SAFE_INTEGER": Number.MAX_SAFE_INTEGER,
+  "Number.MIN_SAFE_INTEGER": Number.MIN_SAFE_INTEGER,
+  "Number.EPSILON": Number.EPSILON,
+  "Number.POSITIVE_INFINITY": Infinity,
+  "Number.NEGATIVE_INFINITY": -Infinity,
+  "Number.NaN": NaN,
+};
+
+export async function buildProgram(entryPath: string): Promise<Program> {
+  const src = loadSources(entryPath);
+  const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
+  const moduleValues = await evaluateModules(files);
+  const fe = new Frontend(src.program.getTypeChecker(), moduleValues);
+  const main = fe.findMain(src.entry);
+  const runtime = new Map<string, FunctionDesc>();
+  for (const st of src.runtime.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) runtime.set(st.name.text, fe.functionFor(st));
+  }
+  fe.drain();
+  return { main, functions: [...fe.functions.values()], classes: [...fe.classes.values()], runtime };
+}
+
+class Frontend implements BuildContext {
+  functions = new Map<ts.Node, FunctionDesc>();
+  classes = new Map<ts.Node, ClassDesc>();
+  private pending: (() => void)[] = [];
+
+  constructor(
+    public checker: ts.TypeChecker,
+    private moduleValues: Map<ts.Node, unknown>,
+  ) {}
+
+  findMain(entry: ts.SourceFile): FunctionDesc {
+    const decl = entry.statements.find(
+      (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "main",
+    );
+    if (!decl || !decl.body || !ts.getModifiers(decl)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+      throw new RtsError({ file: entry.fileName, line: 1, col: 1, length: 1 }, "the entry module has no `export function main`",
+        "write `export function main(argv: string[]): number { ... }`");
+    }
+    if (decl.parameters.length !== 1 || decl.parameters[0].type?.getText() !== "string[]") {
+      throw new RtsError(locOfNode(decl.name!), "main must take exactly one parameter `argv: string[]`",
+        "write `export function main(argv: string[]): number`");
+    }
+    return this.functionFor(decl);
+  }
+
+  drain(): void {
+    while (this.pending.length > 0) this.pending.pop()!();
+  }
+
+  functionFor(decl: ts.FunctionDeclaration): FunctionDesc {
+    let desc = this.functions.get(decl);
+    if (desc) return desc;
+    if (!decl.body) reject(decl, "functions without a body (overload signatures or declare)");
+    if (decl.asteriskToken || hasModifier(decl, ts.SyntaxKind.AsyncKeyword)) reject(decl, "async functions and generators");
+    desc = new FunctionDesc(qualifiedName(decl.name!.text, decl), decl, locOfNode(decl.name!));
+    this.functions.set(decl, desc);
+    this.scheduleBody(desc, decl, [...decl.parameters]);
+    return desc;
+  }
+
+  private scheduleBody(desc: FunctionDesc, decl: ts.FunctionLikeDeclaration, params: ts.ParameterDeclaration[]): void {
+    for (const p of params) {
+      if (p.initializer || p.questionToken || p.dotDotDotToken) reject(p, "optional, default and rest parameters");
+      if (!ts.isIdentifier(p.name)) reject(p.name);
+    }
+    desc.paramKinds = params.map((p) => this.numberKind(p.type));
+    desc.returnKind = this.numberKind(decl.type);
+    this.pending.push(() => {
+      const b = new FunctionBuilder(this, desc, params);
+      desc.graph = b.buildBody(decl.body!);
+      checkGraph(desc.graph);
+    });
+  }
+
+  /** `int` / `float` from rlib/types.ts pin a number's kind. */
+  numberKind(type: ts.TypeNode | undefined): NumberKind {
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return null;
+    let sym = this.checker.getSymbolAtLocation(type.typeName);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const decl = sym?.declarations?.[0];
+    if (!decl || path.resolve(decl.getSourceFile().fileName) !== path.join(RLIB_DIR, "types.ts")) return null;
+    return sym!.name === "int" ? "int" : sym!.name === "float" ? "float" : null;
+  }
+
+  classFor(decl: ts.ClassDeclaration): ClassDesc {
+    let cls = this.classes.get(decl);
+    if (cls) return cls;
+    if (!decl.name) reject(decl, "anonymous classes");
+    if (decl.typeParameters) reject(decl.typeParameters[0], "generic classes (not supported yet)");
+    cls = new ClassDesc(qualifiedName(decl.name!.text, decl), decl, hasModifier(decl, ts.SyntaxKind.AbstractKeyword), locOfNode(decl.name!));
+    this.classes.set(decl, cls);
+    const ext = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
+    if (ext) {
+      const baseSym = this.checker.getSymbolAtLocation(ext.types[0].expression);
+      const target = baseSym && baseSym.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(baseSym) : baseSym;
+      const baseDecl = target?.valueDeclaration;
+      if (!baseDecl || !ts.isClassDeclaration(baseDecl)) reject(ext.types[0], "extending something other than an RTS class");
+      cls.base = this.classFor(baseDecl as ts.ClassDeclaration);
+      cls.base.subclasses.push(cls);
+    }
+    this.classMembers(cls, decl);
+    return cls;
+  }
+
+  private classMembers(cls: ClassDesc, decl: ts.ClassDeclaration): void {
+    let ctorDecl: ts.ConstructorDeclaration | null = null;
+    for (const m of decl.members) {
+      if (ts.canHaveModifiers(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)) reject(m, "static members (not supported yet)");
+      if (ts.isPropertyDeclaration(m)) {
+        if (!ts.isIdentifier(m.name)) reject(m.name, "computed or private (#) field names");
+        cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name)));
+      } else if (ts.isConstructorDeclaration(m)) {
+        if (m.body) ctorDecl = m;
+      } else if (ts.isMethodDeclaration(m)) {
+        if (!ts.isIdentifier(m.name)) reject(m.name, "computed method names");
+        if (!m.body) continue;
+        const md = new FunctionDesc(`${cls.name}.${m.name.text}`, m, locOfNode(m.name), cls);
+        cls.methods.set(m.name.text, md);
+        this.scheduleBody(md, m, [...m.parameters]);
+      } else if (!ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
+        reject(m, ts.isGetAccessor(m) || ts.isSetAccessor(m) ? "getters and setters (not supported yet)" : undefined);
+      }
+    }
+    for (const p of ctorDecl?.parameters ?? []) {
+      if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some(isParameterPropertyModifier)) {
+        cls.fields.push(new FieldDesc(p.name.text, cls, this.numberKind(p.type), locOfNode(p.name)));
+      }
+    }
+    this.constructorFor(cls, ctorDecl);
+  }
+
+  /** The constructor graph: explicit, or implicit (forwards its arguments to the base's). */
+  private constructorFor(cls: ClassDesc, ctorDecl: ts.ConstructorDeclaration | null): void {
+    const ctor = new FunctionDesc(`${cls.name}.constructor`, ctorDecl, cls.loc, cls, true);
+    cls.ctor = ctor;
+    const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
+    for (const p of params) if (p.initializer || p.questionToken || p.dotDotDotToken) reject(p, "optional, default and rest parameters");
+    ctor.paramKinds = params.map((p) => this.numberKind(p.type));
+    this.pending.push(() => {
+      const b = new FunctionBuilder(this, ctor, params);
+      b.fieldInitializers = () => {
+        for (const m of cls.decl.members) {
+          if (ts.isPropertyDeclaration(m) && m.initializer) b.initField((m.name as ts.Identifier).text, m.initializer, m);
+        }
+        for (const p of ctorDecl?.parameters ?? []) {
+          if (ts.getModifiers(p)?.some(isParameterPropertyModifier)) b.initField((p.name as ts.Identifier).text, p, p);
+        }
+      };
+      if (ctorDecl) {
+        const body = ctorDecl.body!;
+        ctor.graph = b.buildBody(body, cls.base ? undefined : b.fieldInitializers);
+      } else {
+        ctor.graph = b.buildBody(ts.factory.createBlock([]), cls.base ? () => b.forwardToBase(cls.base!, params) : b.fieldInitializers);
+      }
+      checkGraph(ctor.graph);
+    });
+  }
+
+  resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved {
+    const decl = sym.valueDeclaration ?? sym.declarations?.[0];
+    if (!decl) throw new RtsError(locOfNode(at), `cannot resolve '${at.getText()}'`);
+    if (isGlobalLib(sym)) return this.resolveGlobal(at);
+    if (ts.isSourceFile(decl) || ts.isModuleDeclaration(decl)) return { kind: "namespace" };
+    if (ts.isFunctionDeclaration(decl)) return this.resolveFunction(decl);
+    if (ts.isClassDeclaration(decl)) return { kind: "class", desc: this.classFor(decl) };
+    if (ts.isVariableDeclaration(decl) && isModuleLevel(decl)) {
+      if (!this.moduleValues.has(decl)) reject(at, "a module-level binding without a value at initialization");
+      return { kind: "value", value: new Constant(this.moduleValues.get(decl), this.numberKind(decl.type)) };
+    }
+    return reject(at, `a reference to ${ts.SyntaxKind[decl.kind]}`);
+  }
+
+  private resolveFunction(decl: ts.FunctionDeclaration): Resolved {
+    const file = path.resolve(decl.getSourceFile().fileName);
+    const name = decl.name!.text;
+    if (path.dirname(file) === RLIB_DIR) {
+      const base = path.basename(file);
+      if (INTRINSIC_MODULES[base]) return { kind: "builtin", builtin: new Builtin(`${INTRINSIC_MODULES[base]}.${name}`) };
+      if (base === "wasi.ts" && !decl.body) {
+        const returns = decl.type?.kind !== ts.SyntaxKind.VoidKeyword;
+        return { kind: "import", fn: new ImportedFunction("wasi_snapshot_preview1", name, decl.parameters.length, returns) };
+      }
+    }
+    return { kind: "function", desc: this.functionFor(decl) };
+  }
+
+  private resolveGlobal(at: ts.Node): Resolved {
+    const name = at.getText();
+    if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
+    if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
+    return reject(at, `the global '${name}' (not part of the RTS library yet)`);
+  }
+}
+
+function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
+  return !!ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === kind);
+}
+
+function isParameterPropertyModifier(m: ts.ModifierLike): boolean {
+  return [ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword].includes(m.kind);
+}
+
+/** Parameters of the nearest explicit constructor up the class chain (an implicit one forwards them). */
+function inheritedCtorParams(cls: ClassDesc): ts.ParameterDeclaration[] {
+  for (let c = cls.base; c; c = c.base) {
+    const ctor = c.decl.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && !!m.body);
+    if (ctor) return [...ctor.parameters];
+  }
+  return [];
+}
+
+/** Names are qualified by module when they would clash: `module.name`. */
+function qualifiedName(name: string, decl: ts.Node): string {
+  const base = path.basename(decl.getSourceFile().fileName).replace(/\.ts$/, "");
+  return `${base}.${name}`;
+}

@@ -1,0 +1,62 @@
+// Loads the program's sources with ts-morph and the TypeScript checker, and turns
+// TypeScript's own errors into RTS diagnostics (a program must type-check to be translated).
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Project, ts } from "ts-morph";
+import { RtsError, RtsErrors } from "../diagnostics/diagnostic.ts";
+import { locAt } from "./loc.ts";
+
+export const RTS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const RLIB_DIR = path.join(RTS_ROOT, "rlib");
+
+export interface LoadedSources {
+  program: ts.Program;
+  checker: ts.TypeChecker;
+  entry: ts.SourceFile;
+  /** rlib/runtime.ts: the helpers the translator's later stages call. */
+  runtime: ts.SourceFile;
+}
+
+export function loadSources(entryPath: string): LoadedSources {
+  const project = new Project({
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      strict: true,
+      noEmit: true,
+      allowImportingTsExtensions: true,
+      skipLibCheck: true,
+      lib: ["lib.es2022.d.ts"],
+      types: ["node"],
+      typeRoots: [path.join(RTS_ROOT, "node_modules", "@types")],
+      paths: { "rts/rlib/*": [path.join(RLIB_DIR, "*")] },
+    },
+  });
+  const abs = path.resolve(entryPath);
+  const entrySf = project.addSourceFileAtPathIfExists(abs);
+  if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
+  const runtimeSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "runtime.ts"));
+  project.resolveSourceFileDependencies();
+  const program = project.getProgram().compilerObject;
+  reportTypeErrors(program);
+  return {
+    program,
+    checker: program.getTypeChecker(),
+    entry: program.getSourceFile(entrySf.getFilePath())!,
+    runtime: program.getSourceFile(runtimeSf.getFilePath())!,
+  };
+}
+
+function reportTypeErrors(program: ts.Program): void {
+  const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (diags.length === 0) return;
+  throw new RtsErrors(
+    diags.map((d) => {
+      const msg = `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+      const loc = d.file && d.start !== undefined ? locAt(d.file, d.start, d.length ?? 1) : null;
+      return new RtsError(loc, msg, "RTS programs must type-check under `strict`; fix the TypeScript error first");
+    }),
+  );
+}
+

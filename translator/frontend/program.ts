@@ -1,0 +1,106 @@
+// What the frontend hands to the annotator: every function and class reachable from
+// `main`, each function as a flow graph, plus the runtime helpers the later stages call.
+import { ts } from "ts-morph";
+import { Graph } from "../flowgraph/model.ts";
+import { SourceLoc } from "../flowgraph/source.ts";
+
+/** A number slot's kind pinned by the `int` / `float` aliases of rlib/types.ts, else inferred. */
+export type NumberKind = "int" | "float" | null;
+
+export class FunctionDesc {
+  graph!: Graph;
+  /** Declared number kinds of the parameters (after `this` for methods) and of the result. */
+  paramKinds: NumberKind[] = [];
+  returnKind: NumberKind = null;
+  constructor(
+    public name: string,
+    public decl: ts.Node | null,
+    public loc: SourceLoc | null,
+    /** The class of a method or constructor (its graph's first input is `this`). */
+    public cls: ClassDesc | null = null,
+    public isConstructor = false,
+  ) {}
+  describe(): string {
+    return `<fn ${this.name}>`;
+  }
+}
+
+export class FieldDesc {
+  constructor(
+    public name: string,
+    public cls: ClassDesc,
+    public kind: NumberKind,
+    public loc: SourceLoc | null,
+  ) {}
+}
+
+export class ClassDesc {
+  base: ClassDesc | null = null;
+  subclasses: ClassDesc[] = [];
+  fields: FieldDesc[] = [];
+  methods = new Map<string, FunctionDesc>();
+  /** The constructor graph: (this, ...params); runs the base constructor and field initializers. */
+  ctor!: FunctionDesc;
+  constructor(
+    public name: string,
+    public decl: ts.ClassDeclaration,
+    public isAbstract: boolean,
+    public loc: SourceLoc | null,
+  ) {}
+  describe(): string {
+    return `<class ${this.name}>`;
+  }
+  /** Looks a field up in this class and its bases. */
+  findField(name: string): FieldDesc | null {
+    for (let c: ClassDesc | null = this; c; c = c.base) {
+      const f = c.fields.find((x) => x.name === name);
+      if (f) return f;
+    }
+    return null;
+  }
+  /** The method implementation this class uses for `name` (own or inherited). */
+  findMethod(name: string): FunctionDesc | null {
+    for (let c: ClassDesc | null = this; c; c = c.base) {
+      const m = c.methods.get(name);
+      if (m) return m;
+    }
+    return null;
+  }
+  isSubclassOf(other: ClassDesc): boolean {
+    for (let c: ClassDesc | null = this; c; c = c.base) if (c === other) return true;
+    return false;
+  }
+}
+
+/** A built-in operation called like a function: console.log, String.fromCharCode, rlib intrinsics. */
+export class Builtin {
+  constructor(public name: string) {}
+  describe(): string {
+    return `<builtin ${this.name}>`;
+  }
+}
+
+/** A Wasm import (a `declare function` in rlib/wasi.ts). */
+export class ImportedFunction {
+  constructor(
+    public module: string,
+    public name: string,
+    public paramCount: number,
+    public returnsValue: boolean,
+  ) {}
+  describe(): string {
+    return `<import ${this.module}.${this.name}>`;
+  }
+}
+
+/** Typed array constructors RTS knows, by element kind. */
+export const TYPED_ARRAYS = { Uint8Array: "u8", Int32Array: "i32", Float64Array: "f64" } as const;
+export type TypedArrayKind = (typeof TYPED_ARRAYS)[keyof typeof TYPED_ARRAYS];
+
+export interface Program {
+  main: FunctionDesc;
+  functions: FunctionDesc[];
+  classes: ClassDesc[];
+  /** rlib functions the rtyper and backend call (string concat, number formatting, allocation, I/O). */
+  runtime: Map<string, FunctionDesc>;
+}

@@ -1,0 +1,70 @@
+// The RTS subset's rejections: each unsupported construct gets a message naming it and a
+// suggested rewrite. Messages are pinned by golden tests (tests/diagnostics/).
+import { ts } from "ts-morph";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { locOfNode } from "./loc.ts";
+
+interface Rejection {
+  what: string;
+  hint: string;
+}
+
+const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
+  [ts.SyntaxKind.ArrowFunction]: { what: "arrow functions (closures)", hint: "use a top-level function or a class with a method" },
+  [ts.SyntaxKind.FunctionExpression]: { what: "function expressions (closures)", hint: "use a top-level function declaration" },
+  [ts.SyntaxKind.FunctionDeclaration]: { what: "nested function declarations", hint: "move the function to the top level of the module" },
+  [ts.SyntaxKind.ClassDeclaration]: { what: "classes declared inside functions", hint: "declare the class at the top level of the module" },
+  [ts.SyntaxKind.ClassExpression]: { what: "class expressions", hint: "declare the class at the top level of the module" },
+  [ts.SyntaxKind.SwitchStatement]: { what: "switch statements", hint: "use an if / else if chain" },
+  [ts.SyntaxKind.TryStatement]: { what: "try/catch (exceptions are not supported yet)", hint: "return an error value instead" },
+  [ts.SyntaxKind.ThrowStatement]: { what: "throw (exceptions are not supported yet)", hint: "report the error and return an exit code, or call os.exit" },
+  [ts.SyntaxKind.ForInStatement]: { what: "for...in", hint: "iterate over an array with for...of or an index loop" },
+  [ts.SyntaxKind.WithStatement]: { what: "with statements", hint: "name the object explicitly" },
+  [ts.SyntaxKind.DebuggerStatement]: { what: "debugger statements", hint: "remove it" },
+  [ts.SyntaxKind.TypeOfExpression]: { what: "typeof on values (RTS types are static)", hint: "use instanceof on classes, or a tag field" },
+  [ts.SyntaxKind.DeleteExpression]: { what: "delete (objects have a fixed shape)", hint: "set the field to null instead" },
+  [ts.SyntaxKind.VoidExpression]: { what: "the void operator", hint: "write the expression as a statement" },
+  [ts.SyntaxKind.AwaitExpression]: { what: "await (RTS programs are synchronous)", hint: "use the synchronous rlib/os API" },
+  [ts.SyntaxKind.YieldExpression]: { what: "generators", hint: "write an explicit iterator class" },
+  [ts.SyntaxKind.ObjectLiteralExpression]: { what: "object literals", hint: "declare a class and construct it with new" },
+  [ts.SyntaxKind.RegularExpressionLiteral]: { what: "regular expressions", hint: "scan the string with charCodeAt" },
+  [ts.SyntaxKind.TaggedTemplateExpression]: { what: "tagged templates", hint: "call a function with the pieces" },
+  [ts.SyntaxKind.SpreadElement]: { what: "spread (...)", hint: "pass the elements explicitly or loop over the array" },
+  [ts.SyntaxKind.ObjectBindingPattern]: { what: "destructuring", hint: "read the fields one by one" },
+  [ts.SyntaxKind.ArrayBindingPattern]: { what: "destructuring", hint: "read the elements one by one" },
+  [ts.SyntaxKind.CommaToken]: { what: "the comma operator", hint: "write separate statements" },
+  [ts.SyntaxKind.InKeyword]: { what: "the `in` operator", hint: "objects have a fixed shape: test a field or use instanceof" },
+  [ts.SyntaxKind.QuestionQuestionToken]: { what: "the ?? operator (not supported yet)", hint: "write `x !== null ? x : other`" },
+  [ts.SyntaxKind.QuestionQuestionEqualsToken]: { what: "the ??= operator", hint: "write `if (x === null) x = other`" },
+  [ts.SyntaxKind.BarBarEqualsToken]: { what: "the ||= operator", hint: "write `if (!x) x = other`" },
+  [ts.SyntaxKind.AmpersandAmpersandEqualsToken]: { what: "the &&= operator", hint: "write `if (x) x = other`" },
+  [ts.SyntaxKind.ElementAccessExpression]: { what: "optional element access (?.[])", hint: "test for null first" },
+};
+
+/** Stops translation at `node`: RTS does not support it. `what` overrides the default name. */
+export function reject(node: ts.Node, what?: string): never {
+  const known = BY_KIND[node.kind];
+  const name = what ?? known?.what ?? `${ts.SyntaxKind[node.kind]} (${JSON.stringify(node.getText().slice(0, 40))})`;
+  throw new RtsError(
+    locOfNode(node),
+    `RTS does not support ${name}`,
+    what === undefined ? (known?.hint ?? "see docs/rts-language.md for the supported subset") : hintFor(what),
+  );
+}
+
+const HINTS: [RegExp, string][] = [
+  [/closure/, "pass the value as a parameter, or keep it in an object field"],
+  [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
+  [/loose equality/, "use === or !=="],
+  [/optional/, "test for null first: `if (x !== null) x.f()`"],
+  [/spread/, "pass the elements explicitly"],
+  [/typed array/, "write `new Uint8Array(length)` and fill it in a loop"],
+  [/abstract class/, "instantiate a concrete subclass"],
+  [/function, class or module used as a value/, "first-class functions are not supported yet: call the function directly"],
+  [/for-of/, "write `for (const x of array)`"],
+];
+
+function hintFor(what: string): string {
+  for (const [re, hint] of HINTS) if (re.test(what)) return hint;
+  return "see docs/rts-language.md for the supported subset";
+}
