@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `rts` command. The translator is TypeScript; tsx compiles it on the fly so that
 // there is no build step between editing the translator and running it.
-import { register } from "tsx/esm/api";
+// binaryen is loaded before tsx's hooks: through them its 14 MB module takes ~30 s to load.
+await import("binaryen");
+const { register } = await import("tsx/esm/api");
 register();
 const { cli } = await import("../translator/cli.ts");
 process.exitCode = await cli(process.argv.slice(2));

@@ -1,7 +1,7 @@
 // Translator intrinsics. Every function exported here is recognized by the translator
 // and lowered to low-level operations; its TypeScript body is what runs untranslated
 // (where one makes sense) and is otherwise never used.
-import type { int } from "./types.ts";
+import type { float, int } from "./types.ts";
 
 /** True in a translated program, false on Node. The translator folds the test away, so the
  *  untranslated branch may use any Node API (it is never type-checked as RTS). */
@@ -23,8 +23,14 @@ export function store32(addr: int, v: int): void { translatedOnly("store32"); }
 /** Current memory size in 64 KiB pages, and growth (returns the old size, or -1). */
 export function memorySize(): int { return translatedOnly("memorySize"); }
 export function memoryGrow(pages: int): int { return translatedOnly("memoryGrow"); }
+/** A small area of static memory (1008 bytes) for the runtime's own state (the allocator's). */
+export function stateBase(): int { return translatedOnly("stateBase"); }
 /** First free byte after the data segment (where the heap starts). */
 export function heapBase(): int { return translatedOnly("heapBase"); }
+/** Copies `n` bytes (memory.copy). */
+export function memCopy(dest: int, src: int, n: int): void { translatedOnly("memCopy"); }
+/** The float truncated toward zero, as a float (f64.trunc). */
+export function floatTrunc(x: float): float { return Math.trunc(x); }
 /** A fresh string of `len` UTF-16 code units, to be filled with strSetChar before it is shared. */
 export function strNew(len: int): string { return translatedOnly("strNew"); }
 export function strSetChar(s: string, i: int, c: int): void { translatedOnly("strSetChar"); }

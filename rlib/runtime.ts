@@ -2,9 +2,12 @@
 // console.log and runtime errors, written in RTS. Every exported function here is
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
-import { strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import { floatTrunc, load32, memCopy, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
+import { intMod, toFloat, toInt } from "./rarith.ts";
+import { bumpAllocate } from "./gc/alloc.ts";
+import { args as wasiArgs } from "./wasi.ts";
 
 export function strConcat(a: string, b: string): string {
   const la = a.length;
@@ -81,6 +84,130 @@ export function indexError(index: int, length: int): void {
   fatal("index " + formatInt(index) + " out of range for length " + formatInt(length));
 }
 
-export function nullError(what: string): void {
-  fatal("cannot read " + what + " of null");
+export function nullError(): void {
+  fatal("cannot access a field of null");
+}
+
+// ---- memory -----------------------------------------------------------------------------
+
+/** Every GC object is allocated here (see rlib/gc/alloc.ts). */
+export function allocate(size: int, typeid: int): int {
+  const addr = bumpAllocate(size, typeid);
+  if (addr === 0) fatal("out of memory");
+  return addr;
+}
+
+// Layouts shared with translator/rtyper/lltype.ts.
+const LIST_TYPEID = 2;
+const LIST_ITEMS_TYPEID = 3;
+const LIST_LENGTH = 8;
+const LIST_ITEMS = 12;
+const LIST_SIZE = 16;
+const ITEMS_CAPACITY = 8;
+const ITEMS_DATA = 16;
+const TYPED_LENGTH = 8;
+const TYPED_DATA = 16;
+
+/** A new T[] of `length` items (the items are stored by the caller). */
+export function listNew(itemSize: int, length: int): int {
+  const capacity = length < 4 ? 4 : length;
+  const items = allocate(ITEMS_DATA + capacity * itemSize, LIST_ITEMS_TYPEID);
+  store32(items + ITEMS_CAPACITY, capacity);
+  const list = allocate(LIST_SIZE, LIST_TYPEID);
+  store32(list + LIST_LENGTH, length);
+  store32(list + LIST_ITEMS, items);
+  return list;
+}
+
+/** Doubles a full list's capacity (push found length === capacity). */
+export function listGrow(list: int, itemSize: int): void {
+  const old = load32(list + LIST_ITEMS);
+  const length = load32(list + LIST_LENGTH);
+  const capacity = length * 2 + 4;
+  const items = allocate(ITEMS_DATA + capacity * itemSize, LIST_ITEMS_TYPEID);
+  store32(items + ITEMS_CAPACITY, capacity);
+  memCopy(items + ITEMS_DATA, old + ITEMS_DATA, length * itemSize);
+  store32(list + LIST_ITEMS, items);
+}
+
+export function typedNew(typeid: int, elemSize: int, length: int): int {
+  if (length < 0 || length > 0x7fffffff) fatal("invalid typed array length: " + formatInt(length));
+  const arr = allocate(TYPED_DATA + length * elemSize, typeid);
+  store32(arr + TYPED_LENGTH, length);
+  return arr;
+}
+
+// ---- arithmetic -------------------------------------------------------------------------
+
+/** a ** b for ints with b >= 0 (the annotator proved b nonnegative). */
+export function intPow(a: int, b: int): int {
+  let result = 1;
+  let base = a;
+  let e = b;
+  while (e > 0) {
+    if ((e & 1) === 1) result = result * base;
+    e = e >> 1;
+    if (e > 0) base = base * base;
+  }
+  return result;
+}
+
+/** JS `a % b` for ints where the result may be NaN (b = 0) or -0 (a < 0 divides evenly). */
+export function intModAsFloat(a: int, b: int): float {
+  if (b === 0) return NaN;
+  const r = intMod(a, b);
+  if (r === 0 && a < 0) return -0;
+  return toFloat(r);
+}
+
+/** JS `a % b` on floats (C's fmod): exact, by subtracting scaled copies of |b|. */
+export function floatMod(a: float, b: float): float {
+  if (a !== a || b !== b || a === Infinity || a === -Infinity || b === 0) return NaN;
+  if (b === Infinity || b === -Infinity || a === 0) return a;
+  let r = a < 0 ? -a : a;
+  const m = b < 0 ? -b : b;
+  while (r >= m) {
+    // Largest m * 2^k <= r; r - t is exact because t <= r < 2t (Sterbenz).
+    let t = m;
+    while (t * 2 <= r) t = t * 2;
+    r = r - t;
+  }
+  return a < 0 ? -r : r;
+}
+
+const TWO_32: float = 4294967296;
+const TWO_63: float = 9223372036854775808;
+
+/** JS ToInt32 of a float, as an int (NaN and infinities give 0). */
+export function floatToInt32(x: float): int {
+  if (x !== x || x === Infinity || x === -Infinity) return 0;
+  let t = x;
+  if (t >= TWO_63 || t <= -TWO_63) t = t - floatTrunc(t / TWO_32) * TWO_32;
+  return toInt(t) | 0;
+}
+
+// ---- errors -------------------------------------------------------------------------------
+
+export function emptyPop(): void {
+  fatal("pop() on an empty array (RTS arrays do not hold undefined)");
+}
+
+export function divisionByZero(): void {
+  fatal("integer division by zero");
+}
+
+export function notAnIndex(x: float): void {
+  fatal("array index " + formatFloat(x) + " is not an integer");
+}
+
+/** String(s) for a string that may be null. */
+export function strOrNull(s: string | null): string {
+  return s === null ? "null" : s;
+}
+
+// ---- program entry --------------------------------------------------------------------------
+
+/** The program's arguments (without the program name), for main(argv). */
+export function getArgv(): string[] {
+  return wasiArgs();
 }

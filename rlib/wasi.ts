@@ -158,3 +158,28 @@ export function readFile(path: string): string | null {
 export function exit(code: int): void {
   proc_exit(code);
 }
+
+declare function args_sizes_get(argc: int, bufSize: int): int;
+declare function args_get(argv: int, buf: int): int;
+
+/** The command-line arguments after the program name, decoded from UTF-8. */
+export function args(): string[] {
+  const base = scratchBase();
+  const out: string[] = [];
+  if (args_sizes_get(base, base + 4) !== 0) return out;
+  const argc = load32(base);
+  const bufSize = load32(base + 4);
+  const ptrs = base + DATA;
+  const buf = ptrs + argc * 4;
+  if (argc * 4 + bufSize > CHUNK || args_get(ptrs, buf) !== 0) return out;
+  for (let i = 1; i < argc; i++) {
+    const bytes: number[] = [];
+    let p = load32(ptrs + i * 4);
+    while (load8(p) !== 0) {
+      bytes.push(load8(p));
+      p = p + 1;
+    }
+    out.push(decodeUtf8(bytes));
+  }
+  return out;
+}

@@ -302,10 +302,13 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.memorySize": s_nonneg,
   "lowlevel.memoryGrow": s_int,
   "lowlevel.heapBase": s_nonneg,
+  "lowlevel.stateBase": s_nonneg,
   "lowlevel.strNew": s_str,
   "lowlevel.strSetChar": s_none,
   "lowlevel.strCopy": s_none,
   "lowlevel.scratchBase": s_nonneg,
+  "lowlevel.memCopy": s_none,
+  "lowlevel.floatTrunc": s_float,
   "rarith.intDiv": s_int,
   "rarith.intMod": s_int,
   "rarith.toInt": s_int,
@@ -330,7 +333,7 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
   } else if (name === "rarith.toFloat") {
     requireNumbers(op, args, name);
     a.observeAsFloat(args[0]);
-  } else if (name === "rarith.toInt") {
+  } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc") {
     requireNumbers(op, args, name);
   } else {
     for (const x of args) if (x.kind !== "int" && x.kind !== "str") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");

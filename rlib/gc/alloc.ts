@@ -1,0 +1,30 @@
+// The allocator interface every translated program uses: `allocate(size, typeid)` returns
+// zeroed memory for one object whose header (type id) is already written. This first
+// implementation is a bump allocator that never frees (the GC replaces it behind the same
+// function); it grows linear memory as needed and stops the program cleanly when it can't.
+import type { int } from "../types.ts";
+import { heapBase, load32, memoryGrow, memorySize, stateBase, store32 } from "../lowlevel.ts";
+
+const PAGE = 65536;
+// Allocator state in the runtime's static area: the next free address.
+const TOP = 0;
+
+function top(): int {
+  const t = load32(stateBase() + TOP);
+  return t === 0 ? heapBase() : t;
+}
+
+/** Returns the address of `size` zeroed bytes (8-byte aligned) with `typeid` in the header,
+ *  or 0 when memory cannot grow. */
+export function bumpAllocate(size: int, typeid: int): int {
+  const addr = top();
+  const end = addr + ((size + 7) & -8);
+  const limit = memorySize() * PAGE;
+  if (end > limit) {
+    const pages = (end - limit + PAGE - 1) >> 16;
+    if (memoryGrow(pages > 256 ? pages : 256) < 0 && memoryGrow(pages) < 0) return 0;
+  }
+  store32(stateBase() + TOP, end);
+  store32(addr, typeid);
+  return addr;
+}

@@ -1,0 +1,85 @@
+// The Node host's worker thread: runs one WASI preview1 command module and posts back its exit code.
+// It is plain JavaScript so that it loads in a worker whatever TypeScript loader the parent used
+// (tsx hooks registered with `register()` do not reach worker threads on Node 20).
+// It runs in a worker because only a worker's stack size can be chosen (resourceLimits.stackSizeMb):
+// the main thread's V8 stack (~1 MB) overflows after ~16k Wasm frames.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parentPort, workerData } from "node:worker_threads";
+
+// node:wasi emits an ExperimentalWarning on Node 20. Translated programs own stderr, so drop the
+// warning printer in this thread before loading node:wasi (the warning is emitted on the next tick).
+process.removeAllListeners("warning");
+const { WASI } = await import("node:wasi");
+
+const WASI_MODULE = "wasi_snapshot_preview1";
+// The stack trace depth V8 records; wasmtime's backtraces stop at 20 frames too.
+Error.stackTraceLimit = 20;
+
+/** @param {{ wasmPath: string, args: string[], env: Record<string, string>, cwd: string }} job */
+function run({ wasmPath, args, env, cwd }) {
+  let module;
+  try {
+    module = new WebAssembly.Module(fs.readFileSync(wasmPath));
+  } catch (e) {
+    return fail(`rts: cannot load ${wasmPath}: ${e.message}`);
+  }
+  const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE);
+  if (foreign) return fail(`rts: this module imports ${foreign.module}.${foreign.name}, which this host does not provide`);
+  const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+  if (!exported.has("_start") || !exported.has("memory")) {
+    return fail(`rts: ${wasmPath} is not a WASI command: it must export _start and memory`);
+  }
+  const wasi = new WASI({
+    version: "preview1",
+    args: [path.basename(wasmPath), ...args],
+    env,
+    // Insertion order is fd order: "." is fd 3 and "/" is fd 4, as rlib/wasi.ts expects.
+    preopens: { ".": cwd, "/": "/" },
+    returnOnExit: true,
+  });
+  try {
+    const instance = new WebAssembly.Instance(module, wasi.getImportObject());
+    return wasi.start(instance);
+  } catch (e) {
+    return fail(describeError(e));
+  }
+}
+
+/** One line for the error, then the Wasm functions on the stack, innermost first. */
+function describeError(e) {
+  const overflow = e instanceof RangeError && /call stack size/.test(e.message);
+  if (!(e instanceof WebAssembly.RuntimeError) && !overflow) return `rts: ${e.message}`;
+  return [`rts: runtime error: ${overflow ? "stack overflow" : e.message}`, ...frameLines(wasmFrames(e))].join("\n");
+}
+
+/** `    at name` lines; a run of one function (deep recursion) becomes one line with a count. */
+function frameLines(names) {
+  const lines = [];
+  for (let i = 0; i < names.length; ) {
+    let j = i + 1;
+    while (j < names.length && names[j] === names[i]) j++;
+    lines.push(`    at ${names[i]}` + (j - i > 1 ? ` (repeated ${j - i} times)` : ""));
+    i = j;
+  }
+  return lines;
+}
+
+/** Names of the Wasm frames of `e`'s stack, read from V8's structured call sites. */
+function wasmFrames(e) {
+  const saved = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_err, sites) => sites; // V8 formats `stack` lazily, on first read
+  const sites = e.stack;
+  Error.prepareStackTrace = saved;
+  if (!Array.isArray(sites)) return [];
+  return sites
+    .filter((s) => s.getFileName()?.startsWith("wasm://"))
+    .map((s) => s.getFunctionName() ?? /wasm-function\[\d+\]/.exec(String(s))?.[0] ?? "?");
+}
+
+function fail(message) {
+  fs.writeSync(2, message + "\n");
+  return 1;
+}
+
+parentPort.postMessage(run(workerData));

@@ -1,0 +1,32 @@
+// The Node host: runs a translated module (a WASI preview1 command) with node:wasi.
+// The work happens in a worker thread (node-worker.mjs) whose stack is big enough for deep
+// guest recursion; the guest uses this process's stdin/stdout/stderr directly.
+import * as fs from "node:fs";
+import { Worker } from "node:worker_threads";
+
+/** Stack of the thread that runs the guest. wasmtime_host.py gives Wasm the same 64 MiB. */
+const GUEST_STACK_MB = 64;
+
+export interface RunOptions {
+  /** The guest's environment variables (none by default). */
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs the WASI command module at `wasmPath` with `args` (the guest's argv[0] is the file's base name).
+ * Preopens: fd 3 is the current directory (guest name "."), fd 4 is the root ("/").
+ * Resolves to the exit code: the one given to proc_exit, 0 if `_start` returns, 1 after a trap
+ * or a load error (reported in one line on stderr, followed by the Wasm functions on the stack).
+ */
+export function runWasmNode(wasmPath: string, args: string[], opts: RunOptions = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./node-worker.mjs", import.meta.url), {
+      workerData: { wasmPath, args, env: opts.env ?? {}, cwd: process.cwd() },
+      resourceLimits: { stackSizeMb: GUEST_STACK_MB },
+    });
+    let code = 1; // stays 1 if the worker dies without reporting
+    worker.on("message", (c: number) => (code = c));
+    worker.on("error", (e) => fs.writeSync(2, `rts: node host failed: ${e.message}\n`));
+    worker.on("exit", () => resolve(code));
+  });
+}

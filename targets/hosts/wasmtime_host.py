@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""The wasmtime host: runs a translated module (a WASI preview1 command) on the wasmtime engine.
+
+usage: python3 wasmtime_host.py [--env NAME=VALUE]... prog.wasm [args...]
+
+Behaves as the Node host (targets/hosts/node.ts): the guest's argv[0] is the file's base name,
+fd 3 is the current directory (guest name "."), fd 4 is the root ("/"), stdio is inherited, the
+exit code is the one given to proc_exit (0 if _start returns), and a trap prints one line plus the
+Wasm functions on the stack to stderr and exits 1.
+"""
+import ctypes
+import os
+import sys
+import threading
+
+try:
+    import wasmtime
+except ImportError:
+    sys.stderr.write("rts: the wasmtime host needs the wasmtime Python package: pip install wasmtime\n")
+    sys.exit(1)
+
+WASI_MODULE = "wasi_snapshot_preview1"
+# Wasm stack for deep guest recursion (the Node host gives its worker thread the same 64 MiB).
+WASM_STACK = 64 << 20
+# The guest runs in a thread whose native stack holds the Wasm stack plus the Python and
+# wasmtime frames below it; wasmtime only checks the Wasm part, so the rest needs headroom.
+THREAD_STACK = WASM_STACK + (16 << 20)
+
+# Trap messages worded as V8 words them, so both hosts print the same first line.
+TRAP_MESSAGES = {
+    wasmtime.TrapCode.STACK_OVERFLOW: "stack overflow",
+    wasmtime.TrapCode.MEMORY_OUT_OF_BOUNDS: "memory access out of bounds",
+    wasmtime.TrapCode.UNREACHABLE: "unreachable",
+    wasmtime.TrapCode.INTEGER_DIVISION_BY_ZERO: "divide by zero",
+    wasmtime.TrapCode.INTEGER_OVERFLOW: "divide result unrepresentable",
+    wasmtime.TrapCode.BAD_CONVERSION_TO_INTEGER: "float unrepresentable in integer range",
+    wasmtime.TrapCode.TABLE_OUT_OF_BOUNDS: "table index is out of bounds",
+    wasmtime.TrapCode.INDIRECT_CALL_TO_NULL: "null function or function signature mismatch",
+    wasmtime.TrapCode.BAD_SIGNATURE: "null function or function signature mismatch",
+}
+
+
+def make_engine():
+    config = wasmtime.Config()
+    # wasmtime refuses a max_wasm_stack above its async stack size (2 MiB by default), and the
+    # Python API has no setter for the latter, so call the C API directly. Without that symbol
+    # (another wasmtime version), keep the default 2 MiB stack rather than fail.
+    set_async_stack = getattr(wasmtime._ffi.dll, "wasmtime_config_async_stack_size_set", None)
+    if set_async_stack is not None:
+        set_async_stack.argtypes = [ctypes.c_void_p, ctypes.c_size_t]
+        set_async_stack.restype = None
+        set_async_stack(ctypes.cast(config.ptr(), ctypes.c_void_p), WASM_STACK)
+        config.max_wasm_stack = WASM_STACK
+    return wasmtime.Engine(config)
+
+
+def run(wasm_path, args, env):
+    """Runs the module; returns the exit code."""
+    engine = make_engine()
+    try:
+        module = wasmtime.Module.from_file(engine, wasm_path)
+    except (OSError, wasmtime.WasmtimeError) as e:
+        return fail(f"rts: cannot load {wasm_path}: {first_line(str(e))}")
+    for imp in module.imports:
+        if imp.module != WASI_MODULE:
+            return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide")
+    if not {"_start", "memory"} <= {exp.name for exp in module.exports}:
+        return fail(f"rts: {wasm_path} is not a WASI command: it must export _start and memory")
+
+    wasi = wasmtime.WasiConfig()
+    wasi.argv = [os.path.basename(wasm_path), *args]
+    wasi.env = list(env.items())
+    wasi.inherit_stdin()
+    wasi.inherit_stdout()
+    wasi.inherit_stderr()
+    # Preopen order is fd order: "." is fd 3 and "/" is fd 4, as rlib/wasi.ts expects.
+    wasi.preopen_dir(".", ".")
+    wasi.preopen_dir("/", "/")
+    store = wasmtime.Store(engine)
+    store.set_wasi(wasi)
+    linker = wasmtime.Linker(engine)
+    linker.define_wasi()
+    try:
+        instance = linker.instantiate(store, module)
+        instance.exports(store)["_start"](store)
+    except wasmtime.ExitTrap as e:
+        return e.code
+    except wasmtime.Trap as e:
+        return fail(describe_trap(e))
+    except wasmtime.WasmtimeError as e:
+        return fail(f"rts: {caused_by(str(e))}")
+    return 0
+
+
+def describe_trap(trap):
+    """One line for the trap, then the Wasm functions on the stack, innermost first."""
+    message = TRAP_MESSAGES.get(trap.trap_code) or caused_by(trap.message).removeprefix("wasm trap: ")
+    names = [f.func_name or f"wasm-function[{f.func_index}]" for f in trap.frames]
+    return "\n".join([f"rts: runtime error: {message}", *frame_lines(names)])
+
+
+def frame_lines(names):
+    """`    at name` lines; a run of one function (deep recursion) becomes one line with a count."""
+    lines = []
+    i = 0
+    while i < len(names):
+        j = i + 1
+        while j < len(names) and names[j] == names[i]:
+            j += 1
+        lines.append(f"    at {names[i]}" + (f" (repeated {j - i} times)" if j - i > 1 else ""))
+        i = j
+    return lines
+
+
+def caused_by(message):
+    """The root cause of a wasmtime error: the last line of its "Caused by:" list."""
+    return message.strip().splitlines()[-1].strip()
+
+
+def first_line(message):
+    return message.strip().splitlines()[0]
+
+
+def fail(message):
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+    return 1
+
+
+def main(argv):
+    env = {}
+    while len(argv) >= 2 and argv[0] == "--env":
+        name, _, value = argv[1].partition("=")
+        env[name] = value
+        argv = argv[2:]
+    if not argv:
+        sys.stderr.write(__doc__.split("\n\n")[1] + "\n")
+        return 2
+    result = []
+    threading.stack_size(THREAD_STACK)
+    thread = threading.Thread(target=lambda: result.append(run(argv[0], argv[1:], env)))
+    thread.start()
+    thread.join()
+    return result[0] if result else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

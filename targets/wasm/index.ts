@@ -1,0 +1,142 @@
+// The Wasm backend's public entry: a low-level program -> a standalone WASI command
+// module (`_start`, exported `memory`), optimized by binaryen, with a name section.
+import binaryen from "binaryen";
+import * as fs from "node:fs";
+import { Constant, Value } from "../../translator/flowgraph/model.ts";
+import { FunctionDesc, ImportedFunction } from "../../translator/frontend/program.ts";
+import { LowLevelProgram } from "../../translator/rtyper/index.ts";
+import { buildFunction, typeOfValue } from "./functions.ts";
+import { DataSegment, DATA_BASE, HEAP_BASE_GLOBAL, PAGE_SIZE } from "./memory.ts";
+import { ModuleContext, OpEmitter } from "./ops.ts";
+
+export interface BackendOptions {
+  /** binaryen optimization level (0 = none). */
+  optimize: number;
+}
+
+const WASI = "wasi_snapshot_preview1";
+/** Parameter types of the WASI functions rlib imports (i64 where WASI passes 64-bit values). */
+const WASI_PARAMS: Record<string, ("i32" | "i64")[]> = {
+  fd_write: ["i32", "i32", "i32", "i32"],
+  fd_read: ["i32", "i32", "i32", "i32"],
+  fd_close: ["i32"],
+  path_open: ["i32", "i32", "i32", "i32", "i32", "i64", "i64", "i32", "i32"],
+  proc_exit: ["i32"],
+  args_sizes_get: ["i32", "i32"],
+  args_get: ["i32", "i32"],
+  clock_time_get: ["i32", "i64", "i32"],
+};
+
+export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array {
+  const m = new binaryen.Module();
+  m.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals);
+  // Memory instructions refer to the memory when they are created, so the memory (and with
+  // it the data segment) is laid out before any code: every prebuilt object is collected first.
+  const data = new DataSegment();
+  collectPrebuilt(ll, data);
+  data.freeze();
+  const heapBase = align(data.end, 16);
+  const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
+  m.setMemory(pages, 65536, "memory", [{ offset: m.i32.const(DATA_BASE), data: data.contents(), passive: false }]);
+  const names = uniqueNames(ll.functions);
+  const imports = new Map<string, ImportedFunction>();
+  const ctx: ModuleContext = {
+    m,
+    data,
+    functionName: (fn) => {
+      const n = names.get(fn);
+      if (!n) throw new Error(`function ${fn.name} was not annotated`);
+      return n;
+    },
+    runtimeName: (name) => ctx.functionName(runtime(ll, name)),
+    importName: (fn) => {
+      imports.set(fn.name, fn);
+      return `${fn.module}.${fn.name}`;
+    },
+    importSignature: (fn) => wasiSignature(fn),
+  };
+  const emitter = new OpEmitter(ctx);
+  for (const fn of ll.functions) {
+    const f = buildFunction(m, fn.graph, emitter);
+    m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
+  }
+  ctx.importName(new ImportedFunction(WASI, "proc_exit", 1, false));
+  for (const fn of imports.values()) {
+    const sig = wasiSignature(fn);
+    m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
+  }
+  addStart(m, ll, ctx);
+  m.addGlobal(HEAP_BASE_GLOBAL, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
+  if (process.env.RTS_DEBUG_WAT) fs.writeFileSync(process.env.RTS_DEBUG_WAT, m.emitText());
+  if (!m.validate()) throw new Error("backend produced an invalid module");
+  if (opts.optimize > 0) {
+    binaryen.setOptimizeLevel(opts.optimize);
+    binaryen.setShrinkLevel(0);
+    binaryen.setDebugInfo(true);
+    m.optimize();
+  }
+  const bytes = m.emitBinary();
+  m.dispose();
+  return bytes;
+}
+
+/** `_start`: argv from WASI, main(argv), then proc_exit with main's result. */
+function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): void {
+  const main = ll.program.main;
+  const argv = m.call(ctx.runtimeName("getArgv"), [], binaryen.i32);
+  const retType = typeOfValue(main.graph.getReturnVar());
+  const call = m.call(ctx.functionName(main), [argv], retType === "i64" ? binaryen.i64 : retType === "f64" ? binaryen.f64 : retType === "void" ? binaryen.none : binaryen.i32);
+  let code: binaryen.ExpressionRef;
+  if (retType === "i64") code = m.i32.wrap(call);
+  else if (retType === "f64") code = m.i32.wrap(m.i64.trunc_s_sat.f64(call));
+  else code = m.block(null, [retType === "void" ? call : m.drop(call), m.i32.const(0)], binaryen.i32);
+  m.addFunction("_start", binaryen.none, binaryen.none, [], m.call(`${"wasi_snapshot_preview1"}.proc_exit`, [code], binaryen.none));
+  m.addFunctionExport("_start", "_start");
+}
+
+/** Lays out every string constant the code refers to. */
+function collectPrebuilt(ll: LowLevelProgram, data: DataSegment): void {
+  const visit = (v: Value) => {
+    if (v instanceof Constant && v.concretetype === "ptr" && typeof v.value === "string") data.string(v.value);
+  };
+  for (const fn of ll.functions) {
+    for (const b of fn.graph.blocks()) {
+      for (const op of b.operations) {
+        op.args.forEach(visit);
+        if (op.opname === "trap") data.string((op.args[0] as Constant).value as string);
+      }
+      for (const l of b.exits) l.args.forEach(visit);
+    }
+  }
+}
+
+function runtime(ll: LowLevelProgram, name: string): FunctionDesc {
+  const f = ll.program.runtime.get(name);
+  if (!f) throw new Error(`rlib/runtime.ts has no ${name}`);
+  return f;
+}
+
+function wasiSignature(fn: ImportedFunction): { params: binaryen.Type[]; result: binaryen.Type } {
+  const params = WASI_PARAMS[fn.name];
+  if (!params) throw new Error(`unknown WASI import ${fn.name}`);
+  return {
+    params: params.map((p) => (p === "i64" ? binaryen.i64 : binaryen.i32)),
+    result: fn.returnsValue ? binaryen.i32 : binaryen.none,
+  };
+}
+
+function uniqueNames(fns: FunctionDesc[]): Map<FunctionDesc, string> {
+  const out = new Map<FunctionDesc, string>();
+  const used = new Set<string>();
+  for (const fn of fns) {
+    let name = fn.name;
+    for (let i = 2; used.has(name); i++) name = `${fn.name}#${i}`;
+    used.add(name);
+    out.set(fn, name);
+  }
+  return out;
+}
+
+function align(x: number, a: number): number {
+  return Math.ceil(x / a) * a;
+}

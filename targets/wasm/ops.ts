@@ -1,0 +1,425 @@
+// Low-level operation -> Wasm instructions. Operands are always locals or constants, so
+// reading one twice is free; but a binaryen expression is a tree node that may appear only
+// once, so operands are passed around as thunks (`Ex`) that build a fresh node per use. Operations that need the runtime (errors,
+// allocation, list growth) call rlib functions translated with the program.
+import binaryen from "binaryen";
+import { Constant, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
+import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
+import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
+import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
+import { DataSegment, HEAP_BASE_GLOBAL, RUNTIME_STATE_BASE, SCRATCH_BASE } from "./memory.ts";
+import { Locals, typeOfValue, wasmType } from "./functions.ts";
+
+type X = binaryen.ExpressionRef;
+type Ex = () => X;
+
+/** What the op emitter needs from the module being built. */
+export interface ModuleContext {
+  m: binaryen.Module;
+  data: DataSegment;
+  functionName(fn: FunctionDesc): string;
+  runtimeName(name: string): string;
+  importName(fn: ImportedFunction): string;
+  importSignature(fn: ImportedFunction): { params: binaryen.Type[]; result: binaryen.Type };
+}
+
+export class OpEmitter {
+  constructor(private ctx: ModuleContext) {}
+  forFunction(locals: Locals): FunctionOps {
+    return new FunctionOps(this.ctx, locals);
+  }
+}
+
+/** Dispatch cases with each implementation's parameter and result types. */
+type TypedCase = DispatchCase & { params: LLType[]; ret: LLType };
+
+export class FunctionOps {
+  private m: binaryen.Module;
+  constructor(
+    private ctx: ModuleContext,
+    private locals: Locals,
+  ) {
+    this.m = ctx.m;
+  }
+
+  value(v: Value): X {
+    const t = typeOfValue(v);
+    if (v instanceof Variable) return this.m.local.get(this.locals.of(v), wasmType(t));
+    return this.constant((v as Constant).value, t);
+  }
+
+  private constant(value: unknown, t: LLType): X {
+    const m = this.m;
+    switch (t) {
+      case "i64":
+        return m.i64.const(BigInt(value as number));
+      case "f64":
+        return m.f64.const(value as number);
+      case "i32":
+        return m.i32.const(value === true ? 1 : value === false ? 0 : (value as number));
+      case "ptr":
+        if (value === null || value === undefined) return m.i32.const(0);
+        if (typeof value === "string") return m.i32.const(this.ctx.data.string(value));
+        throw new Error(`no prebuilt object support for ${String(value)}`);
+    }
+    throw new Error(`constant of type ${t}`);
+  }
+
+  /** The statement for one operation: computes it and stores the result local. */
+  operation(op: Operation): X {
+    const rt = typeOfValue(op.result);
+    const e = this.expression(op);
+    if (rt === "void") return binaryen.getExpressionType(e) === binaryen.none ? e : this.m.drop(e);
+    return this.m.local.set(this.locals.of(op.result), e);
+  }
+
+  private wrap(x: X): X {
+    return this.m.i32.wrap(x);
+  }
+
+  private addr(base: X, offset: X, scale: number): X {
+    const m = this.m;
+    const scaled = scale === 1 ? this.wrap(offset) : m.i32.mul(this.wrap(offset), m.i32.const(scale));
+    return m.i32.add(base, scaled);
+  }
+
+  private call(name: string, args: X[], result: binaryen.Type): X {
+    return this.m.call(name, args, result);
+  }
+
+  /** Calls an rlib error reporter (which exits) when `bad` holds. */
+  private check(bad: X, reporter: string, args: X[]): X {
+    return this.m.if(bad, this.m.block(null, [this.call(this.ctx.runtimeName(reporter), args, binaryen.none), this.m.unreachable()]));
+  }
+
+  private boundsCheck(idx: Ex, len: Ex): X {
+    return this.check(this.m.i64.ge_u(idx(), len()), "indexError", [idx(), len()]);
+  }
+
+  private loadTyped(t: LLType, addr: X): X {
+    const m = this.m;
+    switch (t) {
+      case "i64":
+        return m.i64.load(0, 8, addr);
+      case "f64":
+        return m.f64.load(0, 8, addr);
+      default:
+        return m.i32.load(0, 4, addr);
+    }
+  }
+
+  private storeTyped(t: LLType, addr: X, v: X): X {
+    const m = this.m;
+    switch (t) {
+      case "i64":
+        return m.i64.store(0, 8, addr, v);
+      case "f64":
+        return m.f64.store(0, 8, addr, v);
+      default:
+        return m.i32.store(0, 4, addr, v);
+    }
+  }
+
+  private len32(ptr: Ex, offset: number): Ex {
+    return () => this.m.i64.load32_u(offset, 4, ptr());
+  }
+
+  private expression(op: Operation): X {
+    const m = this.m;
+    const a = op.args.map((v): Ex => () => this.value(v));
+    const rt = typeOfValue(op.result);
+    switch (op.opname) {
+      case "same_as":
+        return a[0]();
+      case "int_add":
+        return m.i64.add(a[0](), a[1]());
+      case "int_sub":
+        return m.i64.sub(a[0](), a[1]());
+      case "int_mul":
+        return m.i64.mul(a[0](), a[1]());
+      case "int_mod":
+        return m.i64.rem_s(a[0](), a[1]());
+      case "int_neg":
+        return m.i64.sub(m.i64.const(0n), a[0]());
+      case "int_div_checked":
+        return m.block(null, [this.check(m.i64.eqz(a[1]()), "divisionByZero", []), m.i64.div_s(a[0](), a[1]())], binaryen.i64);
+      case "int_mod_checked":
+        return m.block(null, [this.check(m.i64.eqz(a[1]()), "divisionByZero", []), m.i64.rem_s(a[0](), a[1]())], binaryen.i64);
+      case "int_lt":
+        return m.i64.lt_s(a[0](), a[1]());
+      case "int_le":
+        return m.i64.le_s(a[0](), a[1]());
+      case "int_gt":
+        return m.i64.gt_s(a[0](), a[1]());
+      case "int_ge":
+        return m.i64.ge_s(a[0](), a[1]());
+      case "int_eq":
+        return m.i64.eq(a[0](), a[1]());
+      case "int_is_true":
+        return m.i64.ne(a[0](), m.i64.const(0n));
+      case "float_add":
+        return m.f64.add(a[0](), a[1]());
+      case "float_sub":
+        return m.f64.sub(a[0](), a[1]());
+      case "float_mul":
+        return m.f64.mul(a[0](), a[1]());
+      case "float_div":
+        return m.f64.div(a[0](), a[1]());
+      case "float_neg":
+        return m.f64.neg(a[0]());
+      case "float_lt":
+        return m.f64.lt(a[0](), a[1]());
+      case "float_le":
+        return m.f64.le(a[0](), a[1]());
+      case "float_gt":
+        return m.f64.gt(a[0](), a[1]());
+      case "float_ge":
+        return m.f64.ge(a[0](), a[1]());
+      case "float_eq":
+        return m.f64.eq(a[0](), a[1]());
+      case "float_is_true":
+        return m.i32.and(m.f64.ne(a[0](), m.f64.const(0)), m.f64.eq(a[0](), a[0]()));
+      case "cast_int_to_float":
+        return m.f64.convert_s.i64(a[0]());
+      case "cast_float_to_int":
+        return m.i64.trunc_s_sat.f64(a[0]());
+      case "float_to_index": {
+        const t = this.locals.fresh(binaryen.i64);
+        return m.block(null, [
+          m.local.set(t, m.i64.trunc_s_sat.f64(a[0]())),
+          this.check(m.f64.ne(m.f64.convert_s.i64(m.local.get(t, binaryen.i64)), a[0]()), "notAnIndex", [a[0]()]),
+          m.local.get(t, binaryen.i64),
+        ], binaryen.i64);
+      }
+      case "int32_and":
+        return m.i64.extend_s(m.i32.and(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_or":
+        return m.i64.extend_s(m.i32.or(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_xor":
+        return m.i64.extend_s(m.i32.xor(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_lshift":
+        return m.i64.extend_s(m.i32.shl(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_rshift":
+        return m.i64.extend_s(m.i32.shr_s(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_urshift":
+        return m.i64.extend_u(m.i32.shr_u(this.wrap(a[0]()), this.wrap(a[1]())));
+      case "int32_not":
+        return m.i64.extend_s(m.i32.xor(this.wrap(a[0]()), m.i32.const(-1)));
+      case "bool_not":
+        return m.i32.eqz(a[0]());
+      case "bool_eq":
+        return m.i32.eq(a[0](), a[1]());
+      case "ptr_eq":
+        return m.i32.eq(a[0](), a[1]());
+      case "ptr_is_true":
+        return m.i32.ne(a[0](), m.i32.const(0));
+      case "str_is_true":
+        return m.if(a[0](), m.i32.ne(m.i32.load(STR.length, 4, a[0]()), m.i32.const(0)), m.i32.const(0));
+      case "instanceof": {
+        const lo = Number((op.args[1] as Constant).value);
+        const hi = Number((op.args[2] as Constant).value);
+        const tid = m.i32.sub(m.i32.load(0, 4, a[0]()), m.i32.const(lo));
+        return m.if(a[0](), m.i32.lt_u(tid, m.i32.const(hi - lo)), m.i32.const(0));
+      }
+      case "getfield": {
+        const off = Number((op.args[1] as Constant).value);
+        return this.loadTyped(rt, m.i32.add(this.nonNull(a[0], op), m.i32.const(off)));
+      }
+      case "setfield": {
+        const off = Number((op.args[1] as Constant).value);
+        return this.storeTyped(typeOfValue(op.args[3]), m.i32.add(this.nonNull(a[0], op), m.i32.const(off)), a[3]());
+      }
+      case "str_len":
+        return this.len32(a[0], STR.length)();
+      case "list_len":
+        return this.len32(a[0], LIST.length)();
+      case "typed_len":
+        return this.len32(a[0], TYPED.length)();
+      case "str_char":
+        return m.block(null, [
+          this.boundsCheck(a[1], this.len32(a[0], STR.length)),
+          m.i64.load16_u(STR.chars, 2, this.addr(a[0](), a[1](), 2)),
+        ], binaryen.i64);
+      case "list_new":
+        return this.wrap(this.call(this.ctx.runtimeName("listNew"), [a[0](), a[1]()], binaryen.i64));
+      case "list_init":
+      case "list_set":
+        return this.listStore(a[0], a[1], a[2], typeOfValue(op.args[2]), op.opname === "list_set");
+      case "list_get":
+        return m.block(null, [
+          this.boundsCheck(a[1], this.len32(a[0], LIST.length)),
+          this.loadTyped(rt, this.itemAddr(a[0], a[1], rt)),
+        ], wasmType(rt));
+      case "list_push":
+        return this.listPush(a[0], a[1], typeOfValue(op.args[1]));
+      case "list_pop":
+        return this.listPop(a[0], rt);
+      case "typed_new": {
+        const kind = (op.args[0] as Constant).value as TypedArrayKind;
+        const args = [m.i64.const(BigInt(TYPEID[kind])), m.i64.const(BigInt(typedElemSize(kind))), a[1]()];
+        return this.wrap(this.call(this.ctx.runtimeName("typedNew"), args, binaryen.i64));
+      }
+      case "typed_get":
+        return this.typedAccess((op.args[0] as Constant).value as TypedArrayKind, a[1], a[2], null);
+      case "typed_set":
+        return this.typedAccess((op.args[0] as Constant).value as TypedArrayKind, a[1], a[2], a[3]);
+      case "malloc":
+        return this.wrap(this.call(this.ctx.runtimeName("allocate"), [a[0](), a[1]()], binaryen.i64));
+      case "direct_call": {
+        const fn = (op.args[0] as Constant).value as FunctionDesc;
+        const args = op.args.slice(1).filter((v) => typeOfValue(v) !== "void").map((v) => this.value(v));
+        return this.call(this.ctx.functionName(fn), args, wasmType(rt));
+      }
+      case "call_import":
+        return this.callImport((op.args[0] as Constant).value as ImportedFunction, op.args.slice(1).map((v) => this.value(v)));
+      case "dispatch":
+        return this.dispatch((op.args[0] as Constant).value as TypedCase[], op, rt);
+      case "trap":
+        return m.block(null, [
+          this.call(this.ctx.runtimeName("fatal"), [this.constant((op.args[0] as Constant).value, "ptr")], binaryen.none),
+          m.unreachable(),
+        ]);
+      // rlib/lowlevel.ts intrinsics
+      case "load8":
+        return m.i64.load8_u(0, 1, this.wrap(a[0]()));
+      case "load16":
+        return m.i64.load16_u(0, 2, this.wrap(a[0]()));
+      case "load32":
+        return m.i64.load32_u(0, 4, this.wrap(a[0]()));
+      case "store8":
+        return m.i64.store8(0, 1, this.wrap(a[0]()), a[1]());
+      case "store16":
+        return m.i64.store16(0, 2, this.wrap(a[0]()), a[1]());
+      case "store32":
+        return m.i64.store32(0, 4, this.wrap(a[0]()), a[1]());
+      case "memorySize":
+        return m.i64.extend_u(m.memory.size());
+      case "memoryGrow":
+        return m.i64.extend_s(m.memory.grow(this.wrap(a[0]())));
+      case "heapBase":
+        return m.global.get(HEAP_BASE_GLOBAL, binaryen.i64);
+      case "stateBase":
+        return m.i64.const(BigInt(RUNTIME_STATE_BASE));
+      case "scratchBase":
+        return m.i64.const(BigInt(SCRATCH_BASE));
+      case "strNew": {
+        const p = this.locals.fresh(binaryen.i32);
+        const size = m.i64.add(m.i64.const(BigInt(STR.chars)), m.i64.mul(a[0](), m.i64.const(2n)));
+        return m.block(null, [
+          m.local.set(p, this.wrap(this.call(this.ctx.runtimeName("allocate"), [size, m.i64.const(BigInt(TYPEID.str))], binaryen.i64))),
+          m.i64.store32(STR.length, 4, m.local.get(p, binaryen.i32), a[0]()),
+          m.local.get(p, binaryen.i32),
+        ], binaryen.i32);
+      }
+      case "memCopy":
+        return m.memory.copy(this.wrap(a[0]()), this.wrap(a[1]()), this.wrap(a[2]()));
+      case "floatTrunc":
+        return m.f64.trunc(a[0]());
+      case "strSetChar":
+        return m.i64.store16(STR.chars, 2, this.addr(a[0](), a[1](), 2), a[2]());
+      case "strCopy":
+        return m.memory.copy(
+          m.i32.add(this.addr(a[2](), a[3](), 2), m.i32.const(STR.chars)),
+          m.i32.add(this.addr(a[0](), a[1](), 2), m.i32.const(STR.chars)),
+          m.i32.mul(this.wrap(a[4]()), m.i32.const(2)),
+        );
+    }
+    throw new Error(`backend: no lowering for ${op.opname}`);
+  }
+
+  /** A receiver that may be null is checked (JS throws a TypeError there); args[2] says if it may. */
+  private nonNull(p: Ex, op: Operation): X {
+    if ((op.args[2] as Constant).value !== true) return p();
+    const m = this.m;
+    return m.block(null, [this.check(m.i32.eqz(p()), "nullError", []), p()], binaryen.i32);
+  }
+
+  private itemAddr(list: Ex, idx: Ex, t: LLType): X {
+    const items = this.m.i32.load(LIST.items, 4, list());
+    return this.m.i32.add(this.addr(items, idx(), itemSize(t)), this.m.i32.const(LIST_ITEMS.data));
+  }
+
+  private listStore(list: Ex, idx: Ex, v: Ex, t: LLType, checked: boolean): X {
+    const store = this.storeTyped(t, this.itemAddr(list, idx, t), v());
+    if (!checked) return store;
+    return this.m.block(null, [this.boundsCheck(idx, this.len32(list, LIST.length)), store]);
+  }
+
+  private listPush(list: Ex, v: Ex, t: LLType): X {
+    const m = this.m;
+    const len = this.locals.fresh(binaryen.i64);
+    const lenX = () => m.local.get(len, binaryen.i64);
+    const capacity = this.len32(() => m.i32.load(LIST.items, 4, list()), LIST_ITEMS.capacity);
+    return m.block(null, [
+      m.local.set(len, this.len32(list, LIST.length)()),
+      m.if(m.i64.eq(lenX(), capacity()),
+        this.call(this.ctx.runtimeName("listGrow"), [m.i64.extend_u(list()), m.i64.const(BigInt(itemSize(t)))], binaryen.none)),
+      this.listStore(list, lenX, v, t, false),
+      m.local.set(len, m.i64.add(lenX(), m.i64.const(1n))),
+      m.i64.store32(LIST.length, 4, list(), lenX()),
+      lenX(),
+    ], binaryen.i64);
+  }
+
+  private listPop(list: Ex, t: LLType): X {
+    const m = this.m;
+    const len = this.locals.fresh(binaryen.i64);
+    const lenX = () => m.local.get(len, binaryen.i64);
+    return m.block(null, [
+      m.local.set(len, this.len32(list, LIST.length)()),
+      this.check(m.i64.eqz(lenX()), "emptyPop", []),
+      m.local.set(len, m.i64.sub(lenX(), m.i64.const(1n))),
+      m.i64.store32(LIST.length, 4, list(), lenX()),
+      this.loadTyped(t, this.itemAddr(list, lenX, t)),
+    ], wasmType(t));
+  }
+
+  private typedAccess(kind: TypedArrayKind, arr: Ex, idx: Ex, v: Ex | null): X {
+    const m = this.m;
+    const at = m.i32.add(this.addr(arr(), idx(), typedElemSize(kind)), m.i32.const(TYPED.data));
+    let access: X;
+    if (v === null) {
+      access = kind === "u8" ? m.i64.load8_u(0, 1, at) : kind === "i32" ? m.i64.load32_s(0, 4, at) : m.f64.load(0, 8, at);
+    } else {
+      access = kind === "u8" ? m.i64.store8(0, 1, at, v()) : kind === "i32" ? m.i64.store32(0, 4, at, v()) : m.f64.store(0, 8, at, v());
+    }
+    const type = v !== null ? binaryen.none : kind === "f64" ? binaryen.f64 : binaryen.i64;
+    return m.block(null, [this.boundsCheck(idx, this.len32(arr, TYPED.length)), access], type);
+  }
+
+  private callImport(fn: ImportedFunction, args: X[]): X {
+    const m = this.m;
+    const sig = this.ctx.importSignature(fn);
+    const converted = args.map((x, i) => (sig.params[i] === binaryen.i32 ? this.wrap(x) : x));
+    const call = this.call(this.ctx.importName(fn), converted, sig.result);
+    return sig.result === binaryen.i32 ? m.i64.extend_s(call) : call;
+  }
+
+  /** A virtual call: the receiver's type id selects the implementation. */
+  private dispatch(cases: TypedCase[], op: Operation, rt: LLType): X {
+    const m = this.m;
+    const tid = this.locals.fresh(binaryen.i32);
+    const self = () => this.value(op.args[1]);
+    const args = op.args.slice(2);
+    const callCase = (cs: TypedCase): X => {
+      const converted = args.map((v, i) => {
+        const x = this.value(v);
+        return typeOfValue(v) === "i64" && cs.params[i + 1] === "f64" ? m.f64.convert_s.i64(x) : x;
+      });
+      const r = this.call(this.ctx.functionName(cs.fn), [self(), ...converted], wasmType(cs.ret));
+      if (rt === "void") return cs.ret === "void" ? r : m.drop(r);
+      return cs.ret === "i64" && rt === "f64" ? m.f64.convert_s.i64(r) : r;
+    };
+    let chain = callCase(cases[cases.length - 1]);
+    for (let i = cases.length - 2; i >= 0; i--) {
+      const cs = cases[i];
+      const inRange = m.i32.lt_u(m.i32.sub(m.local.get(tid, binaryen.i32), m.i32.const(cs.lo)), m.i32.const(cs.hi - cs.lo));
+      chain = m.if(inRange, callCase(cs), chain);
+    }
+    return m.block(null, [m.local.set(tid, m.i32.load(0, 4, self())), chain], wasmType(rt));
+  }
+}
+
+function itemSize(t: LLType): number {
+  return t === "i64" || t === "f64" ? 8 : 4;
+}

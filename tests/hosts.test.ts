@@ -1,0 +1,288 @@
+// The hosts that run translated modules (targets/hosts/): small WASI modules written in
+// WebAssembly text run on the Node host and on the wasmtime host, each in a child process so that
+// stdio and exit codes are real. Both hosts must give the same stdout and exit code.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runWasmNode } from "../targets/hosts/node.ts";
+import { runWasmWasmtime } from "../targets/hosts/wasmtime.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
+const WASMTIME_HOST = path.join(ROOT, "targets/hosts/wasmtime_host.py");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rts-hosts-"));
+
+// Every module imports these (unused imports are harmless) and gets the helpers below.
+const WASI_IMPORTS: Record<string, string> = {
+  fd_write: "(param i32 i32 i32 i32) (result i32)",
+  fd_read: "(param i32 i32 i32 i32) (result i32)",
+  path_open: "(param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)",
+  fd_prestat_get: "(param i32 i32) (result i32)",
+  fd_prestat_dir_name: "(param i32 i32 i32) (result i32)",
+  args_sizes_get: "(param i32 i32) (result i32)",
+  args_get: "(param i32 i32) (result i32)",
+  environ_sizes_get: "(param i32 i32) (result i32)",
+  proc_exit: "(param i32)",
+};
+
+// Memory: [0,16) iovec and results, [64,1024) argv pointers, [1024,4096) strings,
+// [4096,8192) argv bytes, [8192,16384) read buffer.
+const HELPERS = `
+  (memory (export "memory") 1)
+  (data (i32.const 1024) "\\n")
+  (func $write (param $fd i32) (param $ptr i32) (param $len i32)
+    (i32.store (i32.const 0) (local.get $ptr))
+    (i32.store (i32.const 4) (local.get $len))
+    (drop (call $fd_write (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 8))))
+  (func $newline (call $write (i32.const 1) (i32.const 1024) (i32.const 1)))
+  (func $strlen (param $p i32) (result i32) (local $n i32)
+    (block $done (loop $next
+      (br_if $done (i32.eqz (i32.load8_u (i32.add (local.get $p) (local.get $n)))))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $next)))
+    (local.get $n))
+  (func $argc (result i32)
+    (drop (call $args_sizes_get (i32.const 0) (i32.const 4)))
+    (drop (call $args_get (i32.const 64) (i32.const 4096)))
+    (i32.load (i32.const 0)))
+  (func $argv (param $i i32) (result i32)
+    (i32.load (i32.add (i32.const 64) (i32.mul (local.get $i) (i32.const 4)))))
+  (func $copy_to_stdout (param $fd i32) (local $n i32)
+    (loop $more
+      (i32.store (i32.const 0) (i32.const 8192))
+      (i32.store (i32.const 4) (i32.const 8192))
+      (drop (call $fd_read (local.get $fd) (i32.const 0) (i32.const 1) (i32.const 8)))
+      (local.set $n (i32.load (i32.const 8)))
+      (if (local.get $n) (then (call $write (i32.const 1) (i32.const 8192) (local.get $n)) (br $more)))))
+`;
+
+// binaryen is an ES module with top-level await, which `uvu -r tsx` cannot require: import it
+// dynamically, once, before the tests. The modules are built then; tests refer to them by path.
+const sources: { file: string; text: string }[] = [];
+
+/** Declares a module built from WebAssembly text `body` (plus imports and helpers); returns its path. */
+function wasmModule(name: string, body: string, extraImports = ""): string {
+  const imports = Object.entries(WASI_IMPORTS)
+    .map(([f, sig]) => `(import "wasi_snapshot_preview1" "${f}" (func $${f} ${sig}))`)
+    .join("\n");
+  const file = path.join(dir, `${name}.wasm`);
+  sources.push({ file, text: `(module ${imports} ${extraImports} ${HELPERS} ${body})` });
+  return file;
+}
+
+test.before(async () => {
+  const { default: binaryen } = await import("binaryen");
+  binaryen.setDebugInfo(true); // keep the name section: trap reports name the functions
+  for (const { file, text } of sources) {
+    const m = binaryen.parseText(text);
+    assert.ok(m.validate(), `${file}: invalid module`);
+    fs.writeFileSync(file, m.emitBinary());
+    m.dispose();
+  }
+});
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+function spawn(command: string, argv: string[], cwd: string, input: string): Run {
+  const r = spawnSync(command, argv, { cwd, input, encoding: "utf8" });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** Runs `wasm` on both hosts; asserts they agree on stdout and exit code. */
+function runBoth(wasm: string, args: string[] = [], { cwd = dir, input = "" } = {}) {
+  const node = spawn(process.execPath, [NODE_MAIN, wasm, ...args], cwd, input);
+  const wasmtime = spawn("python3", [WASMTIME_HOST, wasm, ...args], cwd, input);
+  assert.is(wasmtime.stdout, node.stdout, "stdout differs between the hosts");
+  assert.is(wasmtime.status, node.status, "exit code differs between the hosts");
+  return { node, wasmtime };
+}
+
+// ---- the test modules ----
+
+const hello = wasmModule("hello", `
+  (data (i32.const 2048) "hello\\n")
+  (func (export "_start")
+    (call $write (i32.const 1) (i32.const 2048) (i32.const 6))
+    (call $proc_exit (i32.const 3)))`);
+
+const returns = wasmModule("returns", `(func (export "_start"))`);
+
+// Prints argv, one argument a line.
+const echoArgs = wasmModule("echo-args", `
+  (func (export "_start") (local $i i32) (local $n i32) (local $p i32)
+    (local.set $n (call $argc))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $p (call $argv (local.get $i)))
+      (call $write (i32.const 1) (local.get $p) (call $strlen (local.get $p)))
+      (call $newline)
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $next))))`);
+
+// Prints the name of each preopened directory from fd 3 up to the first fd that is not one.
+const prestats = wasmModule("prestats", `
+  (func (export "_start") (local $fd i32) (local $len i32)
+    (local.set $fd (i32.const 3))
+    (block $done (loop $next
+      (br_if $done (call $fd_prestat_get (local.get $fd) (i32.const 16)))
+      (local.set $len (i32.load (i32.const 20)))
+      (drop (call $fd_prestat_dir_name (local.get $fd) (i32.const 2048) (local.get $len)))
+      (call $write (i32.const 1) (i32.const 2048) (local.get $len))
+      (call $newline)
+      (local.set $fd (i32.add (local.get $fd) (i32.const 1)))
+      (br $next))))`);
+
+// Prints the file named by argv[1] as rlib/wasi.ts opens it: absolute paths through fd 4 without
+// their leading "/", relative ones through fd 3. Exits 2 when path_open fails.
+const cat = wasmModule("cat", `
+  (func (export "_start") (local $path i32) (local $len i32) (local $dir i32)
+    (drop (call $argc))
+    (local.set $path (call $argv (i32.const 1)))
+    (local.set $len (call $strlen (local.get $path)))
+    (local.set $dir (i32.const 3))
+    (if (i32.eq (i32.load8_u (local.get $path)) (i32.const 47))
+      (then
+        (local.set $dir (i32.const 4))
+        (local.set $path (i32.add (local.get $path) (i32.const 1)))
+        (local.set $len (i32.sub (local.get $len) (i32.const 1)))))
+    (if (call $path_open (local.get $dir) (i32.const 1) (local.get $path) (local.get $len)
+                         (i32.const 0) (i64.const 2) (i64.const 0) (i32.const 0) (i32.const 16))
+      (then (call $proc_exit (i32.const 2))))
+    (call $copy_to_stdout (i32.load (i32.const 16))))`);
+
+const catStdin = wasmModule("stdin", `(func (export "_start") (call $copy_to_stdout (i32.const 0)))`);
+
+const trap = wasmModule("trap", `
+  (data (i32.const 2048) "before\\n")
+  (func $explode (unreachable))
+  (func $interpret (call $explode))
+  (func $_start (export "_start")
+    (call $write (i32.const 1) (i32.const 2048) (i32.const 7))
+    (call $interpret))`);
+
+const recurse = wasmModule("recurse", `
+  (func $recurse (param $n i32) (result i32) (i32.add (call $recurse (local.get $n)) (i32.const 1)))
+  (func (export "_start") (drop (call $recurse (i32.const 0))))`);
+
+// Exits 0 when a 500,000-deep recursion comes back with the right count.
+const deep = wasmModule("deep", `
+  (func $depth (param $n i32) (result i32)
+    (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0))
+      (else (i32.add (i32.const 1) (call $depth (i32.sub (local.get $n) (i32.const 1)))))))
+  (func (export "_start")
+    (call $proc_exit (i32.ne (call $depth (i32.const 500000)) (i32.const 500000))))`);
+
+const jit = wasmModule("jit", `
+  (func (export "_start") (drop (call $compile (i32.const 0) (i32.const 0))))`,
+  `(import "rts_jit" "compile" (func $compile (param i32 i32) (result i32)))`);
+
+const noStart = wasmModule("no-start", `(func (export "main"))`);
+
+// Exits with the number of environment variables.
+const envCount = wasmModule("env-count", `
+  (func (export "_start")
+    (drop (call $environ_sizes_get (i32.const 0) (i32.const 4)))
+    (call $proc_exit (i32.load (i32.const 0))))`);
+
+const note = path.join(dir, "data", "note.txt");
+fs.mkdirSync(path.dirname(note));
+fs.writeFileSync(note, "a note\nwith two lines\n");
+
+// ---- the tests ----
+
+test("stdout, the proc_exit code, and a clean stderr (no Node ExperimentalWarning)", () => {
+  const { node, wasmtime } = runBoth(hello);
+  assert.is(node.stdout, "hello\n");
+  assert.is(node.status, 3);
+  assert.is(node.stderr, "");
+  assert.is(wasmtime.stderr, "");
+});
+
+test("_start returning means exit code 0", () => {
+  assert.is(runBoth(returns).node.status, 0);
+});
+
+test("argv: the module's base name, then the arguments", () => {
+  assert.is(runBoth(echoArgs, ["one", "two words", "é"]).node.stdout, "echo-args.wasm\none\ntwo words\né\n");
+});
+
+test("preopens: fd 3 is \".\", fd 4 is \"/\", and there are no others", () => {
+  assert.is(runBoth(prestats).node.stdout, ".\n/\n");
+});
+
+test("a relative path opens through fd 3, from the current directory", () => {
+  const { node } = runBoth(cat, ["data/note.txt"], { cwd: dir });
+  assert.is(node.stdout, "a note\nwith two lines\n");
+  assert.is(node.status, 0);
+  assert.is(runBoth(cat, ["note.txt"], { cwd: path.dirname(note) }).node.stdout, "a note\nwith two lines\n");
+});
+
+test("an absolute path opens through fd 4", () => {
+  assert.is(runBoth(cat, [note], { cwd: ROOT }).node.stdout, "a note\nwith two lines\n");
+  assert.is(runBoth(cat, ["/no/such/file"]).node.status, 2);
+});
+
+test("stdin is the process's", () => {
+  assert.is(runBoth(catStdin, [], { input: "some input\nline two\n" }).node.stdout, "some input\nline two\n");
+});
+
+test("a trap: one line, the Wasm functions on the stack, exit code 1", () => {
+  const { node, wasmtime } = runBoth(trap);
+  assert.is(node.stdout, "before\n");
+  assert.is(node.status, 1);
+  assert.is(node.stderr, "rts: runtime error: unreachable\n    at explode\n    at interpret\n    at _start\n");
+  assert.is(wasmtime.stderr, node.stderr);
+});
+
+test("infinite recursion: a stack overflow report, exit code 1", () => {
+  const { node, wasmtime } = runBoth(recurse);
+  assert.is(node.status, 1);
+  for (const { stderr } of [node, wasmtime]) {
+    assert.match(stderr, /^rts: runtime error: stack overflow\n    at recurse \(repeated \d+ times\)\n/);
+  }
+});
+
+test("deep recursion (500,000 frames) fits in the guest stack of both hosts", () => {
+  assert.is(runBoth(deep).node.status, 0);
+});
+
+test("an import the host does not provide is reported, exit code 1", () => {
+  const { node, wasmtime } = runBoth(jit);
+  assert.is(node.status, 1);
+  assert.is(node.stderr, "rts: this module imports rts_jit.compile, which this host does not provide\n");
+  assert.is(wasmtime.stderr, node.stderr);
+});
+
+test("a module that is not a WASI command is reported, exit code 1", () => {
+  const { node, wasmtime } = runBoth(noStart);
+  assert.is(node.status, 1);
+  assert.is(node.stderr, `rts: ${noStart} is not a WASI command: it must export _start and memory\n`);
+  assert.is(wasmtime.stderr, node.stderr);
+});
+
+test("runWasmNode and runWasmWasmtime pass the environment given (none by default)", async () => {
+  const env = { RTS_A: "1", RTS_B: "x=y" };
+  assert.is(await runWasmNode(envCount, [], { env }), 2);
+  assert.is(runWasmWasmtime(envCount, [], { env }), 2);
+  assert.is(await runWasmNode(envCount, []), 0);
+  assert.is(runWasmWasmtime(envCount, []), 0);
+});
+
+test("the wasmtime host says how to install a missing wasmtime package", () => {
+  // -I -S: no site-packages, as on a machine without the package.
+  const r = spawn("python3", ["-I", "-S", WASMTIME_HOST, hello], dir, "");
+  assert.is(r.status, 1);
+  assert.match(r.stderr, /pip install wasmtime/);
+});
+
+test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test.run();

@@ -1,0 +1,55 @@
+// The translation pipeline, stage by stage: frontend -> annotator -> rtyper -> backend.
+// Each stage's output can be printed (`rts translate --dump=STAGE`); timings are recorded.
+import { annotate } from "./annotator/index.ts";
+import { describe, SomeValue } from "./annotator/model.ts";
+import { printGraph } from "./flowgraph/printer.ts";
+import { Graph } from "./flowgraph/model.ts";
+import { buildProgram } from "./frontend/index.ts";
+import { FunctionDesc } from "./frontend/program.ts";
+import { rtype } from "./rtyper/index.ts";
+import { emitWasm } from "../targets/wasm/index.ts";
+
+export const STAGES = ["flow", "annotate", "rtype"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface TranslateOptions {
+  optimize: number;
+  /** Print each function's graph after this stage (to `log`). */
+  dump: Stage | null;
+  /** Only dump functions whose name contains this. */
+  dumpFilter: string | null;
+  log: (line: string) => void;
+}
+
+export interface TranslateResult {
+  wasm: Uint8Array;
+  timings: [string, number][];
+}
+
+export async function translate(entry: string, opts: TranslateOptions): Promise<TranslateResult> {
+  const timings: [string, number][] = [];
+  const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const r = await f();
+    timings.push([name, performance.now() - t0]);
+    return r;
+  };
+  const program = await timed("frontend", () => buildProgram(entry));
+  if (opts.dump === "flow") dump([...program.functions, ...program.classes.map((c) => c.ctor)], opts, () => null);
+  const annotated = await timed("annotate", () => annotate(program));
+  if (opts.dump === "annotate") dump(annotated.functions, opts, (v) => (v.annotation ? describe(v.annotation as SomeValue) : null));
+  const ll = await timed("rtype", () => rtype(annotated));
+  if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
+  const wasm = await timed("backend", () => emitWasm(ll, { optimize: opts.optimize }));
+  return { wasm, timings };
+}
+
+function dump(fns: FunctionDesc[], opts: TranslateOptions, typeName: Parameters<typeof printGraph>[1]): void {
+  const seen = new Set<Graph>();
+  for (const fn of fns) {
+    if (!fn.graph || seen.has(fn.graph)) continue;
+    seen.add(fn.graph);
+    if (opts.dumpFilter && !fn.name.includes(opts.dumpFilter)) continue;
+    opts.log(printGraph(fn.graph, typeName));
+  }
+}

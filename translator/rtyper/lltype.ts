@@ -1,0 +1,60 @@
+// Low-level types and object layouts. Every value in a translated program is one of
+// four machine types; GC objects are addressed by 32-bit pointers into linear memory and
+// start with a header word holding their type id.
+import { TypedArrayKind } from "../frontend/program.ts";
+
+/** i64 = Signed (RTS ints), f64 = Float, i32 = Bool, ptr = GC pointer (an i32 address). */
+export type LLType = "i64" | "f64" | "i32" | "ptr" | "void";
+
+export const HEADER_SIZE = 8;
+
+/** Type ids of the built-in layouts; classes follow from FIRST_CLASS_TYPEID in preorder. */
+export const TYPEID = {
+  str: 1,
+  list: 2,
+  listItems: 3,
+  u8: 4,
+  i32: 5,
+  f64: 6,
+} as const;
+export const FIRST_CLASS_TYPEID = 16;
+
+/** string: header, length (u32), cached hash (u32), then UTF-16 code units. */
+export const STR = { length: 8, hash: 12, chars: 16 } as const;
+/** T[]: header, length (u32), items pointer; items: header, capacity (u32), then the items. */
+export const LIST = { length: 8, items: 12, size: 16 } as const;
+export const LIST_ITEMS = { capacity: 8, data: 16 } as const;
+/** Typed arrays: header, length (u32), then the elements inline. */
+export const TYPED = { length: 8, data: 16 } as const;
+
+export function sizeOf(t: LLType): number {
+  return t === "i64" || t === "f64" ? 8 : t === "void" ? 0 : 4;
+}
+
+export function typedElemSize(k: TypedArrayKind): number {
+  return k === "u8" ? 1 : k === "i32" ? 4 : 8;
+}
+
+export function typedTypeid(k: TypedArrayKind): number {
+  return TYPEID[k];
+}
+
+/** A class's instance layout: its fields after its base's, each naturally aligned. */
+export class StructLayout {
+  fields = new Map<string, { offset: number; type: LLType }>();
+  size = HEADER_SIZE;
+  /** Instances of this class and its subclasses have type ids in [typeid, typeidEnd). */
+  constructor(
+    public name: string,
+    public typeid: number,
+    public typeidEnd: number,
+  ) {}
+
+  addField(name: string, type: LLType): void {
+    const sz = sizeOf(type);
+    if (sz === 0) return;
+    this.size = Math.ceil(this.size / sz) * sz;
+    this.fields.set(name, { offset: this.size, type });
+    this.size += sz;
+  }
+}
