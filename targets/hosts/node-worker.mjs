@@ -7,10 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
-// node:wasi emits an ExperimentalWarning on Node 20. Translated programs own stderr, so drop the
-// warning printer in this thread before loading node:wasi (the warning is emitted on the next tick).
-process.removeAllListeners("warning");
-const { WASI } = await import("node:wasi");
+import { WasiShim } from "./wasi-shim.mjs";
 
 const WASI_MODULE = "wasi_snapshot_preview1";
 // The stack trace depth V8 records; wasmtime's backtraces stop at 20 frames too.
@@ -30,16 +27,9 @@ function run({ wasmPath, args, env, cwd }) {
   if (!exported.has("_start") || !exported.has("memory")) {
     return fail(`rts: ${wasmPath} is not a WASI command: it must export _start and memory`);
   }
-  const wasi = new WASI({
-    version: "preview1",
-    args: [path.basename(wasmPath), ...args],
-    env,
-    // Insertion order is fd order: "." is fd 3 and "/" is fd 4, as rlib/wasi.ts expects.
-    preopens: { ".": cwd, "/": "/" },
-    returnOnExit: true,
-  });
+  const wasi = new WasiShim({ args: [path.basename(wasmPath), ...args], env, cwd });
   try {
-    const instance = new WebAssembly.Instance(module, wasi.getImportObject());
+    const instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports });
     return wasi.start(instance);
   } catch (e) {
     return fail(describeError(e));

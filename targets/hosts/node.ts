@@ -1,4 +1,4 @@
-// The Node host: runs a translated module (a WASI preview1 command) with node:wasi.
+// The Node host: runs a translated module (a WASI preview1 command) with the WASI shim in wasi-shim.mjs.
 // The work happens in a worker thread (node-worker.mjs) whose stack is big enough for deep
 // guest recursion; the guest uses this process's stdin/stdout/stderr directly.
 import * as fs from "node:fs";

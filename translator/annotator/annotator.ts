@@ -31,6 +31,9 @@ export class Annotator {
   /** Lists created by each `newlist` op and each prebuilt array, stable across reflows. */
   listdefs = new Map<object, ListDef>();
   private pending = new Set<Block>();
+  /** Operations that failed to annotate. An input may still generalize (e.g. from null to a
+   *  nullable string), so the error only counts if it remains at the fixpoint. */
+  private deferred = new Map<Operation, RtsError>();
   private annotated = new Set<Block>();
   private blockFunc = new Map<Block, FuncInfo>();
   /** The block being flowed: the reader registered by every lookup. */
@@ -153,6 +156,8 @@ export class Annotator {
       this.pending.delete(block);
       this.flowBlock(block);
     }
+    const [first] = this.deferred.values();
+    if (first) throw first;
   }
 
   private flowBlock(block: Block): void {
@@ -161,7 +166,15 @@ export class Annotator {
       for (const op of block.operations) {
         // An input that has no annotation yet blocks the rest of the block until it gets one.
         if (op.args.some((a) => this.annotation(a).kind === "impossible")) return;
-        const r = consider(this, op);
+        let r: SomeValue;
+        try {
+          r = consider(this, op);
+          this.deferred.delete(op);
+        } catch (e) {
+          if (!(e instanceof RtsError)) throw e;
+          this.deferred.set(op, e);
+          return;
+        }
         const old = (op.result.annotation as SomeValue | undefined) ?? s_impossible;
         op.result.annotation = this.unionAt(old, r, op, () => `the result of ${op.opname}`);
         if (r.kind === "impossible") return;

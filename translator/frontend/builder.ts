@@ -490,7 +490,7 @@ export class FunctionBuilder {
 
   private binary(e: ts.BinaryExpression): Value {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) return this.assign(e.left, () => this.expr(e.right));
+    if (op === ts.SyntaxKind.EqualsToken) return this.assign(e.left, () => this.expr(e.right), false);
     const compound = COMPOUND_ASSIGN[op];
     if (compound !== undefined) {
       return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));
@@ -579,8 +579,9 @@ export class FunctionBuilder {
     return discard ? new Constant(undefined) : old!;
   }
 
-  /** Assigns to a local, a field or an element; `compute` gets the old value for compound forms. */
-  private assign(target: ts.Expression, compute: (old: Value | null) => Value): Value {
+  /** Assigns to a local, a field or an element; `compute` gets the old value for compound
+   *  forms (`readOld`; a plain `=` must not read a field that may not be set yet). */
+  private assign(target: ts.Expression, compute: (old: Value | null) => Value, readOld = true): Value {
     const t = skipParens(target);
     if (ts.isIdentifier(t)) {
       let sym = this.ctx.checker.getSymbolAtLocation(t);
@@ -597,7 +598,7 @@ export class FunctionBuilder {
       const name = new Constant(t.name.text);
       const [obj, v] = this.evalSeq([
         () => this.expr(t.expression),
-        () => compute(this.emit("getattr", [this.stack[this.stack.length - 1], name], t)),
+        () => compute(readOld ? this.emit("getattr", [this.stack[this.stack.length - 1], name], t) : null),
       ]);
       this.emit("setattr", [obj, name, v], t);
       return v;
@@ -606,7 +607,7 @@ export class FunctionBuilder {
       const [obj, idx, v] = this.evalSeq([
         () => this.expr(t.expression),
         () => this.expr(t.argumentExpression),
-        () => compute(this.emit("getitem", this.stack.slice(-2), t)),
+        () => compute(readOld ? this.emit("getitem", this.stack.slice(-2), t) : null),
       ]);
       this.emit("setitem", [obj, idx, v], t);
       return v;
