@@ -7,7 +7,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 
+import { setFlagsFromString } from "node:v8";
 import { WasiShim } from "./wasi-shim.mjs";
+
+// V8 first runs Wasm in its baseline compiler (Liftoff) and tiers a function up only for
+// later calls: an interpreter's main loop, entered once, would stay in baseline code
+// (about 3x slower). Compile with the optimizing tier from the start.
+setFlagsFromString("--no-liftoff");
 
 const WASI_MODULE = "wasi_snapshot_preview1";
 // The stack trace depth V8 records; wasmtime's backtraces stop at 20 frames too.

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { ts } from "ts-morph";
 import { Constant } from "../flowgraph/model.ts";
 import { checkGraph } from "../flowgraph/checker.ts";
+import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
 import { loadSources, RLIB_DIR } from "./load.ts";
@@ -91,6 +92,7 @@ class Frontend implements BuildContext {
     this.pending.push(() => {
       const b = new FunctionBuilder(this, desc, params);
       desc.graph = b.buildBody(decl.body!);
+      joinBlocks(desc.graph);
       checkGraph(desc.graph);
     });
   }
@@ -175,6 +177,7 @@ class Frontend implements BuildContext {
       } else {
         ctor.graph = b.buildBody(ts.factory.createBlock([]), cls.base ? () => b.forwardToBase(cls.base!, params) : b.fieldInitializers);
       }
+      joinBlocks(ctor.graph);
       checkGraph(ctor.graph);
     });
   }
