@@ -31,6 +31,24 @@ export function heapBase(): int { return translatedOnly("heapBase"); }
 export function memCopy(dest: int, src: int, n: int): void { translatedOnly("memCopy"); }
 /** The float truncated toward zero, as a float (f64.trunc). */
 export function floatTrunc(x: float): float { return Math.trunc(x); }
+/** The IEEE-754 words of a double, as fdlibm's GET_HIGH_WORD / GET_LOW_WORD: the high word
+ *  as a signed 32-bit int, the low word as an unsigned one; and the double made of two words. */
+export function floatHighWord(x: float): int {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, x);
+  return dv.getInt32(0);
+}
+export function floatLowWord(x: float): int {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, x);
+  return dv.getUint32(4);
+}
+export function floatFromWords(high: int, low: int): float {
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setInt32(0, high | 0);
+  dv.setUint32(4, low >>> 0);
+  return dv.getFloat64(0);
+}
 /** A fresh string of `len` UTF-16 code units, to be filled with strSetChar before it is shared. */
 export function strNew(len: int): string { return translatedOnly("strNew"); }
 export function strSetChar(s: string, i: int, c: int): void { translatedOnly("strSetChar"); }

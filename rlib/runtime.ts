@@ -192,6 +192,10 @@ export function emptyPop(): void {
   fatal("pop() on an empty array (RTS arrays do not hold undefined)");
 }
 
+export function badCast(): void {
+  fatal("an object cast with `as` is not an instance of that class");
+}
+
 export function divisionByZero(): void {
   fatal("integer division by zero");
 }

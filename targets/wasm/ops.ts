@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { Constant, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
-import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
+import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
 import { DataSegment, HEAP_BASE_GLOBAL, RUNTIME_STATE_BASE, SCRATCH_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
@@ -221,6 +221,13 @@ export class FunctionOps {
         const tid = m.i32.sub(m.i32.load(0, 4, a[0]()), m.i32.const(lo));
         return m.if(a[0](), m.i32.lt_u(tid, m.i32.const(hi - lo)), m.i32.const(0));
       }
+      case "downcast_checked": {
+        // null passes (as in TS); anything else must be an instance of the class.
+        const lo = Number((op.args[1] as Constant).value);
+        const hi = Number((op.args[2] as Constant).value);
+        const bad = m.i32.ge_u(m.i32.sub(m.i32.load(0, 4, a[0]()), m.i32.const(lo)), m.i32.const(hi - lo));
+        return m.block(null, [m.if(a[0](), this.check(bad, "badCast", [])), a[0]()], binaryen.i32);
+      }
       case "getfield": {
         const off = Number((op.args[1] as Constant).value);
         return this.loadTyped(rt, m.i32.add(this.nonNull(a[0], op), m.i32.const(off)));
@@ -315,6 +322,12 @@ export class FunctionOps {
         return m.memory.copy(this.wrap(a[0]()), this.wrap(a[1]()), this.wrap(a[2]()));
       case "floatTrunc":
         return m.f64.trunc(a[0]());
+      case "floatHighWord":
+        return m.i64.shr_s(m.i64.reinterpret(a[0]()), m.i64.const(32n));
+      case "floatLowWord":
+        return m.i64.and(m.i64.reinterpret(a[0]()), m.i64.const(0xffffffffn));
+      case "floatFromWords":
+        return m.f64.reinterpret(m.i64.or(m.i64.shl(a[0](), m.i64.const(32n)), m.i64.and(a[1](), m.i64.const(0xffffffffn))));
       case "strSetChar":
         return m.i64.store16(STR.chars, 2, this.addr(a[0](), a[1](), 2), a[2]());
       case "strCopy":
@@ -377,14 +390,51 @@ export class FunctionOps {
   private typedAccess(kind: TypedArrayKind, arr: Ex, idx: Ex, v: Ex | null): X {
     const m = this.m;
     const at = m.i32.add(this.addr(arr(), idx(), typedElemSize(kind)), m.i32.const(TYPED.data));
-    let access: X;
-    if (v === null) {
-      access = kind === "u8" ? m.i64.load8_u(0, 1, at) : kind === "i32" ? m.i64.load32_s(0, 4, at) : m.f64.load(0, 8, at);
-    } else {
-      access = kind === "u8" ? m.i64.store8(0, 1, at, v()) : kind === "i32" ? m.i64.store32(0, 4, at, v()) : m.f64.store(0, 8, at, v());
-    }
-    const type = v !== null ? binaryen.none : kind === "f64" ? binaryen.f64 : binaryen.i64;
+    const access = v === null ? this.typedLoad(kind, at) : this.typedStore(kind, at, v());
+    const type = v !== null ? binaryen.none : typedIsFloat(kind) ? binaryen.f64 : binaryen.i64;
     return m.block(null, [this.boundsCheck(idx, this.len32(arr, TYPED.length)), access], type);
+  }
+
+  private typedLoad(kind: TypedArrayKind, at: X): X {
+    const m = this.m;
+    switch (kind) {
+      case "u8":
+        return m.i64.load8_u(0, 1, at);
+      case "i8":
+        return m.i64.load8_s(0, 1, at);
+      case "u16":
+        return m.i64.load16_u(0, 2, at);
+      case "i16":
+        return m.i64.load16_s(0, 2, at);
+      case "u32":
+        return m.i64.load32_u(0, 4, at);
+      case "i32":
+        return m.i64.load32_s(0, 4, at);
+      case "f32":
+        return m.f64.promote(m.f32.load(0, 4, at));
+      case "f64":
+        return m.f64.load(0, 8, at);
+    }
+  }
+
+  /** Integer stores keep the low bits (JS's modular conversion); f32 rounds to nearest. */
+  private typedStore(kind: TypedArrayKind, at: X, v: X): X {
+    const m = this.m;
+    switch (kind) {
+      case "u8":
+      case "i8":
+        return m.i64.store8(0, 1, at, v);
+      case "u16":
+      case "i16":
+        return m.i64.store16(0, 2, at, v);
+      case "u32":
+      case "i32":
+        return m.i64.store32(0, 4, at, v);
+      case "f32":
+        return m.f32.store(0, 4, at, m.f32.demote(v));
+      case "f64":
+        return m.f64.store(0, 8, at, v);
+    }
   }
 
   private callImport(fn: ImportedFunction, args: X[]): X {

@@ -8,7 +8,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import {
-  ClassDef, describe, installClassdefLookup, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
+  ClassDef, describe, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
   s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,
 } from "./model.ts";
 import { consider } from "./operations.ts";
@@ -45,13 +45,16 @@ export class Annotator {
     public forcedFloat: Set<object>,
   ) {
     installClassdefLookup((d) => this.classdef(d));
+    installReflowHook((readers) => this.reflowAll(readers));
   }
 
   /** `x` is about to be used as a float (where JS could observe -0): if it is an int that may
    *  be -0, the operations that may have produced -0 become float operations. */
   observeAsFloat(x: SomeValue): void {
     if (x.kind !== "int" || x.mz.size === 0) return;
+    const before = this.forcedFloat.size;
     for (const op of x.mz) this.forcedFloat.add(op);
+    if (this.forcedFloat.size === before) throw new Error("annotator: -0 tracking made no progress");
     throw new Restart();
   }
 
@@ -110,7 +113,7 @@ export class Annotator {
     let changed = first;
     block.inputargs.forEach((v, i) => {
       const old = (v.annotation as SomeValue | undefined) ?? s_impossible;
-      const u = this.unionAt(old, cells[i], at, () => `the variable '${v.hint}'`);
+      const u = this.unionAt(old, cells[i], at, () => describeVariable(v.hint));
       if (first || !sameAnnotation(u, old)) {
         v.annotation = u;
         changed = true;
@@ -216,6 +219,20 @@ export class Annotator {
 export function numberAnnotation(x: number): SomeValue {
   if (Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0)) return x >= 0 ? s_nonneg : s_int;
   return s_float;
+}
+
+function describeVariable(hint: string): string {
+  switch (hint) {
+    case "and":
+    case "or":
+      return `the value of this ${hint === "and" ? "&&" : "||"} expression`;
+    case "cond":
+      return "the value of this ?: expression";
+    case "t":
+      return "a temporary value";
+    default:
+      return `the variable '${hint}'`;
+  }
 }
 
 function linkLoc(l: Link): SourceLoc | null {

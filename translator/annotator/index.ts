@@ -33,7 +33,8 @@ export function annotate(program: Program): AnnotatedProgram {
 }
 
 function forgetAnnotations(program: Program): void {
-  for (const fn of [...program.functions, ...program.classes.map((c) => c.ctor)]) {
+  const methods = program.classes.flatMap((c) => [c.ctor, ...c.methods.values()]);
+  for (const fn of [...program.functions, ...methods]) {
     for (const b of fn.graph.blocks()) {
       for (const v of b.inputargs) v.annotation = undefined;
       for (const op of b.operations) op.result.annotation = undefined;

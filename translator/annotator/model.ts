@@ -137,8 +137,8 @@ export function union(a: SomeValue, b: SomeValue): SomeValue {
       break;
     case "list":
       if (b.kind === "list") {
-        // Merging is a side effect on the listdefs; the annotator reflows their readers.
-        a.listdef.merge(b.listdef);
+        // Merging is a side effect on the listdefs: their readers must see the new item type.
+        reflowHook(a.listdef.merge(b.listdef));
         return { kind: "list", listdef: a.listdef.find(), nullable: a.nullable || b.nullable };
       }
       break;
@@ -152,6 +152,12 @@ export function union(a: SomeValue, b: SomeValue): SomeValue {
 function nullable(x: SomeValue, a: SomeValue, b: SomeValue): SomeValue {
   if (x.kind === "str" || x.kind === "inst" || x.kind === "list" || x.kind === "typed") return { ...x, nullable: true };
   throw new UnionError(a, b);
+}
+
+/** Set by the annotator: schedules readers whose view of a list's item type changed. */
+let reflowHook: (readers: Set<Reader>) => void = () => {};
+export function installReflowHook(f: (readers: Set<Reader>) => void): void {
+  reflowHook = f;
 }
 
 /** The ClassDef of the nearest common base class; the annotator registers defs for all classes. */

@@ -3,7 +3,7 @@
 // represents exactly, never -0 (ints cannot hold it) and never NaN; otherwise a float.
 import { Constant, Operation, Value } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
 import type { Annotator } from "./annotator.ts";
 import {
   ClassDef, describe, isNumber, mzInt, mzUnion, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, sameAnnotation,
@@ -122,9 +122,16 @@ const RULES: Record<string, Rule> = {
   bool: () => s_bool,
   not: () => s_bool,
   str: () => s_str,
-  instanceof: (_a, op, [x]) => {
-    if (x.kind !== "inst") fail(op, `instanceof needs an object, got ${describe(x)}`);
+  instanceof: (a, op, [x]) => {
+    if (x.kind !== "inst" && x.kind !== "none") fail(op, `instanceof needs an object, got ${describe(x)}`);
+    a.classdef((op.args[1] as Constant).value as ClassDesc); // its type-id range must exist
     return s_bool;
+  },
+  downcast: (a, op, [x]) => {
+    const cls = (op.args[1] as Constant).value as ClassDesc;
+    if (x.kind !== "inst" && x.kind !== "none") fail(op, `cannot treat ${describe(x)} as ${cls.name}`);
+    const checked = (op.args[2] as Constant).value === true;
+    return { kind: "inst", classdef: a.classdef(cls), nullable: checked && x.kind !== "none" && x.nullable };
   },
   getattr: (a, op, [obj]) => getattr(a, op, obj, (op.args[1] as Constant).value as string),
   setattr: (a, op, [obj, , v]) => {
@@ -148,7 +155,7 @@ const RULES: Record<string, Rule> = {
         obj.listdef.addReader(a.current!);
         return obj.listdef.item;
       case "typed":
-        return obj.elem === "f64" ? s_float : obj.elem === "u8" ? s_nonneg : s_int;
+        return TYPED_ELEMENT[obj.elem];
       case "str":
         return s_str;
     }
@@ -163,7 +170,7 @@ const RULES: Record<string, Rule> = {
     }
     if (obj.kind === "typed") {
       requireNumbers(op, [v], "a typed array element");
-      if (obj.elem === "f64") a.observeAsFloat(v);
+      if (TYPED_ELEMENT[obj.elem].kind === "float") a.observeAsFloat(v);
       return s_none;
     }
     return fail(op, `cannot assign an element of ${describe(obj)}`);
@@ -178,7 +185,7 @@ const RULES: Record<string, Rule> = {
   },
   new_typed: (_a, op, [, n]) => {
     requireNumbers(op, [n], "a typed array length");
-    return { kind: "typed", elem: (op.args[0] as Constant).value as "u8" | "i32" | "f64", nullable: false };
+    return { kind: "typed", elem: (op.args[0] as Constant).value as TypedArrayKind, nullable: false };
   },
   new: (a, op, [, ...args]) => {
     const cls = (op.args[0] as Constant).value as ClassDesc;
@@ -202,6 +209,11 @@ const RULES: Record<string, Rule> = {
     throw new Error(`simple_call of ${String(f)}`);
   },
   call_method: (a, op, [obj, , ...args]) => callMethod(a, op, obj, (op.args[1] as Constant).value as string, args),
+};
+
+/** What reading an element of each typed array gives. */
+const TYPED_ELEMENT: Record<TypedArrayKind, SomeValue> = {
+  u8: s_nonneg, i8: s_int, u16: s_nonneg, i16: s_int, u32: s_nonneg, i32: s_int, f32: s_float, f64: s_float,
 };
 
 function checkItem(a: Annotator, op: Operation, item: SomeValue, v: SomeValue): SomeValue {
@@ -309,6 +321,9 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.scratchBase": s_nonneg,
   "lowlevel.memCopy": s_none,
   "lowlevel.floatTrunc": s_float,
+  "lowlevel.floatHighWord": s_int,
+  "lowlevel.floatLowWord": s_nonneg,
+  "lowlevel.floatFromWords": s_float,
   "rarith.intDiv": s_int,
   "rarith.intMod": s_int,
   "rarith.toInt": s_int,
@@ -333,7 +348,7 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
   } else if (name === "rarith.toFloat") {
     requireNumbers(op, args, name);
     a.observeAsFloat(args[0]);
-  } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc") {
+  } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
     requireNumbers(op, args, name);
   } else {
     for (const x of args) if (x.kind !== "int" && x.kind !== "str") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");

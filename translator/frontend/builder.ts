@@ -5,7 +5,7 @@
 import { ts } from "ts-morph";
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Join, linkTo } from "./joins.ts";
+import { Join, linkTo, LocalKey, THIS_KEY } from "./joins.ts";
 import { locOfNode } from "./loc.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TYPED_ARRAYS } from "./program.ts";
 import { reject } from "./subset.ts";
@@ -76,7 +76,7 @@ interface LoopTargets {
 
 /** The `this` local is keyed by the function's declaration node. */
 export class FunctionBuilder {
-  private env = new Map<ts.Node, Value>();
+  private env = new Map<LocalKey, Value>();
   /** Temporaries already evaluated while a later part of the same expression is built. */
   private stack: Value[] = [];
   private current: Block | null;
@@ -105,8 +105,8 @@ export class FunctionBuilder {
     this.graph = new Graph(desc.name, start, desc.loc);
   }
 
-  private get thisKey(): ts.Node {
-    return this.desc.cls!.decl;
+  private get thisKey(): LocalKey {
+    return THIS_KEY;
   }
 
   // ---- blocks and links -------------------------------------------------------------
@@ -123,8 +123,9 @@ export class FunctionBuilder {
     return this.current;
   }
 
-  private newJoin(extra = 0): Join {
-    return new Join([...this.env.keys()], this.stack.length, extra);
+  /** `hint` names the extra values, which error messages may mention. */
+  private newJoin(extra = 0, hint = "t"): Join {
+    return new Join([...this.env.keys()], this.stack.length, extra, hint);
   }
 
   private jump(join: Join, extras: Value[] = []): void {
@@ -249,9 +250,11 @@ export class FunctionBuilder {
     const after = this.newJoin();
     this.branch(cond, thenJ, elseJ);
     this.enter(thenJ);
+    this.narrow(s.expression, true);
     this.statement(s.thenStatement);
     this.jump(after);
     this.enter(elseJ);
+    this.narrow(s.expression, false);
     if (s.elseStatement) this.statement(s.elseStatement);
     this.jump(after);
     this.enter(after);
@@ -273,6 +276,7 @@ export class FunctionBuilder {
     const body = this.newJoin();
     this.branch(cond, body, after);
     this.enter(body);
+    this.narrow(s.expression, true);
     this.loopBody(label, after, head, s.statement);
     this.jump(head);
     this.enter(after);
@@ -371,6 +375,37 @@ export class FunctionBuilder {
     throw new RtsError(locOfNode(s), "this break/continue has no enclosing loop it can target");
   }
 
+  /** Where `cond` is known to be `whenTrue`, a local tested with `instanceof C` is a C
+   *  (TypeScript's narrowing): the local is replaced by an unchecked downcast. */
+  private narrow(cond: ts.Expression, whenTrue: boolean): void {
+    if (!this.current) return;
+    const c = skipParens(cond);
+    if (ts.isPrefixUnaryExpression(c) && c.operator === ts.SyntaxKind.ExclamationToken) return this.narrow(c.operand, !whenTrue);
+    if (ts.isBinaryExpression(c)) {
+      const op = c.operatorToken.kind;
+      if ((op === ts.SyntaxKind.AmpersandAmpersandToken && whenTrue) || (op === ts.SyntaxKind.BarBarToken && !whenTrue)) {
+        this.narrow(c.left, whenTrue);
+        this.narrow(c.right, whenTrue);
+        return;
+      }
+      if (op === ts.SyntaxKind.InstanceOfKeyword && whenTrue && ts.isIdentifier(skipParens(c.left)) && ts.isIdentifier(c.right)) {
+        const key = this.localKey(skipParens(c.left) as ts.Identifier);
+        const r = this.resolveName(c.right);
+        if (key && r.kind === "class") {
+          this.env.set(key, this.emit("downcast", [this.env.get(key)!, new Constant(r.desc), new Constant(false)], c, "narrowed"));
+        }
+      }
+    }
+  }
+
+  /** The key of a local of this function named by `id`, or null. */
+  private localKey(id: ts.Identifier): LocalKey | null {
+    let sym = this.ctx.checker.getSymbolAtLocation(id);
+    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
+    const decl = sym?.valueDeclaration;
+    return decl && this.env.has(decl) ? decl : null;
+  }
+
   // ---- expressions --------------------------------------------------------------------
 
   /** Evaluates in order; earlier results ride on the stack so later control flow renames them. */
@@ -387,8 +422,14 @@ export class FunctionBuilder {
     return this.evalSeq(es.map((e) => () => this.expr(e)));
   }
 
-  /** A condition as a boolean value (numbers, strings and objects are tested for truthiness). */
+  /** A condition as a boolean value (numbers, strings and objects are tested for truthiness).
+   *  `a && b` / `a || b` here only need truthiness, so their operands may differ in type. */
   private condition(e: ts.Expression): Value {
+    const inner = skipParens(e);
+    if (ts.isBinaryExpression(inner)) {
+      const op = inner.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logicalCondition(inner);
+    }
     const v = this.expr(e);
     if (v instanceof Constant && typeof v.value === "boolean") return v;
     return this.emit("bool", [v], e, "c");
@@ -418,8 +459,9 @@ export class FunctionBuilder {
       case ts.SyntaxKind.NonNullExpression:
         return this.expr((e as ts.NonNullExpression).expression);
       case ts.SyntaxKind.AsExpression:
+        return this.asExpression(e as ts.AsExpression);
       case ts.SyntaxKind.SatisfiesExpression:
-        return this.expr((e as ts.AsExpression).expression);
+        return this.expr((e as ts.SatisfiesExpression).expression);
       case ts.SyntaxKind.TemplateExpression:
         return this.template(e as ts.TemplateExpression);
       case ts.SyntaxKind.BinaryExpression:
@@ -478,6 +520,21 @@ export class FunctionBuilder {
     return this.ctx.resolveSymbol(sym, id);
   }
 
+  /** `x as C` for a class C is a checked downcast; other assertions change nothing. */
+  private asExpression(e: ts.AsExpression): Value {
+    const v = this.expr(e.expression);
+    const t = e.type;
+    if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
+      let sym = this.ctx.checker.getSymbolAtLocation(t.typeName);
+      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
+      const decl = sym?.valueDeclaration;
+      if (decl && ts.isClassDeclaration(decl)) {
+        return this.emit("downcast", [v, new Constant(this.ctx.classFor(decl)), new Constant(true)], e, "cast");
+      }
+    }
+    return v;
+  }
+
   private template(t: ts.TemplateExpression): Value {
     let acc: Value = new Constant(t.head.text);
     for (const span of t.templateSpans) {
@@ -496,6 +553,10 @@ export class FunctionBuilder {
       return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logical(e);
+    if (op === ts.SyntaxKind.CommaToken) {
+      this.expr(e.left, true);
+      return this.expr(e.right);
+    }
     if (op === ts.SyntaxKind.InstanceOfKeyword) {
       const r = ts.isIdentifier(e.right) ? this.resolveName(e.right) : null;
       if (!r || r.kind !== "class") return reject(e.right, "instanceof with anything but a class name on the right");
@@ -504,22 +565,47 @@ export class FunctionBuilder {
     const name = BINARY_OPS[op];
     if (!name) return reject(e.operatorToken);
     if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
-      if (!isNullish(e.left) && !isNullish(e.right)) {
+      // Loose equality means strict equality between two values of one primitive type, and
+      // a null test when one side is null or undefined; anything else is coercion.
+      if (!isNullish(e.left) && !isNullish(e.right) && !this.samePrimitiveType(e.left, e.right)) {
         return reject(e.operatorToken, "loose equality (==, !=) between values");
       }
     }
-    return this.emit(name, this.exprs([e.left, e.right]), e);
+    const [l, r] = this.exprs([e.left, e.right]);
+    const folded = foldConstants(name, l, r);
+    return folded ?? this.emit(name, [l, r], e);
+  }
+
+  private samePrimitiveType(a: ts.Expression, b: ts.Expression): boolean {
+    const flags = (x: ts.Expression) => this.ctx.checker.getBaseTypeOfLiteralType(this.ctx.checker.getTypeAtLocation(x)).flags;
+    const prim = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean;
+    const fa = flags(a) & prim;
+    return fa !== 0 && fa === (flags(b) & prim);
+  }
+
+  private logicalCondition(e: ts.BinaryExpression): Value {
+    const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+    const left = this.condition(e.left);
+    const done = this.newJoin(1, isAnd ? "and" : "or");
+    const rhs = this.newJoin();
+    if (isAnd) this.branch(left, rhs, done, [], [left]);
+    else this.branch(left, done, rhs, [left], []);
+    this.enter(rhs);
+    this.narrow(e.left, isAnd);
+    if (this.current) this.jump(done, [this.condition(e.right)]);
+    return this.enterWithResult(done, e);
   }
 
   private logical(e: ts.BinaryExpression): Value {
     const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
     const left = this.expr(e.left);
     const cond = left instanceof Constant && typeof left.value === "boolean" ? left : this.emit("bool", [left], e.left, "c");
-    const done = this.newJoin(1);
+    const done = this.newJoin(1, isAnd ? "and" : "or");
     const rhs = this.newJoin();
     if (isAnd) this.branch(cond, rhs, done, [], [left]);
     else this.branch(cond, done, rhs, [left], []);
     this.enter(rhs);
+    this.narrow(e.left, isAnd);
     if (this.current) this.jump(done, [this.expr(e.right)]);
     return this.enterWithResult(done, e);
   }
@@ -535,11 +621,13 @@ export class FunctionBuilder {
     const cond = this.condition(e.condition);
     const thenJ = this.newJoin();
     const elseJ = this.newJoin();
-    const done = this.newJoin(1);
+    const done = this.newJoin(1, "cond");
     this.branch(cond, thenJ, elseJ);
     this.enter(thenJ);
+    this.narrow(e.condition, true);
     if (this.current) this.jump(done, [this.expr(e.whenTrue)]);
     this.enter(elseJ);
+    this.narrow(e.condition, false);
     if (this.current) this.jump(done, [this.expr(e.whenFalse)]);
     return this.enterWithResult(done, e);
   }
@@ -730,6 +818,23 @@ export class FunctionBuilder {
     this.emit("simple_call", [new Constant(base.ctor), self, ...params.map((p) => this.env.get(p)!)], null);
     this.fieldInitializers?.();
   }
+}
+
+/** JS arithmetic on two number constants, evaluated now (its exact JS result is the meaning). */
+const FOLDABLE: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  mod: (a, b) => a % b,
+  pow: (a, b) => a ** b,
+};
+
+function foldConstants(op: string, l: Value, r: Value): Constant | null {
+  const f = FOLDABLE[op];
+  if (!f || !(l instanceof Constant) || !(r instanceof Constant)) return null;
+  if (typeof l.value !== "number" || typeof r.value !== "number" || l.numberKind || r.numberKind) return null;
+  return new Constant(f(l.value, r.value));
 }
 
 function skipParens(e: ts.Expression): ts.Expression {

@@ -7,27 +7,34 @@
 import { ts } from "ts-morph";
 import { Block, Link, Value, Variable } from "../flowgraph/model.ts";
 
+/** A local's key: its declaration node, or THIS_KEY for the `this` of a method. */
+export type LocalKey = ts.Node | typeof THIS_KEY;
+export const THIS_KEY = { kind: "this" } as const;
+
 export class Join {
   block: Block | null = null;
   constructor(
-    public keys: ts.Node[],
+    public keys: LocalKey[],
     public depth: number,
     public extra: number,
+    public hint = "t",
   ) {}
 }
 
-export function localName(key: ts.Node): string {
+export function localName(key: LocalKey): string {
+  if (key === THIS_KEY) return "this";
   const name = (key as ts.NamedDeclaration).name;
   if (name && ts.isIdentifier(name)) return name.text;
-  return "this";
+  return "t"; // hidden loop state (the array and index of a for-of)
 }
 
 /** Makes (once) the block a join stands for, and returns the link from the current state. */
-export function linkTo(join: Join, env: Map<ts.Node, Value>, stack: Value[], extras: Value[]): Link {
+export function linkTo(join: Join, env: Map<LocalKey, Value>, stack: Value[], extras: Value[]): Link {
   if (extras.length !== join.extra || stack.length < join.depth) throw new Error("join arity mismatch");
   if (!join.block) {
     const inputs = join.keys.map((k) => new Variable(localName(k)));
-    for (let i = 0; i < join.depth + join.extra; i++) inputs.push(new Variable("t"));
+    for (let i = 0; i < join.depth; i++) inputs.push(new Variable("t"));
+    for (let i = 0; i < join.extra; i++) inputs.push(new Variable(join.hint));
     join.block = new Block(inputs);
   }
   const args = join.keys.map((k) => {

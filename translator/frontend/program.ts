@@ -94,7 +94,16 @@ export class ImportedFunction {
 }
 
 /** Typed array constructors RTS knows, by element kind. */
-export const TYPED_ARRAYS = { Uint8Array: "u8", Int32Array: "i32", Float64Array: "f64" } as const;
+export const TYPED_ARRAYS = {
+  Uint8Array: "u8",
+  Int8Array: "i8",
+  Uint16Array: "u16",
+  Int16Array: "i16",
+  Uint32Array: "u32",
+  Int32Array: "i32",
+  Float32Array: "f32",
+  Float64Array: "f64",
+} as const;
 export type TypedArrayKind = (typeof TYPED_ARRAYS)[keyof typeof TYPED_ARRAYS];
 
 export interface Program {

@@ -32,7 +32,6 @@ const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
   [ts.SyntaxKind.SpreadElement]: { what: "spread (...)", hint: "pass the elements explicitly or loop over the array" },
   [ts.SyntaxKind.ObjectBindingPattern]: { what: "destructuring", hint: "read the fields one by one" },
   [ts.SyntaxKind.ArrayBindingPattern]: { what: "destructuring", hint: "read the elements one by one" },
-  [ts.SyntaxKind.CommaToken]: { what: "the comma operator", hint: "write separate statements" },
   [ts.SyntaxKind.InKeyword]: { what: "the `in` operator", hint: "objects have a fixed shape: test a field or use instanceof" },
   [ts.SyntaxKind.QuestionQuestionToken]: { what: "the ?? operator (not supported yet)", hint: "write `x !== null ? x : other`" },
   [ts.SyntaxKind.QuestionQuestionEqualsToken]: { what: "the ??= operator", hint: "write `if (x === null) x = other`" },

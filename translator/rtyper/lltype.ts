@@ -14,8 +14,13 @@ export const TYPEID = {
   list: 2,
   listItems: 3,
   u8: 4,
-  i32: 5,
-  f64: 6,
+  i8: 5,
+  u16: 6,
+  i16: 7,
+  u32: 8,
+  i32: 9,
+  f32: 10,
+  f64: 11,
 } as const;
 export const FIRST_CLASS_TYPEID = 16;
 
@@ -32,11 +37,12 @@ export function sizeOf(t: LLType): number {
 }
 
 export function typedElemSize(k: TypedArrayKind): number {
-  return k === "u8" ? 1 : k === "i32" ? 4 : 8;
+  return { u8: 1, i8: 1, u16: 2, i16: 2, u32: 4, i32: 4, f32: 4, f64: 8 }[k];
 }
 
-export function typedTypeid(k: TypedArrayKind): number {
-  return TYPEID[k];
+/** Float typed arrays hold f64 values at the low level; integer ones i64 (after ToInt32). */
+export function typedIsFloat(k: TypedArrayKind): boolean {
+  return k === "f32" || k === "f64";
 }
 
 /** A class's instance layout: its fields after its base's, each naturally aligned. */

@@ -4,13 +4,13 @@
 // links and calls need (int -> float). Graphs are rewritten in place.
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";
 import { describe, s_impossible, SomeValue } from "../annotator/model.ts";
-import { LLType } from "./lltype.ts";
+import { LLType, typedIsFloat } from "./lltype.ts";
 import { Layouts } from "./layouts.ts";
 
 export function lltypeOf(a: SomeValue): LLType {
@@ -215,6 +215,16 @@ export class RTyper {
         this.emit("instanceof", [args[0], this.c(layout.typeid, "i64"), this.c(layout.typeidEnd, "i64")], "i32", result);
         return;
       }
+      case "downcast": {
+        if ((args[2] as Constant).value !== true) {
+          this.emit("same_as", [args[0]], "ptr", result);
+          return;
+        }
+        const layout = this.layouts.ofClass((args[1] as Constant).value as ClassDesc);
+        const range = [this.c(layout.typeid, "i64"), this.c(layout.typeidEnd, "i64")];
+        this.emit("downcast_checked", [this.convert(args[0], "ptr"), ...range], "ptr", result);
+        return;
+      }
       case "getattr":
         return this.getattr(args[0], anns[0], (args[1] as Constant).value as string, result);
       case "setattr":
@@ -231,7 +241,7 @@ export class RTyper {
         return;
       }
       case "new_typed": {
-        const kind = (args[0] as Constant).value as "u8" | "i32" | "f64";
+        const kind = (args[0] as Constant).value as TypedArrayKind;
         this.emit("typed_new", [this.c(kind, "void"), this.toIndex(args[1])], "ptr", result);
         return;
       }
@@ -380,7 +390,7 @@ export class RTyper {
     if (a.kind === "list") {
       this.emit("list_get", [obj, i], lltypeOf(a.listdef.item), result);
     } else if (a.kind === "typed") {
-      this.emit("typed_get", [this.c(a.elem, "void"), obj, i], a.elem === "f64" ? "f64" : "i64", result);
+      this.emit("typed_get", [this.c(a.elem, "void"), obj, i], typedIsFloat(a.elem) ? "f64" : "i64", result);
     } else if (a.kind === "str") {
       this.callRuntime("strCharAt", [obj, i], result);
     } else {
@@ -393,7 +403,7 @@ export class RTyper {
     if (a.kind === "list") {
       this.emit("list_set", [obj, i, this.convert(v, lltypeOf(a.listdef.item))], "void");
     } else if (a.kind === "typed") {
-      const value = a.elem === "f64" ? this.convert(v, "f64") : this.toInt32(v);
+      const value = typedIsFloat(a.elem) ? this.convert(v, "f64") : this.toInt32(v);
       this.emit("typed_set", [this.c(a.elem, "void"), obj, i, value], "void");
     } else {
       this.fail(`cannot assign an element of ${describe(a)}`);

@@ -1,0 +1,55 @@
+// Shared helpers for the differential tests: translate a program in-process, and run it
+// untranslated, on the Node host and on the wasmtime host, capturing what it prints.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { translate } from "../translator/driver.ts";
+import { bundleProgram } from "../targets/hosts/untranslated.ts";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "rts-test-"));
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+}
+
+export interface RunOptions {
+  stdin?: string;
+  cwd?: string;
+}
+
+function spawn(cmd: string, args: string[], opts: RunOptions): RunResult {
+  const r = spawnSync(cmd, args, { input: opts.stdin ?? "", cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** Translates `entry` to a .wasm in the test work directory; returns its path. */
+export async function translateProgram(entry: string, name = path.basename(entry, ".ts")): Promise<string> {
+  const out = path.join(WORK, `${name}.wasm`);
+  const { wasm } = await translate(entry, { optimize: 2, dump: null, dumpFilter: null, log: () => {} });
+  fs.writeFileSync(out, wasm);
+  return out;
+}
+
+const bundles = new Map<string, string>();
+
+export function runUntranslated(entry: string, args: string[] = [], opts: RunOptions = {}): RunResult {
+  let bundle = bundles.get(entry);
+  if (!bundle) {
+    bundle = bundleProgram(entry, path.join(WORK, `${path.basename(entry, ".ts")}-${bundles.size}.mjs`));
+    bundles.set(entry, bundle);
+  }
+  return spawn(process.execPath, [bundle, ...args], opts);
+}
+
+export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
+  return spawn(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...args], opts);
+}
+
+export function runWasmtimeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
+  return spawn("python3", [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
+}
