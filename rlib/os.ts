@@ -1,9 +1,21 @@
 // The I/O API of RTS programs. One API, two implementations: Node's when untranslated,
 // WASI's (rlib/wasi.ts) when translated.
-import * as fs from "node:fs";
 import type { int } from "./types.ts";
 import { weAreTranslated } from "./lowlevel.ts";
 import * as wasi from "./wasi.ts";
+
+// The few Node APIs the untranslated branches use, typed here so that translating a program
+// does not need @types/node (loading it triples the type-checking time).
+interface NodeFs {
+  writeSync(fd: number, data: string): number;
+  readFileSync(path: string | number, encoding: "utf8"): string;
+}
+interface NodeProcess {
+  exit(code: number): never;
+  getBuiltinModule(id: "node:fs"): NodeFs;
+}
+const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;
+const fs = nodeProcess.getBuiltinModule("node:fs");
 
 export const STDOUT = 1;
 export const STDERR = 2;
@@ -43,5 +55,5 @@ export function exit(code: int): void {
     wasi.exit(code);
     return;
   }
-  process.exit(code);
+  nodeProcess.exit(code);
 }

@@ -28,8 +28,7 @@ export function loadSources(entryPath: string): LoadedSources {
       allowImportingTsExtensions: true,
       skipLibCheck: true,
       lib: ["lib.es2022.d.ts"],
-      types: ["node"],
-      typeRoots: [path.join(RTS_ROOT, "node_modules", "@types")],
+      types: [],
       paths: { "rts/rlib/*": [path.join(RLIB_DIR, "*")] },
     },
   });
@@ -37,6 +36,7 @@ export function loadSources(entryPath: string): LoadedSources {
   const entrySf = project.addSourceFileAtPathIfExists(abs);
   if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
   const runtimeSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "runtime.ts"));
+  project.addSourceFileAtPath(path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts"));
   project.resolveSourceFileDependencies();
   const program = project.getProgram().compilerObject;
   reportTypeErrors(program);
@@ -48,8 +48,13 @@ export function loadSources(entryPath: string): LoadedSources {
   };
 }
 
+/** TypeScript's errors in the program's own files (library .d.ts files are trusted). */
 function reportTypeErrors(program: ts.Program): void {
-  const diags = ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  const diags = program
+    .getSourceFiles()
+    .filter((sf) => !sf.isDeclarationFile)
+    .flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)])
+    .filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (diags.length === 0) return;
   throw new RtsErrors(
     diags.map((d) => {
