@@ -12,6 +12,7 @@ import { locOfNode } from "./loc.ts";
 import { evaluateModules } from "./prebuilt.ts";
 import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "./program.ts";
 import { reject } from "./subset.ts";
+import { checkTypeAnnotations } from "./types.ts";
 
 /** rlib modules whose exported functions are translator intrinsics, by file name. */
 const INTRINSIC_MODULES: Record<string, string> = { "lowlevel.ts": "lowlevel", "rarith.ts": "rarith" };
@@ -89,6 +90,7 @@ class Frontend implements BuildContext {
     }
     desc.paramKinds = params.map((p) => this.numberKind(p.type));
     desc.returnKind = this.numberKind(decl.type);
+    checkTypeAnnotations(decl, this.checker);
     this.pending.push(() => {
       const b = new FunctionBuilder(this, desc, params);
       desc.graph = b.buildBody(decl.body!);
@@ -132,6 +134,7 @@ class Frontend implements BuildContext {
     for (const m of decl.members) {
       if (ts.canHaveModifiers(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)) reject(m, "static members (not supported yet)");
       if (ts.isPropertyDeclaration(m)) {
+        checkTypeAnnotations(m, this.checker);
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed or private (#) field names");
         cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name)));
       } else if (ts.isConstructorDeclaration(m)) {
@@ -157,6 +160,7 @@ class Frontend implements BuildContext {
   /** The constructor graph: explicit, or implicit (forwards its arguments to the base's). */
   private constructorFor(cls: ClassDesc, ctorDecl: ts.ConstructorDeclaration | null): void {
     const ctor = new FunctionDesc(`${cls.name}.constructor`, ctorDecl, cls.loc, cls, true);
+    if (ctorDecl) checkTypeAnnotations(ctorDecl, this.checker);
     cls.ctor = ctor;
     const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
     for (const p of params) if (p.initializer || p.questionToken || p.dotDotDotToken) reject(p, "optional, default and rest parameters");
@@ -212,6 +216,7 @@ class Frontend implements BuildContext {
 
   private resolveGlobal(at: ts.Node): Resolved {
     const name = at.getText();
+    if (name === "eval" || name === "Function") reject(at, `${name} (there is no interpreter at run time)`);
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
     return reject(at, `the global '${name}' (not part of the RTS library yet)`);

@@ -52,10 +52,15 @@ export function reject(node: ts.Node, what?: string): never {
 }
 
 const HINTS: [RegExp, string][] = [
+  [/`any`|`unknown`/, "give the value its precise type (a class, number, string, boolean, an array...)"],
+  [/a union of/, "use one type; for alternatives use subclasses of a common base class, or separate fields"],
+  [/eval/, "RTS programs are compiled ahead of time: interpret the code yourself"],
   [/closure/, "pass the value as a parameter, or keep it in an object field"],
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
   [/loose equality/, "use === or !=="],
+  [/optional, default and rest parameters/, "declare every parameter and pass every argument (write a second function for a shorter form)"],
   [/optional/, "test for null first: `if (x !== null) x.f()`"],
+  [/getters and setters/, "write a method instead: `value(): number` called as `box.value()`"],
   [/spread/, "pass the elements explicitly"],
   [/typed array/, "write `new Uint8Array(length)` and fill it in a loop"],
   [/abstract class/, "instantiate a concrete subclass"],

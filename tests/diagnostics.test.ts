@@ -1,0 +1,45 @@
+// Golden tests of the translator's diagnostics: each tests/diagnostics/X.ts is rejected, and
+// the message (file:line:col, code frame, caret, hint) must equal X.expected exactly.
+// RTS_UPDATE_GOLDEN=1 rewrites the .expected files (review the diff before committing).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ROOT } from "./harness.ts";
+import { translate } from "../translator/driver.ts";
+import { formatRtsError, RtsError, RtsErrors } from "../translator/diagnostics/diagnostic.ts";
+
+const dir = path.join(ROOT, "tests", "diagnostics");
+const cases = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
+
+async function diagnose(entry: string): Promise<string> {
+  try {
+    await translate(entry, { optimize: 0, dump: null, dumpFilter: null, log: () => {} });
+  } catch (e) {
+    if (e instanceof RtsError) return formatRtsError(e);
+    if (e instanceof RtsErrors) return e.errors.map((x) => formatRtsError(x)).join("\n\n");
+    throw e;
+  }
+  return "(translated without error)";
+}
+
+test("at least 10 diagnostics are pinned", () => {
+  assert.ok(cases.length >= 10);
+});
+
+for (const file of cases) {
+  test(file, async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT); // messages name files relative to the current directory
+    try {
+      const actual = (await diagnose(path.join(dir, file))) + "\n";
+      const golden = path.join(dir, file.replace(/\.ts$/, ".expected"));
+      if (process.env.RTS_UPDATE_GOLDEN) fs.writeFileSync(golden, actual);
+      assert.fixture(actual, fs.readFileSync(golden, "utf8"));
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+}
+
+test.run();

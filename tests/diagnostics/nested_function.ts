@@ -1,0 +1,6 @@
+export function main(argv: string[]): number {
+  function helper(): number {
+    return 42;
+  }
+  return helper();
+}

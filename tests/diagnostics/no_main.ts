@@ -1,0 +1,3 @@
+export function start(argv: string[]): number {
+  return 0;
+}

@@ -1,0 +1,36 @@
+// Checks on the type annotations a reachable function or class writes: RTS types are
+// static, so `any`, `unknown` and unions of unrelated types are rejected where they appear.
+import { ts } from "ts-morph";
+import { reject } from "./subset.ts";
+
+export function checkTypeAnnotations(root: ts.Node, checker: ts.TypeChecker): void {
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.AnyKeyword) reject(n, "the `any` type");
+    if (n.kind === ts.SyntaxKind.UnknownKeyword) reject(n, "the `unknown` type");
+    if (ts.isUnionTypeNode(n)) checkUnion(n, checker);
+    // Function bodies of nested functions are rejected by the builder; don't look inside.
+    if (n !== root && ts.isFunctionLike(n) && !ts.isFunctionTypeNode(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(root);
+}
+
+type Family = "number" | "string" | "boolean" | "object";
+
+/** A union may add null/undefined to one family of types (strings, numbers, classes...). */
+function checkUnion(u: ts.UnionTypeNode, checker: ts.TypeChecker): void {
+  const families = new Set<Family>();
+  for (const member of u.types) {
+    const t = checker.getTypeFromTypeNode(member);
+    if (t.flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined)) continue;
+    families.add(familyOf(t));
+  }
+  if (families.size > 1) reject(u, `a union of ${[...families].join(" and ")} types`);
+}
+
+function familyOf(t: ts.Type): Family {
+  if (t.flags & ts.TypeFlags.NumberLike) return "number";
+  if (t.flags & ts.TypeFlags.StringLike) return "string";
+  if (t.flags & ts.TypeFlags.BooleanLike) return "boolean";
+  return "object";
+}
