@@ -1,0 +1,38 @@
+// `npm run bench`: each benchmark in each mode, in one run; prints times and ratios.
+// Benchmarks are not tests: nothing here asserts a time.
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { ROOT, translateProgram } from "../tests/harness.ts";
+import { bundleProgram } from "../targets/hosts/untranslated.ts";
+
+interface Bench {
+  name: string;
+  source: string;
+  args: string[];
+}
+
+const BENCHES: Bench[] = [
+  { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"] },
+  { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"] },
+];
+
+function time(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}`);
+  return (performance.now() - t0) / 1000;
+}
+
+const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node/untr", "wasmtime/untr"]];
+const wasms = new Map<string, string>();
+for (const b of BENCHES) {
+  if (!wasms.has(b.source)) wasms.set(b.source, await translateProgram(path.join(ROOT, b.source)));
+  const wasm = wasms.get(b.source)!;
+  const js = bundleProgram(path.join(ROOT, b.source));
+  const untr = time(process.execPath, [js, ...b.args]);
+  const node = time(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...b.args]);
+  const wt = time("python3", [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...b.args]);
+  rows.push([b.name, `${untr.toFixed(2)} s`, `${node.toFixed(2)} s`, `${wt.toFixed(2)} s`, (node / untr).toFixed(2), (wt / untr).toFixed(2)]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
