@@ -167,6 +167,17 @@ test("sin/cos/tan: near multiples of pi/2 (k up to 10^5, and k * 2^j up to 2^100
   }
 });
 
+test("sin/cos/tan: x - k pi/2 cancelling every number of leading bits (all three reduction rounds)", () => {
+  // x = k pi/2 (1 + d 2^-j): the first reduction round loses about j bits to cancellation, which
+  // selects 1, 2 or 3 rounds (thresholds at 16 and 49 bits).
+  for (let k = 1; k <= 700000; k = Math.floor(k * 1.37) + 1) {
+    const base = k * (Math.PI / 2);
+    for (let j = 1; j <= 60; j++) {
+      for (const d of [1, -1, 3, -5]) checkTrig(base + d * base * 2 ** -j);
+    }
+  }
+});
+
 test("sin/cos/tan: the reduction thresholds (pi/4, 3pi/4, 2^19 pi/2, 2^20 pi/2) and huge arguments", () => {
   const xs = [
     Math.PI / 4, 3 * Math.PI / 4, 2 ** 19 * (Math.PI / 2), 2 ** 20 * (Math.PI / 2), 2 ** 20, 2 ** 30,

@@ -27,6 +27,7 @@ Options:
                       binaryen optimization level (default -O2)
   --dump=STAGE        print every function's graph after STAGE (${STAGES.join(", ")})
   --dump-filter=TEXT  only dump functions whose name contains TEXT
+  --wat=FILE          also write the module as WebAssembly text (before optimization)
   -q, --quiet         do not print the stages and their timings
   -h, --help          this help`;
 
@@ -87,6 +88,7 @@ async function translateCommand(args: string[]): Promise<number> {
       output: { type: "string", short: "o" },
       dump: { type: "string" },
       "dump-filter": { type: "string" },
+      wat: { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -108,6 +110,7 @@ async function translateCommand(args: string[]): Promise<number> {
     dump: dump as Stage | null,
     dumpFilter: values["dump-filter"] ?? null,
     log: (l) => console.log(l),
+    watPath: values.wat,
   });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, wasm);

@@ -19,6 +19,8 @@ export interface TranslateOptions {
   /** Only dump functions whose name contains this. */
   dumpFilter: string | null;
   log: (line: string) => void;
+  /** Write the unoptimized module as WebAssembly text here too. */
+  watPath?: string;
 }
 
 export interface TranslateResult {
@@ -40,7 +42,7 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   if (opts.dump === "annotate") dump(annotated.functions, opts, (v) => (v.annotation ? describe(v.annotation as SomeValue) : null));
   const ll = await timed("rtype", () => rtype(annotated));
   if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
-  const wasm = await timed("backend", () => emitWasm(ll, { optimize: opts.optimize }));
+  const wasm = await timed("backend", () => emitWasm(ll, { optimize: opts.optimize, watPath: opts.watPath }));
   return { wasm, timings };
 }
 

@@ -12,6 +12,8 @@ import { ModuleContext, OpEmitter } from "./ops.ts";
 export interface BackendOptions {
   /** binaryen optimization level (0 = none). */
   optimize: number;
+  /** Also write the module as WebAssembly text here (before optimization). */
+  watPath?: string;
 }
 
 const WASI = "wasi_snapshot_preview1";
@@ -32,7 +34,7 @@ export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array 
   m.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals);
   // Memory instructions refer to the memory when they are created, so the memory (and with
   // it the data segment) is laid out before any code: every prebuilt object is collected first.
-  const data = new DataSegment();
+  const data = new DataSegment((obj) => ll.shapeOfPrebuilt(obj));
   collectPrebuilt(ll, data);
   data.freeze();
   const heapBase = align(data.end, 16);
@@ -67,12 +69,13 @@ export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array 
   }
   addStart(m, ll, ctx);
   m.addGlobal(HEAP_BASE_GLOBAL, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
-  if (process.env.RTS_DEBUG_WAT) fs.writeFileSync(process.env.RTS_DEBUG_WAT, m.emitText());
+  if (opts.watPath) fs.writeFileSync(opts.watPath, m.emitText());
   if (!m.validate()) throw new Error("backend produced an invalid module");
+  // Debug info keeps the function names (the name section), which traps report.
+  binaryen.setDebugInfo(true);
   if (opts.optimize > 0) {
     binaryen.setOptimizeLevel(opts.optimize);
     binaryen.setShrinkLevel(0);
-    binaryen.setDebugInfo(true);
     m.optimize();
   }
   const bytes = m.emitBinary();
@@ -94,10 +97,10 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
   m.addFunctionExport("_start", "_start");
 }
 
-/** Lays out every string constant the code refers to. */
+/** Lays out every prebuilt object (string literal, module-level object) the code refers to. */
 function collectPrebuilt(ll: LowLevelProgram, data: DataSegment): void {
   const visit = (v: Value) => {
-    if (v instanceof Constant && v.concretetype === "ptr" && typeof v.value === "string") data.string(v.value);
+    if (v instanceof Constant && v.concretetype === "ptr") data.pointer(v.value);
   };
   for (const fn of ll.functions) {
     for (const b of fn.graph.blocks()) {

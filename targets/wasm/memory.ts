@@ -1,7 +1,8 @@
 // The static part of linear memory: a guard area at address 0 (so null is never a valid
 // object), a reserved area for runtime state, the I/O scratch buffer, then the data
 // segment with prebuilt objects (string literals); the heap starts after it.
-import { STR, TYPEID } from "../../translator/rtyper/lltype.ts";
+import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
+import { PrebuiltShape } from "../../translator/rtyper/index.ts";
 
 export const RUNTIME_STATE_BASE = 16;
 export const RUNTIME_STATE_SIZE = 1008;
@@ -16,7 +17,10 @@ export const HEAP_BASE_GLOBAL = "__heap_base";
 export class DataSegment {
   private bytes: number[] = [];
   private strings = new Map<string, number>();
+  private objects = new Map<object, number>();
   private frozen = false;
+
+  constructor(private shapeOf: (obj: object) => PrebuiltShape) {}
 
   /** After this, the layout is final: asking for a new object is a translator bug. */
   freeze(): void {
@@ -39,6 +43,11 @@ export class DataSegment {
     for (let i = 0; i < 4; i++) this.bytes[o + i] = (v >>> (8 * i)) & 255;
   }
 
+  private putBytes(addr: number, b: Uint8Array): void {
+    const o = addr - DATA_BASE;
+    for (let i = 0; i < b.length; i++) this.bytes[o + i] = b[i];
+  }
+
   private put16(addr: number, v: number): void {
     const o = addr - DATA_BASE;
     this.bytes[o] = v & 255;
@@ -56,6 +65,71 @@ export class DataSegment {
     for (let i = 0; i < s.length; i++) this.put16(addr + STR.chars + 2 * i, s.charCodeAt(i));
     this.strings.set(s, addr);
     return addr;
+  }
+
+  /** The address of any prebuilt value stored in a pointer slot (0 for null). */
+  pointer(value: unknown): number {
+    if (value === null || value === undefined) return 0;
+    if (typeof value === "string") return this.string(value);
+    return this.object(value as object);
+  }
+
+  /** The address of a prebuilt instance, array or typed array (laid out once, cycles allowed). */
+  object(obj: object): number {
+    const known = this.objects.get(obj);
+    if (known !== undefined) return known;
+    if (this.frozen) throw new Error(`prebuilt ${obj.constructor?.name} was not collected before code generation`);
+    const shape = this.shapeOf(obj);
+    switch (shape.kind) {
+      case "instance": {
+        const addr = this.alloc(shape.layout.size);
+        this.objects.set(obj, addr);
+        this.put32(addr, shape.layout.typeid);
+        for (const [name, f] of shape.layout.fields) this.putValue(addr + f.offset, f.type, (obj as Record<string, unknown>)[name]);
+        return addr;
+      }
+      case "list": {
+        const items = obj as unknown[];
+        const addr = this.alloc(LIST.size);
+        this.objects.set(obj, addr);
+        const size = shape.itemType === "i64" || shape.itemType === "f64" ? 8 : 4;
+        const capacity = Math.max(items.length, 4);
+        const data = this.alloc(LIST_ITEMS.data + capacity * size);
+        this.put32(data, TYPEID.listItems);
+        this.put32(data + LIST_ITEMS.capacity, capacity);
+        items.forEach((x, i) => this.putValue(data + LIST_ITEMS.data + i * size, shape.itemType, x));
+        this.put32(addr, TYPEID.list);
+        this.put32(addr + LIST.length, items.length);
+        this.put32(addr + LIST.items, data);
+        return addr;
+      }
+      case "typed": {
+        const view = obj as ArrayBufferView & { length: number };
+        const addr = this.alloc(TYPED.data + view.length * typedElemSize(shape.elem));
+        this.objects.set(obj, addr);
+        this.put32(addr, TYPEID[shape.elem]);
+        this.put32(addr + TYPED.length, view.length);
+        // Typed arrays are little-endian on Node, as Wasm memory is.
+        this.putBytes(addr + TYPED.data, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+        return addr;
+      }
+    }
+  }
+
+  private putValue(addr: number, t: LLType, v: unknown): void {
+    const dv = new DataView(new ArrayBuffer(8));
+    switch (t) {
+      case "i64":
+        dv.setBigInt64(0, BigInt(v as number), true);
+        return this.putBytes(addr, new Uint8Array(dv.buffer));
+      case "f64":
+        dv.setFloat64(0, v as number, true);
+        return this.putBytes(addr, new Uint8Array(dv.buffer));
+      case "i32":
+        return this.put32(addr, v ? 1 : 0);
+      case "ptr":
+        return this.put32(addr, this.pointer(v));
+    }
   }
 
   contents(): Uint8Array {

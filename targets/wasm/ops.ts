@@ -58,9 +58,7 @@ export class FunctionOps {
       case "i32":
         return m.i32.const(value === true ? 1 : value === false ? 0 : (value as number));
       case "ptr":
-        if (value === null || value === undefined) return m.i32.const(0);
-        if (typeof value === "string") return m.i32.const(this.ctx.data.string(value));
-        throw new Error(`no prebuilt object support for ${String(value)}`);
+        return m.i32.const(this.ctx.data.pointer(value));
     }
     throw new Error(`constant of type ${t}`);
   }

@@ -5,7 +5,7 @@
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { SourceLoc } from "../flowgraph/source.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import {
   ClassDef, describe, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
@@ -211,7 +211,51 @@ export class Annotator {
     if (value instanceof FunctionDesc || value instanceof ClassDesc || value instanceof Builtin || value instanceof ImportedFunction) {
       return s_desc;
     }
-    throw new RtsError(null, `a prebuilt value of this kind is not supported yet: ${(value as object).constructor?.name} ${JSON.stringify(value)?.slice(0, 80)}`);
+    return this.prebuiltAnnotation(value as object);
+  }
+
+  /** Prebuilt objects seen so far (each is annotated once; structures may be cyclic). */
+  readonly prebuilt = new Map<object, SomeValue>();
+
+  /** A prebuilt instance, array or typed array; its contents generalize its fields / items. */
+  private prebuiltAnnotation(obj: object): SomeValue {
+    const known = this.prebuilt.get(obj);
+    if (known) return known;
+    const typed = typedArrayKindOf(obj);
+    if (typed) {
+      const a: SomeValue = { kind: "typed", elem: typed, nullable: false };
+      this.prebuilt.set(obj, a);
+      return a;
+    }
+    if (Array.isArray(obj)) {
+      const ld = this.listdefFor(obj, "prebuilt array");
+      const a: SomeValue = { kind: "list", listdef: ld, nullable: false };
+      this.prebuilt.set(obj, a);
+      for (const x of obj) this.reflowAll(ld.generalize(this.constantAnnotation(x)));
+      return a;
+    }
+    const cls = this.program.classOfPrebuilt(obj);
+    if (!cls) throw new Error(`prebuilt object of unknown class ${obj.constructor?.name}`);
+    const cd = this.classdef(cls);
+    cd.instantiated = true;
+    const a: SomeValue = { kind: "inst", classdef: cd, nullable: false };
+    this.prebuilt.set(obj, a);
+    for (let c: ClassDesc | null = cls; c; c = c.base) {
+      for (const f of c.fields) {
+        const v = (obj as Record<string, unknown>)[f.name];
+        if (v !== undefined) this.generalizeField(this.classdef(c), f.name, this.constantAnnotation(v, f.kind), null);
+      }
+    }
+    return a;
+  }
+
+  /** Widens a field's annotation; readers of the field reflow when it changed. */
+  generalizeField(cd: ClassDef, name: string, v: SomeValue, at: Operation | null): void {
+    const slot = cd.slot(name);
+    const u = this.unionAt(slot.ann, v, at, () => `field ${cd.desc.name}.${name}`);
+    const changed = !sameAnnotation(u, slot.ann);
+    slot.ann = u;
+    if (changed) this.reflowAll(slot.readers);
   }
 }
 

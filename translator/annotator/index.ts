@@ -12,6 +12,8 @@ export interface AnnotatedProgram {
   functions: FunctionDesc[];
   classdefs: Map<ClassDesc, ClassDef>;
   argvList: ListDef;
+  /** The annotation of each prebuilt object the program uses. */
+  prebuilt: Map<object, SomeValue>;
 }
 
 export function annotate(program: Program): AnnotatedProgram {
@@ -24,7 +26,7 @@ export function annotate(program: Program): AnnotatedProgram {
       a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
       for (const fn of program.runtime.values()) a.call(fn, entryArguments(fn), null);
       a.complete();
-      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, argvList };
+      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, argvList, prebuilt: a.prebuilt };
     } catch (e) {
       if (!(e instanceof Restart)) throw e;
       forgetAnnotations(program);
@@ -37,7 +39,11 @@ function forgetAnnotations(program: Program): void {
   for (const fn of [...program.functions, ...methods]) {
     for (const b of fn.graph.blocks()) {
       for (const v of b.inputargs) v.annotation = undefined;
-      for (const op of b.operations) op.result.annotation = undefined;
+      for (const op of b.operations) {
+        op.result.annotation = undefined;
+        for (const a of op.args) a.annotation = undefined; // constants cache theirs
+      }
+      for (const l of b.exits) for (const a of l.args) a.annotation = undefined;
     }
     fn.graph.getReturnVar().annotation = undefined;
   }

@@ -47,6 +47,16 @@ export class ClassDef {
   fields = new Map<string, { ann: SomeValue; readers: Set<Reader> }>();
   instantiated = false;
   constructor(public desc: ClassDesc) {}
+
+  /** The annotation slot of a field this class declares (impossible until assigned). */
+  slot(name: string): { ann: SomeValue; readers: Set<Reader> } {
+    let slot = this.fields.get(name);
+    if (!slot) {
+      slot = { ann: s_impossible, readers: new Set() };
+      this.fields.set(name, slot);
+    }
+    return slot;
+  }
   describe(): string {
     return this.desc.name;
   }

@@ -6,8 +6,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
 import type { Annotator } from "./annotator.ts";
 import {
-  ClassDef, describe, isNumber, mzInt, mzUnion, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, sameAnnotation,
-  SomeValue,
+  describe, isNumber, mzInt, mzUnion, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, SomeValue,
 } from "./model.ts";
 
 type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
@@ -139,13 +138,7 @@ const RULES: Record<string, Rule> = {
     if (obj.kind !== "inst") fail(op, `cannot set '${name}' on ${describe(obj)}`);
     const field = obj.classdef.desc.findField(name);
     if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`);
-    const cd = a.classdef(field.cls);
-    const slot = fieldSlot(cd, name);
-    const pinned = a.pinKind(v, field.kind, `field ${field.cls.name}.${name}`, op);
-    const u = a.unionAt(slot.ann, pinned, op, () => `field ${field.cls.name}.${name}`);
-    const changed = !sameAnnotation(u, slot.ann);
-    slot.ann = u;
-    if (changed) a.reflowAll(slot.readers);
+    a.generalizeField(a.classdef(field.cls), name, a.pinKind(v, field.kind, `field ${field.cls.name}.${name}`, op), op);
     return s_none;
   },
   getitem: (a, op, [obj, idx]) => {
@@ -221,21 +214,13 @@ function checkItem(a: Annotator, op: Operation, item: SomeValue, v: SomeValue): 
   return v;
 }
 
-function fieldSlot(cd: ClassDef, name: string): { ann: SomeValue; readers: Set<Reader> } {
-  let slot = cd.fields.get(name);
-  if (!slot) {
-    slot = { ann: s_impossible, readers: new Set() };
-    cd.fields.set(name, slot);
-  }
-  return slot;
-}
 
 function getattr(a: Annotator, op: Operation, obj: SomeValue, name: string): SomeValue {
   if (name === "length" && (obj.kind === "str" || obj.kind === "list" || obj.kind === "typed")) return s_nonneg;
   if (obj.kind === "inst") {
     const field = obj.classdef.desc.findField(name);
     if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`, "methods can only be called, not read as values");
-    const slot = fieldSlot(a.classdef(field.cls), name);
+    const slot = a.classdef(field.cls).slot(name);
     slot.readers.add(a.current!);
     return slot.ann;
   }

@@ -10,7 +10,7 @@ import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } f
 import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode } from "./loc.ts";
 import { evaluateModules } from "./prebuilt.ts";
-import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, NumberKind, Program } from "./program.ts";
+import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, NumberKind, Program, typedArrayKindOf } from "./program.ts";
 import { reject } from "./subset.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
@@ -40,7 +40,13 @@ export async function buildProgram(entryPath: string): Promise<Program> {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) runtime.set(st.name.text, fe.functionFor(st));
   }
   fe.drain();
-  return { main, functions: [...fe.functions.values()], classes: [...fe.classes.values()], runtime };
+  return {
+    main,
+    functions: [...fe.functions.values()],
+    classes: [...fe.classes.values()],
+    runtime,
+    classOfPrebuilt: (obj) => fe.classOfPrebuilt(obj),
+  };
 }
 
 class Frontend implements BuildContext {
@@ -195,9 +201,39 @@ class Frontend implements BuildContext {
     if (ts.isClassDeclaration(decl)) return { kind: "class", desc: this.classFor(decl) };
     if (ts.isVariableDeclaration(decl) && isModuleLevel(decl)) {
       if (!this.moduleValues.has(decl)) reject(at, "a module-level binding without a value at initialization");
-      return { kind: "value", value: new Constant(this.moduleValues.get(decl), this.numberKind(decl.type)) };
+      const value = this.moduleValues.get(decl);
+      this.registerPrebuilt(value, at, new Set());
+      return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
     }
     return reject(at, `a reference to ${ts.SyntaxKind[decl.kind]}`);
+  }
+
+  /** The classes of the objects module initialization built, by their JS constructor. */
+  private classDecls: Map<unknown, ts.ClassDeclaration> | null = null;
+
+  classOfPrebuilt(obj: object): ClassDesc | null {
+    if (!this.classDecls) {
+      this.classDecls = new Map();
+      for (const [decl, value] of this.moduleValues) if (ts.isClassDeclaration(decl)) this.classDecls.set(value, decl);
+    }
+    const decl = this.classDecls.get(Object.getPrototypeOf(obj)?.constructor);
+    return decl ? this.classFor(decl) : null;
+  }
+
+  /** Makes sure the classes of a prebuilt value (and of what it refers to) are translated. */
+  private registerPrebuilt(value: unknown, at: ts.Node, seen: Set<object>): void {
+    if (typeof value === "function") reject(at, "a function used as a value (a module-level binding holding a function)");
+    if (value === null || typeof value !== "object" || seen.has(value)) return;
+    seen.add(value);
+    if (typedArrayKindOf(value)) return;
+    if (Array.isArray(value)) {
+      for (const x of value) this.registerPrebuilt(x, at, seen);
+      return;
+    }
+    if (!this.classOfPrebuilt(value)) {
+      reject(at, `a prebuilt ${value.constructor?.name ?? "object"} (module initialization may only build RTS class instances, arrays and typed arrays)`);
+    }
+    for (const x of Object.values(value)) this.registerPrebuilt(x, at, seen);
   }
 
   private resolveFunction(decl: ts.FunctionDeclaration): Resolved {

@@ -106,8 +106,16 @@ export const TYPED_ARRAYS = {
 } as const;
 export type TypedArrayKind = (typeof TYPED_ARRAYS)[keyof typeof TYPED_ARRAYS];
 
+/** The JS typed array constructors by kind, to recognize prebuilt typed arrays. */
+export function typedArrayKindOf(value: object): TypedArrayKind | null {
+  const name = value.constructor?.name as keyof typeof TYPED_ARRAYS;
+  return ArrayBuffer.isView(value) && name in TYPED_ARRAYS ? TYPED_ARRAYS[name] : null;
+}
+
 export interface Program {
   main: FunctionDesc;
+  /** The class of a prebuilt instance (an object built by module initialization). */
+  classOfPrebuilt(obj: object): ClassDesc | null;
   functions: FunctionDesc[];
   classes: ClassDesc[];
   /** rlib functions the rtyper and backend call (string concat, number formatting, allocation, I/O). */

@@ -1,14 +1,22 @@
 // The rtyper's public entry: lowers every annotated graph to low-level operations.
-import { FunctionDesc, Program } from "../frontend/program.ts";
+import { FunctionDesc, Program, TypedArrayKind } from "../frontend/program.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { Layouts } from "./layouts.ts";
 import { removeRedundantInputs } from "../flowgraph/simplify.ts";
-import { RTyper } from "./rtyper.ts";
+import { lltypeOf, RTyper } from "./rtyper.ts";
+import { LLType, StructLayout } from "./lltype.ts";
+
+/** How the backend lays out a prebuilt object in the data segment. */
+export type PrebuiltShape =
+  | { kind: "instance"; layout: StructLayout }
+  | { kind: "list"; itemType: LLType }
+  | { kind: "typed"; elem: TypedArrayKind };
 
 export interface LowLevelProgram {
   program: Program;
   functions: FunctionDesc[];
   layouts: Layouts;
+  shapeOfPrebuilt(obj: object): PrebuiltShape;
 }
 
 export function rtype(ap: AnnotatedProgram): LowLevelProgram {
@@ -18,5 +26,12 @@ export function rtype(ap: AnnotatedProgram): LowLevelProgram {
   // The low-level graphs leave block-local form: values flow directly to the blocks they
   // dominate, instead of through block inputs (fewer copies in the generated code).
   for (const fn of ap.functions) removeRedundantInputs(fn.graph);
-  return { program: ap.program, functions: ap.functions, layouts };
+  const shapeOfPrebuilt = (obj: object): PrebuiltShape => {
+    const a = ap.prebuilt.get(obj);
+    if (a?.kind === "inst") return { kind: "instance", layout: layouts.ofClass(a.classdef.desc) };
+    if (a?.kind === "list") return { kind: "list", itemType: lltypeOf(a.listdef.item) };
+    if (a?.kind === "typed") return { kind: "typed", elem: a.elem };
+    throw new Error(`prebuilt object was not annotated: ${obj.constructor?.name}`);
+  };
+  return { program: ap.program, functions: ap.functions, layouts, shapeOfPrebuilt };
 }
