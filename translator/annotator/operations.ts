@@ -135,6 +135,7 @@ const RULES: Record<string, Rule> = {
   getattr: (a, op, [obj]) => getattr(a, op, obj, (op.args[1] as Constant).value as string),
   setattr: (a, op, [obj, , v]) => {
     const name = (op.args[1] as Constant).value as string;
+    if (obj.kind === "none") return s_impossible;
     if (obj.kind !== "inst") fail(op, `cannot set '${name}' on ${describe(obj)}`);
     const field = obj.classdef.desc.findField(name);
     if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`);
@@ -142,6 +143,7 @@ const RULES: Record<string, Rule> = {
     return s_none;
   },
   getitem: (a, op, [obj, idx]) => {
+    if (obj.kind === "none") return s_impossible;
     if (!isNumber(idx)) fail(op, `an index must be a number, got ${describe(idx)}`);
     switch (obj.kind) {
       case "list":
@@ -155,6 +157,7 @@ const RULES: Record<string, Rule> = {
     return fail(op, `cannot index ${describe(obj)}`);
   },
   setitem: (a, op, [obj, idx, v]) => {
+    if (obj.kind === "none") return s_impossible;
     if (!isNumber(idx)) fail(op, `an index must be a number, got ${describe(idx)}`);
     if (obj.kind === "list") {
       const readers = obj.listdef.generalize(checkItem(a, op, obj.listdef.item, v));
@@ -216,6 +219,7 @@ function checkItem(a: Annotator, op: Operation, item: SomeValue, v: SomeValue): 
 
 
 function getattr(a: Annotator, op: Operation, obj: SomeValue, name: string): SomeValue {
+  if (obj.kind === "none") return s_impossible; // always null: fails at run time, as in JS
   if (name === "length" && (obj.kind === "str" || obj.kind === "list" || obj.kind === "typed")) return s_nonneg;
   if (obj.kind === "inst") {
     const field = obj.classdef.desc.findField(name);
@@ -239,6 +243,7 @@ const STRING_METHODS: Record<string, (op: Operation, args: SomeValue[]) => SomeV
 };
 
 function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, args: SomeValue[]): SomeValue {
+  if (obj.kind === "none") return s_impossible; // always null: fails at run time, as in JS
   if (obj.kind === "str" && STRING_METHODS[name]) return STRING_METHODS[name](op, args);
   if (obj.kind === "list") {
     if (name === "push") {

@@ -131,8 +131,19 @@ export class RTyper {
       this.op = op;
       // A call or store that yields nothing (undefined) has no low-level result.
       if (annotationOf(op.result).kind === "none" && STATEMENT_OPS.has(op.opname)) op.result.concretetype = "void";
+      if (NULL_RECEIVER_OPS.has(op.opname) && this.annOf(op.args[0]).kind === "none") {
+        // An access through a value that is always null fails, as in JS.
+        this.emit("trap", [this.c("cannot access a field of null", "void")], "void");
+        cut = true;
+        break;
+      }
       if (annotationOf(op.result).kind === "impossible" && !isStatement(op)) {
-        // The annotator never saw this operation produce a value: the code is unreachable.
+        // The annotator never saw this operation produce a value: a call that never
+        // returns, or dead code.
+        if (CALL_OPS.has(op.opname)) {
+          op.result.concretetype = "void";
+          this.rtypeOp(op);
+        }
         this.emit("trap", [this.c("unreachable code reached", "void")], "void");
         cut = true;
         break;
@@ -566,6 +577,8 @@ export function returnType(g: Graph): LLType {
 }
 
 const STATEMENT_OPS = new Set(["simple_call", "call_method", "setattr", "setitem"]);
+const CALL_OPS = new Set(["simple_call", "call_method"]);
+const NULL_RECEIVER_OPS = new Set(["getattr", "setattr", "getitem", "setitem", "call_method"]);
 
 /** Operations whose result is nothing: their "impossible" result is not dead code. */
 function isStatement(op: Operation): boolean {

@@ -1,0 +1,44 @@
+// Programs that fail at run time exit non-zero with a clear message, in every mode.
+// Untranslated, Node's own error is the message; translated, both hosts print the same line.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import * as path from "node:path";
+import { ROOT, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
+
+const dir = path.join(ROOT, "tests", "runtime-errors");
+
+interface Case {
+  file: string;
+  /** stdout before the failure (the same in every mode). */
+  stdout: string;
+  /** The first stderr line of a translated run. */
+  message: string;
+  /** Whether JS itself throws here (else the untranslated run is not an error: see the file). */
+  throwsInJs: boolean;
+}
+
+const CASES: Case[] = [
+  { file: "stack_overflow.ts", stdout: "before\n", message: "rts: runtime error: stack overflow", throwsInJs: true },
+  { file: "null_field.ts", stdout: "1\n", message: "rts: runtime error: cannot access a field of null", throwsInJs: true },
+  { file: "int_div_zero.ts", stdout: "3\n", message: "rts: runtime error: integer division by zero", throwsInJs: true },
+  { file: "index_out_of_range.ts", stdout: "3\n", message: "rts: runtime error: index 3 out of range for length 3", throwsInJs: false },
+];
+
+for (const c of CASES) {
+  test(c.file, async () => {
+    const entry = path.join(dir, c.file);
+    const wasm = await translateProgram(entry);
+    for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+      assert.is(r.status, 1, `exit code on the ${host} host`);
+      assert.is(r.stdout, c.stdout, `stdout on the ${host} host`);
+      assert.is(r.stderr.split("\n")[0], c.message, `stderr on the ${host} host`);
+    }
+    if (c.throwsInJs) {
+      const u = runUntranslated(entry);
+      assert.is(u.status, 1, "untranslated exit code");
+      assert.is(u.stdout, c.stdout, "untranslated stdout");
+    }
+  });
+}
+
+test.run();
