@@ -3,7 +3,7 @@
 // the annotation of one of its inputs, of a field, of a list item or of a callee's result
 // that it read has generalized.
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
-import { SourceLoc } from "../flowgraph/source.ts";
+import { formatLoc, SourceLoc } from "../flowgraph/source.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
@@ -113,9 +113,10 @@ export class Annotator {
     let changed = first;
     block.inputargs.forEach((v, i) => {
       const old = (v.annotation as SomeValue | undefined) ?? s_impossible;
-      const u = this.unionAt(old, cells[i], at, () => describeVariable(v.hint));
+      const u = this.unionAt(old, cells[i], at, () => describeVariable(v.hint), v);
       if (first || !sameAnnotation(u, old)) {
         v.annotation = u;
+        this.recordOrigin(v, at);
         changed = true;
       }
     });
@@ -137,7 +138,15 @@ export class Annotator {
     for (const r of readers) this.reflow(r);
   }
 
-  unionAt(a: SomeValue, b: SomeValue, at: Operation | Link | null, what: () => string): SomeValue {
+  /** Where each variable or field last took a more general annotation: errors cite it. */
+  private origins = new Map<object, SourceLoc | null>();
+
+  private recordOrigin(key: object, at: Operation | Link | null): void {
+    this.origins.set(key, at instanceof Operation ? at.loc : at instanceof Link ? linkLoc(at) : null);
+  }
+
+  /** The union, or an error naming the slot (`what`) and, when known, where its old type came from. */
+  unionAt(a: SomeValue, b: SomeValue, at: Operation | Link | null, what: () => string, key: object | null = null): SomeValue {
     try {
       const u = union(a, b);
       if (u.kind === "float") {
@@ -148,8 +157,10 @@ export class Annotator {
     } catch (e) {
       if (!(e instanceof UnionError)) throw e;
       const loc = at instanceof Operation ? at.loc : at instanceof Link ? linkLoc(at) : null;
+      const origin = key ? this.origins.get(key) : null;
+      const notes = origin ? [`it holds ${describe(a)} because of ${formatLoc(origin)}`] : [];
       throw new RtsError(loc, `${what()} would hold both ${describe(e.a)} and ${describe(e.b)}`,
-        "RTS values have one static type: use separate variables, or a common base class");
+        "RTS values have one static type: use separate variables, or a common base class", notes);
     }
   }
 
@@ -252,9 +263,10 @@ export class Annotator {
   /** Widens a field's annotation; readers of the field reflow when it changed. */
   generalizeField(cd: ClassDef, name: string, v: SomeValue, at: Operation | null): void {
     const slot = cd.slot(name);
-    const u = this.unionAt(slot.ann, v, at, () => `field ${cd.desc.name}.${name}`);
+    const u = this.unionAt(slot.ann, v, at, () => `field ${cd.desc.name}.${name}`, slot);
     const changed = !sameAnnotation(u, slot.ann);
     slot.ann = u;
+    if (changed) this.recordOrigin(slot, at);
     if (changed) this.reflowAll(slot.readers);
   }
 }
@@ -274,6 +286,8 @@ function describeVariable(hint: string): string {
       return "the value of this ?: expression";
     case "t":
       return "a temporary value";
+    case "result":
+      return "the value this function returns";
     default:
       return `the variable '${hint}'`;
   }

@@ -1,4 +1,5 @@
 // Source positions carried through the pipeline so that every later error can point at code.
+import * as path from "node:path";
 export interface SourceLoc {
   file: string;
   line: number; // 1-based
@@ -6,6 +7,7 @@ export interface SourceLoc {
   length: number;
 }
 
+/** `file:line:col`, the file relative to the current directory (as in diagnostics). */
 export function formatLoc(loc: SourceLoc | null): string {
-  return loc ? `${loc.file}:${loc.line}:${loc.col}` : "<unknown>";
+  return loc ? `${path.relative(process.cwd(), loc.file) || loc.file}:${loc.line}:${loc.col}` : "<unknown>";
 }

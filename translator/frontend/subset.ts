@@ -53,6 +53,7 @@ export function reject(node: ts.Node, what?: string): never {
 
 const HINTS: [RegExp, string][] = [
   [/`any`|`unknown`/, "give the value its precise type (a class, number, string, boolean, an array...)"],
+  [/that may be null/, "numbers and booleans are machine values that cannot be null: use a sentinel (NaN, -1) or a separate boolean field"],
   [/a union of/, "use one type; for alternatives use subclasses of a common base class, or separate fields"],
   [/eval/, "RTS programs are compiled ahead of time: interpret the code yourself"],
   [/closure/, "pass the value as a parameter, or keep it in an object field"],

@@ -26,6 +26,9 @@ function checkUnion(u: ts.UnionTypeNode, checker: ts.TypeChecker): void {
     families.add(familyOf(t));
   }
   if (families.size > 1) reject(u, `a union of ${[...families].join(" and ")} types`);
+  const nullable = u.types.some((m) => checker.getTypeFromTypeNode(m).flags & (ts.TypeFlags.Null | ts.TypeFlags.Undefined));
+  const [family] = families;
+  if (nullable && (family === "number" || family === "boolean")) reject(u, `a ${family} that may be null or undefined`);
 }
 
 function familyOf(t: ts.Type): Family {
