@@ -67,10 +67,12 @@ const COMPOUND_ASSIGN: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [ts.SyntaxKind.CaretEqualsToken]: ts.SyntaxKind.CaretToken,
 };
 
+/** What break/continue can target: loops, switches (break only) and labeled blocks (labeled break only). */
 interface LoopTargets {
+  kind: "loop" | "switch" | "block";
   label: string | null;
   breakTo: Join;
-  /** null for a labeled block, which `continue` cannot target. */
+  /** null for a switch or a labeled block, which `continue` cannot target. */
   continueTo: Join | null;
 }
 
@@ -214,6 +216,8 @@ export class FunctionBuilder {
         return this.forStatement(s as ts.ForStatement, label);
       case ts.SyntaxKind.ForOfStatement:
         return this.forOfStatement(s as ts.ForOfStatement, label);
+      case ts.SyntaxKind.SwitchStatement:
+        return this.switchStatement(s as ts.SwitchStatement, label);
       case ts.SyntaxKind.BreakStatement:
       case ts.SyntaxKind.ContinueStatement:
         return this.breakOrContinue(s as ts.BreakOrContinueStatement);
@@ -262,7 +266,7 @@ export class FunctionBuilder {
 
   /** Runs `body` as a loop body with break/continue targets. */
   private loopBody(label: string | null, breakTo: Join, continueTo: Join, body: ts.Statement): void {
-    this.loops.push({ label, breakTo, continueTo });
+    this.loops.push({ kind: "loop", label, breakTo, continueTo });
     this.statement(body);
     this.loops.pop();
   }
@@ -353,9 +357,41 @@ export class FunctionBuilder {
     this.env.delete(idxKey);
   }
 
+  /** `switch`: the cases are tested with === in order; bodies fall through into the next.
+   *  (binaryen turns a chain of constant tests on one value into a br_table.) */
+  private switchStatement(s: ts.SwitchStatement, label: string | null): void {
+    const v = this.expr(s.expression);
+    const scrutinee = s.expression; // hidden local: the value switched on
+    this.env.set(scrutinee, v);
+    const after = this.newJoin();
+    const clauses = s.caseBlock.clauses;
+    const bodies = clauses.map(() => this.newJoin());
+    for (let i = 0; i < clauses.length; i++) {
+      const c = clauses[i];
+      if (!ts.isCaseClause(c)) continue;
+      const caseValue = this.expr(c.expression);
+      const next = this.newJoin();
+      this.branch(this.emit("eq", [this.env.get(scrutinee)!, caseValue], c.expression, "match"), bodies[i], next);
+      this.enter(next);
+    }
+    const defaultIndex = clauses.findIndex((c) => ts.isDefaultClause(c));
+    this.jump(defaultIndex >= 0 ? bodies[defaultIndex] : after);
+    this.loops.push({ kind: "switch", label, breakTo: after, continueTo: null });
+    for (let i = 0; i < clauses.length; i++) {
+      const fallthrough = this.current;
+      if (fallthrough) this.jump(bodies[i]);
+      this.enter(bodies[i]);
+      this.statements(clauses[i].statements);
+    }
+    this.loops.pop();
+    this.jump(after);
+    this.enter(after);
+    this.env.delete(scrutinee);
+  }
+
   private labeledBlock(label: string, b: ts.Block): void {
     const after = this.newJoin();
-    this.loops.push({ label, breakTo: after, continueTo: null });
+    this.loops.push({ kind: "block", label, breakTo: after, continueTo: null });
     this.statements(b.statements);
     this.loops.pop();
     this.jump(after);
@@ -366,7 +402,8 @@ export class FunctionBuilder {
     const isBreak = s.kind === ts.SyntaxKind.BreakStatement;
     for (let i = this.loops.length - 1; i >= 0; i--) {
       const l = this.loops[i];
-      if (s.label ? l.label === s.label.text : l.continueTo !== null) {
+      const matches = s.label ? l.label === s.label.text : isBreak ? l.kind !== "block" : l.kind === "loop";
+      if (matches) {
         const target = isBreak ? l.breakTo : l.continueTo;
         if (!target) break;
         return this.jump(target);

@@ -15,7 +15,6 @@ const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
   [ts.SyntaxKind.FunctionDeclaration]: { what: "nested function declarations", hint: "move the function to the top level of the module" },
   [ts.SyntaxKind.ClassDeclaration]: { what: "classes declared inside functions", hint: "declare the class at the top level of the module" },
   [ts.SyntaxKind.ClassExpression]: { what: "class expressions", hint: "declare the class at the top level of the module" },
-  [ts.SyntaxKind.SwitchStatement]: { what: "switch statements", hint: "use an if / else if chain" },
   [ts.SyntaxKind.TryStatement]: { what: "try/catch (exceptions are not supported yet)", hint: "return an error value instead" },
   [ts.SyntaxKind.ThrowStatement]: { what: "throw (exceptions are not supported yet)", hint: "report the error and return an exit code, or call os.exit" },
   [ts.SyntaxKind.ForInStatement]: { what: "for...in", hint: "iterate over an array with for...of or an index loop" },
