@@ -186,6 +186,23 @@ export function floatToInt32(x: float): int {
   return toInt(t) | 0;
 }
 
+/** Math.round: the nearest integer, ties toward +Infinity, -0 kept (for x in [-0.5, -0]).
+ *  `r - 0.5 > x` is exact where `r - x > 0.5` would round (V8 computes it this way too). */
+export function mathRound(x: float): float {
+  const r = Math.ceil(x);
+  return r - 0.5 > x ? r - 1 : r;
+}
+
+export function mathSign(x: float): float {
+  if (x > 0) return 1;
+  if (x < 0) return -1;
+  return x; // ±0 and NaN
+}
+
+export function intSign(x: int): int {
+  return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
 // ---- errors -------------------------------------------------------------------------------
 
 export function emptyPop(): void {

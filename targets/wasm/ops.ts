@@ -153,6 +153,26 @@ export class FunctionOps {
         return m.i64.ge_s(a[0](), a[1]());
       case "int_eq":
         return m.i64.eq(a[0](), a[1]());
+      case "int_abs":
+        return m.select(m.i64.lt_s(a[0](), m.i64.const(0n)), m.i64.sub(m.i64.const(0n), a[0]()), a[0]());
+      case "int_min":
+        return m.select(m.i64.lt_s(a[0](), a[1]()), a[0](), a[1]());
+      case "int_max":
+        return m.select(m.i64.gt_s(a[0](), a[1]()), a[0](), a[1]());
+      case "float_floor":
+        return m.f64.floor(a[0]());
+      case "float_ceil":
+        return m.f64.ceil(a[0]());
+      case "float_trunc":
+        return m.f64.trunc(a[0]());
+      case "float_abs":
+        return m.f64.abs(a[0]());
+      case "float_sqrt":
+        return m.f64.sqrt(a[0]());
+      case "float_min":
+        return m.f64.min(a[0](), a[1]());
+      case "float_max":
+        return m.f64.max(a[0](), a[1]());
       case "int_is_true":
         return m.i64.ne(a[0](), m.i64.const(0n));
       case "float_add":

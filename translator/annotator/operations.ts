@@ -322,7 +322,35 @@ const INTRINSICS: Record<string, SomeValue> = {
   "console.log": s_none,
 };
 
+/** Math functions the translator maps to instructions. On ints, floor & co. are the identity. */
+function mathCall(a: Annotator, op: Operation, name: string, args: SomeValue[]): SomeValue {
+  requireNumbers(op, args, name);
+  const allInt = args.every((x) => x.kind === "int");
+  const floats = () => {
+    for (const x of args) a.observeAsFloat(x);
+    return s_float;
+  };
+  switch (name) {
+    case "Math.floor":
+    case "Math.ceil":
+    case "Math.trunc":
+    case "Math.round":
+    case "Math.sign":
+    case "Math.abs":
+      if (args.length !== 1) fail(op, `${name} takes one number in RTS`);
+      if (!allInt) return floats();
+      return name === "Math.abs" ? s_nonneg : args[0]; // sign(-0) is -0: the mz sources carry over
+    case "Math.sqrt":
+      if (args.length !== 1) fail(op, `${name} takes one number in RTS`);
+      return floats();
+    default: // min, max
+      if (args.length === 0 || !allInt) return floats();
+      return args.every((x) => x.kind === "int" && x.nonneg) ? s_nonneg : s_int;
+  }
+}
+
 function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[]): SomeValue {
+  if (name.startsWith("Math.")) return mathCall(a, op, name, args);
   const r = INTRINSICS[name];
   if (!r) fail(op, `RTS does not support ${name} yet`);
   if (name === "console.log") {

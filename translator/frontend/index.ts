@@ -17,7 +17,11 @@ import { checkTypeAnnotations } from "./types.ts";
 /** rlib modules whose exported functions are translator intrinsics, by file name. */
 const INTRINSIC_MODULES: Record<string, string> = { "lowlevel.ts": "lowlevel", "rarith.ts": "rarith" };
 /** Globals of the default library RTS implements, by their dotted name. */
-const GLOBAL_BUILTINS = new Set(["console.log", "String.fromCharCode"]);
+const GLOBAL_BUILTINS = new Set([
+  "console.log",
+  "String.fromCharCode",
+  ...["floor", "ceil", "trunc", "round", "abs", "sqrt", "min", "max", "sign"].map((f) => `Math.${f}`),
+]);
 const GLOBAL_VALUES: Record<string, number> = {
   NaN: NaN,
   Infinity: Infinity,
@@ -27,6 +31,14 @@ const GLOBAL_VALUES: Record<string, number> = {
   "Number.POSITIVE_INFINITY": Infinity,
   "Number.NEGATIVE_INFINITY": -Infinity,
   "Number.NaN": NaN,
+  "Math.PI": Math.PI,
+  "Math.E": Math.E,
+  "Math.LN2": Math.LN2,
+  "Math.LN10": Math.LN10,
+  "Math.LOG2E": Math.LOG2E,
+  "Math.LOG10E": Math.LOG10E,
+  "Math.SQRT2": Math.SQRT2,
+  "Math.SQRT1_2": Math.SQRT1_2,
 };
 
 export async function buildProgram(entryPath: string): Promise<Program> {

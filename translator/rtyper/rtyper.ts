@@ -480,6 +480,16 @@ export class RTyper {
         if (this.typeOf(args[0]) === "i64") this.emit("same_as", [args[0]], "i64", result);
         else this.emit("cast_float_to_int", [args[0]], "i64", result);
         return;
+      case "Math.floor":
+      case "Math.ceil":
+      case "Math.trunc":
+      case "Math.round":
+      case "Math.abs":
+      case "Math.sign":
+      case "Math.sqrt":
+      case "Math.min":
+      case "Math.max":
+        return this.mathCall(name.slice("Math.".length), args, result);
       case "rarith.intDiv":
         this.emit("int_div_checked", args, "i64", result);
         return;
@@ -492,6 +502,32 @@ export class RTyper {
       return;
     }
     this.fail(`RTS does not support ${name} yet`);
+  }
+
+  private mathCall(name: string, args: Value[], result: Variable): void {
+    const rt = resultType(result);
+    if (rt === "i64") {
+      if (name === "abs") this.emit("int_abs", args, "i64", result);
+      else if (name === "sign") this.callRuntime("intSign", args, result);
+      else if (name === "min" || name === "max") {
+        let acc = args[0];
+        for (const x of args.slice(1)) acc = this.emit(`int_${name}`, [acc, x], "i64");
+        this.emit("same_as", [acc], "i64", result);
+      } else this.emit("same_as", args, "i64", result); // floor & co. of an int
+      return;
+    }
+    const fargs = args.map((a) => this.convert(a, "f64"));
+    if (name === "round") return this.callRuntime("mathRound", fargs, result);
+    if (name === "sign") return this.callRuntime("mathSign", fargs, result);
+    if (name === "min" || name === "max") {
+      // JS: Math.min() is Infinity, Math.max() is -Infinity; f64.min/max handle NaN and -0 as JS does.
+      let acc: Value = this.c(name === "min" ? Infinity : -Infinity, "f64");
+      if (fargs.length > 0) acc = fargs[0];
+      for (const x of fargs.slice(1)) acc = this.emit(`float_${name}`, [acc, x], "f64");
+      this.emit("same_as", [acc], "f64", result);
+      return;
+    }
+    this.emit(`float_${name}`, fargs, "f64", result);
   }
 
   private callMethod(obj: Value, a: SomeValue, name: string, args: Value[], result: Variable): void {
