@@ -119,39 +119,34 @@ const PIO2_2T: float = 2.02226624879595063154e-21; /* 0x3BA3198A, 0x2E037073 */
 const PIO2_3: float = 2.02226624871116645580e-21; /* 0x3BA3198A, 0x2E000000 */
 const PIO2_3T: float = 8.47842766036889956997e-32; /* 0x397B839A, 0x252049C1 */
 
-/** __ieee754_rem_pio2(x, y): the remainder of x rem pi/2 in y[0] + y[1]; returns the quotient
- *  (its low bits are what matters). */
-function remPio2(x: float, y: Float64Array): int {
+/** sin (which = 0), cos (1) or tan (2) of x for pi/4 < |x| < Infinity: __ieee754_rem_pio2(x, y)
+ *  reduces x to y[0] + y[1] = x - n pi/2, then the kernels give the result by n & 3 (as fdlibm's
+ *  s_sin.c, s_cos.c, s_tan.c). The reduction keeps y[0], y[1] in locals rather than an array, so
+ *  that arguments below 2^19 pi/2 allocate nothing; larger ones go to kernelRemPio2. */
+function reduceAndEval(x: float, which: int): float {
   const hx = floatHighWord(x); /* high word of x */
   const ix = hx & 0x7fffffff;
-  if (ix <= 0x3fe921fb) { /* |x| ~<= pi/4 , no need for reduction */
-    y[0] = x;
-    y[1] = ZERO;
-    return 0;
-  }
   if (ix < 0x4002d97c) { /* |x| < 3pi/4, special case with n=+-1 */
     if (hx > 0) {
       let z = x - PIO2_1;
       if (ix !== 0x3ff921fb) { /* 33+53 bit pi is good enough */
-        y[0] = z - PIO2_1T;
-        y[1] = (z - y[0]) - PIO2_1T;
-      } else { /* near pi/2, use 33+33+53 bit pi */
-        z -= PIO2_2;
-        y[0] = z - PIO2_2T;
-        y[1] = (z - y[0]) - PIO2_2T;
+        const y0 = z - PIO2_1T;
+        return evalReduced(which, 1, y0, (z - y0) - PIO2_1T);
       }
-      return 1;
+      /* near pi/2, use 33+33+53 bit pi */
+      z -= PIO2_2;
+      const y0 = z - PIO2_2T;
+      return evalReduced(which, 1, y0, (z - y0) - PIO2_2T);
     } else { /* negative x */
       let z = x + PIO2_1;
       if (ix !== 0x3ff921fb) { /* 33+53 bit pi is good enough */
-        y[0] = z + PIO2_1T;
-        y[1] = (z - y[0]) + PIO2_1T;
-      } else { /* near pi/2, use 33+33+53 bit pi */
-        z += PIO2_2;
-        y[0] = z + PIO2_2T;
-        y[1] = (z - y[0]) + PIO2_2T;
+        const y0 = z + PIO2_1T;
+        return evalReduced(which, -1, y0, (z - y0) + PIO2_1T);
       }
-      return -1;
+      /* near pi/2, use 33+33+53 bit pi */
+      z += PIO2_2;
+      const y0 = z + PIO2_2T;
+      return evalReduced(which, -1, y0, (z - y0) + PIO2_2T);
     }
   }
   if (ix <= 0x413921fb) { /* |x| ~<= 2^19*(pi/2), medium size */
@@ -160,46 +155,33 @@ function remPio2(x: float, y: Float64Array): int {
     const fn = toFloat(n);
     let r = t - fn * PIO2_1;
     let w = fn * PIO2_1T; /* 1st round good to 85 bit */
-    if (n < 32 && ix !== NPIO2_HW[n - 1]) {
-      y[0] = r - w; /* quick check no cancellation */
-    } else {
+    let y0 = r - w;
+    if (n >= 32 || ix === NPIO2_HW[n - 1]) { /* else quick check no cancellation */
       const j = ix >> 20;
-      y[0] = r - w;
-      let high = floatHighWord(y[0]);
-      let i = j - ((high >> 20) & 0x7ff);
+      let i = j - ((floatHighWord(y0) >> 20) & 0x7ff);
       if (i > 16) { /* 2nd iteration needed, good to 118 */
         let t2 = r;
         w = fn * PIO2_2;
         r = t2 - w;
         w = fn * PIO2_2T - ((t2 - r) - w);
-        y[0] = r - w;
-        high = floatHighWord(y[0]);
-        i = j - ((high >> 20) & 0x7ff);
+        y0 = r - w;
+        i = j - ((floatHighWord(y0) >> 20) & 0x7ff);
         if (i > 49) { /* 3rd iteration need, 151 bits acc */
           t2 = r; /* will cover all possible cases */
           w = fn * PIO2_3;
           r = t2 - w;
           w = fn * PIO2_3T - ((t2 - r) - w);
-          y[0] = r - w;
+          y0 = r - w;
         }
       }
     }
-    y[1] = (r - y[0]) - w;
-    if (hx < 0) {
-      y[0] = -y[0];
-      y[1] = -y[1];
-      return 0 - n;
-    }
-    return n;
+    const y1 = (r - y0) - w;
+    if (hx < 0) return evalReduced(which, 0 - n, -y0, -y1);
+    return evalReduced(which, n, y0, y1);
   }
   /*
    * all other (large) arguments
    */
-  if (ix >= 0x7ff00000) { /* x is inf or NaN */
-    y[0] = x - x;
-    y[1] = x - x;
-    return 0;
-  }
   /* set z = scalbn(|x|,ilogb(x)-23) */
   const e0 = (ix >> 20) - 1046; /* e0 = ilogb(z)-23; */
   let z = floatFromWords(ix - (e0 << 20), floatLowWord(x));
@@ -211,13 +193,21 @@ function remPio2(x: float, y: Float64Array): int {
   tx[2] = z;
   let nx = 3;
   while (tx[nx - 1] === ZERO) nx--; /* skip zero term */
+  const y = new Float64Array(2);
   const n = kernelRemPio2(tx, y, e0, nx);
-  if (hx < 0) {
-    y[0] = -y[0];
-    y[1] = -y[1];
-    return 0 - n;
-  }
-  return n;
+  if (hx < 0) return evalReduced(which, 0 - n, -y[0], -y[1]);
+  return evalReduced(which, n, y[0], y[1]);
+}
+
+/** sin (which = 0), cos (1) or tan (2) of y0 + y1 + n pi/2, |y0| <~ pi/4. */
+function evalReduced(which: int, n: int, y0: float, y1: float): float {
+  if (which === 2) return kernelTan(y0, y1, 1 - ((n & 1) << 1)); /* 1 -> n even, -1 -> n odd */
+  /* cos(x) is sin(x + pi/2): s_cos.c's case n is s_sin.c's case n + 1. */
+  const k = (n + which) & 3;
+  if (k === 0) return kernelSin(y0, y1, 1);
+  if (k === 1) return kernelCos(y0, y1);
+  if (k === 2) return -kernelSin(y0, y1, 1);
+  return -kernelCos(y0, y1);
 }
 
 /* PIo2[]: pi/2 cut into 24-bit chunks. */
@@ -245,8 +235,8 @@ function kernelRemPio2(x: Float64Array, y: Float64Array, e0: int, nx: int): int 
 
   /* determine jx,jv,q0, note that 3>q0 */
   const jx = nx - 1;
-  let jv = intDiv(e0 - 3, 24);
-  if (jv < 0) jv = 0;
+  /* jv = (e0-3)/24, not below 0 (C's division truncates; a negative e0-3 gives 0 either way) */
+  const jv = e0 - 3 <= 0 ? 0 : intDiv(e0 - 3, 24);
   let q0 = e0 - 24 * (jv + 1);
 
   /* set up f[0] to f[jx+jk] where f[jx+jk] = ipio2[jv+jk] */
@@ -528,13 +518,7 @@ export function sin(x: float): float {
   const ix = floatHighWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelSin(x, ZERO, 0); /* |x| ~< pi/4 */
   if (ix >= 0x7ff00000) return x - x; /* sin(Inf or NaN) is NaN */
-  /* argument reduction needed */
-  const y = new Float64Array(2);
-  const n = remPio2(x, y) & 3;
-  if (n === 0) return kernelSin(y[0], y[1], 1);
-  if (n === 1) return kernelCos(y[0], y[1]);
-  if (n === 2) return -kernelSin(y[0], y[1], 1);
-  return -kernelCos(y[0], y[1]);
+  return reduceAndEval(x, 0); /* argument reduction needed */
 }
 
 /** Math.cos. */
@@ -542,13 +526,7 @@ export function cos(x: float): float {
   const ix = floatHighWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelCos(x, ZERO); /* |x| ~< pi/4 */
   if (ix >= 0x7ff00000) return x - x; /* cos(Inf or NaN) is NaN */
-  /* argument reduction needed */
-  const y = new Float64Array(2);
-  const n = remPio2(x, y) & 3;
-  if (n === 0) return kernelCos(y[0], y[1]);
-  if (n === 1) return -kernelSin(y[0], y[1], 1);
-  if (n === 2) return -kernelCos(y[0], y[1]);
-  return kernelSin(y[0], y[1], 1);
+  return reduceAndEval(x, 1); /* argument reduction needed */
 }
 
 /** Math.tan. */
@@ -556,10 +534,7 @@ export function tan(x: float): float {
   const ix = floatHighWord(x) & 0x7fffffff;
   if (ix <= 0x3fe921fb) return kernelTan(x, ZERO, 1); /* |x| ~< pi/4 */
   if (ix >= 0x7ff00000) return x - x; /* tan(Inf or NaN) is NaN */
-  /* argument reduction needed */
-  const y = new Float64Array(2);
-  const n = remPio2(x, y);
-  return kernelTan(y[0], y[1], 1 - ((n & 1) << 1)); /* 1 -> n even, -1 -> n odd */
+  return reduceAndEval(x, 2); /* argument reduction needed */
 }
 
 // ---- Inverse trigonometric functions ----

@@ -7,6 +7,7 @@ import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
+import { pow } from "./math.ts";
 import { args as wasiArgs } from "./wasi.ts";
 
 export function strConcat(a: string, b: string): string {
@@ -76,7 +77,10 @@ export function printLine(s: string): void {
 
 /** A fatal runtime error: message on stderr, exit code 1 (what an uncaught error does on Node). */
 export function fatal(msg: string): void {
-  write(2, "rts: runtime error: " + msg + "\n");
+  // No concatenation: this must not allocate (it reports "out of memory" too).
+  write(2, "rts: runtime error: ");
+  write(2, msg);
+  write(2, "\n");
   exit(1);
 }
 
@@ -184,6 +188,11 @@ export function floatToInt32(x: float): int {
   let t = x;
   if (t >= TWO_63 || t <= -TWO_63) t = t - floatTrunc(t / TWO_32) * TWO_32;
   return toInt(t) | 0;
+}
+
+/** `x ** y` on floats: V8's pow (fdlibm's, see rlib/math.ts). */
+export function floatPow(x: float, y: float): float {
+  return pow(x, y);
 }
 
 /** Math.round: the nearest integer, ties toward +Infinity, -0 kept (for x in [-0.5, -0]).

@@ -102,7 +102,10 @@ export class Annotator {
   /** Applies an `int` / `float` declaration to an annotation flowing into the slot. */
   pinKind(a: SomeValue, kind: NumberKind, slot: string, at: Operation | null): SomeValue {
     if (kind === null || a.kind === "impossible") return a;
-    if (kind === "float" && (a.kind === "int" || a.kind === "float")) return s_float;
+    if (kind === "float" && (a.kind === "int" || a.kind === "float")) {
+      this.observeAsFloat(a);
+      return s_float;
+    }
     if (kind === "int" && a.kind === "int") return s_int;
     throw new RtsError(at?.loc ?? null, `${slot} is declared ${kind} but receives ${describe(a)}`,
       kind === "int" ? "convert explicitly with toInt() from rlib/rarith.ts" : null);

@@ -45,7 +45,7 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   const src = loadSources(entryPath);
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
-  const fe = new Frontend(src.program.getTypeChecker(), moduleValues);
+  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.math);
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
   for (const st of src.runtime.statements) {
@@ -69,6 +69,7 @@ class Frontend implements BuildContext {
   constructor(
     public checker: ts.TypeChecker,
     private moduleValues: Map<ts.Node, unknown>,
+    private mathModule: ts.SourceFile,
   ) {}
 
   findMain(entry: ts.SourceFile): FunctionDesc {
@@ -266,6 +267,13 @@ class Frontend implements BuildContext {
     const name = at.getText();
     if (name === "eval" || name === "Function") reject(at, `${name} (there is no interpreter at run time)`);
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
+    if (name.startsWith("Math.")) {
+      // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8).
+      const fn = this.mathModule.statements.find(
+        (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name.slice(5) && !!st.body,
+      );
+      if (fn) return { kind: "function", desc: this.functionFor(fn) };
+    }
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
     return reject(at, `the global '${name}' (not part of the RTS library yet)`);
   }

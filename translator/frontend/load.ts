@@ -15,6 +15,8 @@ export interface LoadedSources {
   entry: ts.SourceFile;
   /** rlib/runtime.ts: the helpers the translator's later stages call. */
   runtime: ts.SourceFile;
+  /** rlib/math.ts: the Math functions written in RTS (fdlibm). */
+  math: ts.SourceFile;
 }
 
 export function loadSources(entryPath: string): LoadedSources {
@@ -36,6 +38,7 @@ export function loadSources(entryPath: string): LoadedSources {
   const entrySf = project.addSourceFileAtPathIfExists(abs);
   if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
   const runtimeSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "runtime.ts"));
+  const mathSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "math.ts"));
   project.addSourceFileAtPath(path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts"));
   project.resolveSourceFileDependencies();
   const program = project.getProgram().compilerObject;
@@ -45,6 +48,7 @@ export function loadSources(entryPath: string): LoadedSources {
     checker: program.getTypeChecker(),
     entry: program.getSourceFile(entrySf.getFilePath())!,
     runtime: program.getSourceFile(runtimeSf.getFilePath())!,
+    math: program.getSourceFile(mathSf.getFilePath())!,
   };
 }
 

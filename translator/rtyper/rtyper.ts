@@ -287,7 +287,7 @@ export class RTyper {
       if (anns[0].kind === "int" && anns[1].kind === "int") return void this.callRuntime("intModAsFloat", args, result);
       return void this.callRuntime("floatMod", args.map((a) => this.convert(a, "f64")), result);
     }
-    if (name === "pow") this.fail("** on floats is not supported yet", "use an integer exponent >= 0, or multiply");
+    if (name === "pow") return void this.callRuntime("floatPow", args.map((a) => this.convert(a, "f64")), result);
     this.emit(`float_${name}`, args.map((a) => this.convert(a, "f64")), "f64", result);
   }
 
