@@ -24,6 +24,10 @@ export interface BuildContext {
   /** Resolves a symbol that is not a local of the function being built. */
   resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved;
   classFor(decl: ts.ClassDeclaration): ClassDesc;
+  /** A static member of a class: a static method, or a static field's value after initialization. */
+  resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved;
+  /** Default-value expressions of a callee's parameters (null where there is none). */
+  defaultsOf(fn: FunctionDesc): (ts.Expression | null)[];
 }
 
 /** A marker for a `let` that has no value yet (TypeScript proves it is assigned before use). */
@@ -590,6 +594,7 @@ export class FunctionBuilder {
       return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));
     }
     if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logical(e);
+    if (op === ts.SyntaxKind.QuestionQuestionToken) return this.nullish(e);
     if (op === ts.SyntaxKind.CommaToken) {
       this.expr(e.left, true);
       return this.expr(e.right);
@@ -618,6 +623,18 @@ export class FunctionBuilder {
     const prim = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean;
     const fa = flags(a) & prim;
     return fa !== 0 && fa === (flags(b) & prim);
+  }
+
+  /** `a ?? b`: `a` unless it is null or undefined. */
+  private nullish(e: ts.BinaryExpression): Value {
+    const left = this.expr(e.left);
+    const present = this.emit("ne", [left, new Constant(null)], e.left, "present");
+    const done = this.newJoin(1, "nullish");
+    const rhs = this.newJoin();
+    this.branch(present, done, rhs, [left], []);
+    this.enter(rhs);
+    if (this.current) this.jump(done, [this.expr(e.right)]);
+    return this.enterWithResult(done, e);
   }
 
   private logicalCondition(e: ts.BinaryExpression): Value {
@@ -719,6 +736,16 @@ export class FunctionBuilder {
       this.env.set(decl, v);
       return v;
     }
+    if (ts.isPropertyAccessExpression(t) && this.isAccessor(t.name, ts.SymbolFlags.SetAccessor)) {
+      const setter = new Constant(`set ${t.name.text}`);
+      const getter = new Constant(`get ${t.name.text}`);
+      const [obj, v] = this.evalSeq([
+        () => this.expr(t.expression),
+        () => compute(readOld ? this.emit("call_method", [this.stack[this.stack.length - 1], getter], t) : null),
+      ]);
+      this.emit("call_method", [obj, setter, v], t);
+      return v;
+    }
     if (ts.isPropertyAccessExpression(t)) {
       const name = new Constant(t.name.text);
       const [obj, v] = this.evalSeq([
@@ -741,13 +768,42 @@ export class FunctionBuilder {
   }
 
   private propertyAccess(e: ts.PropertyAccessExpression): Value {
-    if (e.questionDotToken) reject(e, "optional chaining (?.)");
+    if (e.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      // super.x reads a base class getter (fields are on `this`, methods are only called).
+      const getter = this.desc.cls?.base?.findMethod(`get ${e.name.text}`);
+      if (!getter) return reject(e, "super.x that is not a getter of a base class");
+      return this.emit("simple_call", [new Constant(getter), this.env.get(this.thisKey)!], e);
+    }
     const r = this.resolveMember(e);
     if (r) {
       if (r.kind === "value") return r.value;
       return reject(e, "a function, class or module used as a value");
     }
-    return this.emit("getattr", [this.expr(e.expression), new Constant(e.name.text)], e);
+    const read = (obj: Value) =>
+      this.isAccessor(e.name, ts.SymbolFlags.GetAccessor)
+        ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
+        : this.emit("getattr", [obj, new Constant(e.name.text)], e);
+    if (e.questionDotToken) return this.optionalChain(this.expr(e.expression), read, e);
+    return read(this.expr(e.expression));
+  }
+
+  /** `a?.x`: undefined when `a` is null or undefined, else `use(a)`. */
+  private optionalChain(obj: Value, use: (obj: Value) => Value, at: ts.Node): Value {
+    const present = this.emit("ne", [obj, new Constant(null)], at, "present");
+    const done = this.newJoin(1, "cond");
+    this.stack.push(obj); // carried into the branch that uses it
+    const some = this.newJoin();
+    this.branch(present, some, done, [], [new Constant(undefined)]);
+    this.enter(some);
+    const o = this.stack.pop()!;
+    if (this.current) this.jump(done, [use(o)]);
+    return this.enterWithResult(done, at);
+  }
+
+  /** Whether a property name refers to a getter or setter of a class. */
+  private isAccessor(name: ts.Node, flag: ts.SymbolFlags): boolean {
+    const sym = this.ctx.checker.getSymbolAtLocation(name);
+    return !!sym && (sym.flags & flag) !== 0;
   }
 
   /** `ns.f` for a namespace import, `String.fromCharCode`, `Number.NaN`...; null for a field access. */
@@ -763,6 +819,17 @@ export class FunctionBuilder {
         return this.ctx.resolveSymbol(sym, e.name);
       }
       if (target && isGlobalLib(target)) return this.ctx.resolveSymbol(this.ctx.checker.getSymbolAtLocation(e.name)!, e);
+      if (target && target.flags & ts.SymbolFlags.Enum) {
+        const member = this.ctx.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+        const v = member && ts.isEnumMember(member) ? this.ctx.checker.getConstantValue(member) : undefined;
+        if (v === undefined) return reject(e, "an enum member without a constant value");
+        return { kind: "value", value: new Constant(v) };
+      }
+      if (target && target.flags & ts.SymbolFlags.Class && target.valueDeclaration && ts.isClassDeclaration(target.valueDeclaration)) {
+        const member = this.ctx.checker.getSymbolAtLocation(e.name);
+        if (!member) throw new RtsError(locOfNode(e), `cannot resolve '${e.getText()}'`);
+        return this.ctx.resolveStatic(target.valueDeclaration, member, e);
+      }
     }
     return null;
   }
@@ -774,7 +841,7 @@ export class FunctionBuilder {
   }
 
   private call(e: ts.CallExpression): Value {
-    if (e.questionDotToken) reject(e, "optional call (?.)");
+    if (e.questionDotToken) reject(e, "optional call (f?.())");
     const callee = skipParens(e.expression);
     if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(e);
     if (ts.isIdentifier(callee)) {
@@ -782,7 +849,6 @@ export class FunctionBuilder {
       return this.callResolved(r, this.args(e), e, callee);
     }
     if (ts.isPropertyAccessExpression(callee)) {
-      if (callee.questionDotToken) reject(callee, "optional chaining (?.)");
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.desc.cls?.base;
         const m = base?.findMethod(callee.name.text);
@@ -792,17 +858,40 @@ export class FunctionBuilder {
       }
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, this.args(e), e, callee);
-      const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...(e.arguments.map((a) => () => this.expr(a)))]);
       for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
-      return this.emit("call_method", [obj, new Constant(callee.name.text), ...args], e);
+      const invoke = (obj: Value) => {
+        this.stack.push(obj);
+        const args = this.withDefaults(this.methodDefaults(callee), this.exprs(e.arguments));
+        return this.emit("call_method", [this.stack.pop()!, new Constant(callee.name.text), ...args], e);
+      };
+      if (callee.questionDotToken) return this.optionalChain(this.expr(callee.expression), invoke, e);
+      return invoke(this.expr(callee.expression));
     }
     return reject(callee, "calling a computed function value");
+  }
+
+  /** Appends the default values of parameters the call leaves out (evaluated at the call,
+   *  which the frontend allows only for defaults that use no other parameter). */
+  private withDefaults(defaults: (ts.Expression | null)[], args: Value[]): Value[] {
+    const out = [...args];
+    for (let i = args.length; i < defaults.length; i++) {
+      const d = defaults[i];
+      out.push(d ? this.expr(d) : new Constant(undefined));
+    }
+    return out;
+  }
+
+  /** The defaults of the method a call names, from its statically known declaration. */
+  private methodDefaults(callee: ts.PropertyAccessExpression): (ts.Expression | null)[] {
+    const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    if (!decl || !ts.isMethodDeclaration(decl)) return [];
+    return decl.parameters.map((p) => p.initializer ?? null);
   }
 
   private callResolved(r: Resolved, args: Value[], e: ts.CallExpression, callee: ts.Node): Value {
     switch (r.kind) {
       case "function":
-        return this.emit("simple_call", [new Constant(r.desc), ...args], e);
+        return this.emit("simple_call", [new Constant(r.desc), ...this.withDefaults(this.ctx.defaultsOf(r.desc), args)], e);
       case "builtin":
         if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
         return this.emit("simple_call", [new Constant(r.builtin), ...args], e);
@@ -835,7 +924,8 @@ export class FunctionBuilder {
       const r = this.resolveName(callee);
       if (r.kind === "class") {
         if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
-        return this.emit("new", [new Constant(r.desc), ...this.args(e)], e, "obj");
+        const args = this.withDefaults(this.ctx.defaultsOf(r.desc.ctor), this.args(e));
+        return this.emit("new", [new Constant(r.desc), ...args], e, "obj");
       }
     }
     return reject(e, "`new` of something other than a class or a typed array");

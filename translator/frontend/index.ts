@@ -103,10 +103,7 @@ class Frontend implements BuildContext {
   }
 
   private scheduleBody(desc: FunctionDesc, decl: ts.FunctionLikeDeclaration, params: ts.ParameterDeclaration[]): void {
-    for (const p of params) {
-      if (p.initializer || p.questionToken || p.dotDotDotToken) reject(p, "optional, default and rest parameters");
-      if (!ts.isIdentifier(p.name)) reject(p.name);
-    }
+    this.checkParameters(params);
     desc.paramKinds = params.map((p) => this.numberKind(p.type));
     desc.returnKind = this.numberKind(decl.type);
     checkTypeAnnotations(decl, this.checker);
@@ -116,6 +113,54 @@ class Frontend implements BuildContext {
       joinBlocks(desc.graph);
       checkGraph(desc.graph);
     });
+  }
+
+  /** Rest parameters are rejected; a default value may not use the other parameters or
+   *  `this`, because call sites that leave the argument out evaluate it themselves. */
+  private checkParameters(params: readonly ts.ParameterDeclaration[]): void {
+    for (const p of params) {
+      if (p.dotDotDotToken) reject(p, "rest parameters");
+      if (!ts.isIdentifier(p.name)) reject(p.name);
+      const init = p.initializer;
+      if (!init) continue;
+      const visit = (n: ts.Node): void => {
+        if (n.kind === ts.SyntaxKind.ThisKeyword) reject(n, "a default parameter value that uses `this`");
+        if (ts.isIdentifier(n)) {
+          const decl = this.checker.getSymbolAtLocation(n)?.valueDeclaration;
+          if (decl && params.includes(decl as ts.ParameterDeclaration)) reject(n, "a default parameter value that uses another parameter");
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(init);
+    }
+  }
+
+  defaultsOf(fn: FunctionDesc): (ts.Expression | null)[] {
+    const decl = fn.decl;
+    if (!decl || !ts.isFunctionLike(decl)) return [];
+    return decl.parameters.map((p) => p.initializer ?? null);
+  }
+
+  /** `C.m` and `C.f` for a static method or field of class C. */
+  resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved {
+    const decl = member.valueDeclaration;
+    if (decl && ts.isMethodDeclaration(decl) && decl.body) return { kind: "function", desc: this.staticMethod(cls, decl) };
+    if (decl && ts.isPropertyDeclaration(decl)) {
+      // A static field holds what class initialization left in it, like a module-level binding.
+      const value = (this.moduleValues.get(cls) as Record<string, unknown> | undefined)?.[member.name];
+      this.registerPrebuilt(value, at, new Set());
+      return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
+    }
+    return reject(at, "this static member");
+  }
+
+  private staticMethod(cls: ts.ClassDeclaration, decl: ts.MethodDeclaration): FunctionDesc {
+    let desc = this.functions.get(decl);
+    if (desc) return desc;
+    desc = new FunctionDesc(`${qualifiedName(cls.name!.text, cls)}.${decl.name.getText()}`, decl, locOfNode(decl.name));
+    this.functions.set(decl, desc);
+    this.scheduleBody(desc, decl, [...decl.parameters]);
+    return desc;
   }
 
   /** `int` / `float` from rlib/types.ts pin a number's kind. */
@@ -151,7 +196,9 @@ class Frontend implements BuildContext {
   private classMembers(cls: ClassDesc, decl: ts.ClassDeclaration): void {
     let ctorDecl: ts.ConstructorDeclaration | null = null;
     for (const m of decl.members) {
-      if (ts.canHaveModifiers(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)) reject(m, "static members (not supported yet)");
+      // Static members are resolved where they are used (resolveStatic).
+      if (ts.canHaveModifiers(m) && hasModifier(m, ts.SyntaxKind.StaticKeyword)) continue;
+      if (ts.isClassStaticBlockDeclaration(m)) continue;
       if (ts.isPropertyDeclaration(m)) {
         checkTypeAnnotations(m, this.checker);
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed or private (#) field names");
@@ -164,8 +211,15 @@ class Frontend implements BuildContext {
         const md = new FunctionDesc(`${cls.name}.${m.name.text}`, m, locOfNode(m.name), cls);
         cls.methods.set(m.name.text, md);
         this.scheduleBody(md, m, [...m.parameters]);
+      } else if ((ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) {
+        // Accessors are methods named "get x" / "set x"; the builder calls them for `o.x`.
+        if (!ts.isIdentifier(m.name)) reject(m.name, "computed accessor names");
+        const key = `${ts.isGetAccessor(m) ? "get" : "set"} ${m.name.text}`;
+        const md = new FunctionDesc(`${cls.name}.${key.replace(" ", "_")}`, m, locOfNode(m.name), cls);
+        cls.methods.set(key, md);
+        this.scheduleBody(md, m, [...m.parameters]);
       } else if (!ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
-        reject(m, ts.isGetAccessor(m) || ts.isSetAccessor(m) ? "getters and setters (not supported yet)" : undefined);
+        reject(m);
       }
     }
     for (const p of ctorDecl?.parameters ?? []) {
@@ -182,13 +236,15 @@ class Frontend implements BuildContext {
     if (ctorDecl) checkTypeAnnotations(ctorDecl, this.checker);
     cls.ctor = ctor;
     const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
-    for (const p of params) if (p.initializer || p.questionToken || p.dotDotDotToken) reject(p, "optional, default and rest parameters");
+    this.checkParameters(params);
     ctor.paramKinds = params.map((p) => this.numberKind(p.type));
     this.pending.push(() => {
       const b = new FunctionBuilder(this, ctor, params);
       b.fieldInitializers = () => {
         for (const m of cls.decl.members) {
-          if (ts.isPropertyDeclaration(m) && m.initializer) b.initField((m.name as ts.Identifier).text, m.initializer, m);
+          if (ts.isPropertyDeclaration(m) && m.initializer && !hasModifier(m, ts.SyntaxKind.StaticKeyword)) {
+            b.initField((m.name as ts.Identifier).text, m.initializer, m);
+          }
         }
         for (const p of ctorDecl?.parameters ?? []) {
           if (ts.getModifiers(p)?.some(isParameterPropertyModifier)) b.initField((p.name as ts.Identifier).text, p, p);
