@@ -27,6 +27,18 @@ export function memoryGrow(pages: int): int { return translatedOnly("memoryGrow"
 export function stateBase(): int { return translatedOnly("stateBase"); }
 /** First free byte after the data segment (where the heap starts). */
 export function heapBase(): int { return translatedOnly("heapBase"); }
+/** The GC's view of the program (rlib/gc/): where prebuilt objects, the type-info table and
+ *  the shadow stack of roots are, and how the program was translated (--gc, --gc-stress). */
+export function dataBase(): int { return translatedOnly("dataBase"); }
+export function dataEnd(): int { return translatedOnly("dataEnd"); }
+export function typeInfoBase(): int { return translatedOnly("typeInfoBase"); }
+export function shadowStackBase(): int { return translatedOnly("shadowStackBase"); }
+export function shadowStackTop(): int { return translatedOnly("shadowStackTop"); }
+/** 0: never free (bump allocation); 1: mark-sweep. */
+export function gcMode(): int { return translatedOnly("gcMode"); }
+export function gcStress(): boolean { return translatedOnly("gcStress"); }
+/** Sets `n` bytes to `value` (memory.fill). */
+export function memFill(dest: int, value: int, n: int): void { translatedOnly("memFill"); }
 /** Copies `n` bytes (memory.copy). */
 export function memCopy(dest: int, src: int, n: int): void { translatedOnly("memCopy"); }
 /** The float truncated toward zero, as a float (f64.trunc). */

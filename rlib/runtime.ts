@@ -2,11 +2,12 @@
 // console.log and runtime errors, written in RTS. Every exported function here is
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
-import { floatTrunc, load32, memCopy, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import { floatTrunc, gcMode, load32, memCopy, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
+import { gcAllocate } from "./gc/marksweep.ts";
 import { pow } from "./math.ts";
 import { args as wasiArgs } from "./wasi.ts";
 
@@ -94,16 +95,27 @@ export function nullError(): void {
 
 // ---- memory -----------------------------------------------------------------------------
 
-/** Every GC object is allocated here (see rlib/gc/alloc.ts). */
+/** Every GC object is allocated here: zeroed, with its header written. A collection may run
+ *  (the translator keeps the caller's live pointers in its shadow-stack frame). */
 export function allocate(size: int, typeid: int): int {
-  const addr = bumpAllocate(size, typeid);
+  const addr = gcMode() === 0 ? bumpAllocate(size, typeid) : gcAllocate(size, typeid, true);
   if (addr === 0) fatal("out of memory");
   return addr;
 }
 
+/** For runtime code that holds a fresh object only in an int (not a root): never collects. */
+function allocateNoCollect(size: int, typeid: int): int {
+  const addr = gcMode() === 0 ? bumpAllocate(size, typeid) : gcAllocate(size, typeid, false);
+  if (addr === 0) fatal("out of memory");
+  return addr;
+}
+
+export function stackOverflow(): void {
+  fatal("stack overflow");
+}
+
 // Layouts shared with translator/rtyper/lltype.ts.
 const LIST_TYPEID = 2;
-const LIST_ITEMS_TYPEID = 3;
 const LIST_LENGTH = 8;
 const LIST_ITEMS = 12;
 const LIST_SIZE = 16;
@@ -112,23 +124,25 @@ const ITEMS_DATA = 16;
 const TYPED_LENGTH = 8;
 const TYPED_DATA = 16;
 
-/** A new T[] of `length` items (the items are stored by the caller). */
-export function listNew(itemSize: int, length: int): int {
+/** A new T[] of `length` items (the items are stored by the caller). `itemsTypeid` says
+ *  whether the items are GC pointers. */
+export function listNew(itemsTypeid: int, itemSize: int, length: int): int {
   const capacity = length < 4 ? 4 : length;
-  const items = allocate(ITEMS_DATA + capacity * itemSize, LIST_ITEMS_TYPEID);
+  const items = allocate(ITEMS_DATA + capacity * itemSize, itemsTypeid);
   store32(items + ITEMS_CAPACITY, capacity);
-  const list = allocate(LIST_SIZE, LIST_TYPEID);
+  const list = allocateNoCollect(LIST_SIZE, LIST_TYPEID); // `items` is only in an int here
   store32(list + LIST_LENGTH, length);
   store32(list + LIST_ITEMS, items);
   return list;
 }
 
-/** Doubles a full list's capacity (push found length === capacity). */
+/** Doubles a full list's capacity (push found length === capacity). The caller keeps `list`
+ *  alive across the allocation, and through it the old items. */
 export function listGrow(list: int, itemSize: int): void {
   const old = load32(list + LIST_ITEMS);
   const length = load32(list + LIST_LENGTH);
   const capacity = length * 2 + 4;
-  const items = allocate(ITEMS_DATA + capacity * itemSize, LIST_ITEMS_TYPEID);
+  const items = allocate(ITEMS_DATA + capacity * itemSize, load32(old));
   store32(items + ITEMS_CAPACITY, capacity);
   memCopy(items + ITEMS_DATA, old + ITEMS_DATA, length * itemSize);
   store32(list + LIST_ITEMS, items);

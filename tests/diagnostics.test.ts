@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT } from "./harness.ts";
+import { DEFAULTS, ROOT } from "./harness.ts";
 import { translate } from "../translator/driver.ts";
 import { formatRtsError, RtsError, RtsErrors } from "../translator/diagnostics/diagnostic.ts";
 
@@ -14,7 +14,7 @@ const cases = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
 
 async function diagnose(entry: string): Promise<string> {
   try {
-    await translate(entry, { optimize: 0, dump: null, dumpFilter: null, log: () => {} });
+    await translate(entry, { ...DEFAULTS, optimize: 0 });
   } catch (e) {
     if (e instanceof RtsError) return formatRtsError(e);
     if (e instanceof RtsErrors) return e.errors.map((x) => formatRtsError(x)).join("\n\n");

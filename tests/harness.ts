@@ -5,7 +5,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { translate } from "../translator/driver.ts";
+import { translate, TranslateOptions } from "../translator/driver.ts";
+
+/** What `rts translate` does by default. */
+export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "marksweep", gcStress: false };
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,9 +31,9 @@ function spawn(cmd: string, args: string[], opts: RunOptions): RunResult {
 }
 
 /** Translates `entry` to a .wasm in the test work directory; returns its path. */
-export async function translateProgram(entry: string, name = path.basename(entry, ".ts")): Promise<string> {
+export async function translateProgram(entry: string, name = path.basename(entry, ".ts"), options: Partial<TranslateOptions> = {}): Promise<string> {
   const out = path.join(WORK, `${name}.wasm`);
-  const { wasm } = await translate(entry, { optimize: 2, dump: null, dumpFilter: null, log: () => {} });
+  const { wasm } = await translate(entry, { ...DEFAULTS, ...options });
   fs.writeFileSync(out, wasm);
   return out;
 }

@@ -28,6 +28,9 @@ Options:
   --dump=STAGE        print every function's graph after STAGE (${STAGES.join(", ")})
   --dump-filter=TEXT  only dump functions whose name contains TEXT
   --wat=FILE          also write the module as WebAssembly text (before optimization)
+  --gc=KIND           memory management: marksweep (default: a garbage collector written
+                      in RTS, rlib/gc/) or none (never frees)
+  --gc-stress         collect at every allocation (for testing the collector)
   -q, --quiet         do not print the stages and their timings
   -h, --help          this help`;
 
@@ -89,6 +92,8 @@ async function translateCommand(args: string[]): Promise<number> {
       dump: { type: "string" },
       "dump-filter": { type: "string" },
       wat: { type: "string" },
+      gc: { type: "string" },
+      "gc-stress": { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -102,6 +107,8 @@ async function translateCommand(args: string[]): Promise<number> {
   if (dump !== null && !(STAGES as readonly string[]).includes(dump)) {
     throw new UsageError(`unknown stage '${dump}' for --dump (one of ${STAGES.join(", ")})`);
   }
+  const gc = values.gc ?? "marksweep";
+  if (gc !== "marksweep" && gc !== "none") throw new UsageError(`unknown --gc '${gc}' (marksweep or none)`);
   const entry = positionals[0];
   const out = values.output ?? entry.replace(/\.ts$/, "") + ".wasm";
   const t0 = performance.now();
@@ -111,6 +118,8 @@ async function translateCommand(args: string[]): Promise<number> {
     dumpFilter: values["dump-filter"] ?? null,
     log: (l) => console.log(l),
     watPath: values.wat,
+    gc,
+    gcStress: values["gc-stress"] ?? false,
   });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, wasm);

@@ -7,7 +7,8 @@ import { Graph } from "./flowgraph/model.ts";
 import { buildProgram } from "./frontend/index.ts";
 import { FunctionDesc } from "./frontend/program.ts";
 import { rtype } from "./rtyper/index.ts";
-import { emitWasm } from "../targets/wasm/index.ts";
+import { emitWasm, GcKind } from "../targets/wasm/index.ts";
+import { findGcRoots } from "./transform/gcroots.ts";
 
 export const STAGES = ["flow", "annotate", "rtype"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -21,6 +22,8 @@ export interface TranslateOptions {
   log: (line: string) => void;
   /** Write the unoptimized module as WebAssembly text here too. */
   watPath?: string;
+  gc: GcKind;
+  gcStress: boolean;
 }
 
 export interface TranslateResult {
@@ -42,7 +45,9 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   if (opts.dump === "annotate") dump(annotated.functions, opts, (v) => (v.annotation ? describe(v.annotation as SomeValue) : null));
   const ll = await timed("rtype", () => rtype(annotated));
   if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
-  const wasm = await timed("backend", () => emitWasm(ll, { optimize: opts.optimize, watPath: opts.watPath }));
+  const roots = await timed("gc roots", () => findGcRoots(ll.functions));
+  const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress };
+  const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));
   return { wasm, timings };
 }
 

@@ -1,7 +1,5 @@
-// The allocator interface every translated program uses: `allocate(size, typeid)` returns
-// zeroed memory for one object whose header (type id) is already written. This first
-// implementation is a bump allocator that never frees (the GC replaces it behind the same
-// function); it grows linear memory as needed and stops the program cleanly when it can't.
+// The allocator of `--gc=none`: a bump allocator that never frees. It grows linear memory as
+// needed. Like the collector's (marksweep.ts), it writes the object header [type id, size].
 import type { int } from "../types.ts";
 import { heapBase, load32, memoryGrow, memorySize, stateBase, store32 } from "../lowlevel.ts";
 
@@ -26,5 +24,6 @@ export function bumpAllocate(size: int, typeid: int): int {
   }
   store32(stateBase() + TOP, end);
   store32(addr, typeid);
+  store32(addr + 4, end - addr);
   return addr;
 }

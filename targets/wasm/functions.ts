@@ -2,9 +2,10 @@
 // Relooper blocks; a link's arguments are copied into the target block's input locals
 // on the branch (through temporaries when the copies would overwrite each other).
 import binaryen from "binaryen";
-import { Block, Constant, Graph, Link, Value, Variable } from "../../translator/flowgraph/model.ts";
+import { Block, Graph, Link, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { LLType } from "../../translator/rtyper/lltype.ts";
-import { OpEmitter } from "./ops.ts";
+import { GLOBALS, SHADOW_STACK_BASE, SHADOW_STACK_SIZE } from "./memory.ts";
+import { FunctionOps, OpEmitter } from "./ops.ts";
 
 export function wasmType(t: LLType): binaryen.Type {
   switch (t) {
@@ -54,7 +55,19 @@ export class Locals {
   }
 }
 
-export function buildFunction(m: binaryen.Module, g: Graph, emitter: OpEmitter): {
+/**
+ * The function's code. With GC root `slots`, it owns a shadow-stack frame of one word per
+ * slot: the prologue pushes it (zeroed, so the collector never sees a stale pointer), every
+ * operation in `liveAcross` first stores the pointers that must survive it, and the return
+ * pops the frame.
+ */
+export function buildFunction(
+  m: binaryen.Module,
+  g: Graph,
+  emitter: OpEmitter,
+  slots: Map<Variable, number> | null,
+  liveAcross: Map<Operation, Variable[]>,
+): {
   params: binaryen.Type;
   result: binaryen.Type;
   vars: binaryen.Type[];
@@ -64,6 +77,7 @@ export function buildFunction(m: binaryen.Module, g: Graph, emitter: OpEmitter):
   const locals = new Locals(params);
   const retType = typeOfValue(g.getReturnVar());
   const fx = emitter.forFunction(locals);
+  const frame = slots ? new ShadowFrame(m, locals, slots.size, fx) : null;
   const relooper = new binaryen.Relooper(m);
   const rblocks = new Map<Block, number>();
   const blocks = g.blocks();
@@ -71,9 +85,13 @@ export function buildFunction(m: binaryen.Module, g: Graph, emitter: OpEmitter):
     const code: binaryen.ExpressionRef[] = [];
     if (b === g.returnblock) {
       const rv = g.getReturnVar();
+      if (frame) code.push(frame.pop());
       code.push(retType === "void" ? m.return() : m.return(m.local.get(locals.of(rv), wasmType(retType))));
     } else {
-      for (const op of b.operations) code.push(fx.operation(op));
+      for (const op of b.operations) {
+        for (const v of (frame && liveAcross.get(op)) || []) code.push(frame!.store(slots!.get(v)!, v));
+        code.push(fx.operation(op));
+      }
       if (b.exits.length === 0) code.push(m.unreachable());
     }
     rblocks.set(b, relooper.addBlock(code.length === 1 ? code[0] : m.block(null, code, binaryen.none)));
@@ -96,7 +114,7 @@ export function buildFunction(m: binaryen.Module, g: Graph, emitter: OpEmitter):
     params: binaryen.createType(params.map((p) => wasmType(typeOfValue(p)))),
     result: wasmType(retType),
     vars: locals.vars,
-    body,
+    body: frame ? m.block(null, [frame.push(), body], wasmType(retType)) : body,
   };
 }
 
@@ -125,6 +143,40 @@ function linkCopies(m: binaryen.Module, link: Link, locals: Locals, fx: { value(
   return code.length === 1 ? code[0] : m.block(null, code, binaryen.none);
 }
 
-export function isConstant(v: Value): v is Constant {
-  return v instanceof Constant;
+/** A function's frame on the GC shadow stack (see rlib/gc/marksweep.ts for the reader). */
+class ShadowFrame {
+  private fp: number;
+  constructor(
+    private m: binaryen.Module,
+    locals: Locals,
+    private nslots: number,
+    private fx: FunctionOps,
+  ) {
+    this.fp = locals.fresh(binaryen.i32);
+  }
+
+  private get sp(): binaryen.ExpressionRef {
+    return this.m.global.get(GLOBALS.shadowStackPointer, binaryen.i32);
+  }
+
+  push(): binaryen.ExpressionRef {
+    const m = this.m;
+    const size = this.nslots * 4;
+    const fp = () => m.local.get(this.fp, binaryen.i32);
+    return m.block(null, [
+      m.local.set(this.fp, this.sp),
+      m.if(m.i32.gt_u(m.i32.add(fp(), m.i32.const(size)), m.i32.const(SHADOW_STACK_BASE + SHADOW_STACK_SIZE)),
+        this.fx.runtimeFailure("stackOverflow")),
+      m.global.set(GLOBALS.shadowStackPointer, m.i32.add(fp(), m.i32.const(size))),
+      m.memory.fill(fp(), m.i32.const(0), m.i32.const(size)),
+    ]);
+  }
+
+  store(slot: number, v: Variable): binaryen.ExpressionRef {
+    return this.m.i32.store(slot * 4, 4, this.m.local.get(this.fp, binaryen.i32), this.fx.value(v));
+  }
+
+  pop(): binaryen.ExpressionRef {
+    return this.m.global.set(GLOBALS.shadowStackPointer, this.m.local.get(this.fp, binaryen.i32));
+  }
 }

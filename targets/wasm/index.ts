@@ -5,13 +5,21 @@ import * as fs from "node:fs";
 import { Constant, Value } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction } from "../../translator/frontend/program.ts";
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
+import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { buildFunction, typeOfValue } from "./functions.ts";
-import { DataSegment, DATA_BASE, HEAP_BASE_GLOBAL, PAGE_SIZE } from "./memory.ts";
+import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
+import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
 import { ModuleContext, OpEmitter } from "./ops.ts";
+
+export type GcKind = "none" | "marksweep";
 
 export interface BackendOptions {
   /** binaryen optimization level (0 = none). */
   optimize: number;
+  /** The memory manager: "none" never frees; "marksweep" collects (rlib/gc/). */
+  gc: GcKind;
+  /** Collect at every allocation (to test the GC). */
+  gcStress: boolean;
   /** Also write the module as WebAssembly text here (before optimization). */
   watPath?: string;
 }
@@ -29,13 +37,15 @@ const WASI_PARAMS: Record<string, ("i32" | "i64")[]> = {
   clock_time_get: ["i32", "i64", "i32"],
 };
 
-export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array {
+export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOptions): Uint8Array {
   const m = new binaryen.Module();
   m.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals);
   // Memory instructions refer to the memory when they are created, so the memory (and with
   // it the data segment) is laid out before any code: every prebuilt object is collected first.
   const data = new DataSegment((obj) => ll.shapeOfPrebuilt(obj));
   collectPrebuilt(ll, data);
+  const dataEnd = data.end;
+  const typeInfo = data.typeInfoTable(pointerOffsets(ll));
   data.freeze();
   const heapBase = align(data.end, 16);
   const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
@@ -59,7 +69,7 @@ export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array 
   };
   const emitter = new OpEmitter(ctx);
   for (const fn of ll.functions) {
-    const f = buildFunction(m, fn.graph, emitter);
+    const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross);
     m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
   }
   ctx.importName(new ImportedFunction(WASI, "proc_exit", 1, false));
@@ -68,7 +78,13 @@ export function emitWasm(ll: LowLevelProgram, opts: BackendOptions): Uint8Array 
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
   }
   addStart(m, ll, ctx);
-  m.addGlobal(HEAP_BASE_GLOBAL, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
+  const i32 = (v: number) => m.i32.const(v);
+  m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
+  m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
+  m.addGlobal(GLOBALS.typeInfo, binaryen.i32, false, i32(typeInfo));
+  m.addGlobal(GLOBALS.shadowStackPointer, binaryen.i32, true, i32(SHADOW_STACK_BASE));
+  m.addGlobal(GLOBALS.gcMode, binaryen.i32, false, i32(opts.gc === "marksweep" ? 1 : 0));
+  m.addGlobal(GLOBALS.gcStress, binaryen.i32, false, i32(opts.gcStress ? 1 : 0));
   if (opts.watPath) fs.writeFileSync(opts.watPath, m.emitText());
   if (!m.validate()) throw new Error("backend produced an invalid module");
   // Debug info keeps the function names (the name section), which traps report.
@@ -111,6 +127,19 @@ function collectPrebuilt(ll: LowLevelProgram, data: DataSegment): void {
       for (const l of b.exits) l.args.forEach(visit);
     }
   }
+}
+
+/** Where the GC pointers are in each type id's objects (indexed by type id). */
+function pointerOffsets(ll: LowLevelProgram): (number[] | "items")[] {
+  const table: (number[] | "items")[] = [];
+  for (let id = 0; id < FIRST_CLASS_TYPEID; id++) table.push([]);
+  table[TYPEID.list] = [LIST.items];
+  table[TYPEID.listItemsPtr] = "items";
+  for (const [, layout] of ll.layouts.all()) {
+    table[layout.typeid] = [...layout.fields.values()].filter((f) => f.type === "ptr").map((f) => f.offset);
+  }
+  for (let id = 0; id < table.length; id++) table[id] ??= [];
+  return table;
 }
 
 function runtime(ll: LowLevelProgram, name: string): FunctionDesc {

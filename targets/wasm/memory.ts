@@ -1,6 +1,8 @@
 // The static part of linear memory: a guard area at address 0 (so null is never a valid
-// object), a reserved area for runtime state, the I/O scratch buffer, then the data
-// segment with prebuilt objects (string literals); the heap starts after it.
+// object), a reserved area for runtime state, the I/O scratch buffer, the GC's shadow
+// stack, then the data segment with prebuilt objects (string literals, module-level
+// objects) and the type-info table; the heap starts after it.
+// Every object's header is [type id, size | GC mark bit], so the heap can be walked.
 import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
 import { PrebuiltShape } from "../../translator/rtyper/index.ts";
 
@@ -8,10 +10,26 @@ export const RUNTIME_STATE_BASE = 16;
 export const RUNTIME_STATE_SIZE = 1008;
 export const SCRATCH_BASE = 1024;
 export const SCRATCH_SIZE = 65536;
-export const DATA_BASE = SCRATCH_BASE + SCRATCH_SIZE;
+export const SHADOW_STACK_BASE = SCRATCH_BASE + SCRATCH_SIZE;
+export const SHADOW_STACK_SIZE = 4 << 20;
+export const DATA_BASE = SHADOW_STACK_BASE + SHADOW_STACK_SIZE;
 export const PAGE_SIZE = 65536;
-/** The first heap address is only known once every prebuilt object is laid out: a global. */
-export const HEAP_BASE_GLOBAL = "__heap_base";
+/** Globals the runtime reads through rlib/lowlevel.ts intrinsics. */
+export const GLOBALS = {
+  /** The first heap address: known once every prebuilt object is laid out. */
+  heapBase: "__heap_base",
+  /** The end of the prebuilt objects (the collector scans them as roots). */
+  dataEnd: "__data_end",
+  typeInfo: "__typeinfo",
+  shadowStackPointer: "__shadow_sp",
+  gcMode: "__gc_mode",
+  gcStress: "__gc_stress",
+} as const;
+
+/** Type-info table entries: 0 = no pointers, 1 = every word after the header pair is a
+ *  pointer (items of a pointer list), else the address of a 0-terminated offset list. */
+export const TYPEINFO_NO_POINTERS = 0;
+export const TYPEINFO_POINTER_ITEMS = 1;
 
 /** Builds the data segment: prebuilt objects laid out from DATA_BASE, 8-byte aligned. */
 export class DataSegment {
@@ -54,13 +72,20 @@ export class DataSegment {
     this.bytes[o + 1] = (v >>> 8) & 255;
   }
 
+  /** Lays out an object: its header holds the type id and its (8-aligned) size. */
+  private allocObject(size: number, typeid: number): number {
+    const addr = this.alloc(size);
+    this.put32(addr, typeid);
+    this.put32(addr + 4, Math.ceil(size / 8) * 8);
+    return addr;
+  }
+
   /** The address of a prebuilt string (one object per distinct value). */
   string(s: string): number {
     let addr = this.strings.get(s);
     if (addr !== undefined) return addr;
     if (this.frozen) throw new Error(`prebuilt string ${JSON.stringify(s)} was not collected before code generation`);
-    addr = this.alloc(STR.chars + 2 * s.length);
-    this.put32(addr, TYPEID.str);
+    addr = this.allocObject(STR.chars + 2 * s.length, TYPEID.str);
     this.put32(addr + STR.length, s.length);
     for (let i = 0; i < s.length; i++) this.put16(addr + STR.chars + 2 * i, s.charCodeAt(i));
     this.strings.set(s, addr);
@@ -82,32 +107,29 @@ export class DataSegment {
     const shape = this.shapeOf(obj);
     switch (shape.kind) {
       case "instance": {
-        const addr = this.alloc(shape.layout.size);
+        const addr = this.allocObject(shape.layout.size, shape.layout.typeid);
         this.objects.set(obj, addr);
-        this.put32(addr, shape.layout.typeid);
         for (const [name, f] of shape.layout.fields) this.putValue(addr + f.offset, f.type, (obj as Record<string, unknown>)[name]);
         return addr;
       }
       case "list": {
         const items = obj as unknown[];
-        const addr = this.alloc(LIST.size);
+        const addr = this.allocObject(LIST.size, TYPEID.list);
         this.objects.set(obj, addr);
         const size = shape.itemType === "i64" || shape.itemType === "f64" ? 8 : 4;
         const capacity = Math.max(items.length, 4);
-        const data = this.alloc(LIST_ITEMS.data + capacity * size);
-        this.put32(data, TYPEID.listItems);
+        const itemsTypeid = shape.itemType === "ptr" ? TYPEID.listItemsPtr : TYPEID.listItems;
+        const data = this.allocObject(LIST_ITEMS.data + capacity * size, itemsTypeid);
         this.put32(data + LIST_ITEMS.capacity, capacity);
         items.forEach((x, i) => this.putValue(data + LIST_ITEMS.data + i * size, shape.itemType, x));
-        this.put32(addr, TYPEID.list);
         this.put32(addr + LIST.length, items.length);
         this.put32(addr + LIST.items, data);
         return addr;
       }
       case "typed": {
         const view = obj as ArrayBufferView & { length: number };
-        const addr = this.alloc(TYPED.data + view.length * typedElemSize(shape.elem));
+        const addr = this.allocObject(TYPED.data + view.length * typedElemSize(shape.elem), TYPEID[shape.elem]);
         this.objects.set(obj, addr);
-        this.put32(addr, TYPEID[shape.elem]);
         this.put32(addr + TYPED.length, view.length);
         // Typed arrays are little-endian on Node, as Wasm memory is.
         this.putBytes(addr + TYPED.data, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
@@ -130,6 +152,20 @@ export class DataSegment {
       case "ptr":
         return this.put32(addr, this.pointer(v));
     }
+  }
+
+  /** The type-info table (one word per type id) and the offset lists it points to. */
+  typeInfoTable(pointerOffsets: (number[] | "items")[]): number {
+    const lists = pointerOffsets.map((offs) => {
+      if (offs === "items") return TYPEINFO_POINTER_ITEMS;
+      if (offs.length === 0) return TYPEINFO_NO_POINTERS;
+      const at = this.alloc(4 * (offs.length + 1));
+      offs.forEach((o, i) => this.put32(at + 4 * i, o));
+      return at;
+    });
+    const table = this.alloc(4 * lists.length);
+    lists.forEach((v, i) => this.put32(table + 4 * i, v));
+    return table;
   }
 
   contents(): Uint8Array {

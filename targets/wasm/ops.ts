@@ -7,7 +7,7 @@ import { Constant, Operation, Value, Variable } from "../../translator/flowgraph
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
-import { DataSegment, HEAP_BASE_GLOBAL, RUNTIME_STATE_BASE, SCRATCH_BASE } from "./memory.ts";
+import { DATA_BASE, DataSegment, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
 
 type X = binaryen.ExpressionRef;
@@ -83,6 +83,11 @@ export class FunctionOps {
 
   private call(name: string, args: X[], result: binaryen.Type): X {
     return this.m.call(name, args, result);
+  }
+
+  /** Calls an rlib error reporter, which exits. */
+  runtimeFailure(reporter: string): X {
+    return this.m.block(null, [this.call(this.ctx.runtimeName(reporter), [], binaryen.none), this.m.unreachable()]);
   }
 
   /** Calls an rlib error reporter (which exits) when `bad` holds. */
@@ -265,8 +270,10 @@ export class FunctionOps {
           this.boundsCheck(a[1], this.len32(a[0], STR.length)),
           m.i64.load16_u(STR.chars, 2, this.addr(a[0](), a[1](), 2)),
         ], binaryen.i64);
-      case "list_new":
-        return this.wrap(this.call(this.ctx.runtimeName("listNew"), [a[0](), a[1]()], binaryen.i64));
+      case "list_new": {
+        const itemsTypeid = typeOfValue(op.args[2]) === "void" && (op.args[2] as Constant).value === "ptr" ? TYPEID.listItemsPtr : TYPEID.listItems;
+        return this.wrap(this.call(this.ctx.runtimeName("listNew"), [m.i64.const(BigInt(itemsTypeid)), a[0](), a[1]()], binaryen.i64));
+      }
       case "list_init":
       case "list_set":
         return this.listStore(a[0], a[1], a[2], typeOfValue(op.args[2]), op.opname === "list_set");
@@ -322,7 +329,23 @@ export class FunctionOps {
       case "memoryGrow":
         return m.i64.extend_s(m.memory.grow(this.wrap(a[0]())));
       case "heapBase":
-        return m.global.get(HEAP_BASE_GLOBAL, binaryen.i64);
+        return m.global.get(GLOBALS.heapBase, binaryen.i64);
+      case "dataBase":
+        return m.i64.const(BigInt(DATA_BASE));
+      case "dataEnd":
+        return m.i64.extend_u(m.global.get(GLOBALS.dataEnd, binaryen.i32));
+      case "typeInfoBase":
+        return m.i64.extend_u(m.global.get(GLOBALS.typeInfo, binaryen.i32));
+      case "shadowStackBase":
+        return m.i64.const(BigInt(SHADOW_STACK_BASE));
+      case "shadowStackTop":
+        return m.i64.extend_u(m.global.get(GLOBALS.shadowStackPointer, binaryen.i32));
+      case "gcMode":
+        return m.i64.extend_u(m.global.get(GLOBALS.gcMode, binaryen.i32));
+      case "gcStress":
+        return m.i32.ne(m.global.get(GLOBALS.gcStress, binaryen.i32), m.i32.const(0));
+      case "memFill":
+        return m.memory.fill(this.wrap(a[0]()), this.wrap(a[1]()), this.wrap(a[2]()));
       case "stateBase":
         return m.i64.const(BigInt(RUNTIME_STATE_BASE));
       case "scratchBase":

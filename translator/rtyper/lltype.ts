@@ -6,6 +6,7 @@ import { TypedArrayKind } from "../frontend/program.ts";
 /** i64 = Signed (RTS ints), f64 = Float, i32 = Bool, ptr = GC pointer (an i32 address). */
 export type LLType = "i64" | "f64" | "i32" | "ptr" | "void";
 
+/** Header: type id (u32), then the object's size with the GC mark in bit 0 (u32). */
 export const HEADER_SIZE = 8;
 
 /** Type ids of the built-in layouts; classes follow from FIRST_CLASS_TYPEID in preorder. */
@@ -21,6 +22,8 @@ export const TYPEID = {
   i32: 9,
   f32: 10,
   f64: 11,
+  /** Items of a list whose items are GC pointers (the collector scans them). */
+  listItemsPtr: 12,
 } as const;
 export const FIRST_CLASS_TYPEID = 16;
 

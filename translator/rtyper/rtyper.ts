@@ -247,7 +247,7 @@ export class RTyper {
       case "newlist": {
         const item = (annotationOf(result) as { listdef: { item: SomeValue } }).listdef.item;
         const itemType = lltypeOf(item);
-        const list = this.emit("list_new", [this.c(itemSize(itemType), "i64"), this.c(args.length, "i64")], "ptr", result);
+        const list = this.emit("list_new", [this.c(itemSize(itemType), "i64"), this.c(args.length, "i64"), this.c(itemType, "void")], "ptr", result);
         args.forEach((a, i) => this.emit("list_init", [list, this.c(i, "i64"), this.convert(a, itemType)], "void"));
         return;
       }

@@ -1,0 +1,119 @@
+// The GC transform's root analysis. Wasm locals cannot be scanned by a collector, so a GC
+// pointer that is live across an operation that can collect is stored to the function's
+// shadow-stack frame just before that operation (DESIGN.md 5). This pass decides which
+// operations can collect (allocation, and calls of functions that can) and, for each, which
+// pointer variables are live across it; the backend emits the frame and the stores.
+import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
+import { FunctionDesc } from "../frontend/program.ts";
+import { DispatchCase } from "../rtyper/rtyper.ts";
+
+/** Low-level operations that allocate (and so may run a collection). */
+const ALLOCATING = new Set(["malloc", "list_new", "list_push", "typed_new", "strNew"]);
+
+export interface GcRoots {
+  /** Per graph: the frame slot of each pointer variable that must survive a collection. */
+  slots: Map<Graph, Map<Variable, number>>;
+  /** Per collecting operation: the pointer variables to store in their slots before it. */
+  liveAcross: Map<Operation, Variable[]>;
+}
+
+function callees(op: Operation): FunctionDesc[] {
+  if (op.opname === "direct_call") return [op.args[0].value as FunctionDesc];
+  if (op.opname === "dispatch") return (op.args[0].value as DispatchCase[]).map((c) => c.fn);
+  return [];
+}
+
+/** Functions that can collect: a fixpoint over the call graph. */
+function collectingFunctions(fns: FunctionDesc[]): Set<FunctionDesc> {
+  const result = new Set<FunctionDesc>();
+  const callers = new Map<FunctionDesc, Set<FunctionDesc>>();
+  const work: FunctionDesc[] = [];
+  for (const fn of fns) {
+    for (const b of fn.graph.blocks()) {
+      for (const op of b.operations) {
+        if (ALLOCATING.has(op.opname) && !result.has(fn)) {
+          result.add(fn);
+          work.push(fn);
+        }
+        for (const c of callees(op)) {
+          if (!callers.has(c)) callers.set(c, new Set());
+          callers.get(c)!.add(fn);
+        }
+      }
+    }
+  }
+  while (work.length > 0) {
+    for (const caller of callers.get(work.pop()!) ?? []) {
+      if (!result.has(caller)) {
+        result.add(caller);
+        work.push(caller);
+      }
+    }
+  }
+  return result;
+}
+
+const isPointer = (v: unknown): v is Variable => v instanceof Variable && v.concretetype === "ptr";
+
+/** Pointer variables live at the start of each block (backward dataflow to a fixpoint). */
+function liveIn(g: Graph): Map<Block, Set<Variable>> {
+  const blocks = g.blocks();
+  const live = new Map<Block, Set<Variable>>(blocks.map((b) => [b, new Set()]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      const b = blocks[i];
+      const set = liveOut(b, live);
+      for (let j = b.operations.length - 1; j >= 0; j--) {
+        const op = b.operations[j];
+        set.delete(op.result);
+        for (const a of op.args) if (isPointer(a)) set.add(a);
+      }
+      for (const v of b.inputargs) set.delete(v);
+      if (set.size !== live.get(b)!.size) {
+        live.set(b, set);
+        changed = true;
+      }
+    }
+  }
+  return live;
+}
+
+function liveOut(b: Block, live: Map<Block, Set<Variable>>): Set<Variable> {
+  const set = new Set<Variable>();
+  if (isPointer(b.exitswitch)) set.add(b.exitswitch);
+  for (const l of b.exits) {
+    for (const v of live.get(l.target) ?? []) set.add(v);
+    for (const a of l.args) if (isPointer(a)) set.add(a);
+  }
+  return set;
+}
+
+export function findGcRoots(fns: FunctionDesc[]): GcRoots {
+  const collecting = collectingFunctions(fns);
+  const canCollect = (op: Operation) => ALLOCATING.has(op.opname) || callees(op).some((c) => collecting.has(c));
+  const roots: GcRoots = { slots: new Map(), liveAcross: new Map() };
+  for (const fn of fns) {
+    if (!collecting.has(fn)) continue;
+    const g = fn.graph;
+    const live = liveIn(g);
+    const slots = new Map<Variable, number>();
+    for (const b of g.blocks()) {
+      const set = liveOut(b, live);
+      for (let j = b.operations.length - 1; j >= 0; j--) {
+        const op = b.operations[j];
+        set.delete(op.result);
+        // An allocating operation still uses its operands after allocating (list_push stores
+        // its value into the possibly regrown list), so they must survive the collection too.
+        const across = canCollect(op) ? [...new Set([...set, ...(ALLOCATING.has(op.opname) ? op.args.filter(isPointer) : [])])] : [];
+        if (across.length > 0) {
+          for (const v of across) if (!slots.has(v)) slots.set(v, slots.size);
+          roots.liveAcross.set(op, across);
+        }
+        for (const a of op.args) if (isPointer(a)) set.add(a);
+      }
+    }
+    if (slots.size > 0) roots.slots.set(g, slots);
+  }
+  return roots;
+}
