@@ -37,6 +37,8 @@ export function shadowStackTop(): int { return translatedOnly("shadowStackTop");
 /** 0: never free (bump allocation); 1: mark-sweep. */
 export function gcMode(): int { return translatedOnly("gcMode"); }
 export function gcStress(): boolean { return translatedOnly("gcStress"); }
+/** The --max-heap the program was translated with, in bytes (0: no limit). */
+export function maxHeapSetting(): int { return translatedOnly("maxHeapSetting"); }
 /** Sets `n` bytes to `value` (memory.fill). */
 export function memFill(dest: int, value: int, n: int): void { translatedOnly("memFill"); }
 /** Copies `n` bytes (memory.copy). */

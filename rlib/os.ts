@@ -12,6 +12,7 @@ interface NodeFs {
 }
 interface NodeProcess {
   exit(code: number): never;
+  env: Record<string, string | undefined>;
   getBuiltinModule(id: "node:fs"): NodeFs;
 }
 const nodeProcess = (globalThis as unknown as { process: NodeProcess }).process;
@@ -47,6 +48,12 @@ export function readStdin(): string {
   } catch {
     return "";
   }
+}
+
+/** The value of an environment variable, or null when it is not set. */
+export function getenv(name: string): string | null {
+  if (weAreTranslated()) return wasi.getenv(name);
+  return nodeProcess.env[name] ?? null;
 }
 
 /** Ends the program now with the given exit code. */

@@ -8,6 +8,7 @@ import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
 import { gcAllocate } from "./gc/marksweep.ts";
+import { loadGcSettings, reportGcStats } from "./gc/settings.ts";
 import { pow } from "./math.ts";
 import { args as wasiArgs } from "./wasi.ts";
 
@@ -251,7 +252,14 @@ export function strOrNull(s: string | null): string {
 
 // ---- program entry --------------------------------------------------------------------------
 
-/** The program's arguments (without the program name), for main(argv). */
-export function getArgv(): string[] {
+/** Runs before main; returns main's argv (the arguments after the program name). */
+export function startProgram(): string[] {
+  loadGcSettings();
   return wasiArgs();
+}
+
+/** Runs when main returns (and on os.exit): reports what was asked for, then exits. */
+export function exitProgram(code: int): void {
+  reportGcStats();
+  exit(code);
 }

@@ -183,3 +183,44 @@ export function args(): string[] {
   }
   return out;
 }
+
+declare function environ_sizes_get(count: int, bufSize: int): int;
+declare function environ_get(environ: int, buf: int): int;
+declare function clock_time_get(clockId: int, precision: int, out: int): int;
+
+/** The value of an environment variable, or null. */
+export function getenv(name: string): string | null {
+  const base = scratchBase();
+  if (environ_sizes_get(base, base + 4) !== 0) return null;
+  const count = load32(base);
+  const ptrs = base + DATA;
+  const buf = ptrs + count * 4;
+  if (count * 4 + load32(base + 4) > CHUNK || environ_get(ptrs, buf) !== 0) return null;
+  for (let i = 0; i < count; i++) {
+    // Each entry is "NAME=value\0" in UTF-8; compare the name byte by byte (names are ASCII).
+    let p = load32(ptrs + i * 4);
+    let k = 0;
+    while (k < name.length && load8(p) === name.charCodeAt(k)) {
+      p = p + 1;
+      k = k + 1;
+    }
+    if (k !== name.length || load8(p) !== 61) continue;
+    const bytes: number[] = [];
+    p = p + 1;
+    while (load8(p) !== 0) {
+      bytes.push(load8(p));
+      p = p + 1;
+    }
+    return decodeUtf8(bytes);
+  }
+  return null;
+}
+
+const MONOTONIC_CLOCK = 1;
+
+/** Nanoseconds of a monotonic clock. */
+export function monotonicNanos(): int {
+  const base = scratchBase();
+  if (clock_time_get(MONOTONIC_CLOCK, 1000, base) !== 0) return 0;
+  return load32(base) + load32(base + 4) * 4294967296;
+}

@@ -1,11 +1,12 @@
-// The garbage collector (rlib/gc/marksweep.ts) under stress: every corpus program translated
+// The garbage collector (rlib/gc/marksweep.ts). Under stress, every corpus program translated
 // with --gc-stress (a full collection at every allocation) must still print exactly what it
-// prints untranslated. Any root the translator failed to keep shows up as corrupted output.
+// prints untranslated: a root the translator failed to keep shows up as corrupted output.
+// Then memory bounds: a program that churns through 2 GiB stays small, and the heap limit holds.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT, runNodeHost, runUntranslated, translateProgram } from "./harness.ts";
+import { ROOT, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
 
 const dir = path.join(ROOT, "tests", "programs");
 const programs = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
@@ -21,5 +22,40 @@ for (const file of programs) {
     assert.is(r.stderr, "");
   });
 }
+
+const gcPrograms = path.join(ROOT, "tests", "gc-programs");
+
+/** The numbers of an `rts gc:` statistics line. */
+function stats(stderr: string): { collections: number; linearMiB: number } {
+  const m = /rts gc: (\d+) collections, .* linear memory ([\d.]+) MiB/.exec(stderr);
+  assert.ok(m, `no statistics in: ${stderr}`);
+  return { collections: Number(m![1]), linearMiB: Number(m![2]) };
+}
+
+test("2 GiB allocated in total, little kept: linear memory stays under 64 MiB", async () => {
+  const entry = path.join(gcPrograms, "churn.ts");
+  const wasm = await translateProgram(entry);
+  const expected = runUntranslated(entry);
+  for (const run of [runNodeHost, runWasmtimeHost]) {
+    const r = run(wasm, [], { env: { RTS_GCSTATS: "1" } });
+    assert.is(r.stdout, expected.stdout);
+    assert.is(r.status, 0);
+    const s = stats(r.stderr);
+    assert.ok(s.collections > 10, `only ${s.collections} collections`);
+    assert.ok(s.linearMiB < 64, `linear memory ${s.linearMiB} MiB`);
+  }
+});
+
+test("beyond the heap limit: out of memory, exit 1 (--max-heap and RTS_MAX_HEAP)", async () => {
+  const entry = path.join(gcPrograms, "hoard.ts");
+  const limited = await translateProgram(entry, "hoard-limited", { maxHeap: 16 << 20 });
+  const unlimited = await translateProgram(entry);
+  for (const [wasm, env] of [[limited, {}], [unlimited, { RTS_MAX_HEAP: "16m" }]] as const) {
+    const r = runNodeHost(wasm, [], { env });
+    assert.is(r.status, 1);
+    assert.is(r.stdout, "");
+    assert.is(r.stderr.split("\n")[0], "rts: runtime error: out of memory");
+  }
+});
 
 test.run();

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { translate, TranslateOptions } from "../translator/driver.ts";
 
 /** What `rts translate` does by default. */
-export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "marksweep", gcStress: false };
+export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "marksweep", gcStress: false, maxHeap: 0 };
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,10 +23,13 @@ export interface RunResult {
 export interface RunOptions {
   stdin?: string;
   cwd?: string;
+  /** Extra environment variables (e.g. RTS_GCSTATS). */
+  env?: Record<string, string>;
 }
 
 function spawn(cmd: string, args: string[], opts: RunOptions): RunResult {
-  const r = spawnSync(cmd, args, { input: opts.stdin ?? "", cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+  const env = { ...process.env, ...opts.env };
+  const r = spawnSync(cmd, args, { input: opts.stdin ?? "", cwd: opts.cwd ?? ROOT, env, encoding: "utf8", maxBuffer: 64 << 20 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 

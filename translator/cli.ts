@@ -31,6 +31,8 @@ Options:
   --gc=KIND           memory management: marksweep (default: a garbage collector written
                       in RTS, rlib/gc/) or none (never frees)
   --gc-stress         collect at every allocation (for testing the collector)
+  --max-heap=SIZE     stop with "out of memory" beyond this heap size (e.g. 64m, 1g);
+                      RTS_MAX_HEAP overrides it at run time. RTS_GCSTATS=1 prints GC statistics
   -q, --quiet         do not print the stages and their timings
   -h, --help          this help`;
 
@@ -82,6 +84,13 @@ function reportError(e: unknown): number {
 
 class UsageError extends Error {}
 
+/** "64m", "1g", "4096" -> bytes. */
+function parseSize(s: string): number {
+  const m = /^(\d+)([kmg]?)$/i.exec(s);
+  if (!m) throw new UsageError(`not a size: ${s} (e.g. 64m, 1g)`);
+  return Number(m[1]) * { "": 1, k: 1024, m: 1 << 20, g: 1 << 30 }[m[2].toLowerCase() as "" | "k" | "m" | "g"];
+}
+
 async function translateCommand(args: string[]): Promise<number> {
   const optLevel = args.find((a) => /^-O[0-3]$/.test(a));
   const { values, positionals } = parseArgs({
@@ -94,6 +103,7 @@ async function translateCommand(args: string[]): Promise<number> {
       wat: { type: "string" },
       gc: { type: "string" },
       "gc-stress": { type: "boolean" },
+      "max-heap": { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
     },
@@ -120,6 +130,7 @@ async function translateCommand(args: string[]): Promise<number> {
     watPath: values.wat,
     gc,
     gcStress: values["gc-stress"] ?? false,
+    maxHeap: parseSize(values["max-heap"] ?? "0"),
   });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, wasm);

@@ -24,6 +24,8 @@ export interface TranslateOptions {
   watPath?: string;
   gc: GcKind;
   gcStress: boolean;
+  /** Heap limit in bytes (0: none). */
+  maxHeap: number;
 }
 
 export interface TranslateResult {
@@ -46,7 +48,7 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   const ll = await timed("rtype", () => rtype(annotated));
   if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
-  const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress };
+  const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap };
   const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));
   return { wasm, timings };
 }

@@ -14,6 +14,8 @@ import {
   dataBase, dataEnd, gcStress, heapBase, load32, memFill, memoryGrow, memorySize, shadowStackBase, shadowStackTop,
   stateBase, store32, typeInfoBase,
 } from "../lowlevel.ts";
+import { intDiv } from "../rarith.ts";
+import { monotonicNanos } from "../wasi.ts";
 
 const PAGE = 65536;
 /** A collection runs once this many bytes (or the live size, if larger) were allocated since the last. */
@@ -33,6 +35,12 @@ const THRESHOLD = 72;
 const OVERFLOW = 76;
 const LARGE = 80;
 const SMALL = 84; // one list head per 8-byte size class up to MAX_SMALL
+// Statistics and settings (after the list heads): see rlib/gc/settings.ts.
+export const COLLECTIONS = 400;
+export const GC_NANOS_LOW = 404; // total time in the collector, as two u32 words
+export const GC_NANOS_HIGH = 408;
+export const PEAK_HEAP = 412;
+export const HEAP_LIMIT = 416; // bytes of heap allowed (0: no limit)
 
 function state(offset: int): int {
   return load32(stateBase() + offset);
@@ -65,15 +73,19 @@ function pushFree(p: int, size: int): void {
   store32(head, p);
 }
 
-/** A free chunk of exactly `size` bytes (a small size) or at least `size` (split), or 0.
+/** A free chunk of exactly `size` bytes (from its size class) or split from a large one, or 0.
  *  The chunk's size word keeps its real size, so the heap stays walkable. */
 function takeFree(size: int): int {
-  let link = listHead(size);
-  let p = load32(link);
   if (size <= MAX_SMALL) {
-    if (p !== 0) store32(link, load32(p + 8));
-    return p;
+    const head = listHead(size);
+    const q = load32(head);
+    if (q !== 0) {
+      store32(head, load32(q + 8));
+      return q;
+    }
   }
+  let link = stateBase() + LARGE;
+  let p = load32(link);
   while (p !== 0) {
     const available = chunkSize(p);
     if (available >= size) {
@@ -94,6 +106,8 @@ function takeFree(size: int): int {
 function bump(size: int): int {
   const p = heapTop();
   const end = p + size;
+  if (state(HEAP_LIMIT) !== 0 && end - heapBase() > state(HEAP_LIMIT)) return 0;
+  if (end - heapBase() > state(PEAK_HEAP)) setState(PEAK_HEAP, end - heapBase());
   const limit = memorySize() * PAGE;
   if (end > limit) {
     const pages = (end - limit + PAGE - 1) >> 16;
@@ -208,6 +222,11 @@ function sweep(): void {
 }
 
 export function collect(): void {
+  const t0 = monotonicNanos();
   markFromRoots();
   sweep();
+  const nanos = state(GC_NANOS_LOW) + state(GC_NANOS_HIGH) * 4294967296 + (monotonicNanos() - t0);
+  setState(GC_NANOS_LOW, nanos & 0xffffffff);
+  setState(GC_NANOS_HIGH, intDiv(nanos, 4294967296));
+  setState(COLLECTIONS, state(COLLECTIONS) + 1);
 }

@@ -7,8 +7,14 @@ import { Worker } from "node:worker_threads";
 /** Stack of the thread that runs the guest. wasmtime_host.py gives Wasm the same 64 MiB. */
 const GUEST_STACK_MB = 64;
 
+/** The rts runtime's settings from this process's environment (RTS_GCSTATS, RTS_MAX_HEAP...),
+ *  which the guest always sees. */
+function rtsSettings(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith("RTS_") && v !== undefined)) as Record<string, string>;
+}
+
 export interface RunOptions {
-  /** The guest's environment variables (none by default). */
+  /** The guest's environment variables besides the RTS_* settings (none by default). */
   env?: Record<string, string>;
 }
 
@@ -21,7 +27,7 @@ export interface RunOptions {
 export function runWasmNode(wasmPath: string, args: string[], opts: RunOptions = {}): Promise<number> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./node-worker.mjs", import.meta.url), {
-      workerData: { wasmPath, args, env: opts.env ?? {}, cwd: process.cwd() },
+      workerData: { wasmPath, args, env: { ...rtsSettings(), ...opts.env }, cwd: process.cwd() },
       resourceLimits: { stackSizeMb: GUEST_STACK_MB },
     });
     let code = 1; // stays 1 if the worker dies without reporting

@@ -69,7 +69,10 @@ def run(wasm_path, args, env):
 
     wasi = wasmtime.WasiConfig()
     wasi.argv = [os.path.basename(wasm_path), *args]
-    wasi.env = list(env.items())
+    # The guest sees the rts runtime's settings (RTS_GCSTATS, RTS_MAX_HEAP...) and `env`.
+    guest_env = {k: v for k, v in os.environ.items() if k.startswith("RTS_")}
+    guest_env.update(env)
+    wasi.env = list(guest_env.items())
     wasi.inherit_stdin()
     wasi.inherit_stdout()
     wasi.inherit_stderr()

@@ -20,6 +20,8 @@ export interface BackendOptions {
   gc: GcKind;
   /** Collect at every allocation (to test the GC). */
   gcStress: boolean;
+  /** The heap limit in bytes (0: none); RTS_MAX_HEAP overrides it at run time. */
+  maxHeap: number;
   /** Also write the module as WebAssembly text here (before optimization). */
   watPath?: string;
 }
@@ -35,6 +37,8 @@ const WASI_PARAMS: Record<string, ("i32" | "i64")[]> = {
   args_sizes_get: ["i32", "i32"],
   args_get: ["i32", "i32"],
   clock_time_get: ["i32", "i64", "i32"],
+  environ_sizes_get: ["i32", "i32"],
+  environ_get: ["i32", "i32"],
 };
 
 export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOptions): Uint8Array {
@@ -72,7 +76,6 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross);
     m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
   }
-  ctx.importName(new ImportedFunction(WASI, "proc_exit", 1, false));
   for (const fn of imports.values()) {
     const sig = wasiSignature(fn);
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
@@ -85,6 +88,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.addGlobal(GLOBALS.shadowStackPointer, binaryen.i32, true, i32(SHADOW_STACK_BASE));
   m.addGlobal(GLOBALS.gcMode, binaryen.i32, false, i32(opts.gc === "marksweep" ? 1 : 0));
   m.addGlobal(GLOBALS.gcStress, binaryen.i32, false, i32(opts.gcStress ? 1 : 0));
+  m.addGlobal(GLOBALS.maxHeap, binaryen.i64, false, m.i64.const(BigInt(opts.maxHeap)));
   if (opts.watPath) fs.writeFileSync(opts.watPath, m.emitText());
   if (!m.validate()) throw new Error("backend produced an invalid module");
   // Debug info keeps the function names (the name section), which traps report.
@@ -99,17 +103,18 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   return bytes;
 }
 
-/** `_start`: argv from WASI, main(argv), then proc_exit with main's result. */
+/** `_start`: the runtime's start, argv from WASI, main(argv), then the runtime's exit with
+ *  main's result. */
 function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): void {
   const main = ll.program.main;
-  const argv = m.call(ctx.runtimeName("getArgv"), [], binaryen.i32);
+  const argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
   const retType = typeOfValue(main.graph.getReturnVar());
   const call = m.call(ctx.functionName(main), [argv], retType === "i64" ? binaryen.i64 : retType === "f64" ? binaryen.f64 : retType === "void" ? binaryen.none : binaryen.i32);
   let code: binaryen.ExpressionRef;
   if (retType === "i64") code = m.i32.wrap(call);
   else if (retType === "f64") code = m.i32.wrap(m.i64.trunc_s_sat.f64(call));
   else code = m.block(null, [retType === "void" ? call : m.drop(call), m.i32.const(0)], binaryen.i32);
-  m.addFunction("_start", binaryen.none, binaryen.none, [], m.call(`${"wasi_snapshot_preview1"}.proc_exit`, [code], binaryen.none));
+  m.addFunction("_start", binaryen.none, binaryen.none, [], m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(code)], binaryen.none));
   m.addFunctionExport("_start", "_start");
 }
 

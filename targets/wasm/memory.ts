@@ -24,6 +24,7 @@ export const GLOBALS = {
   shadowStackPointer: "__shadow_sp",
   gcMode: "__gc_mode",
   gcStress: "__gc_stress",
+  maxHeap: "__max_heap",
 } as const;
 
 /** Type-info table entries: 0 = no pointers, 1 = every word after the header pair is a

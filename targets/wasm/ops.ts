@@ -344,6 +344,8 @@ export class FunctionOps {
         return m.i64.extend_u(m.global.get(GLOBALS.gcMode, binaryen.i32));
       case "gcStress":
         return m.i32.ne(m.global.get(GLOBALS.gcStress, binaryen.i32), m.i32.const(0));
+      case "maxHeapSetting":
+        return m.global.get(GLOBALS.maxHeap, binaryen.i64);
       case "memFill":
         return m.memory.fill(this.wrap(a[0]()), this.wrap(a[1]()), this.wrap(a[2]()));
       case "stateBase":

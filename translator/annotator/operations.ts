@@ -318,6 +318,7 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.shadowStackTop": s_nonneg,
   "lowlevel.gcMode": s_nonneg,
   "lowlevel.gcStress": s_bool,
+  "lowlevel.maxHeapSetting": s_nonneg,
   "lowlevel.floatTrunc": s_float,
   "lowlevel.floatHighWord": s_int,
   "lowlevel.floatLowWord": s_nonneg,
