@@ -23,7 +23,10 @@ export function strConcat(a: string, b: string): string {
   return r;
 }
 
-export function strEquals(a: string, b: string): boolean {
+/** `a === b` on strings that may be null (null equals only null). */
+export function strEquals(a: string | null, b: string | null): boolean {
+  if (a === null) return b === null;
+  if (b === null) return false;
   const n = a.length;
   if (n !== b.length) return false;
   for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;

@@ -7,6 +7,8 @@ register();
 const { parse } = await import("uvu/parse");
 const { run } = await import("uvu/run");
 
-const pattern = process.argv[2] ? new RegExp(process.argv[2]) : /\.test\.ts$/;
+// An optional argument narrows the run to test files whose path matches it.
+const only = process.argv[2];
+const pattern = only ? new RegExp(`^(?=.*(?:${only})).*\\.test\\.ts$`) : /\.test\.ts$/;
 const ctx = await parse("tests", pattern, {});
 await run(ctx.suites, { bail: false });

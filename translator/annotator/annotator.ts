@@ -287,6 +287,10 @@ function describeVariable(hint: string): string {
       return `the value of this ${hint === "and" ? "&&" : "||"} expression`;
     case "cond":
       return "the value of this ?: expression";
+    case "optional":
+      return "the value of this ?. expression (undefined when the object is null)";
+    case "nullish":
+      return "the value of this ?? expression";
     case "t":
       return "a temporary value";
     case "result":

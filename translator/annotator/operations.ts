@@ -352,9 +352,10 @@ function mathCall(a: Annotator, op: Operation, name: string, args: SomeValue[]):
     case "Math.sqrt":
       if (args.length !== 1) fail(op, `${name} takes one number in RTS`);
       return floats();
-    default: // min, max
+    default: // min, max: -0 passes through (min(0, -0) is -0)
       if (args.length === 0 || !allInt) return floats();
-      return args.every((x) => x.kind === "int" && x.nonneg) ? s_nonneg : s_int;
+      if (args.every((x) => x.kind === "int" && x.nonneg)) return s_nonneg;
+      return mzInt(mzUnion(...args.map((x) => (x as { mz: ReadonlySet<object> }).mz)));
   }
 }
 

@@ -334,6 +334,10 @@ export class FunctionBuilder {
       return reject(init, "for-of over anything but a single `const x` / `let x` declaration");
     }
     const decl = init.declarations[0];
+    const iterated = this.ctx.checker.getTypeAtLocation(s.expression);
+    if (iterated.flags & ts.TypeFlags.StringLike) {
+      return reject(s.expression, "for-of over a string (it iterates code points, RTS strings are UTF-16 code units)");
+    }
     const arr = this.expr(s.expression);
     const after = this.newJoin();
     // Hidden loop state lives in the env under synthetic keys: the iterated array and the index.
@@ -478,6 +482,12 @@ export class FunctionBuilder {
 
   /** `discard` marks expression statements, where `x++` need not keep the old value. */
   expr(e: ts.Expression, discard = false): Value {
+    const substituted = this.chainBases.get(e);
+    if (substituted) return substituted;
+    if (isChainLink(e)) {
+      const chained = this.optionalChainAround(e);
+      if (chained) return chained;
+    }
     switch (e.kind) {
       case ts.SyntaxKind.NumericLiteral:
         return new Constant(Number((e as ts.NumericLiteral).text));
@@ -521,7 +531,6 @@ export class FunctionBuilder {
         return this.propertyAccess(e as ts.PropertyAccessExpression);
       case ts.SyntaxKind.ElementAccessExpression: {
         const ea = e as ts.ElementAccessExpression;
-        if (ea.questionDotToken) reject(ea);
         return this.emit("getitem", this.exprs([ea.expression, ea.argumentExpression]), e);
       }
       case ts.SyntaxKind.ArrayLiteralExpression: {
@@ -783,14 +792,45 @@ export class FunctionBuilder {
       this.isAccessor(e.name, ts.SymbolFlags.GetAccessor)
         ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
         : this.emit("getattr", [obj, new Constant(e.name.text)], e);
-    if (e.questionDotToken) return this.optionalChain(this.expr(e.expression), read, e);
     return read(this.expr(e.expression));
+  }
+
+  /** The `?.` links being built, and the value their base evaluated to. */
+  private guardedLinks = new Set<ts.Node>();
+  private chainBases = new Map<ts.Node, Value>();
+
+  /** `a?.b.c(...)`: the whole rest of the chain after the rightmost unguarded `?.` runs only
+   *  when its base is not null or undefined; otherwise the expression is undefined (JS's
+   *  short-circuit). Earlier `?.` links are handled while evaluating that base. */
+  private optionalChainAround(e: ts.Expression): Value | null {
+    let q: ts.Expression = e;
+    while (!this.guardedLinks.has(q)) {
+      if ((q as ts.PropertyAccessExpression).questionDotToken) {
+        const link = q as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
+        if (ts.isCallExpression(link)) return reject(link, "optional call (f?.())");
+        if (ts.isElementAccessExpression(link)) return reject(link, "optional element access (?.[])");
+        const base = link.expression;
+        return this.optionalChain(this.expr(base), (o) => {
+          this.guardedLinks.add(link);
+          this.chainBases.set(base, o);
+          try {
+            return this.expr(e);
+          } finally {
+            this.guardedLinks.delete(link);
+            this.chainBases.delete(base);
+          }
+        }, e);
+      }
+      if (!isChainLink(q)) return null;
+      q = (q as ts.PropertyAccessExpression).expression;
+    }
+    return null;
   }
 
   /** `a?.x`: undefined when `a` is null or undefined, else `use(a)`. */
   private optionalChain(obj: Value, use: (obj: Value) => Value, at: ts.Node): Value {
     const present = this.emit("ne", [obj, new Constant(null)], at, "present");
-    const done = this.newJoin(1, "cond");
+    const done = this.newJoin(1, "optional");
     this.stack.push(obj); // carried into the branch that uses it
     const some = this.newJoin();
     this.branch(present, some, done, [], [new Constant(undefined)]);
@@ -834,51 +874,44 @@ export class FunctionBuilder {
     return null;
   }
 
-  private args(call: ts.CallExpression | ts.NewExpression): Value[] {
-    const args = call.arguments ?? [];
-    for (const a of args) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
-    return this.exprs(args);
-  }
-
   private call(e: ts.CallExpression): Value {
-    if (e.questionDotToken) reject(e, "optional call (f?.())");
     const callee = skipParens(e.expression);
     if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(e);
     if (ts.isIdentifier(callee)) {
-      const r = this.resolveName(callee);
-      return this.callResolved(r, this.args(e), e, callee);
+      return this.callResolved(this.resolveName(callee), e, callee);
     }
     if (ts.isPropertyAccessExpression(callee)) {
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.desc.cls?.base;
         const m = base?.findMethod(callee.name.text);
         if (!m) return reject(callee, "super.method() with no such method in a base class");
-        const args = this.args(e);
+        const args = this.callArgs(this.ctx.defaultsOf(m), e);
         return this.emit("simple_call", [new Constant(m), this.env.get(this.thisKey)!, ...args], e);
       }
       const r = this.resolveMember(callee);
-      if (r) return this.callResolved(r, this.args(e), e, callee);
-      for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+      if (r) return this.callResolved(r, e, callee);
       const invoke = (obj: Value) => {
         this.stack.push(obj);
-        const args = this.withDefaults(this.methodDefaults(callee), this.exprs(e.arguments));
+        const args = this.callArgs(this.methodDefaults(callee), e);
         return this.emit("call_method", [this.stack.pop()!, new Constant(callee.name.text), ...args], e);
       };
-      if (callee.questionDotToken) return this.optionalChain(this.expr(callee.expression), invoke, e);
       return invoke(this.expr(callee.expression));
     }
     return reject(callee, "calling a computed function value");
   }
 
-  /** Appends the default values of parameters the call leaves out (evaluated at the call,
-   *  which the frontend allows only for defaults that use no other parameter). */
-  private withDefaults(defaults: (ts.Expression | null)[], args: Value[]): Value[] {
-    const out = [...args];
-    for (let i = args.length; i < defaults.length; i++) {
+  /** The call's arguments, then the default values of the parameters it leaves out
+   *  (evaluated at the call, which the frontend allows only for defaults that use no other
+   *  parameter; an omitted optional parameter is undefined). */
+  private callArgs(defaults: (ts.Expression | null)[], call: ts.CallExpression | ts.NewExpression): Value[] {
+    const given = call.arguments ?? [];
+    for (const a of given) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+    const parts = given.map((a) => () => this.expr(a));
+    for (let i = given.length; i < defaults.length; i++) {
       const d = defaults[i];
-      out.push(d ? this.expr(d) : new Constant(undefined));
+      parts.push(() => (d ? this.expr(d) : new Constant(undefined)));
     }
-    return out;
+    return this.evalSeq(parts);
   }
 
   /** The defaults of the method a call names, from its statically known declaration. */
@@ -888,15 +921,15 @@ export class FunctionBuilder {
     return decl.parameters.map((p) => p.initializer ?? null);
   }
 
-  private callResolved(r: Resolved, args: Value[], e: ts.CallExpression, callee: ts.Node): Value {
+  private callResolved(r: Resolved, e: ts.CallExpression, callee: ts.Node): Value {
     switch (r.kind) {
       case "function":
-        return this.emit("simple_call", [new Constant(r.desc), ...this.withDefaults(this.ctx.defaultsOf(r.desc), args)], e);
+        return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(this.ctx.defaultsOf(r.desc), e)], e);
       case "builtin":
         if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
-        return this.emit("simple_call", [new Constant(r.builtin), ...args], e);
+        return this.emit("simple_call", [new Constant(r.builtin), ...this.callArgs([], e)], e);
       case "import":
-        return this.emit("simple_call", [new Constant(r.fn), ...args], e);
+        return this.emit("simple_call", [new Constant(r.fn), ...this.callArgs([], e)], e);
       default:
         return reject(callee, "calling something that is not a function");
     }
@@ -906,7 +939,7 @@ export class FunctionBuilder {
   private superCall(e: ts.CallExpression): Value {
     const base = this.desc.cls?.base;
     if (!this.desc.isConstructor || !base) return reject(e, "super(...) outside a derived class constructor");
-    const args = this.args(e);
+    const args = this.callArgs(this.ctx.defaultsOf(base.ctor), e);
     this.emit("simple_call", [new Constant(base.ctor), this.env.get(this.thisKey)!, ...args], e);
     this.fieldInitializers?.();
     return new Constant(undefined);
@@ -917,14 +950,14 @@ export class FunctionBuilder {
     if (ts.isIdentifier(callee)) {
       const typed = (TYPED_ARRAYS as Record<string, string>)[callee.text];
       if (typed && isGlobalName(this.ctx.checker, callee)) {
-        const args = this.args(e);
+        const args = this.callArgs([], e);
         if (args.length !== 1) return reject(e, "a typed array constructed from anything but a length");
         return this.emit("new_typed", [new Constant(typed), args[0]], e, callee.text);
       }
       const r = this.resolveName(callee);
       if (r.kind === "class") {
         if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
-        const args = this.withDefaults(this.ctx.defaultsOf(r.desc.ctor), this.args(e));
+        const args = this.callArgs(this.ctx.defaultsOf(r.desc.ctor), e);
         return this.emit("new", [new Constant(r.desc), ...args], e, "obj");
       }
     }
@@ -962,6 +995,11 @@ function foldConstants(op: string, l: Value, r: Value): Constant | null {
   if (!f || !(l instanceof Constant) || !(r instanceof Constant)) return null;
   if (typeof l.value !== "number" || typeof r.value !== "number" || l.numberKind || r.numberKind) return null;
   return new Constant(f(l.value, r.value));
+}
+
+/** A link of a property/element/call chain (where `?.` may appear). */
+function isChainLink(e: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isNonNullExpression(e);
 }
 
 function skipParens(e: ts.Expression): ts.Expression {

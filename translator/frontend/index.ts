@@ -95,7 +95,6 @@ class Frontend implements BuildContext {
     let desc = this.functions.get(decl);
     if (desc) return desc;
     if (!decl.body) reject(decl, "functions without a body (overload signatures or declare)");
-    if (decl.asteriskToken || hasModifier(decl, ts.SyntaxKind.AsyncKeyword)) reject(decl, "async functions and generators");
     desc = new FunctionDesc(qualifiedName(decl.name!.text, decl), decl, locOfNode(decl.name!));
     this.functions.set(decl, desc);
     this.scheduleBody(desc, decl, [...decl.parameters]);
@@ -103,7 +102,9 @@ class Frontend implements BuildContext {
   }
 
   private scheduleBody(desc: FunctionDesc, decl: ts.FunctionLikeDeclaration, params: ts.ParameterDeclaration[]): void {
+    if (decl.asteriskToken || hasModifier(decl, ts.SyntaxKind.AsyncKeyword)) reject(decl, "async functions and generators");
     this.checkParameters(params);
+    desc.params = params;
     desc.paramKinds = params.map((p) => this.numberKind(p.type));
     desc.returnKind = this.numberKind(decl.type);
     checkTypeAnnotations(decl, this.checker);
@@ -136,9 +137,7 @@ class Frontend implements BuildContext {
   }
 
   defaultsOf(fn: FunctionDesc): (ts.Expression | null)[] {
-    const decl = fn.decl;
-    if (!decl || !ts.isFunctionLike(decl)) return [];
-    return decl.parameters.map((p) => p.initializer ?? null);
+    return fn.params.map((p) => p.initializer ?? null);
   }
 
   /** `C.m` and `C.f` for a static method or field of class C. */
@@ -211,6 +210,9 @@ class Frontend implements BuildContext {
         const md = new FunctionDesc(`${cls.name}.${m.name.text}`, m, locOfNode(m.name), cls);
         cls.methods.set(m.name.text, md);
         this.scheduleBody(md, m, [...m.parameters]);
+        // Call sites fill in defaults from the statically known method: overrides must agree.
+        const overridden = cls.base?.findMethod(m.name.text);
+        if (overridden && !sameDefaults(overridden.params, md.params)) reject(m.name, "an override with different default parameter values");
       } else if ((ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) {
         // Accessors are methods named "get x" / "set x"; the builder calls them for `o.x`.
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed accessor names");
@@ -237,6 +239,7 @@ class Frontend implements BuildContext {
     cls.ctor = ctor;
     const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
     this.checkParameters(params);
+    ctor.params = params;
     ctor.paramKinds = params.map((p) => this.numberKind(p.type));
     this.pending.push(() => {
       const b = new FunctionBuilder(this, ctor, params);
@@ -333,6 +336,11 @@ class Frontend implements BuildContext {
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
     return reject(at, `the global '${name}' (not part of the RTS library yet)`);
   }
+}
+
+function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {
+  const text = (ps: readonly ts.ParameterDeclaration[]) => ps.map((p) => p.initializer?.getText() ?? "");
+  return text(a).join("\u0000") === text(b).join("\u0000");
 }
 
 function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {

@@ -12,6 +12,8 @@ export class FunctionDesc {
   /** Declared number kinds of the parameters (after `this` for methods) and of the result. */
   paramKinds: NumberKind[] = [];
   returnKind: NumberKind = null;
+  /** The declared parameters (for an implicit constructor, the inherited ones): defaults. */
+  params: ts.ParameterDeclaration[] = [];
   constructor(
     public name: string,
     public decl: ts.Node | null,

@@ -35,7 +35,6 @@ const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
   [ts.SyntaxKind.QuestionQuestionEqualsToken]: { what: "the ??= operator", hint: "write `if (x === null) x = other`" },
   [ts.SyntaxKind.BarBarEqualsToken]: { what: "the ||= operator", hint: "write `if (!x) x = other`" },
   [ts.SyntaxKind.AmpersandAmpersandEqualsToken]: { what: "the &&= operator", hint: "write `if (x) x = other`" },
-  [ts.SyntaxKind.ElementAccessExpression]: { what: "optional element access (?.[])", hint: "test for null first" },
 };
 
 /** Stops translation at `node`: RTS does not support it. `what` overrides the default name. */
@@ -58,12 +57,14 @@ const HINTS: [RegExp, string][] = [
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
   [/loose equality/, "use === or !=="],
   [/rest parameters/, "take an array parameter instead"],
+  [/different default parameter values/, "give the override the same defaults as the method it overrides"],
   [/default parameter value/, "compute the value inside the function (e.g. pass -1 and test for it)"],
   [/optional/, "test for null first: `if (x !== null) x.f()`"],
   [/spread/, "pass the elements explicitly"],
   [/typed array/, "write `new Uint8Array(length)` and fill it in a loop"],
   [/abstract class/, "instantiate a concrete subclass"],
   [/function, class or module used as a value/, "first-class functions are not supported yet: call the function directly"],
+  [/for-of over a string/, "write an index loop: `for (let i = 0; i < s.length; i++) s.charCodeAt(i)`"],
   [/for-of/, "write `for (const x of array)`"],
 ];
 

@@ -403,7 +403,8 @@ export class RTyper {
     } else if (a.kind === "typed") {
       this.emit("typed_get", [this.c(a.elem, "void"), obj, i], typedIsFloat(a.elem) ? "f64" : "i64", result);
     } else if (a.kind === "str") {
-      this.callRuntime("strCharAt", [obj, i], result);
+      // JS gives undefined out of range, which a string cannot hold: a checked index.
+      this.callRuntime("strFromCharCode", [this.emit("str_char", [obj, i], "i64")], result);
     } else {
       this.fail(`cannot index ${describe(a)}`);
     }
