@@ -17,6 +17,7 @@ export type Resolved =
   | { kind: "class"; desc: ClassDesc }
   | { kind: "builtin"; builtin: Builtin }
   | { kind: "import"; fn: ImportedFunction }
+  | { kind: "conversion"; name: string }
   | { kind: "namespace" };
 
 export interface BuildContext {
@@ -28,6 +29,8 @@ export interface BuildContext {
   resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved;
   /** Default-value expressions of a callee's parameters (null where there is none). */
   defaultsOf(fn: FunctionDesc): (ts.Expression | null)[];
+  libraryFunction(module: string, name: string): FunctionDesc | null;
+  libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null;
 }
 
 /** A marker for a `let` that has no value yet (TypeScript proves it is assigned before use). */
@@ -890,6 +893,12 @@ export class FunctionBuilder {
       }
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, e, callee);
+      const receiver = this.ctx.checker.getTypeAtLocation(callee.expression);
+      const lib = this.ctx.libraryMethod(receiver, callee.name.text, e.arguments.length);
+      if (lib) {
+        const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...e.arguments.map((a) => () => this.expr(a))]);
+        return this.emit("simple_call", [new Constant(lib), obj, ...args], e);
+      }
       const invoke = (obj: Value) => {
         this.stack.push(obj);
         const args = this.callArgs(this.methodDefaults(callee), e);
@@ -930,9 +939,26 @@ export class FunctionBuilder {
         return this.emit("simple_call", [new Constant(r.builtin), ...this.callArgs([], e)], e);
       case "import":
         return this.emit("simple_call", [new Constant(r.fn), ...this.callArgs([], e)], e);
+      case "conversion":
+        return this.callConversion(r.name, e);
       default:
         return reject(callee, "calling something that is not a function");
     }
+  }
+
+  /** parseInt/parseFloat (rlib/numconv.ts by argument count), Number(string), String(x). */
+  private callConversion(name: string, e: ts.CallExpression): Value {
+    const args = this.callArgs([], e);
+    if (name === "String" && args.length === 1) return this.emit("str", args, e, "s");
+    if (name === "Number" && args.length === 1) {
+      const t = this.ctx.checker.getTypeAtLocation(e.arguments[0]);
+      if (this.ctx.checker.getBaseTypeOfLiteralType(t).flags & ts.TypeFlags.NumberLike) return this.emit("pos", args, e);
+      if (!(t.flags & ts.TypeFlags.StringLike)) return reject(e, "Number() of anything but a string or a number");
+      return this.emit("simple_call", [new Constant(this.ctx.libraryFunction("numconv", "numberOfString")!), ...args], e);
+    }
+    const fn = this.ctx.libraryFunction("numconv", `${name}${args.length}`);
+    if (!fn) return reject(e, `${name} with ${args.length} arguments`);
+    return this.emit("simple_call", [new Constant(fn), ...args], e);
   }
 
   /** `super(...)` in a constructor: the base constructor, then this class's field initializers. */

@@ -16,6 +16,8 @@ import { checkTypeAnnotations } from "./types.ts";
 
 /** rlib modules whose exported functions are translator intrinsics, by file name. */
 const INTRINSIC_MODULES: Record<string, string> = { "lowlevel.ts": "lowlevel", "rarith.ts": "rarith" };
+/** Global conversion functions (`parseInt(s)`, `Number(s)`, `String(x)`): see builder's callConversion. */
+const CONVERSIONS = new Set(["parseInt", "parseFloat", "Number", "String"]);
 /** Globals of the default library RTS implements, by their dotted name. */
 const GLOBAL_BUILTINS = new Set([
   "console.log",
@@ -45,7 +47,7 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   const src = loadSources(entryPath);
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
-  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.math);
+  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.library);
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
   for (const st of src.runtime.statements) {
@@ -69,8 +71,30 @@ class Frontend implements BuildContext {
   constructor(
     public checker: ts.TypeChecker,
     private moduleValues: Map<ts.Node, unknown>,
-    private mathModule: ts.SourceFile,
+    private library: Map<string, ts.SourceFile>,
   ) {}
+
+  /** An exported function of an rlib library module (math, strmethods, numconv), or null. */
+  libraryFunction(module: string, name: string): FunctionDesc | null {
+    const fn = this.library.get(module)?.statements.find(
+      (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && !!st.body,
+    );
+    return fn ? this.functionFor(fn) : null;
+  }
+
+  /** A JS library method implemented in rlib, by the receiver's TypeScript type:
+   *  `s.slice(a, b)` is strmethods.slice2(s, a, b), `x.toFixed(2)` numconv.numToFixed1(x, 2),
+   *  `names.join(",")` strmethods.join1(names, ","). */
+  libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null {
+    const flags = this.checker.getBaseTypeOfLiteralType(receiver).flags;
+    if (flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `${name}${argc}`);
+    if (flags & ts.TypeFlags.NumberLike) return this.libraryFunction("numconv", `num${name[0].toUpperCase()}${name.slice(1)}${argc}`);
+    if (name === "join" && this.checker.isArrayType(receiver)) {
+      const item = this.checker.getTypeArguments(receiver as ts.TypeReference)[0];
+      if (item && item.flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `join${argc}`);
+    }
+    return null;
+  }
 
   findMain(entry: ts.SourceFile): FunctionDesc {
     const decl = entry.statements.find(
@@ -328,11 +352,10 @@ class Frontend implements BuildContext {
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
     if (name.startsWith("Math.")) {
       // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8).
-      const fn = this.mathModule.statements.find(
-        (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name.slice(5) && !!st.body,
-      );
-      if (fn) return { kind: "function", desc: this.functionFor(fn) };
+      const fn = this.libraryFunction("math", name.slice(5));
+      if (fn) return { kind: "function", desc: fn };
     }
+    if (CONVERSIONS.has(name)) return { kind: "conversion", name };
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
     return reject(at, `the global '${name}' (not part of the RTS library yet)`);
   }

@@ -15,9 +15,12 @@ export interface LoadedSources {
   entry: ts.SourceFile;
   /** rlib/runtime.ts: the helpers the translator's later stages call. */
   runtime: ts.SourceFile;
-  /** rlib/math.ts: the Math functions written in RTS (fdlibm). */
-  math: ts.SourceFile;
+  /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm),
+   *  strmethods.ts (string methods), numconv.ts (parseInt, toString(radix)...). */
+  library: Map<string, ts.SourceFile>;
 }
+
+const LIBRARY_MODULES = ["math", "strmethods", "numconv"];
 
 export function loadSources(entryPath: string): LoadedSources {
   const project = new Project({
@@ -38,7 +41,7 @@ export function loadSources(entryPath: string): LoadedSources {
   const entrySf = project.addSourceFileAtPathIfExists(abs);
   if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
   const runtimeSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "runtime.ts"));
-  const mathSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "math.ts"));
+  const librarySfs = LIBRARY_MODULES.map((name) => [name, project.addSourceFileAtPath(path.join(RLIB_DIR, `${name}.ts`))] as const);
   project.addSourceFileAtPath(path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts"));
   project.resolveSourceFileDependencies();
   const program = project.getProgram().compilerObject;
@@ -48,7 +51,7 @@ export function loadSources(entryPath: string): LoadedSources {
     checker: program.getTypeChecker(),
     entry: program.getSourceFile(entrySf.getFilePath())!,
     runtime: program.getSourceFile(runtimeSf.getFilePath())!,
-    math: program.getSourceFile(mathSf.getFilePath())!,
+    library: new Map(librarySfs.map(([name, sf]) => [name, program.getSourceFile(sf.getFilePath())!])),
   };
 }
 
