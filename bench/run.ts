@@ -14,6 +14,7 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"] },
   { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"] },
+  { name: "binary-trees 16", source: "tests/programs/binary_trees.ts", args: ["16"] },
 ];
 
 function time(cmd: string, args: string[]): number {

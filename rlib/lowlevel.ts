@@ -39,6 +39,8 @@ export function gcMode(): int { return translatedOnly("gcMode"); }
 export function gcStress(): boolean { return translatedOnly("gcStress"); }
 /** The --max-heap the program was translated with, in bytes (0: no limit). */
 export function maxHeapSetting(): int { return translatedOnly("maxHeapSetting"); }
+/** Whether two strings are the same object (or both null, or both undefined). */
+export function sameObject(a: string | null | undefined, b: string | null | undefined): boolean { return a === b; }
 /** Sets `n` bytes to `value` (memory.fill). */
 export function memFill(dest: int, value: int, n: int): void { translatedOnly("memFill"); }
 /** Copies `n` bytes (memory.copy). */

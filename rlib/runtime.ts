@@ -2,7 +2,7 @@
 // console.log and runtime errors, written in RTS. Every exported function here is
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
-import { floatTrunc, gcMode, load32, memCopy, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import { floatTrunc, gcMode, load32, memCopy, sameObject, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
@@ -23,10 +23,9 @@ export function strConcat(a: string, b: string): string {
   return r;
 }
 
-/** `a === b` on strings that may be null (null equals only null). */
-export function strEquals(a: string | null, b: string | null): boolean {
-  if (a === null) return b === null;
-  if (b === null) return false;
+/** `a === b` on strings that may be null or undefined (each equals only itself). */
+export function strEquals(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (a == null || b == null) return sameObject(a, b);
   const n = a.length;
   if (n !== b.length) return false;
   for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
@@ -94,7 +93,7 @@ export function indexError(index: int, length: int): void {
 }
 
 export function nullError(): void {
-  fatal("cannot access a field of null");
+  fatal("cannot access a field of null or undefined");
 }
 
 // ---- memory -----------------------------------------------------------------------------
@@ -248,9 +247,11 @@ export function notAnIndex(x: float): void {
   fatal("array index " + formatFloat(x) + " is not an integer");
 }
 
-/** String(s) for a string that may be null. */
-export function strOrNull(s: string | null): string {
-  return s === null ? "null" : s;
+/** String(s) for a string that may be null or undefined. */
+export function strOrNull(s: string | null | undefined): string {
+  if (s === null) return "null";
+  if (s === undefined) return "undefined";
+  return s;
 }
 
 // ---- program entry --------------------------------------------------------------------------

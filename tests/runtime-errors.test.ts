@@ -19,7 +19,7 @@ interface Case {
 
 const CASES: Case[] = [
   { file: "stack_overflow.ts", stdout: "before\n", message: "rts: runtime error: stack overflow", throwsInJs: true },
-  { file: "null_field.ts", stdout: "1\n", message: "rts: runtime error: cannot access a field of null", throwsInJs: true },
+  { file: "null_field.ts", stdout: "1\n", message: "rts: runtime error: cannot access a field of null or undefined", throwsInJs: true },
   { file: "int_div_zero.ts", stdout: "3\n", message: "rts: runtime error: integer division by zero", throwsInJs: true },
   { file: "index_out_of_range.ts", stdout: "3\n", message: "rts: runtime error: index 3 out of range for length 3", throwsInJs: false },
 ];

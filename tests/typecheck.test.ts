@@ -11,7 +11,7 @@ test("tsconfig.json: no type errors", () => {
   const diags = project.getPreEmitDiagnostics().map((d) => {
     const sf = d.getSourceFile();
     const where = sf ? `${path.relative(ROOT, sf.getFilePath())}:${d.getLineNumber()}` : "";
-    return `${where} TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.getMessageText() as string | ts.DiagnosticMessageChain, " ")}`;
+    return `${where} TS${d.getCode()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, " ")}`;
   });
   assert.equal(diags, []);
 });

@@ -39,7 +39,7 @@ Options:
 const RUN_HELP = `rts run <program.ts | program.wasm> [args...]
 
   A .ts program runs untranslated on Node; a .wasm module runs on a host:
-  --engine node       Node's WASI (default)
+  --engine node       Node, with rts's own WASI implementation (default)
   --engine wasmtime   the wasmtime engine (Python package \`wasmtime\`)`;
 
 export async function cli(argv: string[]): Promise<number> {

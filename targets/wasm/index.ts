@@ -6,7 +6,7 @@ import { Constant, Value } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction } from "../../translator/frontend/program.ts";
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
-import { buildFunction, typeOfValue } from "./functions.ts";
+import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
 import { ModuleContext, OpEmitter } from "./ops.ts";
@@ -109,7 +109,7 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
   const main = ll.program.main;
   const argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
   const retType = typeOfValue(main.graph.getReturnVar());
-  const call = m.call(ctx.functionName(main), [argv], retType === "i64" ? binaryen.i64 : retType === "f64" ? binaryen.f64 : retType === "void" ? binaryen.none : binaryen.i32);
+  const call = m.call(ctx.functionName(main), [argv], wasmType(retType));
   let code: binaryen.ExpressionRef;
   if (retType === "i64") code = m.i32.wrap(call);
   else if (retType === "f64") code = m.i32.wrap(m.i64.trunc_s_sat.f64(call));

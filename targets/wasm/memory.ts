@@ -6,8 +6,12 @@
 import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
 import { PrebuiltShape } from "../../translator/rtyper/index.ts";
 
+/** `undefined` is address 0 (so fresh memory reads as undefined, like an unset JS field) and
+ *  `null` is address 8; objects start at 16 or above, which is the test for "is an object". */
+export const UNDEFINED_ADDRESS = 0;
+export const NULL_ADDRESS = 8;
+export const FIRST_OBJECT_ADDRESS = 16;
 export const RUNTIME_STATE_BASE = 16;
-export const RUNTIME_STATE_SIZE = 1008;
 export const SCRATCH_BASE = 1024;
 export const SCRATCH_SIZE = 65536;
 export const SHADOW_STACK_BASE = SCRATCH_BASE + SCRATCH_SIZE;
@@ -93,9 +97,10 @@ export class DataSegment {
     return addr;
   }
 
-  /** The address of any prebuilt value stored in a pointer slot (0 for null). */
+  /** The address of any prebuilt value stored in a pointer slot. */
   pointer(value: unknown): number {
-    if (value === null || value === undefined) return 0;
+    if (value === undefined) return UNDEFINED_ADDRESS;
+    if (value === null) return NULL_ADDRESS;
     if (typeof value === "string") return this.string(value);
     return this.object(value as object);
   }

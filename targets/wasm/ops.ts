@@ -7,7 +7,7 @@ import { Constant, Operation, Value, Variable } from "../../translator/flowgraph
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
-import { DATA_BASE, DataSegment, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
+import { DATA_BASE, DataSegment, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
 
 type X = binaryen.ExpressionRef;
@@ -235,21 +235,23 @@ export class FunctionOps {
       case "ptr_eq":
         return m.i32.eq(a[0](), a[1]());
       case "ptr_is_true":
-        return m.i32.ne(a[0](), m.i32.const(0));
+        return this.isObject(a[0]());
+      case "ptr_is_nullish":
+        return m.i32.eqz(this.isObject(a[0]()));
       case "str_is_true":
-        return m.if(a[0](), m.i32.ne(m.i32.load(STR.length, 4, a[0]()), m.i32.const(0)), m.i32.const(0));
+        return m.if(this.isObject(a[0]()), m.i32.ne(m.i32.load(STR.length, 4, a[0]()), m.i32.const(0)), m.i32.const(0));
       case "instanceof": {
         const lo = Number((op.args[1] as Constant).value);
         const hi = Number((op.args[2] as Constant).value);
         const tid = m.i32.sub(m.i32.load(0, 4, a[0]()), m.i32.const(lo));
-        return m.if(a[0](), m.i32.lt_u(tid, m.i32.const(hi - lo)), m.i32.const(0));
+        return m.if(this.isObject(a[0]()), m.i32.lt_u(tid, m.i32.const(hi - lo)), m.i32.const(0));
       }
       case "downcast_checked": {
-        // null passes (as in TS); anything else must be an instance of the class.
+        // null and undefined pass (as in TS); anything else must be an instance of the class.
         const lo = Number((op.args[1] as Constant).value);
         const hi = Number((op.args[2] as Constant).value);
         const bad = m.i32.ge_u(m.i32.sub(m.i32.load(0, 4, a[0]()), m.i32.const(lo)), m.i32.const(hi - lo));
-        return m.block(null, [m.if(a[0](), this.check(bad, "badCast", [])), a[0]()], binaryen.i32);
+        return m.block(null, [m.if(this.isObject(a[0]()), this.check(bad, "badCast", [])), a[0]()], binaryen.i32);
       }
       case "getfield": {
         const off = Number((op.args[1] as Constant).value);
@@ -361,6 +363,8 @@ export class FunctionOps {
           m.local.get(p, binaryen.i32),
         ], binaryen.i32);
       }
+      case "sameObject":
+        return m.i32.eq(a[0](), a[1]());
       case "memCopy":
         return m.memory.copy(this.wrap(a[0]()), this.wrap(a[1]()), this.wrap(a[2]()));
       case "floatTrunc":
@@ -383,11 +387,16 @@ export class FunctionOps {
     throw new Error(`backend: no lowering for ${op.opname}`);
   }
 
+  /** Whether a pointer is an object (not null or undefined, which are addresses below 16). */
+  private isObject(p: X): X {
+    return this.m.i32.ge_u(p, this.m.i32.const(FIRST_OBJECT_ADDRESS));
+  }
+
   /** A receiver that may be null is checked (JS throws a TypeError there); args[2] says if it may. */
   private nonNull(p: Ex, op: Operation): X {
     if ((op.args[2] as Constant).value !== true) return p();
     const m = this.m;
-    return m.block(null, [this.check(m.i32.eqz(p()), "nullError", []), p()], binaryen.i32);
+    return m.block(null, [this.check(m.i32.eqz(this.isObject(p())), "nullError", []), p()], binaryen.i32);
   }
 
   private itemAddr(list: Ex, idx: Ex, t: LLType): X {

@@ -64,6 +64,7 @@ export class Annotator {
       cd = new ClassDef(desc);
       this.classdefs.set(desc, cd);
       if (desc.base) this.classdef(desc.base);
+      for (const f of desc.fields) if (f.startsUndefined) cd.slot(f.name).ann = s_none;
     }
     return cd;
   }
@@ -301,6 +302,7 @@ function describeVariable(hint: string): string {
 }
 
 function linkLoc(l: Link): SourceLoc | null {
+  if (l.loc) return l.loc;
   const ops = l.prevblock?.operations ?? [];
   return ops.length ? ops[ops.length - 1].loc : null;
 }

@@ -58,8 +58,8 @@ function entryArguments(fn: FunctionDesc): SomeValue[] {
     if (kind === "float") return s_float;
     const t = p.type?.getText();
     if (t === "string") return s_str;
-    if (t === "string | null") return { kind: "str", nullable: true };
+    if (t === "string | null" || t === "string | null | undefined") return { kind: "str", nullable: true };
     if (t === "boolean") return s_bool;
-    throw new RtsError(fn.loc, `runtime helper ${fn.name}: parameter type ${t} must be string, string | null, boolean, int or float`);
+    throw new RtsError(fn.loc, `runtime helper ${fn.name}: parameter type ${t} must be string (| null | undefined), boolean, int or float`);
   });
 }

@@ -120,6 +120,7 @@ const RULES: Record<string, Rule> = {
   },
   bool: () => s_bool,
   not: () => s_bool,
+  is_nullish: () => s_bool,
   str: () => s_str,
   instanceof: (a, op, [x]) => {
     if (x.kind !== "inst" && x.kind !== "none") fail(op, `instanceof needs an object, got ${describe(x)}`);
@@ -310,6 +311,7 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.strCopy": s_none,
   "lowlevel.scratchBase": s_nonneg,
   "lowlevel.memCopy": s_none,
+  "lowlevel.sameObject": s_bool,
   "lowlevel.memFill": s_none,
   "lowlevel.dataBase": s_nonneg,
   "lowlevel.dataEnd": s_nonneg,
@@ -379,7 +381,7 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
   } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
     requireNumbers(op, args, name);
   } else {
-    for (const x of args) if (x.kind !== "int" && x.kind !== "str") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");
+    for (const x of args) if (x.kind !== "int" && x.kind !== "str" && x.kind !== "none") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");
   }
   return r;
 }

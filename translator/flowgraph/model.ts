@@ -41,6 +41,8 @@ export class Operation {
 
 export class Link {
   prevblock: Block | null = null;
+  /** The source construct the link belongs to (for errors about the values it carries). */
+  loc: SourceLoc | null = null;
   constructor(
     public args: Value[],
     public target: Block,

@@ -83,7 +83,7 @@ interface LoopTargets {
   continueTo: Join | null;
 }
 
-/** The `this` local is keyed by the function's declaration node. */
+/** Builds one function's graph; `this` (in methods) is the local keyed by THIS_KEY. */
 export class FunctionBuilder {
   private env = new Map<LocalKey, Value>();
   /** Temporaries already evaluated while a later part of the same expression is built. */
@@ -102,7 +102,7 @@ export class FunctionBuilder {
     if (desc.cls) {
       const self = new Variable("this");
       inputs.push(self);
-      this.env.set(this.thisKey, self);
+      this.env.set(THIS_KEY, self);
     }
     for (const p of params) {
       const v = new Variable((p as ts.ParameterDeclaration).name?.getText() ?? "arg");
@@ -112,10 +112,6 @@ export class FunctionBuilder {
     const start = new Block(inputs);
     this.current = start;
     this.graph = new Graph(desc.name, start, desc.loc);
-  }
-
-  private get thisKey(): LocalKey {
-    return THIS_KEY;
   }
 
   // ---- blocks and links -------------------------------------------------------------
@@ -132,9 +128,9 @@ export class FunctionBuilder {
     return this.current;
   }
 
-  /** `hint` names the extra values, which error messages may mention. */
-  private newJoin(extra = 0, hint = "t"): Join {
-    return new Join([...this.env.keys()], this.stack.length, extra, hint);
+  /** `hint` names the extra values, which error messages may mention (at `at`). */
+  private newJoin(extra = 0, hint = "t", at: ts.Node | null = null): Join {
+    return new Join([...this.env.keys()], this.stack.length, extra, hint, at ? locOfNode(at) : null);
   }
 
   private jump(join: Join, extras: Value[] = []): void {
@@ -369,7 +365,7 @@ export class FunctionBuilder {
   }
 
   /** `switch`: the cases are tested with === in order; bodies fall through into the next.
-   *  (binaryen turns a chain of constant tests on one value into a br_table.) */
+   *  (A dense integer switch could become a br_table: not done yet.) */
   private switchStatement(s: ts.SwitchStatement, label: string | null): void {
     const v = this.expr(s.expression);
     const scrutinee = s.expression; // hidden local: the value switched on
@@ -505,7 +501,7 @@ export class FunctionBuilder {
         return new Constant(null);
       case ts.SyntaxKind.ThisKeyword:
         if (!this.desc.cls) reject(e, "`this` outside a method");
-        return this.env.get(this.thisKey)!;
+        return this.env.get(THIS_KEY)!;
       case ts.SyntaxKind.Identifier:
         return this.identifier(e as ts.Identifier);
       case ts.SyntaxKind.ParenthesizedExpression:
@@ -620,10 +616,13 @@ export class FunctionBuilder {
     if (!name) return reject(e.operatorToken);
     if (op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
       // Loose equality means strict equality between two values of one primitive type, and
-      // a null test when one side is null or undefined; anything else is coercion.
-      if (!isNullish(e.left) && !isNullish(e.right) && !this.samePrimitiveType(e.left, e.right)) {
-        return reject(e.operatorToken, "loose equality (==, !=) between values");
+      // "is null or undefined" when one side is null or undefined; anything else is coercion.
+      const other = isNullish(e.left) ? e.right : isNullish(e.right) ? e.left : null;
+      if (other) {
+        const nullish = this.emit("is_nullish", [this.expr(other)], e, "nullish");
+        return op === ts.SyntaxKind.EqualsEqualsToken ? nullish : this.emit("not", [nullish], e);
       }
+      if (!this.samePrimitiveType(e.left, e.right)) return reject(e.operatorToken, "loose equality (==, !=) between values");
     }
     const [l, r] = this.exprs([e.left, e.right]);
     const folded = foldConstants(name, l, r);
@@ -640,10 +639,10 @@ export class FunctionBuilder {
   /** `a ?? b`: `a` unless it is null or undefined. */
   private nullish(e: ts.BinaryExpression): Value {
     const left = this.expr(e.left);
-    const present = this.emit("ne", [left, new Constant(null)], e.left, "present");
-    const done = this.newJoin(1, "nullish");
+    const missing = this.emit("is_nullish", [left], e.left, "missing");
+    const done = this.newJoin(1, "nullish", e);
     const rhs = this.newJoin();
-    this.branch(present, done, rhs, [left], []);
+    this.branch(missing, rhs, done, [], [left]);
     this.enter(rhs);
     if (this.current) this.jump(done, [this.expr(e.right)]);
     return this.enterWithResult(done, e);
@@ -652,7 +651,7 @@ export class FunctionBuilder {
   private logicalCondition(e: ts.BinaryExpression): Value {
     const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
     const left = this.condition(e.left);
-    const done = this.newJoin(1, isAnd ? "and" : "or");
+    const done = this.newJoin(1, isAnd ? "and" : "or", e);
     const rhs = this.newJoin();
     if (isAnd) this.branch(left, rhs, done, [], [left]);
     else this.branch(left, done, rhs, [left], []);
@@ -666,7 +665,7 @@ export class FunctionBuilder {
     const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
     const left = this.expr(e.left);
     const cond = left instanceof Constant && typeof left.value === "boolean" ? left : this.emit("bool", [left], e.left, "c");
-    const done = this.newJoin(1, isAnd ? "and" : "or");
+    const done = this.newJoin(1, isAnd ? "and" : "or", e);
     const rhs = this.newJoin();
     if (isAnd) this.branch(cond, rhs, done, [], [left]);
     else this.branch(cond, done, rhs, [left], []);
@@ -687,7 +686,7 @@ export class FunctionBuilder {
     const cond = this.condition(e.condition);
     const thenJ = this.newJoin();
     const elseJ = this.newJoin();
-    const done = this.newJoin(1, "cond");
+    const done = this.newJoin(1, "cond", e);
     this.branch(cond, thenJ, elseJ);
     this.enter(thenJ);
     this.narrow(e.condition, true);
@@ -784,7 +783,7 @@ export class FunctionBuilder {
       // super.x reads a base class getter (fields are on `this`, methods are only called).
       const getter = this.desc.cls?.base?.findMethod(`get ${e.name.text}`);
       if (!getter) return reject(e, "super.x that is not a getter of a base class");
-      return this.emit("simple_call", [new Constant(getter), this.env.get(this.thisKey)!], e);
+      return this.emit("simple_call", [new Constant(getter), this.env.get(THIS_KEY)!], e);
     }
     const r = this.resolveMember(e);
     if (r) {
@@ -832,11 +831,11 @@ export class FunctionBuilder {
 
   /** `a?.x`: undefined when `a` is null or undefined, else `use(a)`. */
   private optionalChain(obj: Value, use: (obj: Value) => Value, at: ts.Node): Value {
-    const present = this.emit("ne", [obj, new Constant(null)], at, "present");
-    const done = this.newJoin(1, "optional");
+    const missing = this.emit("is_nullish", [obj], at, "missing");
+    const done = this.newJoin(1, "optional", at);
     this.stack.push(obj); // carried into the branch that uses it
     const some = this.newJoin();
-    this.branch(present, some, done, [], [new Constant(undefined)]);
+    this.branch(missing, done, some, [new Constant(undefined)], []);
     this.enter(some);
     const o = this.stack.pop()!;
     if (this.current) this.jump(done, [use(o)]);
@@ -889,7 +888,7 @@ export class FunctionBuilder {
         const m = base?.findMethod(callee.name.text);
         if (!m) return reject(callee, "super.method() with no such method in a base class");
         const args = this.callArgs(this.ctx.defaultsOf(m), e);
-        return this.emit("simple_call", [new Constant(m), this.env.get(this.thisKey)!, ...args], e);
+        return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
       }
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, e, callee);
@@ -966,7 +965,7 @@ export class FunctionBuilder {
     const base = this.desc.cls?.base;
     if (!this.desc.isConstructor || !base) return reject(e, "super(...) outside a derived class constructor");
     const args = this.callArgs(this.ctx.defaultsOf(base.ctor), e);
-    this.emit("simple_call", [new Constant(base.ctor), this.env.get(this.thisKey)!, ...args], e);
+    this.emit("simple_call", [new Constant(base.ctor), this.env.get(THIS_KEY)!, ...args], e);
     this.fieldInitializers?.();
     return new Constant(undefined);
   }
@@ -995,12 +994,12 @@ export class FunctionBuilder {
   /** Stores a value in a field of `this` (field initializers and parameter properties). */
   initField(name: string, value: ts.Expression | ts.ParameterDeclaration, at: ts.Node): void {
     const v = ts.isParameter(value) ? this.env.get(value)! : this.expr(value);
-    this.emit("setattr", [this.env.get(this.thisKey)!, new Constant(name), v], at);
+    this.emit("setattr", [this.env.get(THIS_KEY)!, new Constant(name), v], at);
   }
 
   /** The implicit constructor of a derived class without one: passes its arguments to super. */
   forwardToBase(base: ClassDesc, params: ts.Node[]): void {
-    const self = this.env.get(this.thisKey)!;
+    const self = this.env.get(THIS_KEY)!;
     this.emit("simple_call", [new Constant(base.ctor), self, ...params.map((p) => this.env.get(p)!)], null);
     this.fieldInitializers?.();
   }

@@ -225,7 +225,10 @@ class Frontend implements BuildContext {
       if (ts.isPropertyDeclaration(m)) {
         checkTypeAnnotations(m, this.checker);
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed or private (#) field names");
-        cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name)));
+        const declared = m.type ? this.checker.getTypeFromTypeNode(m.type) : null;
+        const mayBeUndefined = !!m.questionToken || (!!declared?.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined));
+        const undef = !m.initializer && mayBeUndefined;
+        cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name), undef));
       } else if (ts.isConstructorDeclaration(m)) {
         if (m.body) ctorDecl = m;
       } else if (ts.isMethodDeclaration(m)) {
@@ -340,7 +343,7 @@ class Frontend implements BuildContext {
       if (INTRINSIC_MODULES[base]) return { kind: "builtin", builtin: new Builtin(`${INTRINSIC_MODULES[base]}.${name}`) };
       if (base === "wasi.ts" && !decl.body) {
         const returns = decl.type?.kind !== ts.SyntaxKind.VoidKeyword;
-        return { kind: "import", fn: new ImportedFunction("wasi_snapshot_preview1", name, decl.parameters.length, returns) };
+        return { kind: "import", fn: new ImportedFunction("wasi_snapshot_preview1", name, returns) };
       }
     }
     return { kind: "function", desc: this.functionFor(decl) };
@@ -383,7 +386,7 @@ function inheritedCtorParams(cls: ClassDesc): ts.ParameterDeclaration[] {
   return [];
 }
 
-/** Names are qualified by module when they would clash: `module.name`. */
+/** Function and class names are qualified by their module: `module.name`. */
 function qualifiedName(name: string, decl: ts.Node): string {
   const base = path.basename(decl.getSourceFile().fileName).replace(/\.ts$/, "");
   return `${base}.${name}`;

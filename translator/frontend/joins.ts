@@ -6,6 +6,7 @@
 // those, so a block never uses another block's variables.
 import { ts } from "ts-morph";
 import { Block, Link, Value, Variable } from "../flowgraph/model.ts";
+import { SourceLoc } from "../flowgraph/source.ts";
 
 /** A local's key: its declaration node, or THIS_KEY for the `this` of a method. */
 export type LocalKey = ts.Node | typeof THIS_KEY;
@@ -18,6 +19,7 @@ export class Join {
     public depth: number,
     public extra: number,
     public hint = "t",
+    public loc: SourceLoc | null = null,
   ) {}
 }
 
@@ -42,5 +44,7 @@ export function linkTo(join: Join, env: Map<LocalKey, Value>, stack: Value[], ex
     if (v === undefined) throw new Error(`local ${localName(k)} missing at a join`);
     return v;
   });
-  return new Link([...args, ...stack.slice(0, join.depth), ...extras], join.block);
+  const link = new Link([...args, ...stack.slice(0, join.depth), ...extras], join.block);
+  link.loc = join.loc;
+  return link;
 }

@@ -33,6 +33,8 @@ export class FieldDesc {
     public cls: ClassDesc,
     public kind: NumberKind,
     public loc: SourceLoc | null,
+    /** Declared without an initializer and may be undefined: it is, until assigned. */
+    public startsUndefined = false,
   ) {}
 }
 
@@ -87,7 +89,6 @@ export class ImportedFunction {
   constructor(
     public module: string,
     public name: string,
-    public paramCount: number,
     public returnsValue: boolean,
   ) {}
   describe(): string {

@@ -99,12 +99,12 @@ export class RTyper {
     if (v === UNINITIALIZED) return this.zero(to);
     if (to === "i64" || to === "f64") return this.c(v, to);
     if (to === "i32") return this.c(v ? 1 : 0, to);
-    if (to === "ptr") return this.c(v === undefined ? null : v, to);
+    if (to === "ptr") return this.c(v, to);
     return this.c(v, to);
   }
 
   private zero(t: LLType): Constant {
-    return this.c(t === "ptr" ? null : 0, t);
+    return this.c(t === "ptr" ? undefined : 0, t);
   }
 
   typeOf(v: Value): LLType {
@@ -133,7 +133,7 @@ export class RTyper {
       if (annotationOf(op.result).kind === "none" && STATEMENT_OPS.has(op.opname)) op.result.concretetype = "void";
       if (NULL_RECEIVER_OPS.has(op.opname) && this.annOf(op.args[0]).kind === "none") {
         // An access through a value that is always null fails, as in JS.
-        this.emit("trap", [this.c("cannot access a field of null", "void")], "void");
+        this.emit("trap", [this.c("cannot access a field of null or undefined", "void")], "void");
         cut = true;
         break;
       }
@@ -162,10 +162,10 @@ export class RTyper {
   }
 
   private convertLinkArgs(link: Link): void {
-    const g = link.target.isFinal ? "return" : null;
+    const toReturn = link.target.isFinal;
     link.args = link.args.map((a, i) => {
       const target = link.target.inputargs[i];
-      const t = g && annotationOf(target).kind === "none" ? "void" : lltypeOf(annotationOf(target));
+      const t = toReturn && annotationOf(target).kind === "none" ? "void" : lltypeOf(annotationOf(target));
       return this.convert(a, t);
     });
   }
@@ -217,6 +217,10 @@ export class RTyper {
         return;
       case "not":
         this.emit("bool_not", [args[0]], "i32", result);
+        return;
+      case "is_nullish":
+        if (lltypeOf(anns[0]) === "ptr") this.emit("ptr_is_nullish", [this.convert(args[0], "ptr")], "i32", result);
+        else this.emit("same_as", [this.c(anns[0].kind === "none" ? 1 : 0, "i32")], "i32", result);
         return;
       case "str":
         this.emit("same_as", [this.toStr(args[0], anns[0], false)], "ptr", result);
@@ -369,7 +373,8 @@ export class RTyper {
       case "bool":
         return this.callRuntimeNew("boolToString", [v], "ptr");
       case "none":
-        return this.c(v instanceof Constant && v.value === undefined ? "undefined" : "null", "ptr");
+        if (v instanceof Constant) return this.c(v.value === undefined ? "undefined" : "null", "ptr");
+        return this.callRuntimeNew("strOrNull", [v], "ptr");
     }
     return this.fail(`cannot convert ${describe(a)} to a string`);
   }
@@ -613,11 +618,12 @@ export function returnType(g: Graph): LLType {
   return a.kind === "none" ? "void" : lltypeOf(a);
 }
 
-const STATEMENT_OPS = new Set(["simple_call", "call_method", "setattr", "setitem"]);
 const CALL_OPS = new Set(["simple_call", "call_method"]);
+const STORE_OPS = new Set(["setattr", "setitem"]);
+const STATEMENT_OPS = new Set([...CALL_OPS, ...STORE_OPS]);
 const NULL_RECEIVER_OPS = new Set(["getattr", "setattr", "getitem", "setitem", "call_method"]);
 
-/** Operations whose result is nothing: their "impossible" result is not dead code. */
+/** Stores have no result: their "impossible" result is not dead code. */
 function isStatement(op: Operation): boolean {
-  return ["setattr", "setitem"].includes(op.opname);
+  return STORE_OPS.has(op.opname);
 }

@@ -3,7 +3,7 @@
 // shadow-stack frame just before that operation (DESIGN.md 5). This pass decides which
 // operations can collect (allocation, and calls of functions that can) and, for each, which
 // pointer variables are live across it; the backend emits the frame and the stores.
-import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
+import { Block, Constant, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { DispatchCase } from "../rtyper/rtyper.ts";
 
@@ -18,8 +18,9 @@ export interface GcRoots {
 }
 
 function callees(op: Operation): FunctionDesc[] {
-  if (op.opname === "direct_call") return [op.args[0].value as FunctionDesc];
-  if (op.opname === "dispatch") return (op.args[0].value as DispatchCase[]).map((c) => c.fn);
+  const callee = (op.args[0] as Constant | undefined)?.value;
+  if (op.opname === "direct_call") return [callee as FunctionDesc];
+  if (op.opname === "dispatch") return (callee as DispatchCase[]).map((c) => c.fn);
   return [];
 }
 
