@@ -3,7 +3,7 @@
 import binaryen from "binaryen";
 import * as fs from "node:fs";
 import { Constant, Value } from "../../translator/flowgraph/model.ts";
-import { FunctionDesc, ImportedFunction } from "../../translator/frontend/program.ts";
+import { FunctionDesc, ImportedFunction, runtimeFunction } from "../../translator/frontend/program.ts";
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
@@ -64,7 +64,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
       if (!n) throw new Error(`function ${fn.name} was not annotated`);
       return n;
     },
-    runtimeName: (name) => ctx.functionName(runtime(ll, name)),
+    runtimeName: (name) => ctx.functionName(runtimeFunction(ll.program, name)),
     importName: (fn) => {
       imports.set(fn.name, fn);
       return `${fn.module}.${fn.name}`;
@@ -145,12 +145,6 @@ function pointerOffsets(ll: LowLevelProgram): (number[] | "items")[] {
   }
   for (let id = 0; id < table.length; id++) table[id] ??= [];
   return table;
-}
-
-function runtime(ll: LowLevelProgram, name: string): FunctionDesc {
-  const f = ll.program.runtime.get(name);
-  if (!f) throw new Error(`rlib/runtime.ts has no ${name}`);
-  return f;
 }
 
 function wasiSignature(fn: ImportedFunction): { params: binaryen.Type[]; result: binaryen.Type } {

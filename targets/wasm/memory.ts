@@ -3,7 +3,7 @@
 // stack, then the data segment with prebuilt objects (string literals, module-level
 // objects) and the type-info table; the heap starts after it.
 // Every object's header is [type id, size | GC mark bit], so the heap can be walked.
-import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
+import { LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
 import { PrebuiltShape } from "../../translator/rtyper/index.ts";
 
 /** `undefined` is address 0 (so fresh memory reads as undefined, like an unset JS field) and
@@ -122,7 +122,7 @@ export class DataSegment {
         const items = obj as unknown[];
         const addr = this.allocObject(LIST.size, TYPEID.list);
         this.objects.set(obj, addr);
-        const size = shape.itemType === "i64" || shape.itemType === "f64" ? 8 : 4;
+        const size = sizeOf(shape.itemType);
         const capacity = Math.max(items.length, 4);
         const itemsTypeid = shape.itemType === "ptr" ? TYPEID.listItemsPtr : TYPEID.listItems;
         const data = this.allocObject(LIST_ITEMS.data + capacity * size, itemsTypeid);

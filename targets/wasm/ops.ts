@@ -5,7 +5,7 @@
 import binaryen from "binaryen";
 import { Constant, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
-import { LIST, LIST_ITEMS, LLType, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
+import { LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
 import { DATA_BASE, DataSegment, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
@@ -401,7 +401,7 @@ export class FunctionOps {
 
   private itemAddr(list: Ex, idx: Ex, t: LLType): X {
     const items = this.m.i32.load(LIST.items, 4, list());
-    return this.m.i32.add(this.addr(items, idx(), itemSize(t)), this.m.i32.const(LIST_ITEMS.data));
+    return this.m.i32.add(this.addr(items, idx(), sizeOf(t)), this.m.i32.const(LIST_ITEMS.data));
   }
 
   private listStore(list: Ex, idx: Ex, v: Ex, t: LLType, checked: boolean): X {
@@ -418,7 +418,7 @@ export class FunctionOps {
     return m.block(null, [
       m.local.set(len, this.len32(list, LIST.length)()),
       m.if(m.i64.eq(lenX(), capacity()),
-        this.call(this.ctx.runtimeName("listGrow"), [m.i64.extend_u(list()), m.i64.const(BigInt(itemSize(t)))], binaryen.none)),
+        this.call(this.ctx.runtimeName("listGrow"), [m.i64.extend_u(list()), m.i64.const(BigInt(sizeOf(t)))], binaryen.none)),
       this.listStore(list, lenX, v, t, false),
       m.local.set(len, m.i64.add(lenX(), m.i64.const(1n))),
       m.i64.store32(LIST.length, 4, list(), lenX()),
@@ -522,6 +522,3 @@ export class FunctionOps {
   }
 }
 
-function itemSize(t: LLType): number {
-  return t === "i64" || t === "f64" ? 8 : 4;
-}

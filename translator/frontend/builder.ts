@@ -472,11 +472,15 @@ export class FunctionBuilder {
     const inner = skipParens(e);
     if (ts.isBinaryExpression(inner)) {
       const op = inner.operatorToken.kind;
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logicalCondition(inner);
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.shortCircuit(inner, true);
     }
-    const v = this.expr(e);
+    return this.truthiness(this.expr(e), e);
+  }
+
+  /** A value as a boolean (a boolean constant stays one, so that its branch folds). */
+  private truthiness(v: Value, at: ts.Node): Value {
     if (v instanceof Constant && typeof v.value === "boolean") return v;
-    return this.emit("bool", [v], e, "c");
+    return this.emit("bool", [v], at, "c");
   }
 
   /** `discard` marks expression statements, where `x++` need not keep the old value. */
@@ -601,7 +605,7 @@ export class FunctionBuilder {
     if (compound !== undefined) {
       return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));
     }
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.logical(e);
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return this.shortCircuit(e, false);
     if (op === ts.SyntaxKind.QuestionQuestionToken) return this.nullish(e);
     if (op === ts.SyntaxKind.CommaToken) {
       this.expr(e.left, true);
@@ -648,30 +652,20 @@ export class FunctionBuilder {
     return this.enterWithResult(done, e);
   }
 
-  private logicalCondition(e: ts.BinaryExpression): Value {
+  /** `a && b` / `a || b`: the right operand runs only when the left one does not decide.
+   *  As a condition, both operands are only tested for truthiness, so their types may differ. */
+  private shortCircuit(e: ts.BinaryExpression, asCondition: boolean): Value {
     const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
-    const left = this.condition(e.left);
-    const done = this.newJoin(1, isAnd ? "and" : "or", e);
-    const rhs = this.newJoin();
-    if (isAnd) this.branch(left, rhs, done, [], [left]);
-    else this.branch(left, done, rhs, [left], []);
-    this.enter(rhs);
-    this.narrow(e.left, isAnd);
-    if (this.current) this.jump(done, [this.condition(e.right)]);
-    return this.enterWithResult(done, e);
-  }
-
-  private logical(e: ts.BinaryExpression): Value {
-    const isAnd = e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
-    const left = this.expr(e.left);
-    const cond = left instanceof Constant && typeof left.value === "boolean" ? left : this.emit("bool", [left], e.left, "c");
+    const operand = (x: ts.Expression) => (asCondition ? this.condition(x) : this.expr(x));
+    const left = operand(e.left);
+    const cond = this.truthiness(left, e.left);
     const done = this.newJoin(1, isAnd ? "and" : "or", e);
     const rhs = this.newJoin();
     if (isAnd) this.branch(cond, rhs, done, [], [left]);
     else this.branch(cond, done, rhs, [left], []);
     this.enter(rhs);
     this.narrow(e.left, isAnd);
-    if (this.current) this.jump(done, [this.expr(e.right)]);
+    if (this.current) this.jump(done, [operand(e.right)]);
     return this.enterWithResult(done, e);
   }
 

@@ -10,7 +10,7 @@ import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } f
 import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode } from "./loc.ts";
 import { evaluateModules } from "./prebuilt.ts";
-import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, NumberKind, Program, typedArrayKindOf } from "./program.ts";
+import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf } from "./program.ts";
 import { reject } from "./subset.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
@@ -22,7 +22,7 @@ const CONVERSIONS = new Set(["parseInt", "parseFloat", "Number", "String"]);
 const GLOBAL_BUILTINS = new Set([
   "console.log",
   "String.fromCharCode",
-  ...["floor", "ceil", "trunc", "round", "abs", "sqrt", "min", "max", "sign"].map((f) => `Math.${f}`),
+  ...MATH_INSTRUCTIONS.map((f) => `Math.${f}`),
 ]);
 const GLOBAL_VALUES: Record<string, number> = {
   NaN: NaN,

@@ -84,6 +84,9 @@ export class Builtin {
   }
 }
 
+/** Math functions that are Wasm instructions (the others are RTS code in rlib/math.ts). */
+export const MATH_INSTRUCTIONS = ["floor", "ceil", "trunc", "round", "abs", "sqrt", "min", "max", "sign"];
+
 /** A Wasm import (a `declare function` in rlib/wasi.ts). */
 export class ImportedFunction {
   constructor(
@@ -123,4 +126,11 @@ export interface Program {
   classes: ClassDesc[];
   /** rlib functions the rtyper and backend call (string concat, number formatting, allocation, I/O). */
   runtime: Map<string, FunctionDesc>;
+}
+
+/** A function of rlib/runtime.ts, which generated code calls. */
+export function runtimeFunction(program: Program, name: string): FunctionDesc {
+  const f = program.runtime.get(name);
+  if (!f) throw new Error(`rlib/runtime.ts has no ${name}`);
+  return f;
 }

@@ -4,13 +4,13 @@
 // links and calls need (int -> float). Graphs are rewritten in place.
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, runtimeFunction, TypedArrayKind } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";
 import { describe, s_impossible, SomeValue } from "../annotator/model.ts";
-import { LLType, typedIsFloat } from "./lltype.ts";
+import { LLType, sizeOf, typedIsFloat } from "./lltype.ts";
 import { Layouts } from "./layouts.ts";
 
 export function lltypeOf(a: SomeValue): LLType {
@@ -50,9 +50,7 @@ export class RTyper {
   ) {}
 
   runtime(name: string): FunctionDesc {
-    const f = this.ap.program.runtime.get(name);
-    if (!f) throw new Error(`rlib/runtime.ts has no ${name}`);
-    return f;
+    return runtimeFunction(this.ap.program, name);
   }
 
   rtypeGraph(g: Graph): void {
@@ -251,7 +249,7 @@ export class RTyper {
       case "newlist": {
         const item = (annotationOf(result) as { listdef: { item: SomeValue } }).listdef.item;
         const itemType = lltypeOf(item);
-        const list = this.emit("list_new", [this.c(itemSize(itemType), "i64"), this.c(args.length, "i64"), this.c(itemType, "void")], "ptr", result);
+        const list = this.emit("list_new", [this.c(sizeOf(itemType), "i64"), this.c(args.length, "i64"), this.c(itemType, "void")], "ptr", result);
         args.forEach((a, i) => this.emit("list_init", [list, this.c(i, "i64"), this.convert(a, itemType)], "void"));
         return;
       }
@@ -486,16 +484,6 @@ export class RTyper {
         if (this.typeOf(args[0]) === "i64") this.emit("same_as", [args[0]], "i64", result);
         else this.emit("cast_float_to_int", [args[0]], "i64", result);
         return;
-      case "Math.floor":
-      case "Math.ceil":
-      case "Math.trunc":
-      case "Math.round":
-      case "Math.abs":
-      case "Math.sign":
-      case "Math.sqrt":
-      case "Math.min":
-      case "Math.max":
-        return this.mathCall(name.slice("Math.".length), args, result);
       case "rarith.intDiv":
         this.emit("int_div_checked", args, "i64", result);
         return;
@@ -503,6 +491,7 @@ export class RTyper {
         this.emit("int_mod_checked", args, "i64", result);
         return;
     }
+    if (name.startsWith("Math.")) return this.mathCall(name.slice("Math.".length), args, result);
     if (name.startsWith("lowlevel.")) {
       this.emit(name.slice("lowlevel.".length), args, resultType(result), result);
       return;
@@ -603,9 +592,6 @@ function isNullable(a: SomeValue): boolean {
   return "nullable" in a && a.nullable;
 }
 
-function itemSize(t: LLType): number {
-  return t === "i64" || t === "f64" ? 8 : 4;
-}
 
 /** The low-level type an operation's result gets (set early for results that are nothing). */
 function resultType(v: Variable): LLType {
