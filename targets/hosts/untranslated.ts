@@ -5,12 +5,16 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { RLIB_DIR } from "../../translator/frontend/load.ts";
 
 /** Bundles `entry` (an RTS program exporting `main`) into a runnable .mjs file; returns its path. */
 export function bundleProgram(entry: string, outFile?: string): string {
   const abs = path.resolve(entry);
   const out = outFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rts-run-")), "program.mjs");
+  // Math.random is rlib's seeded generator, as in a translated program.
   const shim = [
+    `import { random } from ${JSON.stringify(path.join(RLIB_DIR, "random.ts"))};`,
+    `Math.random = random;`,
     `import { main } from ${JSON.stringify(abs)};`,
     `const code = main(process.argv.slice(2));`,
     `process.exitCode = typeof code === "number" ? code : 0;`,

@@ -354,8 +354,8 @@ class Frontend implements BuildContext {
     if (name === "eval" || name === "Function") reject(at, `${name} (there is no interpreter at run time)`);
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
     if (name.startsWith("Math.")) {
-      // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8).
-      const fn = this.libraryFunction("math", name.slice(5));
+      // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8) and rlib/random.ts.
+      const fn = this.libraryFunction("math", name.slice(5)) ?? this.libraryFunction("random", name.slice(5));
       if (fn) return { kind: "function", desc: fn };
     }
     if (CONVERSIONS.has(name)) return { kind: "conversion", name };
