@@ -17,21 +17,18 @@
 // - toString(radix) is V8's DoubleToRadixCString, step for step (float arithmetic).
 // - toFixed is exact: n = round-half-up(x * 10^f) on big integers.
 //
-// Big integers are int[] arrays of 24-bit limbs, least significant first, with no zero top limb
-// (zero is the empty array), as in rlib/numfmt.ts. Multipliers here go up to 2^28, so a limb
-// product (< 2^52) is split with intDiv / intMod rather than the 32-bit operators.
+// Big integers are those of rlib/bignum.ts (arrays of 24-bit limbs, shared with rlib/numfmt.ts).
 import type { float, int } from "./types.ts";
-import { floatFromWords, floatHighWord, floatLowWord, strNew, strSetChar, weAreTranslated } from "./lowlevel.ts";
+import { floatFromWords, floatHighWord, floatLowWord } from "./lowlevel.ts";
 import { intDiv, intMod, toFloat, toInt } from "./rarith.ts";
 import { fatal, floatToInt32 } from "./runtime.ts";
 import { formatFloat } from "./numfmt.ts";
-
-const LIMB_BASE = 16777216;
-const LIMB_BITS = 24;
-const LIMB_MASK = 16777215;
-/** 5^12, the largest power of five that bigMulAdd takes in one step (< 2^28). */
-const POW5_CHUNK: int = 244140625;
-const POW5_CHUNK_DIGITS = 12;
+import { fromCodes } from "./strbuild.ts";
+import { isJsWhitespace } from "./strmethods.ts";
+import {
+  LIMB_BASE, LIMB_BITS, LIMB_MASK, bigCompare, bigFromInt, bigMulAdd, bigMulPow5, bigShiftLeft, bigTrim, ldexp,
+  limbAt,
+} from "./bignum.ts";
 
 const TWO_32: float = 4294967296;
 const TWO_53: int = 9007199254740992;
@@ -48,15 +45,6 @@ const POW10: float[] = [
 
 // ---- Characters -----------------------------------------------------------------------------
 
-/** ECMAScript WhiteSpace or LineTerminator (what trim and StringToNumber skip). */
-function isSpace(c: int): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x1680) return c === 0xa0;
-  if (c >= 0x2000 && c <= 0x200a) return true;
-  return c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
-    c === 0x3000 || c === 0xfeff;
-}
-
 function isDecimalDigit(c: int): boolean {
   return c >= 48 && c <= 57;
 }
@@ -71,7 +59,7 @@ function digitValue(c: int): int {
 
 function skipSpaces(s: string, from: int): int {
   let i = from;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  while (i < s.length && isJsWhitespace(s.charCodeAt(i))) i++;
   return i;
 }
 
@@ -84,48 +72,12 @@ function hasAt(s: string, i: int, word: string): boolean {
   return true;
 }
 
-function fromCodes(codes: int[]): string {
-  const n = codes.length;
-  if (n === 0) return "";
-  if (weAreTranslated()) {
-    const r = strNew(n);
-    for (let i = 0; i < n; i++) strSetChar(r, i, codes[i]);
-    return r;
-  }
-  let s = "";
-  for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i]);
-  return s;
-}
-
 /** The character of digit d (0..35): 0-9 then a-z. */
 function digitCode(d: int): int {
   return d < 10 ? 48 + d : 87 + d;
 }
 
 // ---- Floats ---------------------------------------------------------------------------------
-
-/** x * 2^p, exact whenever the result is representable (each step is then exact too). */
-function ldexp(x: float, p: int): float {
-  let y = x;
-  let q = p;
-  while (q >= 32) {
-    y = y * TWO_32;
-    q -= 32;
-  }
-  while (q <= -32) {
-    y = y / TWO_32;
-    q += 32;
-  }
-  while (q > 0) {
-    y = y * 2;
-    q -= 1;
-  }
-  while (q < 0) {
-    y = y / 2;
-    q += 1;
-  }
-  return y;
-}
 
 /** The next double above a finite x >= 0 (Infinity above the largest). */
 function nextDouble(x: float): float {
@@ -138,65 +90,7 @@ function nextDouble(x: float): float {
   return floatFromWords(hi, lo);
 }
 
-// ---- Big integers ---------------------------------------------------------------------------
-
-function bigFromInt(v: int): int[] {
-  const a: int[] = [];
-  let rest = v;
-  while (rest > 0) {
-    a.push(intMod(rest, LIMB_BASE));
-    rest = intDiv(rest, LIMB_BASE);
-  }
-  return a;
-}
-
-function bigTrim(a: int[]): void {
-  while (a.length > 0 && a[a.length - 1] === 0) a.pop();
-}
-
-function limbAt(a: int[], i: int): int {
-  return i >= 0 && i < a.length ? a[i] : 0;
-}
-
-/** a = a * m + add, for 0 < m < 2^28 and 0 <= add < 2^28: limb * m + carry < 2^53. */
-function bigMulAdd(a: int[], m: int, add: int): void {
-  let carry = add;
-  for (let i = 0; i < a.length; i++) {
-    const t = a[i] * m + carry;
-    carry = intDiv(t, LIMB_BASE);
-    a[i] = t - carry * LIMB_BASE;
-  }
-  while (carry > 0) {
-    const c = intDiv(carry, LIMB_BASE);
-    a.push(carry - c * LIMB_BASE);
-    carry = c;
-  }
-}
-
-function bigMulPow5(a: int[], k: int): void {
-  let rest = k;
-  while (rest >= POW5_CHUNK_DIGITS) {
-    bigMulAdd(a, POW5_CHUNK, 0);
-    rest -= POW5_CHUNK_DIGITS;
-  }
-  let m = 1;
-  for (let i = 0; i < rest; i++) m *= 5;
-  if (m > 1) bigMulAdd(a, m, 0);
-}
-
-/** a *= 2^bits (see rlib/numfmt.ts: the 32-bit shifts keep what the mask needs). */
-function bigShiftLeft(a: int[], bits: int): void {
-  if (a.length === 0 || bits === 0) return;
-  const limbs = intDiv(bits, LIMB_BITS);
-  const b = bits - limbs * LIMB_BITS;
-  const used = a.length;
-  for (let i = 0; i <= limbs; i++) a.push(0);
-  for (let i = used; i >= 0; i--) {
-    a[i + limbs] = ((limbAt(a, i) << b) & LIMB_MASK) | (limbAt(a, i - 1) >> (LIMB_BITS - b));
-  }
-  for (let i = 0; i < limbs; i++) a[i] = 0;
-  bigTrim(a);
-}
+// ---- Big integers (the operations shared with rlib/numfmt.ts are in rlib/bignum.ts) ---------
 
 /** a = floor(a / 2^bits). */
 function bigShiftRight(a: int[], bits: int): void {
@@ -232,15 +126,6 @@ function bigBitLength(a: int[]): int {
     bits += 1;
   }
   return (a.length - 1) * LIMB_BITS + bits;
-}
-
-/** -1, 0 or 1 as a <, =, > b. */
-function bigCompare(a: int[], b: int[]): int {
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  for (let i = a.length - 1; i >= 0; i--) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return 0;
 }
 
 /** a -= b, for a >= b. */
@@ -590,7 +475,7 @@ export function parseFloat1(s: string): float {
 export function numberOfString(s: string): float {
   let i = skipSpaces(s, 0);
   let end = s.length;
-  while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+  while (end > i && isJsWhitespace(s.charCodeAt(end - 1))) end--;
   if (i === end) return 0;
   // 0x, 0o, 0b (no sign allowed).
   if (end - i >= 2 && s.charCodeAt(i) === 48) {

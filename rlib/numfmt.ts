@@ -17,20 +17,16 @@
 //   interval; both candidates are within one unit of the last digit, so the prefix is the shortest.
 //   When both qualify, the one closer to x wins.
 //
-// Big integers are int[] arrays of 24-bit limbs, least significant first, with no zero top limb
-// (zero is the empty array). Multipliers are at most 128 and quotient digits at most 9, so every
-// intermediate (limb * m + carry, limb - q * limb + borrow) fits a signed 32-bit integer: the
-// 32-bit bitwise operators split it into limb and carry exactly alike untranslated and
-// translated, and the hot loops need no integer division.
+// Big integers are those of rlib/bignum.ts (arrays of 24-bit limbs). In the digit loop multipliers
+// are at most 128 and quotient digits at most 9, so every intermediate (limb * m + carry,
+// limb - q * limb + borrow) fits a signed 32-bit integer: the 32-bit bitwise operators split it
+// into limb and carry exactly alike untranslated and translated, and the hot loops need no
+// integer division.
 import type { int, float } from "./types.ts";
 import { intDiv, intMod, toInt, toFloat } from "./rarith.ts";
-
-const LIMB_BASE = 16777216;
-const LIMB_BITS = 24;
-const LIMB_MASK = 16777215;
-// 5^3, the largest power of five that bigMulSmall accepts (<= 128).
-const POW5_CHUNK = 125;
-const POW5_CHUNK_DIGITS = 3;
+import {
+  LIMB_BASE, LIMB_BITS, LIMB_MASK, bigCompare, bigFromInt, bigMulPow5, bigShiftLeft, bigTrim, ldexp, limbAt,
+} from "./bignum.ts";
 
 const HIDDEN_BIT = 4503599627370496; // 2^52: the smallest mantissa of a normal double
 const MIN_EXPONENT = -1074; // exponent of the subnormals and of the smallest normal binade
@@ -69,7 +65,7 @@ export function formatFloat(x: float): string {
   }
   const e = binaryExponent(x);
   const digits: int[] = [];
-  const pointPosition = shortestDigits(toInt(scaleByPowerOf2(x, 0 - e)), e, digits);
+  const pointPosition = shortestDigits(toInt(ldexp(x, 0 - e)), e, digits);
   return layoutDecimal(digits, pointPosition);
 }
 
@@ -101,30 +97,6 @@ function binaryExponent(x: float): int {
     e -= 1;
   }
   return e;
-}
-
-/** x * 2^p, exact when every step stays in the normal range (true for x / 2^e above: the
- *  results lie between x and f >= 1). Applied in steps because 2^1074 is not a double. */
-function scaleByPowerOf2(x: float, p: int): float {
-  let y = x;
-  let q = p;
-  while (q >= 32) {
-    y = y * TWO_32;
-    q -= 32;
-  }
-  while (q <= -32) {
-    y = y / TWO_32;
-    q += 32;
-  }
-  while (q > 0) {
-    y = y * 2;
-    q -= 1;
-  }
-  while (q < 0) {
-    y = y / 2;
-    q += 1;
-  }
-  return y;
 }
 
 // ---- Shortest digits ----
@@ -251,16 +223,11 @@ function zeros(count: int): string {
   return text;
 }
 
-// ---- Non-negative big integers (layout in the header comment) ----
+// ---- Big integers (the operations shared with rlib/numconv.ts are in rlib/bignum.ts) ----
 
 /** v * 5^pow5 * 2^pow2 for 0 <= v < 2^53. */
 function bigScaled(v: int, pow5: int, pow2: int): int[] {
-  const a: int[] = [];
-  let rest = v;
-  while (rest > 0) {
-    a.push(intMod(rest, LIMB_BASE));
-    rest = intDiv(rest, LIMB_BASE);
-  }
+  const a = bigFromInt(v);
   bigMulPow5(a, pow5);
   bigShiftLeft(a, pow2);
   return a;
@@ -272,15 +239,6 @@ function bigCopy(a: int[]): int[] {
   return b;
 }
 
-/** Limb i, 0 outside the used limbs. */
-function limbAt(a: int[], i: int): int {
-  return i >= 0 && i < a.length ? a[i] : 0;
-}
-
-function bigTrim(a: int[]): void {
-  while (a.length > 0 && a[a.length - 1] === 0) a.pop();
-}
-
 /** a *= m for 1 <= m <= 128: limb * m + carry <= m * 2^24 - 1 < 2^31. */
 function bigMulSmall(a: int[], m: int): void {
   let carry = 0;
@@ -290,40 +248,6 @@ function bigMulSmall(a: int[], m: int): void {
     carry = t >> LIMB_BITS;
   }
   if (carry > 0) a.push(carry);
-}
-
-function bigMulPow5(a: int[], k: int): void {
-  let rest = k;
-  while (rest >= POW5_CHUNK_DIGITS) {
-    bigMulSmall(a, POW5_CHUNK);
-    rest -= POW5_CHUNK_DIGITS;
-  }
-  for (let i = 0; i < rest; i++) bigMulSmall(a, 5);
-}
-
-/** a *= 2^bits: whole limbs move up, and each new limb joins the low bits of one old limb with
- *  the high bits of the one below. The shifts work on 32-bit values: what << pushes past bit 31
- *  lies above the 24 bits the mask keeps anyway. */
-function bigShiftLeft(a: int[], bits: int): void {
-  if (a.length === 0) return;
-  const limbs = intDiv(bits, LIMB_BITS);
-  const b = bits - limbs * LIMB_BITS;
-  const used = a.length;
-  for (let i = 0; i <= limbs; i++) a.push(0);
-  for (let i = used; i >= 0; i--) {
-    a[i + limbs] = ((a[i] << b) & LIMB_MASK) | (limbAt(a, i - 1) >> (LIMB_BITS - b));
-  }
-  for (let i = 0; i < limbs; i++) a[i] = 0;
-  bigTrim(a);
-}
-
-/** -1, 0 or 1 as a <, =, > b. */
-function bigCompare(a: int[], b: int[]): int {
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  for (let i = a.length - 1; i >= 0; i--) {
-    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
-  }
-  return 0;
 }
 
 /** -1, 0 or 1 as a + b <, =, > c, without forming the sum. Scanning from the top limb, `diff` is

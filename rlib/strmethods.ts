@@ -20,29 +20,16 @@
 // of this file are generated from the host's own methods (see tests/strmethods.test.ts, which
 // checks every code point and regenerates them with RTS_REGEN_CASE_TABLES=1).
 import type { float, int } from "./types.ts";
-import { strCopy, strNew, strSetChar, weAreTranslated } from "./lowlevel.ts";
+import { strCopy, strNew, weAreTranslated } from "./lowlevel.ts";
 import { intDiv, toInt } from "./rarith.ts";
 import { fatal, floatToInt32 } from "./runtime.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
+import { fromCodes } from "./strbuild.ts";
 
 /** V8's String::kMaxLength on 64-bit hosts: longer results are a RangeError. */
 const MAX_STRING_LENGTH = 536870888;
 
 // ---- Building strings ----------------------------------------------------------------------
-
-/** A string of the given UTF-16 code units. */
-function fromCodes(codes: int[]): string {
-  const n = codes.length;
-  if (n === 0) return "";
-  if (weAreTranslated()) {
-    const r = strNew(n);
-    for (let i = 0; i < n; i++) strSetChar(r, i, codes[i]);
-    return r;
-  }
-  let s = "";
-  for (let i = 0; i < n; i++) s += String.fromCharCode(codes[i]);
-  return s;
-}
 
 /** s[from..to) for 0 <= from <= to <= s.length. */
 function sub(s: string, from: int, to: int): string {
@@ -393,7 +380,8 @@ export function join0(items: string[]): string {
 // ---- trim -----------------------------------------------------------------------------------
 
 /** ECMAScript WhiteSpace or LineTerminator: TAB, LF, VT, FF, CR, SP, NBSP, U+1680,
- *  U+2000-U+200A, LS, PS, U+202F, U+205F, U+3000 and ZWNBSP (U+FEFF). */
+ *  U+2000-U+200A, LS, PS, U+202F, U+205F, U+3000 and ZWNBSP (U+FEFF). What trim skips, and
+ *  StringToNumber too (rlib/numconv.ts). */
 export function isJsWhitespace(c: int): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0x1680) return c === 0xa0;

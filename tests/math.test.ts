@@ -4,20 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as M from "../rlib/math.ts";
-
-// Bit-level views, for the test only.
-const f64 = new Float64Array(1);
-const u64 = new BigUint64Array(f64.buffer);
-
-function fromBits(bits: bigint): number {
-  u64[0] = bits;
-  return f64[0];
-}
-
-function toBits(x: number): bigint {
-  f64[0] = x;
-  return u64[0];
-}
+import { fromBits, toBits } from "./support/floats.ts";
 
 function show(x: number): string {
   return `${Object.is(x, -0) ? "-0" : String(x)} [0x${toBits(x).toString(16).padStart(16, "0")}]`;

@@ -5,23 +5,12 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as N from "../rlib/numconv.ts";
+import { fromBits, toBits } from "./support/floats.ts";
+import { fatalMessage, sameRangeError } from "./support/fatal.ts";
 
 const RUNS = Number(process.env.RTS_PROPERTY_RUNS ?? 3000);
 
 // ---- Helpers ---------------------------------------------------------------------------------
-
-const f64 = new Float64Array(1);
-const u64 = new BigUint64Array(f64.buffer);
-
-function fromBits(bits: bigint): number {
-  u64[0] = bits;
-  return f64[0];
-}
-
-function toBits(x: number): bigint {
-  f64[0] = x;
-  return u64[0];
-}
 
 function show(x: unknown): string {
   if (typeof x === "number") return `${Object.is(x, -0) ? "-0" : String(x)} [0x${toBits(x).toString(16)}]`;
@@ -41,57 +30,6 @@ function checkParse(s: string): void {
 
 function property<T>(arb: fc.Arbitrary<T>, predicate: (x: T) => void, runs = RUNS): void {
   fc.assert(fc.property(arb, predicate), { numRuns: runs });
-}
-
-class Exit extends Error {
-  constructor(public code: number) {
-    super(`exit(${code})`);
-  }
-}
-
-interface NodeFs {
-  writeSync(fd: number, data: string): number;
-}
-
-/** What fn writes to stderr before it exits with code 1 (as rlib/runtime.ts' fatal does). */
-function fatalMessage(fn: () => unknown): string {
-  const fsModule = (process as unknown as { getBuiltinModule(id: string): NodeFs }).getBuiltinModule("node:fs");
-  const write = fsModule.writeSync;
-  const exit = process.exit;
-  let stderr = "";
-  fsModule.writeSync = (fd: number, data: string): number => {
-    if (fd === 2) {
-      stderr += data;
-      return data.length;
-    }
-    return write.call(fsModule, fd, data);
-  };
-  process.exit = ((code: number) => {
-    throw new Exit(code);
-  }) as typeof process.exit;
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof Exit)) throw e;
-    assert.is(e.code, 1, "exit code");
-    return stderr;
-  } finally {
-    fsModule.writeSync = write;
-    process.exit = exit;
-  }
-  return assert.unreachable("expected a fatal error") as never;
-}
-
-function sameRangeError(fn: () => unknown, native: () => unknown): void {
-  let message = "";
-  try {
-    native();
-  } catch (e) {
-    assert.instance(e, RangeError);
-    message = (e as Error).message;
-  }
-  assert.ok(message !== "", "the native call should throw");
-  assert.is(fatalMessage(fn), `rts: runtime error: ${message}\n`);
 }
 
 /** Doubles of every kind: any bit pattern, small integers, short decimals. */

@@ -3,20 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import { formatFloat, formatInt } from "../rlib/numfmt.ts";
-
-// Bit-level views, for the test only: doubles from raw bit patterns and their neighbours.
-const f64 = new Float64Array(1);
-const u64 = new BigUint64Array(f64.buffer);
-
-function fromBits(bits: bigint): number {
-  u64[0] = bits;
-  return f64[0];
-}
-
-function toBits(x: number): bigint {
-  f64[0] = x;
-  return u64[0];
-}
+import { fromBits, toBits } from "./support/floats.ts";
 
 /** x and the doubles right below and above it (for finite x > 0). */
 function withNeighbours(x: number): number[] {

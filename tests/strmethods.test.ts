@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as path from "node:path";
 import * as S from "../rlib/strmethods.ts";
+import { fatalMessage, sameRangeError } from "./support/fatal.ts";
 
 const RUNS = Number(process.env.RTS_PROPERTY_RUNS ?? 3000);
 
@@ -63,59 +64,6 @@ function same(actual: unknown, expected: unknown, what: string): void {
 }
 
 // ---- Fatal errors --------------------------------------------------------------------------
-
-class Exit extends Error {
-  constructor(public code: number) {
-    super(`exit(${code})`);
-  }
-}
-
-interface NodeFs {
-  writeSync(fd: number, data: string): number;
-}
-
-/** Runs fn, which must stop the program as rlib/runtime.ts' fatal does (message on stderr,
- *  exit 1): process.exit and fs.writeSync are intercepted meanwhile. */
-function fatalMessage(fn: () => unknown): string {
-  const fsModule = (process as unknown as { getBuiltinModule(id: string): NodeFs }).getBuiltinModule("node:fs");
-  const write = fsModule.writeSync;
-  const exit = process.exit;
-  let stderr = "";
-  fsModule.writeSync = (fd: number, data: string): number => {
-    if (fd === 2) {
-      stderr += data;
-      return data.length;
-    }
-    return write.call(fsModule, fd, data);
-  };
-  process.exit = ((code: number) => {
-    throw new Exit(code);
-  }) as typeof process.exit;
-  try {
-    fn();
-  } catch (e) {
-    if (!(e instanceof Exit)) throw e;
-    assert.is(e.code, 1, "exit code");
-    return stderr;
-  } finally {
-    fsModule.writeSync = write;
-    process.exit = exit;
-  }
-  throw new assert.Assertion({ message: "expected a fatal error", operator: "fatal", generated: true, expects: "fatal", actual: "returned" });
-}
-
-/** fn() and native() fail alike: native throws a RangeError, fn dies with its message. */
-function sameRangeError(fn: () => unknown, native: () => unknown): void {
-  let message = "";
-  try {
-    native();
-  } catch (e) {
-    assert.instance(e, RangeError);
-    message = (e as Error).message;
-  }
-  assert.ok(message !== "", "native call should throw");
-  assert.is(fatalMessage(fn), `rts: runtime error: ${message}\n`);
-}
 
 /** fn() gives what native() gives, or both fail with the same RangeError message. */
 function sameOrSameError(fn: () => unknown, native: () => unknown, what: string): void {
