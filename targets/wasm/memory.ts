@@ -144,14 +144,15 @@ export class DataSegment {
     }
   }
 
+  /** A field or item value; a number field the object never set (undefined in JS) is 0. */
   private putValue(addr: number, t: LLType, v: unknown): void {
     const dv = new DataView(new ArrayBuffer(8));
     switch (t) {
       case "i64":
-        dv.setBigInt64(0, BigInt(v as number), true);
+        dv.setBigInt64(0, BigInt((v as number | undefined) ?? 0), true);
         return this.putBytes(addr, new Uint8Array(dv.buffer));
       case "f64":
-        dv.setFloat64(0, v as number, true);
+        dv.setFloat64(0, (v as number | undefined) ?? 0, true);
         return this.putBytes(addr, new Uint8Array(dv.buffer));
       case "i32":
         return this.put32(addr, v ? 1 : 0);

@@ -1,6 +1,7 @@
 // The annotation rule of each high-level operation. Number rules keep JS semantics:
 // an operation's result is an int only when JS would produce an integral value that i64
 // represents exactly, never -0 (ints cannot hold it) and never NaN; otherwise a float.
+import { ts } from "ts-morph";
 import { Constant, Operation, Value } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
@@ -288,9 +289,10 @@ export function implementations(cls: ClassDesc, name: string): { fn: FunctionDes
   return out;
 }
 
+/** Whether `cls` or a base declares `name` as an abstract method (no implementation yet). */
 function hasAbstract(cls: ClassDesc, name: string): boolean {
   for (let c: ClassDesc | null = cls; c; c = c.base) {
-    if (c.decl.members.some((m) => m.name?.getText() === name)) return true;
+    if (c.decl.members.some((m) => ts.isMethodDeclaration(m) && !m.body && m.name.getText() === name)) return true;
   }
   return false;
 }

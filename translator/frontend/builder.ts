@@ -741,6 +741,9 @@ export class FunctionBuilder {
       this.env.set(decl, v);
       return v;
     }
+    if (ts.isPropertyAccessExpression(t) && this.resolveMember(t)) {
+      return reject(t, "assignment to a static field or a module's binding (constants after initialization)");
+    }
     if (ts.isPropertyAccessExpression(t) && this.isAccessor(t.name, ts.SymbolFlags.SetAccessor)) {
       const setter = new Constant(`set ${t.name.text}`);
       const getter = new Constant(`get ${t.name.text}`);

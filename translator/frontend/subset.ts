@@ -54,6 +54,7 @@ const HINTS: [RegExp, string][] = [
   [/a union of/, "use one type; for alternatives use subclasses of a common base class, or separate fields"],
   [/eval/, "RTS programs are compiled ahead of time: interpret the code yourself"],
   [/closure/, "pass the value as a parameter, or keep it in an object field"],
+  [/static field or a module's binding/, "keep mutable state in an object: `static readonly state = new State()` and assign `C.state.x = ...`"],
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
   [/loose equality/, "use === or !=="],
   [/rest parameters/, "take an array parameter instead"],
