@@ -6,7 +6,7 @@ import { ts } from "ts-morph";
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Join, linkTo, LocalKey, THIS_KEY } from "./joins.ts";
-import { locOfNode } from "./loc.ts";
+import { locOfNode, symbolOf } from "./loc.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TYPED_ARRAYS } from "./program.ts";
 import { reject } from "./subset.ts";
 
@@ -444,9 +444,7 @@ export class FunctionBuilder {
 
   /** The key of a local of this function named by `id`, or null. */
   private localKey(id: ts.Identifier): LocalKey | null {
-    let sym = this.ctx.checker.getSymbolAtLocation(id);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
-    const decl = sym?.valueDeclaration;
+    const decl = symbolOf(this.ctx.checker, id)?.valueDeclaration;
     return decl && this.env.has(decl) ? decl : null;
   }
 
@@ -559,9 +557,8 @@ export class FunctionBuilder {
   /** A name: a local of this function, or something the context resolves. */
   private resolveName(id: ts.Identifier): Resolved {
     if (id.text === "undefined") return { kind: "value", value: new Constant(undefined) };
-    let sym = this.ctx.checker.getSymbolAtLocation(id);
+    const sym = symbolOf(this.ctx.checker, id);
     if (!sym) throw new RtsError(locOfNode(id), `cannot resolve '${id.text}'`);
-    if (sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
     const decl = sym.valueDeclaration ?? sym.declarations?.[0];
     if (decl && this.env.has(decl)) {
       const v = this.env.get(decl)!;
@@ -578,9 +575,7 @@ export class FunctionBuilder {
     const v = this.expr(e.expression);
     const t = e.type;
     if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
-      let sym = this.ctx.checker.getSymbolAtLocation(t.typeName);
-      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
-      const decl = sym?.valueDeclaration;
+      const decl = symbolOf(this.ctx.checker, t.typeName)?.valueDeclaration;
       if (decl && ts.isClassDeclaration(decl)) {
         return this.emit("downcast", [v, new Constant(this.ctx.classFor(decl)), new Constant(true)], e, "cast");
       }
@@ -731,14 +726,10 @@ export class FunctionBuilder {
   private assign(target: ts.Expression, compute: (old: Value | null) => Value, readOld = true): Value {
     const t = skipParens(target);
     if (ts.isIdentifier(t)) {
-      let sym = this.ctx.checker.getSymbolAtLocation(t);
-      if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
-      const decl = sym?.valueDeclaration;
-      if (!decl || !this.env.has(decl)) {
-        return reject(t, "assignment to a module-level binding (module bindings are constants after initialization)");
-      }
-      const v = compute(this.env.get(decl)!);
-      this.env.set(decl, v);
+      const key = this.localKey(t);
+      if (!key) return reject(t, "assignment to a module-level binding (module bindings are constants after initialization)");
+      const v = compute(this.env.get(key)!);
+      this.env.set(key, v);
       return v;
     }
     if (ts.isPropertyAccessExpression(t) && this.resolveMember(t)) {
@@ -849,12 +840,10 @@ export class FunctionBuilder {
   private resolveMember(e: ts.PropertyAccessExpression): Resolved | null {
     if (e.expression.kind === ts.SyntaxKind.SuperKeyword) return null;
     if (ts.isIdentifier(e.expression)) {
-      const base = this.ctx.checker.getSymbolAtLocation(e.expression);
-      const target = base && base.flags & ts.SymbolFlags.Alias ? this.ctx.checker.getAliasedSymbol(base) : base;
+      const target = symbolOf(this.ctx.checker, e.expression);
       if (target && target.flags & ts.SymbolFlags.ValueModule) {
-        let sym = this.ctx.checker.getSymbolAtLocation(e.name);
+        const sym = symbolOf(this.ctx.checker, e.name);
         if (!sym) throw new RtsError(locOfNode(e), `cannot resolve '${e.getText()}'`);
-        if (sym.flags & ts.SymbolFlags.Alias) sym = this.ctx.checker.getAliasedSymbol(sym);
         return this.ctx.resolveSymbol(sym, e.name);
       }
       if (target && isGlobalLib(target)) return this.ctx.resolveSymbol(this.ctx.checker.getSymbolAtLocation(e.name)!, e);

@@ -8,7 +8,7 @@ import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
 import { loadSources, RLIB_DIR } from "./load.ts";
-import { locOfNode } from "./loc.ts";
+import { locOfNode, symbolOf } from "./loc.ts";
 import { evaluateModules } from "./prebuilt.ts";
 import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf } from "./program.ts";
 import { reject } from "./subset.ts";
@@ -189,8 +189,7 @@ class Frontend implements BuildContext {
   /** `int` / `float` from rlib/types.ts pin a number's kind. */
   numberKind(type: ts.TypeNode | undefined): NumberKind {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return null;
-    let sym = this.checker.getSymbolAtLocation(type.typeName);
-    if (sym && sym.flags & ts.SymbolFlags.Alias) sym = this.checker.getAliasedSymbol(sym);
+    const sym = symbolOf(this.checker, type.typeName);
     const decl = sym?.declarations?.[0];
     if (!decl || path.resolve(decl.getSourceFile().fileName) !== path.join(RLIB_DIR, "types.ts")) return null;
     return sym!.name === "int" ? "int" : sym!.name === "float" ? "float" : null;
@@ -205,9 +204,7 @@ class Frontend implements BuildContext {
     this.classes.set(decl, cls);
     const ext = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
     if (ext) {
-      const baseSym = this.checker.getSymbolAtLocation(ext.types[0].expression);
-      const target = baseSym && baseSym.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(baseSym) : baseSym;
-      const baseDecl = target?.valueDeclaration;
+      const baseDecl = symbolOf(this.checker, ext.types[0].expression)?.valueDeclaration;
       if (!baseDecl || !ts.isClassDeclaration(baseDecl)) reject(ext.types[0], "extending something other than an RTS class");
       cls.base = this.classFor(baseDecl as ts.ClassDeclaration);
       cls.base.subclasses.push(cls);

@@ -11,3 +11,9 @@ export function locOfNode(node: ts.Node): SourceLoc {
   const start = node.getStart(sf);
   return locAt(sf, start, node.getEnd() - start);
 }
+
+/** The symbol a name refers to, through import aliases. */
+export function symbolOf(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const sym = checker.getSymbolAtLocation(node);
+  return sym && sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
+}
