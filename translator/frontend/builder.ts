@@ -735,23 +735,19 @@ export class FunctionBuilder {
     if (ts.isPropertyAccessExpression(t) && this.resolveMember(t)) {
       return reject(t, "assignment to a static field or a module's binding (constants after initialization)");
     }
-    if (ts.isPropertyAccessExpression(t) && this.isAccessor(t.name, ts.SymbolFlags.SetAccessor)) {
-      const setter = new Constant(`set ${t.name.text}`);
-      const getter = new Constant(`get ${t.name.text}`);
-      const [obj, v] = this.evalSeq([
-        () => this.expr(t.expression),
-        () => compute(readOld ? this.emit("call_method", [this.stack[this.stack.length - 1], getter], t) : null),
-      ]);
-      this.emit("call_method", [obj, setter, v], t);
-      return v;
-    }
     if (ts.isPropertyAccessExpression(t)) {
-      const name = new Constant(t.name.text);
+      // A field, or a property with a setter (and a getter for compound assignments).
+      const accessor = this.isAccessor(t.name, ts.SymbolFlags.SetAccessor);
+      const read = (obj: Value) =>
+        accessor
+          ? this.emit("call_method", [obj, new Constant(`get ${t.name.text}`)], t)
+          : this.emit("getattr", [obj, new Constant(t.name.text)], t);
       const [obj, v] = this.evalSeq([
         () => this.expr(t.expression),
-        () => compute(readOld ? this.emit("getattr", [this.stack[this.stack.length - 1], name], t) : null),
+        () => compute(readOld ? read(this.stack[this.stack.length - 1]) : null),
       ]);
-      this.emit("setattr", [obj, name, v], t);
+      if (accessor) this.emit("call_method", [obj, new Constant(`set ${t.name.text}`), v], t);
+      else this.emit("setattr", [obj, new Constant(t.name.text), v], t);
       return v;
     }
     if (ts.isElementAccessExpression(t)) {
