@@ -42,4 +42,8 @@ for (const file of cases) {
   });
 }
 
+test("a program file that does not exist", async () => {
+  assert.is(await diagnose(path.join(dir, "no-such-program.ts")), `error RTS: cannot read ${path.join(dir, "no-such-program.ts")}`);
+});
+
 test.run();

@@ -67,7 +67,8 @@ function reportTypeErrors(program: ts.Program): void {
     diags.map((d) => {
       const msg = `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
       const loc = d.file && d.start !== undefined ? locAt(d.file, d.start, d.length ?? 1) : null;
-      return new RtsError(loc, msg, "RTS programs must type-check under `strict`; fix the TypeScript error first");
+      const syntax = d.code >= 1000 && d.code < 2000;
+      return new RtsError(loc, msg, syntax ? "fix the syntax error" : "RTS programs must type-check under `strict`; fix the TypeScript error first");
     }),
   );
 }

@@ -1,0 +1,4 @@
+export function main(argv: string[]): number {
+  let x = ;
+  return 0;
+}
