@@ -26,6 +26,19 @@ function excerpt(lines: string[], at: number): string {
   return lines.slice(from, at + 4).map((l, i) => `  ${from + i === at ? ">" : " "} ${l}`).join("\n") || "  (nothing)";
 }
 
+/** Whether `actual` is `expected` with some lines left out. */
+function onlyLinesMissing(expected: string, actual: string): boolean {
+  const e = expected.split("\n");
+  const a = actual.split("\n");
+  if (a.length >= e.length) return false;
+  let i = 0;
+  for (const line of a) {
+    while (i < e.length && e[i] !== line) i++;
+    if (i++ >= e.length) return false;
+  }
+  return true;
+}
+
 /** Describes the first case whose output differs between `expected` and `actual`. */
 function firstDifference(batch: string[], first: number, expected: string, actual: string): string | null {
   const e = splitCases(expected);
@@ -92,6 +105,9 @@ for (let first = 0; first < TOTAL; first += BATCH) {
             `the ${host} host differs from the untranslated run (seed ${SEED}, program ${file}):`,
             `exit code ${r.status} (expected ${expected.status})`,
             r.stderr ? `stderr:\n${r.stderr.slice(0, 2000)}` : "",
+            diff !== null && onlyLinesMissing(expected.stdout, r.stdout)
+              ? "note: the output only lacks whole lines: the host may have dropped writes to stdout (fd_write failing with EAGAIN on a non-blocking pipe) rather than the program computing something else"
+              : "",
             diff ?? "",
           ].filter((x) => x).join("\n"),
         );

@@ -93,7 +93,7 @@ export class WasiShim {
         const hostFd = this.files.get(fd);
         if (hostFd === undefined) return EBADF;
         let total = 0;
-        for (const buf of this.#iovecs(iovs, count)) total += fs.writeSync(hostFd, buf);
+        for (const buf of this.#iovecs(iovs, count)) total += writeAll(hostFd, buf);
         this.#view().setUint32(nwritten, total, true);
         return ESUCCESS;
       }),
@@ -153,6 +153,20 @@ export class WasiShim {
       },
     };
   }
+}
+
+/** Writes all of `buf`. stdout may be a non-blocking pipe (when the parent made it one):
+ *  EAGAIN then means "try again", not an error that would lose the output. */
+function writeAll(fd, buf) {
+  let done = 0;
+  while (done < buf.length) {
+    try {
+      done += fs.writeSync(fd, buf, done, buf.length - done);
+    } catch (e) {
+      if (e.code !== "EAGAIN") throw e;
+    }
+  }
+  return done;
 }
 
 /** A read that treats EAGAIN (non-blocking stdin) as "try again" and EOF as 0. */

@@ -112,6 +112,10 @@ const FLOAT_LITERALS: readonly (readonly [string, number])[] = [
   ["1e21", 1e21], ["1e300", 1e300], ["5e-324", 5e-324], ["1e16", 1e16], ["(-1e21)", -1e21],
   ["(0 / 0)", NaN], ["(1 / 0)", Infinity], ["(-1 / 0)", -Infinity], ["NaN", NaN], ["Infinity", Infinity],
   ["4.35", 4.35], ["1.0000000000000002", 1.0000000000000002], ["9007199254740993.5", 9007199254740993.5],
+  ["1.7976931348623157e308", 1.7976931348623157e308], ["2.2250738585072014e-308", 2.2250738585072014e-308],
+  ["999999999999999900000", 999999999999999900000], ["1e-6", 1e-6], ["0.000001234", 0.000001234],
+  ["123456789012345680000", 123456789012345680000], ["4294967296.5", 4294967296.5], ["2147483647.5", 2147483647.5],
+  ["(-2147483648.5)", -2147483648.5], ["0.30000000000000004", 0.30000000000000004], ["1e22", 1e22], [".5", 0.5], ["5e-7", 5e-7],
 ];
 
 const ALPHABET = "abcdefxyzABCXYZ0123456789 _-+.,:;!?#()[]<>=*/&|^~@éüßλΩ中€";
@@ -244,6 +248,7 @@ class Gen {
   // -- numbers
 
   num(d: number, B: number, ci = false): Num {
+    if (!(B >= 0)) B = 0; // rounding in the budget arithmetic
     if (d <= 0 || this.r.chance(0.22)) return this.numLeaf(B, ci);
     for (let t = 0; t < 6; t++) {
       const e = this.numForm(d, B, ci);
@@ -264,6 +269,10 @@ class Gen {
       return numE(v.name, v.cap, { ci: v.ci, ident: true });
     }
     if (kind === "float") {
+      for (let t = 0; t < 4; t++) {
+        const e = this.floatLit(B);
+        if (e) return e;
+      }
       const fs = FLOAT_LITERALS.filter(([, x]) => (Number.isNaN(x) ? 0 : Math.abs(x)) <= B);
       const [src, x] = this.r.pick(fs);
       return numE(src, Number.isNaN(x) ? 0 : Math.abs(x), { p: true, af: true, lit: x });
@@ -280,7 +289,41 @@ class Gen {
     ] as const)();
     if (!nonneg && this.r.chance(0.3)) v = -v;
     if (Object.is(v, -0)) v = 0;
-    return numE(v < 0 ? `(${v})` : String(v), Math.abs(v), { ci: true, p: true, lit: v });
+    const a = Math.abs(v);
+    const spelled = this.r.weighted([
+      [20, String(a)],
+      [1, `0x${a.toString(16)}`],
+      [1, `0X${a.toString(16).toUpperCase()}`],
+      [1, `0b${a.toString(2)}`],
+      [1, `0o${a.toString(8)}`],
+      [a >= 1000 ? 2 : 0, String(a).replace(/(\d)(\d{3})$/, "$1_$2")],
+    ] as const);
+    return numE(v < 0 ? `(-${spelled})` : spelled, a, { ci: true, p: true, lit: v });
+  }
+
+  /** A float literal: a fixed list of interesting values, or random decimals and exponents. */
+  floatLit(B: number): Num | null {
+    const r = this.r;
+    let src: string;
+    let x: number;
+    const k = r.weighted([[6, "list"], [2, "decimal"], [2, "exp"]] as const);
+    if (k === "list") {
+      [src, x] = r.pick(FLOAT_LITERALS);
+    } else if (k === "decimal") {
+      src = `${r.pick(["", "0", String(r.int(10)), String(r.int(100000))])}.${String(r.int(1000)).padStart(r.between(1, 4), "0")}`;
+      x = Number(src);
+    } else {
+      src = `${1 + r.int(9)}${r.chance(0.5) ? "." + r.int(1000) : ""}${r.pick(["e", "E"])}${r.pick(["", "-", "+"])}${r.int(r.chance(0.2) ? 330 : 25)}`;
+      x = Number(src);
+    }
+    if (r.chance(0.2) && !src.startsWith("(")) {
+      src = `(-${src})`;
+      x = -x;
+    }
+    const bound = Number.isNaN(x) ? 0 : Math.abs(x);
+    if (bound > B) return null;
+    const isInt = Number.isInteger(x) && Math.abs(x) <= 2 ** 53 && !Object.is(x, -0);
+    return numE(src, bound, { p: true, af: !isInt, ci: false, lit: x });
   }
 
   /** A literal divisor d with |d| >= 1 (so that x / d is no bigger than x). */
@@ -398,7 +441,8 @@ class Gen {
         if (a.syn) return null;
         const b = this.num(d - 1, B, ci);
         const op = r.pick(["||", "&&"]);
-        return numE(`(${a.src} ${op} ${b.src})`, Math.max(a.bound, b.bound), { ci: a.ci && b.ci, p: a.af && b.af, af: a.af && b.af });
+        // TypeScript types `x && 0` as `0`
+        return numE(`(${a.src} ${op} ${b.src})`, Math.max(a.bound, b.bound), { ci: a.ci && b.ci, p: a.af && b.af, af: a.af && b.af, syn: op === "&&" && b.syn });
       }
       case "call":
         return this.callExpr(d, B, ci);
@@ -681,6 +725,13 @@ class Gen {
     }
   }
 
+  /** Whether a declaration gets a type annotation: always in loops, where TypeScript may find
+   *  the inferred type circular (TS7022: a variable used in its own initializer through
+   *  another variable assigned later in the loop). */
+  typed(): boolean {
+    return this.loops.length > 0 || this.r.chance(0.3);
+  }
+
   declStmt(): void {
     const r = this.r;
     const k = r.weighted([[6, "num"], [2, "str"], [2, "bool"]] as const);
@@ -690,13 +741,13 @@ class Gen {
       const cap = r.weighted([[3, 1000], [2, 2 ** 20], [2, 2 ** 31], [2, 2 ** 40], [1, 2 ** 50], [ci ? 0 : 3, INF]] as const);
       const e = this.num(3, cap, ci);
       const name = this.fresh("n");
-      this.emit(`let ${name}${r.chance(0.3) ? ": number" : ""} = ${e.src};`);
+      this.emit(`let ${name}${e.syn || this.typed() ? ": number" : ""} = ${e.src};`);
       this.declare({ t: "num", name, cap, ci, base: e.bound, inc: 0, depth, ro: false });
     } else if (k === "str") {
       const cap = r.pick([20, 60, 200]);
       const e = this.str(3, cap);
       const name = this.fresh("s");
-      this.emit(`let ${name}${e.lit || r.chance(0.3) ? ": string" : ""} = ${e.src};`);
+      this.emit(`let ${name}${e.lit || this.typed() ? ": string" : ""} = ${e.src};`);
       this.declare({ t: "str", name, cap, minLen: e.minLen, base: e.maxLen, inc: 0, depth, ro: false });
     } else {
       const e = this.bool(3);
@@ -955,7 +1006,7 @@ function genCase(gv: fc.GeneratorValue): string {
   const names = { n: 0 };
   const helpers: Helper[] = [];
   const parts: string[] = [];
-  const nHelpers = r.weighted([[3, 0], [3, 1], [2, 2], [1, 3]] as const);
+  const nHelpers = r.weighted([[2, 0], [3, 1], [3, 2], [2, 3]] as const);
   for (let k = 0; k < nHelpers; k++) {
     const { src, helper } = helperFn(r, k, [...helpers], names);
     parts.push(src);
