@@ -69,10 +69,10 @@ export class Annotator {
     return cd;
   }
 
-  listdefFor(key: object, origin: string): ListDef {
+  listdefFor(key: object): ListDef {
     let ld = this.listdefs.get(key);
     if (!ld) {
-      ld = new ListDef(origin);
+      ld = new ListDef();
       this.listdefs.set(key, ld);
     }
     return ld;
@@ -243,7 +243,7 @@ export class Annotator {
       return a;
     }
     if (Array.isArray(obj)) {
-      const ld = this.listdefFor(obj, "prebuilt array");
+      const ld = this.listdefFor(obj);
       const a: SomeValue = { kind: "list", listdef: ld, nullable: false };
       this.prebuilt.set(obj, a);
       for (const x of obj) this.reflowAll(ld.generalize(this.constantAnnotation(x)));
@@ -252,7 +252,6 @@ export class Annotator {
     const cls = this.program.classOfPrebuilt(obj);
     if (!cls) throw new Error(`prebuilt object of unknown class ${obj.constructor?.name}`);
     const cd = this.classdef(cls);
-    cd.instantiated = true;
     const a: SomeValue = { kind: "inst", classdef: cd, nullable: false };
     this.prebuilt.set(obj, a);
     for (let c: ClassDesc | null = cls; c; c = c.base) {

@@ -11,7 +11,6 @@ export interface AnnotatedProgram {
   /** Every function that was annotated (called from somewhere reachable). */
   functions: FunctionDesc[];
   classdefs: Map<ClassDesc, ClassDef>;
-  argvList: ListDef;
   /** The annotation of each prebuilt object the program uses. */
   prebuilt: Map<object, SomeValue>;
 }
@@ -21,12 +20,12 @@ export function annotate(program: Program): AnnotatedProgram {
   for (;;) {
     const a = new Annotator(program, forcedFloat);
     try {
-      const argvList = new ListDef("argv");
+      const argvList = new ListDef();
       argvList.generalize(s_str);
       a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
       for (const fn of program.runtime.values()) a.call(fn, entryArguments(fn), null);
       a.complete();
-      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, argvList, prebuilt: a.prebuilt };
+      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, prebuilt: a.prebuilt };
     } catch (e) {
       if (!(e instanceof Restart)) throw e;
       forgetAnnotations(program);

@@ -45,7 +45,6 @@ export type Reader = object;
 /** What the annotator knows about a class: the annotation of each field it declares. */
 export class ClassDef {
   fields = new Map<string, { ann: SomeValue; readers: Set<Reader> }>();
-  instantiated = false;
   constructor(public desc: ClassDesc) {}
 
   /** The annotation slot of a field this class declares (impossible until assigned). */
@@ -67,8 +66,6 @@ export class ListDef {
   private parent: ListDef | null = null;
   private itemAnn: SomeValue = s_impossible;
   private readers = new Set<Reader>();
-  /** A list whose items are only set by the translator (never resized) may still be resized by code. */
-  constructor(public origin: string) {}
 
   find(): ListDef {
     let d: ListDef = this;

@@ -174,7 +174,7 @@ const RULES: Record<string, Rule> = {
     return fail(op, `cannot assign an element of ${describe(obj)}`);
   },
   newlist: (a, op, items) => {
-    const ld = a.listdefFor(op, "list literal");
+    const ld = a.listdefFor(op);
     let item: SomeValue = s_impossible;
     for (const x of items) item = a.unionAt(item, x, op, () => "the elements of this array literal");
     a.reflowAll(ld.generalize(item));
@@ -188,7 +188,6 @@ const RULES: Record<string, Rule> = {
   new: (a, op, [, ...args]) => {
     const cls = (op.args[0] as Constant).value as ClassDesc;
     const cd = a.classdef(cls);
-    cd.instantiated = true;
     const self: SomeValue = { kind: "inst", classdef: cd, nullable: false };
     a.call(cls.ctor, [self, ...args], op);
     return self;
