@@ -9,7 +9,7 @@ import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram, WORK } from "./harness.ts";
+import { type RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram, WORK } from "./harness.ts";
 import { formatRtsError, RtsError, RtsErrors } from "../translator/diagnostics/diagnostic.ts";
 import { caseArb, programSource, splitCases, standaloneCase } from "./fuzz/gen.ts";
 

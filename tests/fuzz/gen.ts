@@ -24,10 +24,13 @@
 //   String.fromCharCode only makes printable BMP characters (no surrogates, no '%').
 // * Loops run at most 10 times each (nesting multiplies to at most 100) and always terminate.
 //
-// TypeScript itself rejects some comparisons after narrowing (`x === 5` inside
-// `if (x === 6)`, `x === NaN`) and "always truthy" conditions: the generator never compares
-// an identifier with a literal using === / !==, never puts a literal where a condition is
-// tested, and never assigns boolean literals to variables.
+// TypeScript itself rejects a few things the generator steers around: === / !== between types
+// with no overlap (`x === 5` inside `if (x === 6)`, `(c ? 1 : 2) === 3`, `x === NaN`): no
+// equality with a literal-typed operand (`syn`, `lit`); "always truthy" conditions (TS2872):
+// no literal where truthiness is tested; narrowed boolean variables (`let b = x` inside
+// `if (x)` has type `true`): boolean declarations are annotated `boolean`; circular inference
+// in loops (TS7022): declarations in loops are annotated; `f < x > (y)` parsed as a generic
+// call: see `compare`.
 import fc from "fast-check";
 
 /** Largest magnitude an integer may reach (the translator's ints agree with JS below it). */
@@ -131,13 +134,16 @@ const wellFormed = (e: Num) => e.bound <= LIMIT || e.p;
 const pOf = (a: Num, b: Num) => a.af || b.af || (a.p && b.p);
 
 /**
- * `a op b`, with `>` and `>=` written as `b < a` and `b <= a`. TypeScript reads `f < x > (y)`
- * as a generic call `f<x>(y)` (also with `<<` for `<`), so a generated program never contains
- * a `>` token: only `>>`, `>>>` and their assignments, which never end type arguments.
+ * `a op b` in a statement written in direction `dir`. TypeScript reads `f < x > (y)` as a
+ * generic call `f<x>(y)` (also with `<<` in place of `<`), so a statement never has both: in a
+ * "<" statement `a > b` is written `b < a` (`>>` and `>>>` never end type arguments); in a ">"
+ * statement `a < b` is written `b > a` and there is no `<<`.
  */
-function compare(a: string, op: string, b: string): string {
-  if (op === ">") return `(${b} < ${a})`;
-  if (op === ">=") return `(${b} <= ${a})`;
+function compare(dir: "<" | ">", a: string, op: string, b: string): string {
+  if (dir === "<" && op === ">") return `(${b} < ${a})`;
+  if (dir === "<" && op === ">=") return `(${b} <= ${a})`;
+  if (dir === ">" && op === "<") return `(${b} > ${a})`;
+  if (dir === ">" && op === "<=") return `(${b} >= ${a})`;
   return `(${a} ${op} ${b})`;
 }
 
@@ -215,6 +221,10 @@ class Gen {
   printCost = 0;
   /** Inside a loop condition: no side effects, no calls. */
   pure = false;
+  /** Depth of the expressions of a statement (varies from case to case). */
+  ed = 3;
+  /** The comparison direction of the statement being generated (see `compare`). */
+  dir: "<" | ">" = "<";
   private n = 0;
 
   constructor(
@@ -405,7 +415,7 @@ class Gen {
         return numE(`(+${a.src})`, a.bound, { ci: a.ci, p: a.af, af: a.af, syn: a.syn });
       }
       case "bit": {
-        const op = r.pick(["&", "|", "^", "<<", ">>", ">>>"]);
+        const op = r.pick(["&", "|", "^", this.dir === "<" ? "<<" : "&", ">>", ">>>"]);
         const a = this.num(d - 1, INF);
         const shift = op === "<<" || op === ">>" || op === ">>>";
         const b = shift && r.chance(0.7) ? numE(String(r.int(40)), 40, { ci: true, p: true }) : this.num(d - 1, INF);
@@ -602,7 +612,7 @@ class Gen {
     const a = this.num(d, INF);
     const b = this.num(d, INF);
     if ((op === "===" || op === "!==") && (a.syn || b.syn)) op = this.r.pick(["<", ">="]);
-    return { src: compare(a.src, op, b.src), lit: false, cmp: true };
+    return { src: compare(this.dir, a.src, op, b.src), lit: false, cmp: true };
   }
 
   boolForm(d: number, allowLit: boolean): Bool | null {
@@ -622,7 +632,7 @@ class Gen {
         // (a template with literal holes has a literal type too)
         const litish = (x: Str) => x.lit || x.src.startsWith("`");
         if ((op === "===" || op === "!==") && (litish(a) || litish(b))) op = r.pick(["<", ">="]);
-        return { src: compare(a.src, op, b.src), lit: false, cmp: true };
+        return { src: compare(this.dir, a.src, op, b.src), lit: false, cmp: true };
       }
       case "eqBool": {
         const a = this.bool(d - 1);
@@ -680,6 +690,7 @@ class Gen {
 
   stmt(d: number, inLoop: boolean): void {
     const r = this.r;
+    this.dir = r.chance(0.5) ? "<" : ">";
     const total = this.mult(0);
     const kind = r.weighted([
       [4, "decl"], [4, "assign"], [3, "compound"], [1, "incdec"], [total <= 10 ? 3 : 1, "print"],
@@ -739,18 +750,18 @@ class Gen {
     if (k === "num") {
       const ci = r.chance(0.5);
       const cap = r.weighted([[3, 1000], [2, 2 ** 20], [2, 2 ** 31], [2, 2 ** 40], [1, 2 ** 50], [ci ? 0 : 3, INF]] as const);
-      const e = this.num(3, cap, ci);
+      const e = this.num(this.ed, cap, ci);
       const name = this.fresh("n");
       this.emit(`let ${name}${e.syn || this.typed() ? ": number" : ""} = ${e.src};`);
       this.declare({ t: "num", name, cap, ci, base: e.bound, inc: 0, depth, ro: false });
     } else if (k === "str") {
       const cap = r.pick([20, 60, 200]);
-      const e = this.str(3, cap);
+      const e = this.str(this.ed, cap);
       const name = this.fresh("s");
       this.emit(`let ${name}${e.lit || this.typed() ? ": string" : ""} = ${e.src};`);
       this.declare({ t: "str", name, cap, minLen: e.minLen, base: e.maxLen, inc: 0, depth, ro: false });
     } else {
-      const e = this.bool(3);
+      const e = this.bool(this.ed);
       const name = this.fresh("b");
       // declared `boolean`: `let b = x` would take x's narrowed type (`true` inside `if (x)`)
       this.emit(`let ${name}: boolean = ${e.src};`);
@@ -765,7 +776,7 @@ class Gen {
     const v = r.pick(vs);
     const M = this.mult(v.depth);
     if (v.t === "bool") {
-      const e = compound && r.chance(0.5) ? `(!${v.name})` : this.bool(3).src;
+      const e = compound && r.chance(0.5) ? `(!${v.name})` : this.bool(this.ed).src;
       return this.emit(`${v.name} = ${e};`);
     }
     if (v.t === "str") {
@@ -777,7 +788,7 @@ class Gen {
         return this.emit(`${v.name} += ${e.src};`);
       }
       const room = M === 1 ? v.cap : v.cap - v.inc;
-      const e = this.str(3, room, v.minLen);
+      const e = this.str(this.ed, room, v.minLen);
       if (e.minLen < v.minLen) return this.printStmt();
       if (M === 1) [v.base, v.inc] = [e.maxLen, 0];
       else v.base = Math.max(v.base, e.maxLen);
@@ -790,13 +801,13 @@ class Gen {
       if (op === "+=" || op === "-=" || op === "*=") {
         e = this.numLeaf(INF, false);
         if (!e.af) e = this.numE_float();
-      } else e = this.num(3, INF, v.ci);
+      } else e = this.num(this.ed, INF, v.ci);
       if (op === "=" && v.ci && !e.ci) return this.printStmt();
       return this.emit(`${v.name} ${op} ${e.src};`);
     }
     if (!compound) {
       const room = M === 1 ? v.cap : v.cap - v.inc;
-      const e = this.num(3, room, v.ci);
+      const e = this.num(this.ed, room, v.ci);
       if (e.bound > room || (v.ci && !e.ci)) return this.printStmt();
       if (M === 1) [v.base, v.inc] = [e.bound, 0];
       else v.base = Math.max(v.base, e.bound);
@@ -804,8 +815,8 @@ class Gen {
     }
     // `**` only on integers (the translator does not support float ** yet)
     const ops = v.ci
-      ? ["+=", "-=", "*=", "**=", "|=", "&=", "^=", "<<=", ">>=", ">>>="]
-      : ["+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", ">>>="];
+      ? ["+=", "-=", "*=", "**=", "|=", "&=", "^=", this.dir === "<" ? "<<=" : "^=", ">>=", ">>>="]
+      : ["+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", this.dir === "<" ? "<<=" : "|=", ">>=", ">>>="];
     const op = r.pick(ops);
     const V = v.base + v.inc;
     switch (op) {
@@ -880,7 +891,7 @@ class Gen {
     const args: string[] = [JSON.stringify(this.fresh("p"))];
     for (let i = 0; i < n; i++) {
       const k = this.r.weighted([[5, "num"], [3, "str"], [2, "bool"]] as const);
-      args.push(k === "num" ? this.num(3, INF).src : k === "str" ? this.str(3, 80).src : this.bool(2, true).src);
+      args.push(k === "num" ? this.num(this.ed, INF).src : k === "str" ? this.str(this.ed, 80).src : this.bool(2, true).src);
     }
     this.emit(`console.log(${args.join(", ")});`);
   }
@@ -925,6 +936,7 @@ class Gen {
         let extra = "";
         if (r.chance(0.2)) {
           this.pure = true;
+          this.dir = "<";
           extra = ` && ${this.bool(1).src}`;
           this.pure = false;
         }
@@ -935,6 +947,7 @@ class Gen {
         // a bound computed each iteration, at most 7 (or n)
         const m = Math.min(7, n);
         this.pure = true;
+        this.dir = "<";
         const e = this.num(2, INF);
         this.pure = false;
         header = `for (let ${i} = 0; ${i} < (${e.src} & ${m}); ${i}++) {`;
@@ -978,7 +991,7 @@ class Gen {
 
 // ---- cases ------------------------------------------------------------------------------
 
-function helperFn(r: Rand, k: number, earlier: Helper[], names: { n: number }): { src: string; helper: Helper } {
+function helperFn(r: Rand, k: number, earlier: Helper[], names: { n: number }, ed: number): { src: string; helper: Helper } {
   const name = `h${ID}x${k}`;
   const nParams = r.between(1, 3);
   const params: { cap: number; ci: boolean }[] = [];
@@ -989,13 +1002,16 @@ function helperFn(r: Rand, k: number, earlier: Helper[], names: { n: number }): 
   const retCi = r.chance(0.4);
   const retCap = r.weighted([[3, 1000], [2, 2 ** 20], [2, 2 ** 31], [1, 2 ** 45], [retCi ? 0 : 3, INF]] as const);
   const g = new Gen(r, earlier, names);
+  g.ed = ed;
   g.scopes = [params.map((p, i): NumVar => ({ t: "num", name: `a${i}`, cap: p.cap, ci: p.ci, base: p.cap, inc: 0, depth: 0, ro: true }))];
   g.printCost = 0;
   const nStmts = r.between(0, 4);
   g.ind = 1;
   for (let i = 0; i < nStmts; i++) g.stmt(2, false);
-  if (r.chance(0.4)) g.emit(`if (${g.cond(2).src}) return ${g.num(3, retCap, retCi).src};`);
-  g.emit(`return ${g.num(3, retCap, retCi).src};`);
+  g.dir = r.chance(0.5) ? "<" : ">";
+  if (r.chance(0.4)) g.emit(`if (${g.cond(2).src}) return ${g.num(ed, retCap, retCi).src};`);
+  g.dir = r.chance(0.5) ? "<" : ">";
+  g.emit(`return ${g.num(ed, retCap, retCi).src};`);
   const sig = params.map((_, i) => `a${i}: number`).join(", ");
   const src = [`function ${name}(${sig}): number {`, ...g.lines, "}"].join("\n");
   return { src, helper: { name, params, retCap, retCi, printCost: Math.max(g.printCost, 0) } };
@@ -1006,13 +1022,15 @@ function genCase(gv: fc.GeneratorValue): string {
   const names = { n: 0 };
   const helpers: Helper[] = [];
   const parts: string[] = [];
+  const ed = r.weighted([[2, 2], [4, 3], [1, 4]] as const);
   const nHelpers = r.weighted([[2, 0], [3, 1], [3, 2], [2, 3]] as const);
   for (let k = 0; k < nHelpers; k++) {
-    const { src, helper } = helperFn(r, k, [...helpers], names);
+    const { src, helper } = helperFn(r, k, [...helpers], names, ed);
     parts.push(src);
     helpers.push(helper);
   }
   const g = new Gen(r, helpers, names);
+  g.ed = ed;
   const nStmts = r.between(3, 12);
   for (let i = 0; i < nStmts; i++) g.stmt(3, false);
   // print every top-level variable at the end
