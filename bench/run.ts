@@ -4,16 +4,19 @@ import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { ROOT, translateProgram } from "../tests/harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
+import { compileBf } from "./bf2c.ts";
 
 interface Bench {
   name: string;
   source: string;
   args: string[];
+  /** A Brainfuck program to also time as C compiled with `cc -O2` (when cc exists). */
+  bf?: string;
 }
 
 const BENCHES: Bench[] = [
-  { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"] },
-  { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"] },
+  { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"], bf: "interpreters/bf/examples/mandelbrot.b" },
+  { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"], bf: "interpreters/bf/examples/hello.b" },
   { name: "binary-trees 16", source: "tests/programs/binary_trees.ts", args: ["16"] },
 ];
 
@@ -24,7 +27,7 @@ function time(cmd: string, args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node/untr", "wasmtime/untr"]];
+const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node/untr", "wasmtime/untr", "C -O2", "wasmtime/C"]];
 const wasms = new Map<string, string>();
 for (const b of BENCHES) {
   if (!wasms.has(b.source)) wasms.set(b.source, await translateProgram(path.join(ROOT, b.source)));
@@ -33,7 +36,10 @@ for (const b of BENCHES) {
   const untr = time(process.execPath, [js, ...b.args]);
   const node = time(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...b.args]);
   const wt = time("python3", [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...b.args]);
-  rows.push([b.name, `${untr.toFixed(2)} s`, `${node.toFixed(2)} s`, `${wt.toFixed(2)} s`, (node / untr).toFixed(2), (wt / untr).toFixed(2)]);
+  const exe = b.bf ? path.join(path.dirname(wasm), `${path.basename(b.bf, ".b")}-c`) : null;
+  const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? time(exe, []) : null;
+  rows.push([b.name, `${untr.toFixed(2)} s`, `${node.toFixed(2)} s`, `${wt.toFixed(2)} s`, (node / untr).toFixed(2), (wt / untr).toFixed(2),
+    c === null ? "-" : `${c.toFixed(2)} s`, c === null ? "-" : (wt / c).toFixed(2)]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
