@@ -9,8 +9,9 @@ import { FunctionDesc } from "./frontend/program.ts";
 import { rtype } from "./rtyper/index.ts";
 import { emitWasm, GcKind } from "../targets/wasm/index.ts";
 import { findGcRoots } from "./transform/gcroots.ts";
+import { mergeSwitches } from "./transform/switches.ts";
 
-export const STAGES = ["flow", "annotate", "rtype"] as const;
+export const STAGES = ["flow", "annotate", "rtype", "transform"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface TranslateOptions {
@@ -47,6 +48,10 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   if (opts.dump === "annotate") dump(annotated.functions, opts, (v) => (v.annotation ? describe(v.annotation as SomeValue) : null));
   const ll = await timed("rtype", () => rtype(annotated));
   if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
+  await timed("transform", () => {
+    for (const fn of ll.functions) if (fn.graph) mergeSwitches(fn.graph);
+  });
+  if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
   const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap };
   const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));

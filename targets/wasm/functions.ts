@@ -2,7 +2,7 @@
 // Relooper blocks; a link's arguments are copied into the target block's input locals
 // on the branch (through temporaries when the copies would overwrite each other).
 import binaryen from "binaryen";
-import { Block, Graph, Link, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
+import { Block, DEFAULT_CASE, Graph, Link, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { LLType } from "../../translator/rtyper/lltype.ts";
 import { GLOBALS, SHADOW_STACK_BASE, SHADOW_STACK_SIZE } from "./memory.ts";
 import { FunctionOps, OpEmitter } from "./ops.ts";
@@ -94,13 +94,22 @@ export function buildFunction(
       }
       if (b.exits.length === 0) code.push(m.unreachable());
     }
-    rblocks.set(b, relooper.addBlock(code.length === 1 ? code[0] : m.block(null, code, binaryen.none)));
+    const body = code.length === 1 ? code[0] : m.block(null, code, binaryen.none);
+    rblocks.set(b, isSwitch(b) ? relooper.addBlockWithSwitch(body, switchIndex(m, b, fx)) : relooper.addBlock(body));
   }
   for (const b of blocks) {
     if (b.exits.length === 0) continue;
     const from = rblocks.get(b)!;
     if (b.exitswitch === null || b.exits.length === 1) {
       relooper.addBranch(from, rblocks.get(b.exits[0].target)!, 0, linkCopies(m, b.exits[0], locals, fx));
+      continue;
+    }
+    if (isSwitch(b)) {
+      const min = switchMin(b);
+      for (const l of b.exits) {
+        const indexes = l.exitcase === DEFAULT_CASE ? [] : [(l.exitcase as number) - min];
+        relooper.addBranchForSwitch(from, rblocks.get(l.target)!, indexes, linkCopies(m, l, locals, fx));
+      }
       continue;
     }
     const cond = fx.value(b.exitswitch);
@@ -116,6 +125,24 @@ export function buildFunction(
     vars: locals.vars,
     body: frame ? m.block(null, [frame.push(), body], wasmType(retType)) : body,
   };
+}
+
+/** A block ending in a multi-way integer switch (made by transform/switches.ts). */
+function isSwitch(b: Block): boolean {
+  return b.exits.some((l) => l.exitcase === DEFAULT_CASE);
+}
+
+function switchMin(b: Block): number {
+  return Math.min(...b.exits.filter((l) => l.exitcase !== DEFAULT_CASE).map((l) => l.exitcase as number));
+}
+
+/** The br_table index of an i64 switch: value - min when it is in the table, else the
+ *  table size (the default branch). */
+function switchIndex(m: binaryen.Module, b: Block, fx: { value(v: Value): binaryen.ExpressionRef }): binaryen.ExpressionRef {
+  const min = switchMin(b);
+  const size = Math.max(...b.exits.filter((l) => l.exitcase !== DEFAULT_CASE).map((l) => l.exitcase as number)) - min + 1;
+  const offset = () => m.i64.sub(fx.value(b.exitswitch!), m.i64.const(BigInt(min)));
+  return m.select(m.i64.lt_u(offset(), m.i64.const(BigInt(size))), m.i32.wrap(offset()), m.i32.const(size));
 }
 
 /** Copies a link's arguments into its target's input locals (a parallel assignment). */

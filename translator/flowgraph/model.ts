@@ -39,6 +39,9 @@ export class Operation {
   ) {}
 }
 
+/** The exitcase of the link a multi-way switch takes when no other case matches. */
+export const DEFAULT_CASE = "default";
+
 export class Link {
   prevblock: Block | null = null;
   /** The source construct the link belongs to (for errors about the values it carries). */

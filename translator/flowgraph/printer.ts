@@ -1,5 +1,5 @@
 // Text form of graphs, used by `rts translate --dump=STAGE` and by tests.
-import { Block, Constant, Graph, Value, Variable } from "./model.ts";
+import { Block, Constant, DEFAULT_CASE, Graph, Value, Variable } from "./model.ts";
 
 /** Describes the type attached to a value by a stage (annotation or low-level type). */
 export type TypeNamer = (v: Value) => string | null;
@@ -31,7 +31,7 @@ export function printGraph(g: Graph, typeName?: TypeNamer): string {
       out.push(`    ${formatValue(op.result, typeName)} = ${op.opname}(${args})`);
     }
     for (const l of b.exits) {
-      const when = b.exitswitch ? `if ${formatValue(b.exitswitch)} == ${formatConstant(l.exitcase)}: ` : "";
+      const when = !b.exitswitch ? "" : l.exitcase === DEFAULT_CASE ? "else: " : `if ${formatValue(b.exitswitch)} == ${formatConstant(l.exitcase)}: `;
       out.push(`    ${when}goto ${label(l.target)}(${l.args.map((a) => formatValue(a)).join(", ")})`);
     }
   }

@@ -365,7 +365,7 @@ export class FunctionBuilder {
   }
 
   /** `switch`: the cases are tested with === in order; bodies fall through into the next.
-   *  (A dense integer switch could become a br_table: not done yet.) */
+   *  (transform/switches.ts turns a dense integer switch into one br_table.) */
   private switchStatement(s: ts.SwitchStatement, label: string | null): void {
     const v = this.expr(s.expression);
     const scrutinee = s.expression; // hidden local: the value switched on
