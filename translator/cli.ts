@@ -31,6 +31,9 @@ Options:
   --gc=KIND           memory management: marksweep (default: a garbage collector written
                       in RTS, rlib/gc/) or none (never frees)
   --gc-stress         collect at every allocation (for testing the collector)
+  --jit               generate the meta-tracing JIT from the program's JitDriver hints
+                      (rlib/jit.ts); the module imports rts_jit.compile, which the rts
+                      hosts provide
   --max-heap=SIZE     stop with "out of memory" beyond this heap size (e.g. 64m, 1g);
                       RTS_MAX_HEAP overrides it at run time. RTS_GCSTATS=1 prints GC statistics
   -q, --quiet         do not print the stages and their timings
@@ -103,6 +106,7 @@ async function translateCommand(args: string[]): Promise<number> {
       wat: { type: "string" },
       gc: { type: "string" },
       "gc-stress": { type: "boolean" },
+      jit: { type: "boolean" },
       "max-heap": { type: "string" },
       quiet: { type: "boolean", short: "q" },
       help: { type: "boolean", short: "h" },
@@ -131,6 +135,7 @@ async function translateCommand(args: string[]): Promise<number> {
     gc,
     gcStress: values["gc-stress"] ?? false,
     maxHeap: parseSize(values["max-heap"] ?? "0"),
+    jit: values.jit ?? false,
   });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, wasm);

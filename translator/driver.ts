@@ -27,6 +27,8 @@ export interface TranslateOptions {
   gcStress: boolean;
   /** Heap limit in bytes (0: none). */
   maxHeap: number;
+  /** Generate the meta-tracing JIT (the module then imports rts_jit.compile). */
+  jit?: boolean;
 }
 
 export interface TranslateResult {
@@ -53,7 +55,7 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   });
   if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
-  const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap };
+  const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap, jit: opts.jit ?? false };
   const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));
   return { wasm, timings };
 }

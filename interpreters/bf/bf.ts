@@ -11,6 +11,7 @@
 // Brainfuck works on bytes; rlib's I/O works on text. Input text is encoded to UTF-8 bytes,
 // and the output bytes are decoded from UTF-8 before they are written, so valid UTF-8 passes
 // through unchanged (invalid output bytes become U+FFFD).
+import { JitDriver } from "../../rlib/jit.ts";
 import { readFile, readStdin, write } from "../../rlib/os.ts";
 
 // ---- The program: one op per index, with its argument at the same index.
@@ -295,6 +296,10 @@ function codePointAt(s: string, i: number): number {
 
 // ---- The interpreter loop.
 
+// The position in the guest program (pc, and the program's arrays) is green: a trace of
+// the JIT is specialized on it. The tape, the pointer and the I/O state are red.
+const jitDriver = new JitDriver({ greens: ["pc", "ops", "args", "n"], reds: ["ptr", "tape", "io"] });
+
 /** Runs the program; returns the exit code. */
 function run(program: Program, io: Io): number {
   const ops = program.ops;
@@ -304,6 +309,7 @@ function run(program: Program, io: Io): number {
   let ptr = 0;
   let pc = 0;
   while (pc < n) {
+    jitDriver.jitMergePoint({ pc, ops, args, n, ptr, tape, io });
     const op = ops[pc];
     if (op === OP_ADD) {
       tape[ptr] = (tape[ptr] + args[pc]) & 255;
@@ -317,6 +323,7 @@ function run(program: Program, io: Io): number {
     } else if (op === OP_JNZ) {
       if (tape[ptr] !== 0) {
         pc = args[pc];
+        jitDriver.canEnterJit({ pc, ops, args, n, ptr, tape, io });
         continue;
       }
     } else if (op === OP_JZ) {

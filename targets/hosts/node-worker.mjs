@@ -28,7 +28,7 @@ function run({ wasmPath, args, env, cwd }) {
     return fail(`rts: cannot load ${wasmPath}: ${e.message}`);
   }
   const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE);
-  if (foreign) return fail(`rts: this module imports ${foreign.module}.${foreign.name}, which this host does not provide`);
+  if (foreign) return fail(unsupportedImport(foreign.module, foreign.name));
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   if (!exported.has("_start") || !exported.has("memory")) {
     return fail(`rts: ${wasmPath} is not a WASI command: it must export _start and memory`);
@@ -40,6 +40,11 @@ function run({ wasmPath, args, env, cwd }) {
   } catch (e) {
     return fail(describeError(e));
   }
+}
+
+function unsupportedImport(module, name) {
+  const why = module === "rts_jit" ? " (the module was translated with --jit; this host cannot compile traces yet)" : "";
+  return `rts: this module imports ${module}.${name}, which this host does not provide${why}`;
 }
 
 /** One line for the error, then the Wasm functions on the stack, innermost first. */

@@ -63,7 +63,8 @@ def run(wasm_path, args, env):
         return fail(f"rts: cannot load {wasm_path}: {first_line(str(e))}")
     for imp in module.imports:
         if imp.module != WASI_MODULE:
-            return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide")
+            why = " (the module was translated with --jit; this host cannot compile traces yet)" if imp.module == "rts_jit" else ""
+            return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide{why}")
     if not {"_start", "memory"} <= {exp.name for exp in module.exports}:
         return fail(f"rts: {wasm_path} is not a WASI command: it must export _start and memory")
 

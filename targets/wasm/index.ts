@@ -24,6 +24,8 @@ export interface BackendOptions {
   maxHeap: number;
   /** Also write the module as WebAssembly text here (before optimization). */
   watPath?: string;
+  /** Import the host's trace compiler (rts_jit.compile). */
+  jit: boolean;
 }
 
 const WASI = "wasi_snapshot_preview1";
@@ -81,6 +83,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
   }
   addStart(m, ll, ctx);
+  if (opts.jit) addJitImport(m);
   const i32 = (v: number) => m.i32.const(v);
   m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
   m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
@@ -116,6 +119,15 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
   else code = m.block(null, [retType === "void" ? call : m.drop(call), m.i32.const(0)], binaryen.i32);
   m.addFunction("_start", binaryen.none, binaryen.none, [], m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(code)], binaryen.none));
   m.addFunctionExport("_start", "_start");
+}
+
+/** `rts_jit.compile(bytes, length) -> table index`: the host compiles a trace's Wasm module
+ *  against this module's memory and function table. Exported too, so that the optimizer
+ *  keeps the import while no code calls it yet, and so that a host sees at once that the
+ *  module needs a JIT host. */
+function addJitImport(m: binaryen.Module): void {
+  m.addFunctionImport("rts_jit.compile", "rts_jit", "compile", binaryen.createType([binaryen.i32, binaryen.i32]), binaryen.i32);
+  m.addFunctionExport("rts_jit.compile", "rts_jit_compile");
 }
 
 /** Lays out every prebuilt object (string literal, module-level object) the code refers to. */

@@ -133,7 +133,11 @@ export class FunctionOps {
     const rt = typeOfValue(op.result);
     switch (op.opname) {
       case "same_as":
+      case "jit_promote": // a guard only in a trace
         return a[0]();
+      case "jit_merge_point": // only the codewriter reads the markers
+      case "can_enter_jit":
+        return m.nop();
       case "int_add":
         return m.i64.add(a[0](), a[1]());
       case "int_sub":

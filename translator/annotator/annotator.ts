@@ -5,7 +5,7 @@
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { formatLoc, SourceLoc } from "../flowgraph/source.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import {
   ClassDef, describe, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
@@ -223,7 +223,7 @@ export class Annotator {
       case "string":
         return s_str;
     }
-    if (value instanceof FunctionDesc || value instanceof ClassDesc || value instanceof Builtin || value instanceof ImportedFunction) {
+    if (value instanceof FunctionDesc || value instanceof ClassDesc || value instanceof Builtin || value instanceof ImportedFunction || value instanceof JitDriverDesc) {
       return s_desc;
     }
     return this.prebuiltAnnotation(value as object);

@@ -192,6 +192,10 @@ const RULES: Record<string, Rule> = {
     a.call(cls.ctor, [self, ...args], op);
     return self;
   },
+  // JIT hints (rlib/jit.ts): markers yield nothing; promote(x) is x.
+  jit_merge_point: () => s_none,
+  can_enter_jit: () => s_none,
+  jit_promote: (_a, _op, [x]) => x,
   simple_call: (a, op, [, ...args]) => {
     const f = (op.args[0] as Constant).value;
     if (f instanceof FunctionDesc) {

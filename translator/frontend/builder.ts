@@ -7,7 +7,8 @@ import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flo
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Join, linkTo, LocalKey, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TYPED_ARRAYS } from "./program.ts";
+import { checkGreenAssignments, isJitModuleDecl, markerLoop, markerOperands } from "./jithints.ts";
+import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, TYPED_ARRAYS } from "./program.ts";
 import { reject } from "./subset.ts";
 
 /** What a name or property resolves to outside the function being built. */
@@ -31,6 +32,10 @@ export interface BuildContext {
   defaultsOf(fn: FunctionDesc): (ts.Expression | null)[];
   libraryFunction(module: string, name: string): FunctionDesc | null;
   libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null;
+  /** The JitDriver a module-level binding holds (the receiver of jitMergePoint / canEnterJit). */
+  jitDriver(receiver: ts.Expression): JitDriverDesc;
+  /** Whether a call's callee was declared elidable (rlib/jit.ts). */
+  isElidableCall(call: ts.CallExpression): boolean;
 }
 
 /** A marker for a `let` that has no value yet (TypeScript proves it is assigned before use). */
@@ -872,6 +877,7 @@ export class FunctionBuilder {
         const args = this.callArgs(this.ctx.defaultsOf(m), e);
         return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
       }
+      if (this.isJitMarker(callee)) return this.jitMarker(e, callee);
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, e, callee);
       const receiver = this.ctx.checker.getTypeAtLocation(callee.expression);
@@ -888,6 +894,24 @@ export class FunctionBuilder {
       return invoke(this.expr(callee.expression));
     }
     return reject(callee, "calling a computed function value");
+  }
+
+  private isJitMarker(callee: ts.PropertyAccessExpression): boolean {
+    const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    return !!decl && ts.isMethodDeclaration(decl) && isJitModuleDecl(decl);
+  }
+
+  /** `driver.jitMergePoint({...})` / `driver.canEnterJit({...})`: an operation on the
+   *  driver's greens then reds (see jithints.ts for the rules checked here). */
+  private jitMarker(e: ts.CallExpression, callee: ts.PropertyAccessExpression): Value {
+    const method = callee.name.text;
+    const driver = this.ctx.jitDriver(callee.expression);
+    const operands = markerOperands(driver, e, method);
+    const loop = markerLoop(e, method);
+    if (method === "jitMergePoint") checkGreenAssignments(this.ctx.checker, driver, loop, operands, (c) => this.ctx.isElidableCall(c));
+    const args = this.evalSeq(operands.map((x) => () => this.expr(x)));
+    this.emit(method === "jitMergePoint" ? "jit_merge_point" : "can_enter_jit", [new Constant(driver), ...args], e);
+    return new Constant(undefined);
   }
 
   /** The call's arguments, then the default values of the parameters it leaves out
@@ -917,6 +941,7 @@ export class FunctionBuilder {
         return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(this.ctx.defaultsOf(r.desc), e)], e);
       case "builtin":
         if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
+        if (r.builtin.name === "jit.promote") return this.emit("jit_promote", this.callArgs([], e), e);
         return this.emit("simple_call", [new Constant(r.builtin), ...this.callArgs([], e)], e);
       case "import":
         return this.emit("simple_call", [new Constant(r.fn), ...this.callArgs([], e)], e);

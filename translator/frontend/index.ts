@@ -9,8 +9,11 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
 import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
+import { checkMergePointLiveness, collectFunctionHints, isJitModuleDecl } from "./jithints.ts";
 import { evaluateModules } from "./prebuilt.ts";
-import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf } from "./program.ts";
+import {
+  Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
+} from "./program.ts";
 import { reject } from "./subset.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
@@ -47,17 +50,22 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   const src = loadSources(entryPath);
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
-  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.library);
+  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.library, collectFunctionHints(files, src.program.getTypeChecker()));
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
   for (const st of src.runtime.statements) {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) runtime.set(st.name.text, fe.functionFor(st));
   }
   fe.drain();
+  const classes = [...fe.classes.values()];
+  for (const fn of [...fe.functions.values(), ...classes.flatMap((c) => [...c.methods.values()])]) {
+    fn.jitHints = (fn.decl && fe.functionHints.get(fn.decl)) || new Set();
+  }
   return {
     main,
     functions: [...fe.functions.values()],
-    classes: [...fe.classes.values()],
+    classes,
+    jitDrivers: [...fe.jitDrivers.values()],
     runtime,
     classOfPrebuilt: (obj) => fe.classOfPrebuilt(obj),
   };
@@ -66,13 +74,42 @@ export async function buildProgram(entryPath: string): Promise<Program> {
 class Frontend implements BuildContext {
   functions = new Map<ts.Node, FunctionDesc>();
   classes = new Map<ts.Node, ClassDesc>();
+  jitDrivers = new Map<ts.Node, JitDriverDesc>();
   private pending: (() => void)[] = [];
 
   constructor(
     public checker: ts.TypeChecker,
     private moduleValues: Map<ts.Node, unknown>,
     private library: Map<string, ts.SourceFile>,
+    public functionHints: Map<ts.Node, Set<JitHint>>,
   ) {}
+
+  jitDriver(receiver: ts.Expression): JitDriverDesc {
+    const decl = ts.isIdentifier(receiver) ? symbolOf(this.checker, receiver)?.valueDeclaration : undefined;
+    const value = decl && this.moduleValues.get(decl);
+    if (!decl || !ts.isVariableDeclaration(decl) || !isModuleLevel(decl) || !this.isJitDriver(value)) {
+      throw new RtsError(locOfNode(receiver), "a JitDriver must be a module-level constant",
+        "create it at the top of the module: const driver = new JitDriver({ greens: [...], reds: [...] })");
+    }
+    let desc = this.jitDrivers.get(decl);
+    if (!desc) {
+      const d = value as { greens: string[]; reds: string[]; params: { threshold: number; traceLimit: number } };
+      desc = new JitDriverDesc(decl.name.getText(), d.greens, d.reds, d.params.threshold, d.params.traceLimit, locOfNode(decl.name));
+      this.jitDrivers.set(decl, desc);
+    }
+    return desc;
+  }
+
+  private isJitDriver(value: unknown): boolean {
+    const cls = [...this.moduleValues].find(([d]) => ts.isClassDeclaration(d) && isJitModuleDecl(d) && d.name?.text === "JitDriver");
+    return !!cls && value instanceof (cls[1] as new (...a: never[]) => unknown);
+  }
+
+  isElidableCall(call: ts.CallExpression): boolean {
+    const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+    const decl = symbolOf(this.checker, callee)?.valueDeclaration;
+    return !!decl && !!this.functionHints.get(decl)?.has("elidable");
+  }
 
   /** An exported function of an rlib library module (math, strmethods, numconv), or null. */
   libraryFunction(module: string, name: string): FunctionDesc | null {
@@ -137,6 +174,7 @@ class Frontend implements BuildContext {
       desc.graph = b.buildBody(decl.body!);
       joinBlocks(desc.graph);
       checkGraph(desc.graph);
+      checkMergePointLiveness(desc.graph);
     });
   }
 
@@ -293,11 +331,18 @@ class Frontend implements BuildContext {
     if (!decl) throw new RtsError(locOfNode(at), `cannot resolve '${at.getText()}'`);
     if (isGlobalLib(sym)) return this.resolveGlobal(at);
     if (ts.isSourceFile(decl) || ts.isModuleDeclaration(decl)) return { kind: "namespace" };
-    if (ts.isFunctionDeclaration(decl)) return this.resolveFunction(decl);
+    if (ts.isFunctionDeclaration(decl)) return this.resolveFunction(decl, at);
+    if (ts.isClassDeclaration(decl) && isJitModuleDecl(decl)) {
+      throw new RtsError(locOfNode(at), `a ${decl.name!.text} used at run time`,
+        "create JIT drivers and their parameters at module level: they are constants of the translated program");
+    }
     if (ts.isClassDeclaration(decl)) return { kind: "class", desc: this.classFor(decl) };
     if (ts.isVariableDeclaration(decl) && isModuleLevel(decl)) {
       if (!this.moduleValues.has(decl)) reject(at, "a module-level binding without a value at initialization");
       const value = this.moduleValues.get(decl);
+      if (this.isJitDriver(value)) {
+        throw new RtsError(locOfNode(at), "a JitDriver used as a value", "only call jitMergePoint and canEnterJit on it");
+      }
       this.registerPrebuilt(value, at, new Set());
       return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
     }
@@ -332,9 +377,13 @@ class Frontend implements BuildContext {
     for (const x of Object.values(value)) this.registerPrebuilt(x, at, seen);
   }
 
-  private resolveFunction(decl: ts.FunctionDeclaration): Resolved {
+  private resolveFunction(decl: ts.FunctionDeclaration, at: ts.Node): Resolved {
     const file = path.resolve(decl.getSourceFile().fileName);
     const name = decl.name!.text;
+    if (isJitModuleDecl(decl)) {
+      if (name === "promote") return { kind: "builtin", builtin: new Builtin("jit.promote") };
+      throw new RtsError(locOfNode(at), `${name}() inside a function`, `write ${name}(f) as a statement at module level`);
+    }
     if (path.dirname(file) === RLIB_DIR) {
       const base = path.basename(file);
       if (INTRINSIC_MODULES[base]) return { kind: "builtin", builtin: new Builtin(`${INTRINSIC_MODULES[base]}.${name}`) };

@@ -12,8 +12,9 @@ export function locOfNode(node: ts.Node): SourceLoc {
   return locAt(sf, start, node.getEnd() - start);
 }
 
-/** The symbol a name refers to, through import aliases. */
+/** The symbol a name refers to, through import aliases (`{ x }` names the variable x). */
 export function symbolOf(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
-  const sym = checker.getSymbolAtLocation(node);
+  const shorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
+  const sym = shorthand ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
   return sym && sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
 }

@@ -14,6 +14,8 @@ export class FunctionDesc {
   returnKind: NumberKind = null;
   /** The declared parameters (for an implicit constructor, the inherited ones): defaults. */
   params: ts.ParameterDeclaration[] = [];
+  /** JIT hints given at module level (`elidable(f)`, rlib/jit.ts). */
+  jitHints = new Set<JitHint>();
   constructor(
     public name: string,
     public decl: ts.Node | null,
@@ -87,6 +89,25 @@ export class Builtin {
 /** Math functions that are Wasm instructions (the others are RTS code in rlib/math.ts). */
 export const MATH_INSTRUCTIONS = ["floor", "ceil", "trunc", "round", "abs", "sqrt", "min", "max", "sign"];
 
+/** The function hints of rlib/jit.ts. */
+export type JitHint = "elidable" | "unrollSafe" | "dontLookInside";
+
+/** A JitDriver (rlib/jit.ts) that module initialization created: the operands of its
+ *  jit_merge_point and can_enter_jit operations are its greens, then its reds. */
+export class JitDriverDesc {
+  constructor(
+    public name: string,
+    public greens: string[],
+    public reds: string[],
+    public threshold: number,
+    public traceLimit: number,
+    public loc: SourceLoc | null,
+  ) {}
+  describe(): string {
+    return `<jitdriver ${this.name}>`;
+  }
+}
+
 /** A Wasm import (a `declare function` in rlib/wasi.ts). */
 export class ImportedFunction {
   constructor(
@@ -124,6 +145,8 @@ export interface Program {
   classOfPrebuilt(obj: object): ClassDesc | null;
   functions: FunctionDesc[];
   classes: ClassDesc[];
+  /** The JitDrivers the program's merge points use. */
+  jitDrivers: JitDriverDesc[];
   /** rlib functions the rtyper and backend call (string concat, number formatting, allocation, I/O). */
   runtime: Map<string, FunctionDesc>;
 }

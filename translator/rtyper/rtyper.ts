@@ -265,6 +265,15 @@ export class RTyper {
         this.directCall(cls.ctor, [result, ...args.slice(1)], new Variable("void"));
         return;
       }
+      case "jit_merge_point":
+      case "can_enter_jit":
+        // Kept for the codewriter: the driver, then each green and red at its own type.
+        result.concretetype = "void";
+        this.emit(op.opname, [this.c((args[0] as Constant).value, "void"), ...args.slice(1)], "void", result);
+        return;
+      case "jit_promote":
+        this.emit("jit_promote", [this.convert(args[0], rt)], rt, result);
+        return;
       case "simple_call":
         return this.simpleCall(args[0] as Constant, args.slice(1), anns.slice(1), result);
       case "call_method":
