@@ -25,7 +25,8 @@ Options:
   -o, --output FILE   where to write the module (default: the program's name with .wasm)
   -O0 | -O1 | -O2 | -O3
                       binaryen optimization level (default -O2)
-  --dump=STAGE        print every function's graph after STAGE (${STAGES.join(", ")})
+  --dump=STAGE        print every function's graph after STAGE (${STAGES.join(", ")});
+                      jitcode (with --jit) prints the codewriter's jitcodes
   --dump-filter=TEXT  only dump functions whose name contains TEXT
   --wat=FILE          also write the module as WebAssembly text (before optimization)
   --gc=KIND           memory management: marksweep (default: a garbage collector written
@@ -121,6 +122,7 @@ async function translateCommand(args: string[]): Promise<number> {
   if (dump !== null && !(STAGES as readonly string[]).includes(dump)) {
     throw new UsageError(`unknown stage '${dump}' for --dump (one of ${STAGES.join(", ")})`);
   }
+  if (dump === "jitcode" && !values.jit) throw new UsageError("--dump=jitcode needs --jit (jitcodes are made only for the JIT)");
   const gc = values.gc ?? "marksweep";
   if (gc !== "marksweep" && gc !== "none") throw new UsageError(`unknown --gc '${gc}' (marksweep or none)`);
   const entry = positionals[0];

@@ -8,10 +8,11 @@ import { buildProgram } from "./frontend/index.ts";
 import { FunctionDesc } from "./frontend/program.ts";
 import { rtype } from "./rtyper/index.ts";
 import { emitWasm, GcKind } from "../targets/wasm/index.ts";
+import { codewrite, printJitCodes } from "./jit/index.ts";
 import { findGcRoots } from "./transform/gcroots.ts";
 import { mergeSwitches } from "./transform/switches.ts";
 
-export const STAGES = ["flow", "annotate", "rtype", "transform"] as const;
+export const STAGES = ["flow", "annotate", "rtype", "transform", "jitcode"] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface TranslateOptions {
@@ -54,6 +55,10 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
     for (const fn of ll.functions) if (fn.graph) mergeSwitches(fn.graph);
   });
   if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
+  if (opts.jit) {
+    const jitcodes = await timed("codewriter", () => codewrite(ll.functions));
+    if (opts.dump === "jitcode") opts.log(printJitCodes(jitcodes, opts.dumpFilter));
+  }
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
   const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap, jit: opts.jit ?? false };
   const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));

@@ -1,0 +1,117 @@
+// Descriptors: what a jitcode instruction needs to know beyond its register operands (as
+// RPython's codewriter/effectinfo + backend descrs). They are shared by all jitcodes of a
+// program (one table, an instruction refers to an entry by a 2-byte index); the backend
+// serializes them into the data segment, resolving functions to table indices and
+// prebuilt objects to addresses.
+import { FunctionDesc, ImportedFunction, JitDriverDesc, TypedArrayKind } from "../frontend/program.ts";
+import { LLType } from "../rtyper/lltype.ts";
+
+/** Register classes, as RPython's: ints (i64, and i32 booleans), GC references, floats. */
+export type Kind = "i" | "r" | "f";
+
+export function kindOfType(t: LLType): Kind | null {
+  if (t === "i64" || t === "i32") return "i";
+  if (t === "ptr") return "r";
+  if (t === "f64") return "f";
+  return null;
+}
+
+/** A field of a struct: getfield/setfield. */
+export class FieldDescr {
+  constructor(
+    public offset: number,
+    public type: LLType,
+    /** Reading through null/undefined is a run-time error (checked, as in the backend). */
+    public nullCheck: boolean,
+  ) {}
+  describe(): string {
+    return `<Field +${this.offset} ${this.type}${this.nullCheck ? " checked" : ""}>`;
+  }
+}
+
+/** The elements of a typed array (typed_get / typed_set / typed_new). */
+export class ArrayDescr {
+  constructor(public elem: TypedArrayKind) {}
+  describe(): string {
+    return `<Array ${this.elem}>`;
+  }
+}
+
+/** What a residual call may do; the tracer folds elidable calls with constant arguments. */
+export type CallEffect = "elidable" | "residual";
+
+/** A call the tracer does not follow: it is recorded as a call in the trace. */
+export class CallDescr {
+  constructor(
+    public fn: FunctionDesc | ImportedFunction,
+    public argKinds: Kind[],
+    public result: Kind | null,
+    public effect: CallEffect,
+  ) {}
+  describe(): string {
+    const name = this.fn instanceof FunctionDesc ? this.fn.name : `${this.fn.module}.${this.fn.name}`;
+    return `<Call ${name}(${this.argKinds.join("")})${this.result ? ` -> ${this.result}` : ""} ${this.effect}>`;
+  }
+}
+
+/** A call the tracer follows: the callee's jitcode. */
+export class JitCodeDescr {
+  constructor(
+    public fn: FunctionDesc,
+    /** Index in JitCodes.jitcodes. */
+    public index: number,
+  ) {}
+  describe(): string {
+    return `<JitCode ${this.fn.name}>`;
+  }
+}
+
+/** A virtual call: the implementation by the receiver's type-id range (a guard on the class
+ *  in a trace, then the chosen implementation, inlined or residual). */
+export class DispatchDescr {
+  constructor(public cases: { lo: number; hi: number; target: JitCodeDescr | CallDescr }[]) {}
+  describe(): string {
+    return `<Dispatch ${this.cases.map((c) => `[${c.lo},${c.hi}) ${c.target.describe()}`).join(" ")}>`;
+  }
+}
+
+/** A multi-way integer switch: case value -> code offset in the jitcode (set by the
+ *  assembler from the labels). */
+export class SwitchDescr {
+  targets = new Map<number, number>();
+  defaultTarget = -1;
+  constructor(
+    public labels: Map<number, string>,
+    public defaultLabel: string,
+  ) {}
+  describe(): string {
+    if (this.defaultTarget >= 0) return `<Switch ${[...this.targets].map(([v, t]) => `${v}:@${t}`).join(" ")} default:@${this.defaultTarget}>`;
+    return `<Switch ${[...this.labels].map(([v, l]) => `${v}:${l}`).join(" ")} default:${this.defaultLabel}>`;
+  }
+}
+
+/** The driver of a jit_merge_point / loop_header (greens then reds, by kind). */
+export class DriverDescr {
+  constructor(
+    public driver: JitDriverDesc,
+    public greenKinds: Kind[],
+    public redKinds: Kind[],
+  ) {}
+  describe(): string {
+    return `<Driver ${this.driver.name} greens=${this.driver.greens.join(",")} reds=${this.driver.reds.join(",")}>`;
+  }
+}
+
+/** The static operands of any other low-level operation (a size and type id for malloc, a
+ *  message for trap, a type-id range for instanceof...), kept as the rtyper made them. */
+export class StaticDescr {
+  constructor(
+    public opname: string,
+    public values: unknown[],
+  ) {}
+  describe(): string {
+    return `<${this.opname} ${this.values.map((v) => (typeof v === "string" ? JSON.stringify(v) : String(v))).join(" ")}>`;
+  }
+}
+
+export type Descr = FieldDescr | ArrayDescr | CallDescr | JitCodeDescr | DispatchDescr | SwitchDescr | DriverDescr | StaticDescr;

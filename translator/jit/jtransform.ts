@@ -1,0 +1,130 @@
+// Low-level operations -> jitcode instructions (RPython's codewriter/jtransform.py). Each
+// instruction's name says what the tracer records; static operands become descriptors:
+//   getfield(obj, 8, true)           getfield_r %r0, <Field +8 ptr checked> -> %r1
+//   typed_get("u8", a, i)            getarrayitem_i %r0, %i1, <Array u8> -> %i2
+//   direct_call(f, ...)              inline_call_i <JitCode f>, I[..], R[..], F[..]   (f traced into)
+//                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
+//   jit_promote(x)                   int_guard_value %i0 ; int_copy %i0 -> %i1
+//   jit_merge_point(d, greens, reds) jit_merge_point <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
+//   can_enter_jit(d, ...)            loop_header <Driver d>
+// Arithmetic, comparisons and the other operations keep their low-level names; their void
+// constant operands (a typed array kind, a trap message) move into a StaticDescr.
+import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { FunctionDesc, ImportedFunction, JitDriverDesc, TypedArrayKind } from "../frontend/program.ts";
+import { LLType } from "../rtyper/lltype.ts";
+import { DispatchCase } from "../rtyper/rtyper.ts";
+import {
+  ArrayDescr, CallDescr, Descr, DispatchDescr, DriverDescr, FieldDescr, JitCodeDescr, Kind, StaticDescr,
+} from "./descr.ts";
+import { Insn, kindOf, ListOperand, Operand } from "./ssarepr.ts";
+
+const KIND_NAME: Record<Kind, string> = { i: "int", r: "ref", f: "float" };
+
+/** Interns descriptors: equal descriptors are one table entry. */
+export class DescrTable {
+  readonly descrs: Descr[] = [];
+  private byKey = new Map<string, Descr>();
+  private ids = new Map<object, number>();
+  /** Distinguishes functions that share a name in descriptor keys. */
+  idOf(x: object): number {
+    if (!this.ids.has(x)) this.ids.set(x, this.ids.size);
+    return this.ids.get(x)!;
+  }
+  intern<D extends Descr>(d: D, key = d.describe()): D {
+    const known = this.byKey.get(key);
+    if (known) return known as D;
+    this.byKey.set(key, d);
+    this.descrs.push(d);
+    return d;
+  }
+}
+
+export class JTransformer {
+  constructor(
+    private descrs: DescrTable,
+    /** The jitcode of a function the tracer follows, or null for a residual call. */
+    private jitcodeOf: (fn: FunctionDesc) => JitCodeDescr | null,
+    private isElidable: (fn: FunctionDesc) => boolean,
+  ) {}
+
+  copy(from: Value, to: Variable): Insn | null {
+    const k = kindOf(to);
+    return k ? new Insn(`${KIND_NAME[k]}_copy`, [from], to) : null;
+  }
+
+  transform(op: Operation): Insn[] {
+    const a = op.args;
+    const result = kindOf(op.result) ? op.result : null;
+    const rk = kindOf(op.result) ?? "v";
+    const constant = (i: number) => (a[i] as Constant).value;
+    switch (op.opname) {
+      case "same_as": {
+        const c = this.copy(a[0], op.result);
+        return c ? [c] : [];
+      }
+      case "jit_promote": {
+        const k = kindOf(a[0])!;
+        return [new Insn(`${KIND_NAME[k]}_guard_value`, [a[0]]), this.copy(a[0], op.result)!];
+      }
+      case "jit_merge_point":
+      case "can_enter_jit": {
+        const driver = constant(0) as JitDriverDesc;
+        const values = a.slice(1);
+        const greens = values.slice(0, driver.greens.length);
+        const reds = values.slice(driver.greens.length);
+        const d = this.descrs.intern(new DriverDescr(driver, greens.map((v) => kindOf(v)!), reds.map((v) => kindOf(v)!)));
+        if (op.opname === "can_enter_jit") return [new Insn("loop_header", [d])];
+        return [new Insn("jit_merge_point", [d, ...byKind(greens), ...byKind(reds)])];
+      }
+      case "getfield":
+        return [new Insn(`getfield_${rk}`, [a[0], this.field(op)], result)];
+      case "setfield":
+        return [new Insn(`setfield_${kindOf(a[3])}`, [a[0], a[3], this.field(op)])];
+      case "typed_get":
+        return [new Insn(`getarrayitem_${rk}`, [a[1], a[2], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
+      case "typed_set":
+        return [new Insn(`setarrayitem_${kindOf(a[3])}`, [a[1], a[2], a[3], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))])];
+      case "typed_new":
+        return [new Insn("new_array", [a[1], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
+      case "direct_call": {
+        const fn = constant(0) as FunctionDesc;
+        const args = a.slice(1).filter((v) => kindOf(v));
+        const inline = this.jitcodeOf(fn);
+        if (inline) return [new Insn(`inline_call_${rk}`, [inline, ...byKind(args)], result)];
+        return [new Insn(`residual_call_${rk}`, [this.call(fn, args, op.result), ...byKind(args)], result)];
+      }
+      case "call_import": {
+        const args = a.slice(1).filter((v) => kindOf(v));
+        return [new Insn(`residual_call_${rk}`, [this.call(constant(0) as ImportedFunction, args, op.result), ...byKind(args)], result)];
+      }
+      case "dispatch": {
+        const args = a.slice(1).filter((v) => kindOf(v));
+        const cases = (constant(0) as DispatchCase[]).map((c) => ({ lo: c.lo, hi: c.hi, target: this.jitcodeOf(c.fn) ?? this.call(c.fn, args, op.result) }));
+        return [new Insn(`dispatch_${rk}`, [this.descrs.intern(new DispatchDescr(cases)), ...byKind(args)], result)];
+      }
+    }
+    // Any other operation: register operands stay, void constants become a descriptor.
+    const statics = a.filter((v) => !kindOf(v)).map((v) => (v as Constant).value);
+    const operands: Operand[] = a.filter((v) => kindOf(v));
+    if (statics.length > 0) operands.push(this.descrs.intern(new StaticDescr(op.opname, statics)));
+    return [new Insn(op.opname, operands, result)];
+  }
+
+  private field(op: Operation): FieldDescr {
+    const offset = Number((op.args[1] as Constant).value);
+    const nullCheck = !!(op.args[2] as Constant).value;
+    const type = (op.opname === "getfield" ? op.result.concretetype : op.args[3].concretetype) as LLType;
+    return this.descrs.intern(new FieldDescr(offset, type, nullCheck));
+  }
+
+  private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {
+    const effect = fn instanceof FunctionDesc && this.isElidable(fn) ? "elidable" : "residual";
+    const d = new CallDescr(fn, args.map((v) => kindOf(v)!), kindOf(result), effect);
+    return this.descrs.intern(d, `${d.describe()}#${this.descrs.idOf(fn)}`);
+  }
+}
+
+/** Values split by register kind: the I, R and F lists of calls and markers. */
+function byKind(values: Value[]): ListOperand[] {
+  return (["i", "r", "f"] as const).map((k) => new ListOperand(k, values.filter((v) => kindOf(v) === k)));
+}
