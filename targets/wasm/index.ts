@@ -9,7 +9,7 @@ import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
-import { ModuleContext, OpEmitter } from "./ops.ts";
+import { FUNCTION_TABLE, ModuleContext, OpEmitter } from "./ops.ts";
 
 export type GcKind = "none" | "marksweep";
 
@@ -58,6 +58,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.setMemory(pages, 65536, "memory", [{ offset: m.i32.const(DATA_BASE), data: data.contents(), passive: false }]);
   const names = uniqueNames(ll.functions);
   const imports = new Map<string, ImportedFunction>();
+  const table = new Map<FunctionDesc, number>();
   const ctx: ModuleContext = {
     m,
     data,
@@ -72,6 +73,13 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
       return `${fn.module}.${fn.name}`;
     },
     importSignature: (fn) => wasiSignature(fn),
+    tableIndex: (fn) => {
+      // A closure whose function is never called was not translated: it gets no slot
+      // (an index past the table's end, which no call uses).
+      if (!names.has(fn)) return 0xffffffff;
+      if (!table.has(fn)) table.set(fn, table.size);
+      return table.get(fn)!;
+    },
   };
   const emitter = new OpEmitter(ctx);
   for (const fn of ll.functions) {
@@ -82,6 +90,8 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     const sig = wasiSignature(fn);
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
   }
+  m.addTable(FUNCTION_TABLE, table.size, table.size);
+  m.addActiveElementSegment(FUNCTION_TABLE, "closures", [...table.keys()].map((fn) => names.get(fn)!), m.i32.const(0));
   addStart(m, ll, ctx);
   if (opts.jit) addJitImport(m);
   const i32 = (v: number) => m.i32.const(v);
@@ -152,7 +162,7 @@ function pointerOffsets(ll: LowLevelProgram): (number[] | "items")[] {
   for (let id = 0; id < FIRST_CLASS_TYPEID; id++) table.push([]);
   table[TYPEID.list] = [LIST.items];
   table[TYPEID.listItemsPtr] = "items";
-  for (const [, layout] of ll.layouts.all()) {
+  for (const layout of ll.layouts.all()) {
     table[layout.typeid] = [...layout.fields.values()].filter((f) => f.type === "ptr").map((f) => f.offset);
   }
   for (let id = 0; id < table.length; id++) table[id] ??= [];

@@ -5,8 +5,8 @@
 import binaryen from "binaryen";
 import { Constant, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
-import { LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
-import { DispatchCase } from "../../translator/rtyper/rtyper.ts";
+import { CLOSURE, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
+import { DispatchCase, IndirectCall } from "../../translator/rtyper/rtyper.ts";
 import { DATA_BASE, DataSegment, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
 
@@ -21,7 +21,12 @@ export interface ModuleContext {
   runtimeName(name: string): string;
   importName(fn: ImportedFunction): string;
   importSignature(fn: ImportedFunction): { params: binaryen.Type[]; result: binaryen.Type };
+  /** The slot of a function called through function values in the function table. */
+  tableIndex(fn: FunctionDesc): number;
 }
+
+/** The Wasm table of the functions that closures call (call_indirect). */
+export const FUNCTION_TABLE = "functions";
 
 export class OpEmitter {
   constructor(private ctx: ModuleContext) {}
@@ -312,6 +317,14 @@ export class FunctionOps {
         return this.callImport((op.args[0] as Constant).value as ImportedFunction, op.args.slice(1).map((v) => this.value(v)));
       case "dispatch":
         return this.dispatch((op.args[0] as Constant).value as TypedCase[], op, rt);
+      case "closure_init":
+        return m.i32.store(CLOSURE.fn, 4, a[0](), m.i32.const(this.ctx.tableIndex((op.args[1] as Constant).value as FunctionDesc)));
+      case "call_indirect": {
+        const { sig } = (op.args[0] as Constant).value as IndirectCall;
+        const args = op.args.slice(1).filter((v) => typeOfValue(v) !== "void").map((v) => this.value(v));
+        const params = binaryen.createType([binaryen.i32, ...sig.params.filter((t) => t !== "void").map(wasmType)]);
+        return m.call_indirect(FUNCTION_TABLE, m.i32.load(CLOSURE.fn, 4, a[1]()), args, params, wasmType(sig.result));
+      }
       case "trap":
         return m.block(null, [
           this.call(this.ctx.runtimeName("fatal"), [this.constant((op.args[0] as Constant).value, "ptr")], binaryen.none),

@@ -8,7 +8,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import {
-  ClassDef, describe, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
+  ClassDef, describe, FuncFamily, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
   s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,
 } from "./model.ts";
 import { consider } from "./operations.ts";
@@ -30,6 +30,10 @@ export class Annotator {
   funcs = new Map<FunctionDesc, FuncInfo>();
   /** Lists created by each `newlist` op and each prebuilt array, stable across reflows. */
   listdefs = new Map<object, ListDef>();
+  /** The family each function used as a value starts in (families merge as values meet). */
+  families = new Map<FunctionDesc, FuncFamily>();
+  /** Per closure function: the annotation of each value it captures. */
+  captures = new Map<FunctionDesc, Slot[]>();
   private pending = new Set<Block>();
   /** Operations that failed to annotate. An input may still generalize (e.g. from null to a
    *  nullable string), so the error only counts if it remains at the fixpoint. */
@@ -92,7 +96,7 @@ export class Annotator {
     if (args.length !== g.startblock.inputargs.length) {
       throw new RtsError(at?.loc ?? desc.loc, `${desc.name} expects ${g.startblock.inputargs.length} arguments, got ${args.length}`);
     }
-    const kinds: NumberKind[] = desc.cls ? [null, ...desc.paramKinds] : desc.paramKinds;
+    const kinds: NumberKind[] = desc.hasSelf ? [null, ...desc.paramKinds] : desc.paramKinds;
     const cells = args.map((a, i) => this.pinKind(a, kinds[i], `parameter ${i + 1} of ${desc.name}`, at));
     if (this.current) info.callers.add(this.current);
     this.flowInto(g.startblock, cells, at);
@@ -265,13 +269,69 @@ export class Annotator {
 
   /** Widens a field's annotation; readers of the field reflow when it changed. */
   generalizeField(cd: ClassDef, name: string, v: SomeValue, at: Operation | null): void {
-    const slot = cd.slot(name);
-    const u = this.unionAt(slot.ann, v, at, () => `field ${cd.desc.name}.${name}`, slot);
+    this.generalizeSlot(cd.slot(name), v, at, () => `field ${cd.desc.name}.${name}`);
+  }
+
+  generalizeSlot(slot: Slot, v: SomeValue, at: Operation | null, what: () => string): void {
+    const u = this.unionAt(slot.ann, v, at, what, slot);
     const changed = !sameAnnotation(u, slot.ann);
     slot.ann = u;
     if (changed) this.recordOrigin(slot, at);
     if (changed) this.reflowAll(slot.readers);
   }
+
+  // ---- function values ----------------------------------------------------------------------
+
+  familyOf(desc: FunctionDesc): FuncFamily {
+    let f = this.families.get(desc);
+    if (!f) {
+      f = new FuncFamily(desc);
+      this.families.set(desc, f);
+    }
+    return f.find();
+  }
+
+  captureSlots(desc: FunctionDesc): Slot[] {
+    let slots = this.captures.get(desc);
+    if (!slots) {
+      slots = desc.captures!.map(() => ({ ann: s_impossible, readers: new Set<Reader>() }));
+      this.captures.set(desc, slots);
+    }
+    return slots;
+  }
+
+  /** A call through a function value: every function of the family may be the callee, so
+   *  each is annotated with the family's parameters, and the call gives their merged result. */
+  callFamily(family: FuncFamily, args: SomeValue[], op: Operation): SomeValue {
+    const where = (i: number) => () => `parameter ${i + 1} of the functions called here`;
+    const unite = (a: SomeValue, b: SomeValue, i: number) => this.unionAt(a, b, op, where(i));
+    if (family.generalizeParams(args, unite)) this.reflowAll(family.find().readers);
+    const fam = family.find();
+    fam.readers.add(this.current!);
+    for (const m of [...fam.members]) {
+      const n = m.graph.startblock.inputargs.length - 1;
+      if (n > args.length) {
+        throw new RtsError(op.loc, `this call passes ${args.length} argument(s), but ${m.name} (which can be called here) takes ${n}`,
+          "pass every parameter the functions that flow here declare");
+      }
+      const self: SomeValue = { kind: "fn", family: fam, nullable: false };
+      const r = this.call(m, [self, ...fam.find().params.slice(0, n)], op);
+      // The family's result covers every member's (one return type for the call through the table).
+      const root = fam.find();
+      const u = this.unionAt(root.result, r, op, () => "the result of the functions called here");
+      if (!sameAnnotation(u, root.result)) {
+        root.result = u;
+        this.reflowAll(root.readers);
+      }
+    }
+    return fam.find().result;
+  }
+}
+
+/** An annotation shared by the readers that looked at it (a field, a captured value). */
+export interface Slot {
+  ann: SomeValue;
+  readers: Set<Reader>;
 }
 
 /** An integral number that JS and i64 agree on is an int; everything else is a float. */

@@ -3,8 +3,8 @@
 import { ts } from "ts-morph";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { ClassDesc, FunctionDesc, Program } from "../frontend/program.ts";
-import { Annotator, Restart } from "./annotator.ts";
-import { ClassDef, ListDef, s_bool, s_float, s_int, s_str, SomeValue } from "./model.ts";
+import { Annotator, Restart, Slot } from "./annotator.ts";
+import { ClassDef, FuncFamily, ListDef, s_bool, s_float, s_int, s_str, SomeValue } from "./model.ts";
 
 export interface AnnotatedProgram {
   program: Program;
@@ -13,6 +13,10 @@ export interface AnnotatedProgram {
   classdefs: Map<ClassDesc, ClassDef>;
   /** The annotation of each prebuilt object the program uses. */
   prebuilt: Map<object, SomeValue>;
+  /** The call family of each function used as a value (merged families: use find()). */
+  families: Map<FunctionDesc, FuncFamily>;
+  /** The annotations of what each closure function captures. */
+  captures: Map<FunctionDesc, Slot[]>;
 }
 
 export function annotate(program: Program): AnnotatedProgram {
@@ -25,7 +29,7 @@ export function annotate(program: Program): AnnotatedProgram {
       a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
       for (const fn of program.runtime.values()) a.call(fn, entryArguments(fn), null);
       a.complete();
-      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, prebuilt: a.prebuilt };
+      return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, prebuilt: a.prebuilt, families: a.families, captures: a.captures };
     } catch (e) {
       if (!(e instanceof Restart)) throw e;
       forgetAnnotations(program);

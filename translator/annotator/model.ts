@@ -1,6 +1,6 @@
 // The annotation lattice (RPython's SomeValue family, reduced to what RTS needs).
 // Annotations only ever generalize while the annotator runs: `union` is the join.
-import { ClassDesc, TypedArrayKind } from "../frontend/program.ts";
+import { ClassDesc, FunctionDesc, TypedArrayKind } from "../frontend/program.ts";
 
 export type SomeValue =
   | { kind: "impossible" }
@@ -15,6 +15,10 @@ export type SomeValue =
   | { kind: "inst"; classdef: ClassDef; nullable: boolean }
   | { kind: "list"; listdef: ListDef; nullable: boolean }
   | { kind: "typed"; elem: TypedArrayKind; nullable: boolean }
+  /** A function value (a closure): one of the functions of its family. */
+  | { kind: "fn"; family: FuncFamily; nullable: boolean }
+  /** The cell of a local shared with closures (a ListDef with one item; never null). */
+  | { kind: "cell"; celldef: ListDef }
   /** A function, class or builtin named by a constant operand (the callee of simple_call...). */
   | { kind: "desc" };
 
@@ -104,6 +108,54 @@ export class ListDef {
   }
 }
 
+/** The functions that can flow to the same call sites (RPython's call families): they are
+ *  all called with the union of the arguments of those sites, and their results are merged,
+ *  so that they share one low-level signature and a call through the table works for each. */
+export class FuncFamily {
+  private parent: FuncFamily | null = null;
+  members = new Set<FunctionDesc>();
+  /** Annotations of the parameters after the closure object (the widest call decides the count). */
+  params: SomeValue[] = [];
+  result: SomeValue = s_impossible;
+  readers = new Set<Reader>();
+
+  constructor(member: FunctionDesc) {
+    this.members.add(member);
+  }
+
+  find(): FuncFamily {
+    let f: FuncFamily = this;
+    while (f.parent) f = f.parent;
+    return f;
+  }
+
+  /** Widens the parameters with one call's arguments; true when something changed. */
+  generalizeParams(args: SomeValue[], unite: (a: SomeValue, b: SomeValue, i: number) => SomeValue): boolean {
+    const root = this.find();
+    let changed = false;
+    args.forEach((x, i) => {
+      const old = root.params[i] ?? s_impossible;
+      const u = unite(old, x, i);
+      if (i >= root.params.length || !sameAnnotation(u, old)) changed = true;
+      root.params[i] = u;
+    });
+    return changed;
+  }
+
+  /** Makes both families one; returns the readers to reflow (every call site of either). */
+  merge(other: FuncFamily): Set<Reader> {
+    const a = this.find();
+    const b = other.find();
+    if (a === b) return new Set();
+    b.parent = a;
+    for (const m of b.members) a.members.add(m);
+    for (const r of b.readers) a.readers.add(r);
+    b.params.forEach((x, i) => (a.params[i] = union(a.params[i] ?? s_impossible, x)));
+    a.result = union(a.result, b.result);
+    return a.readers;
+  }
+}
+
 export class UnionError extends Error {
   constructor(
     public a: SomeValue,
@@ -152,12 +204,24 @@ export function union(a: SomeValue, b: SomeValue): SomeValue {
     case "typed":
       if (b.kind === "typed" && a.elem === b.elem) return { kind: "typed", elem: a.elem, nullable: a.nullable || b.nullable };
       break;
+    case "fn":
+      if (b.kind === "fn") {
+        reflowHook(a.family.merge(b.family));
+        return { kind: "fn", family: a.family.find(), nullable: a.nullable || b.nullable };
+      }
+      break;
+    case "cell":
+      if (b.kind === "cell") {
+        reflowHook(a.celldef.merge(b.celldef));
+        return { kind: "cell", celldef: a.celldef.find() };
+      }
+      break;
   }
   throw new UnionError(a, b);
 }
 
 function nullable(x: SomeValue, a: SomeValue, b: SomeValue): SomeValue {
-  if (x.kind === "str" || x.kind === "inst" || x.kind === "list" || x.kind === "typed") return { ...x, nullable: true };
+  if (x.kind === "str" || x.kind === "inst" || x.kind === "list" || x.kind === "typed" || x.kind === "fn") return { ...x, nullable: true };
   throw new UnionError(a, b);
 }
 
@@ -193,6 +257,10 @@ export function sameAnnotation(a: SomeValue, b: SomeValue): boolean {
       return a.listdef.find() === (b as typeof a).listdef.find() && a.nullable === (b as typeof a).nullable;
     case "typed":
       return a.elem === (b as typeof a).elem && a.nullable === (b as typeof a).nullable;
+    case "fn":
+      return a.family.find() === (b as typeof a).family.find() && a.nullable === (b as typeof a).nullable;
+    case "cell":
+      return a.celldef.find() === (b as typeof a).celldef.find();
     default:
       return true;
   }
@@ -214,6 +282,10 @@ export function describe(a: SomeValue): string {
       return `${describe(a.listdef.item)}[]${a.nullable ? " | null" : ""}`;
     case "typed":
       return `${a.elem}array${a.nullable ? " | null" : ""}`;
+    case "fn":
+      return `function${a.nullable ? " | null" : ""}`;
+    case "cell":
+      return `cell of ${describe(a.celldef.item)}`;
     default:
       return a.kind;
   }

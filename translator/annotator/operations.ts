@@ -2,12 +2,12 @@
 // an operation's result is an int only when JS would produce an integral value that i64
 // represents exactly, never -0 (ints cannot hold it) and never NaN; otherwise a float.
 import { ts } from "ts-morph";
-import { Constant, Operation, Value } from "../flowgraph/model.ts";
+import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
 import type { Annotator } from "./annotator.ts";
 import {
-  describe, isNumber, mzInt, mzUnion, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, SomeValue,
+  describe, ListDef, isNumber, mzInt, mzUnion, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, SomeValue,
 } from "./model.ts";
 
 type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
@@ -210,7 +210,45 @@ const RULES: Record<string, Rule> = {
     throw new Error(`simple_call of ${String(f)}`);
   },
   call_method: (a, op, [obj, , ...args]) => callMethod(a, op, obj, (op.args[1] as Constant).value as string, args),
+  make_closure: (a, op, [, ...captured]) => {
+    const desc = (op.args[0] as Constant).value as FunctionDesc;
+    const slots = a.captureSlots(desc);
+    captured.forEach((x, i) => a.generalizeSlot(slots[i], x, op, () => `the value ${desc.name} captures as '${captureName(desc, i)}'`));
+    return { kind: "fn", family: a.familyOf(desc), nullable: false };
+  },
+  closure_get: (a, op) => {
+    const desc = (op.args[1] as Constant).value as FunctionDesc;
+    const slot = a.captureSlots(desc)[(op.args[2] as Constant).value as number];
+    slot.readers.add(a.current!);
+    return slot.ann;
+  },
+  call_value: (a, op, [f, ...args]) => {
+    if (f.kind === "none") return s_impossible; // always null: fails at run time, as in JS
+    if (f.kind !== "fn") fail(op, `cannot call ${describe(f)}`);
+    return a.callFamily(f.family, args, op);
+  },
+  cell_new: (a, op, [init]) => {
+    const cd = a.listdefFor(op);
+    if (init) a.reflowAll(cd.generalize(init));
+    return { kind: "cell", celldef: cd.find() };
+  },
+  cell_get: (a, _op, [cell]) => {
+    const cd = (cell as { celldef: ListDef }).celldef;
+    cd.addReader(a.current!);
+    return cd.item;
+  },
+  cell_set: (a, op, [cell, v]) => {
+    const cd = (cell as { celldef: ListDef }).celldef;
+    const name = op.args[0] instanceof Variable ? op.args[0].hint.replace(/_cell$/, "") : "?";
+    a.reflowAll(cd.generalize(a.unionAt(cd.item, v, op, () => `the variable '${name}'`)));
+    return s_none;
+  },
 };
+
+function captureName(desc: FunctionDesc, i: number): string {
+  const key = desc.captures![i];
+  return "name" in key && key.name && ts.isIdentifier(key.name as ts.Node) ? (key.name as ts.Identifier).text : "this";
+}
 
 /** What reading an element of each typed array gives. */
 const TYPED_ELEMENT: Record<TypedArrayKind, SomeValue> = {

@@ -5,10 +5,11 @@
 import { ts } from "ts-morph";
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Join, linkTo, LocalKey, THIS_KEY } from "./joins.ts";
+import { Join, linkTo, LocalKey, localName, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkGreenAssignments, isJitModuleDecl, markerLoop, markerOperands } from "./jithints.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, TYPED_ARRAYS } from "./program.ts";
+import { Builtin, CaptureKey, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, TYPED_ARRAYS } from "./program.ts";
+import type { ClosureNode } from "./captures.ts";
 import { reject } from "./subset.ts";
 
 /** What a name or property resolves to outside the function being built. */
@@ -36,6 +37,12 @@ export interface BuildContext {
   jitDriver(receiver: ts.Expression): JitDriverDesc;
   /** Whether a call's callee was declared elidable (rlib/jit.ts). */
   isElidableCall(call: ts.CallExpression): boolean;
+  /** The function of a closure expression or nested function declaration. */
+  closureFor(node: ClosureNode): FunctionDesc;
+  /** The closure adapter of a top-level function or static method used as a value. */
+  functionValue(fn: FunctionDesc): FunctionDesc;
+  /** Whether a local lives in a cell shared with closures (see captures.ts). */
+  needsCell(key: CaptureKey): boolean;
 }
 
 /** A marker for a `let` that has no value yet (TypeScript proves it is assigned before use). */
@@ -104,10 +111,13 @@ export class FunctionBuilder {
     params: ts.Node[],
   ) {
     const inputs: Variable[] = [];
+    const closure = new Variable("closure");
     if (desc.cls) {
       const self = new Variable("this");
       inputs.push(self);
       this.env.set(THIS_KEY, self);
+    } else if (desc.captures) {
+      inputs.push(closure);
     }
     for (const p of params) {
       const v = new Variable((p as ts.ParameterDeclaration).name?.getText() ?? "arg");
@@ -117,6 +127,13 @@ export class FunctionBuilder {
     const start = new Block(inputs);
     this.current = start;
     this.graph = new Graph(desc.name, start, desc.loc);
+    // A closure's captured locals are locals of its graph, read from the closure object.
+    desc.captures?.forEach((key, i) => {
+      this.env.set(key, this.emit("closure_get", [closure, new Constant(desc), new Constant(i)], null, key === THIS_KEY ? "this" : localName(key)));
+    });
+    for (const p of params) {
+      if (ctx.needsCell(p)) this.env.set(p, this.emit("cell_new", [this.env.get(p)!], p, `${localName(p)}_cell`));
+    }
   }
 
   // ---- blocks and links -------------------------------------------------------------
@@ -195,6 +212,7 @@ export class FunctionBuilder {
 
   private statements(stmts: readonly ts.Statement[]): void {
     const before = new Set(this.env.keys());
+    this.hoist(stmts);
     for (const s of stmts) {
       if (!this.current) break;
       this.statement(s);
@@ -238,6 +256,9 @@ export class FunctionBuilder {
         this.pendingLabel = ls.label.text;
         return this.statement(ls.statement);
       }
+      case ts.SyntaxKind.FunctionDeclaration:
+        if (!this.env.has(s)) reject(s, "a function declaration that is not directly in a block");
+        return; // made when its block was entered (hoist)
       case ts.SyntaxKind.EmptyStatement:
       case ts.SyntaxKind.TypeAliasDeclaration:
       case ts.SyntaxKind.InterfaceDeclaration:
@@ -247,12 +268,58 @@ export class FunctionBuilder {
     }
   }
 
+  /** Entering a block: the cells of its locals that live in cells exist from here on (a
+   *  closure made earlier in the block may refer to them), and its nested function
+   *  declarations are made (JS hoists them). */
+  private hoist(stmts: readonly ts.Statement[]): void {
+    const functions = stmts.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s));
+    const decls: ts.Node[] = [...functions];
+    for (const s of stmts) if (ts.isVariableStatement(s)) decls.push(...s.declarationList.declarations);
+    for (const d of decls) if (this.ctx.needsCell(d)) this.env.set(d, this.emit("cell_new", [], d, `${localName(d)}_cell`));
+    for (const f of functions) this.declare(f, this.closure(f));
+  }
+
+  /** Gives a local its value: into its cell, when it has one. */
+  private declare(decl: ts.Node, v: Value): void {
+    if (!this.ctx.needsCell(decl)) return void this.env.set(decl, v);
+    const cell = this.env.get(decl);
+    if (cell) this.emit("cell_set", [cell, v], decl);
+    else this.env.set(decl, this.emit("cell_new", [v], decl, `${localName(decl)}_cell`));
+  }
+
   private variableList(list: ts.VariableDeclarationList): void {
     for (const d of list.declarations) {
       if (!ts.isIdentifier(d.name)) reject(d.name);
-      const v = d.initializer ? this.expr(d.initializer) : new Constant(UNINITIALIZED);
-      this.env.set(d, v);
+      if (!d.initializer) {
+        if (!this.ctx.needsCell(d)) this.env.set(d, new Constant(UNINITIALIZED));
+        else if (!this.env.has(d)) this.env.set(d, this.emit("cell_new", [], d, `${localName(d)}_cell`));
+        continue;
+      }
+      this.declare(d, this.expr(d.initializer));
     }
+  }
+
+  /** `for (let i = ...)`: each iteration has its own `i` (closures made in one iteration
+   *  keep that iteration's value): a celled loop variable gets a fresh cell holding the
+   *  current value after the initializer and before each increment, as JS copies it. */
+  private freshIterationCells(init: ts.ForInitializer | undefined): void {
+    if (!this.current || !init || !ts.isVariableDeclarationList(init)) return;
+    for (const d of init.declarations) {
+      if (!this.ctx.needsCell(d)) continue;
+      const old = this.emit("cell_get", [this.env.get(d)!], d, localName(d));
+      this.env.set(d, this.emit("cell_new", [old], d, `${localName(d)}_cell`));
+    }
+  }
+
+  /** A closure value: the function of `node` with the current values (or cells) of what it captures. */
+  private closure(node: ClosureNode): Value {
+    const desc = this.ctx.closureFor(node);
+    const captured = desc.captures!.map((k) => {
+      const v = this.env.get(k);
+      if (!v) return reject(node, `a closure that uses '${k === THIS_KEY ? "this" : localName(k)}' where it is not available`);
+      return v;
+    });
+    return this.emit("make_closure", [new Constant(desc), ...captured], node, "closure");
   }
 
   private ifStatement(s: ts.IfStatement): void {
@@ -314,6 +381,7 @@ export class FunctionBuilder {
       if (ts.isVariableDeclarationList(s.initializer)) this.variableList(s.initializer);
       else this.expr(s.initializer, true);
     }
+    this.freshIterationCells(s.initializer);
     const head = this.newJoin();
     const update = this.newJoin();
     this.jump(head);
@@ -324,6 +392,7 @@ export class FunctionBuilder {
     this.loopBody(label, after, update, s.statement);
     this.jump(update);
     this.enter(update);
+    this.freshIterationCells(s.initializer);
     if (this.current && s.incrementor) this.expr(s.incrementor, true);
     this.jump(head);
     this.enter(after);
@@ -358,7 +427,7 @@ export class FunctionBuilder {
     const body = this.newJoin();
     this.branch(more, body, after);
     this.enter(body);
-    this.env.set(decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, decl.name.getText()));
+    this.declare(decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, decl.name.getText()));
     this.loopBody(label, after, update, s.statement);
     this.jump(update);
     this.enter(update);
@@ -440,7 +509,7 @@ export class FunctionBuilder {
       if (op === ts.SyntaxKind.InstanceOfKeyword && whenTrue && ts.isIdentifier(skipParens(c.left)) && ts.isIdentifier(c.right)) {
         const key = this.localKey(skipParens(c.left) as ts.Identifier);
         const r = this.resolveName(c.right);
-        if (key && r.kind === "class") {
+        if (key && r.kind === "class" && !this.ctx.needsCell(key)) {
           this.env.set(key, this.emit("downcast", [this.env.get(key)!, new Constant(r.desc), new Constant(false)], c, "narrowed"));
         }
       }
@@ -507,8 +576,11 @@ export class FunctionBuilder {
       case ts.SyntaxKind.NullKeyword:
         return new Constant(null);
       case ts.SyntaxKind.ThisKeyword:
-        if (!this.desc.cls) reject(e, "`this` outside a method");
+        if (!this.env.has(THIS_KEY)) reject(e, "`this` outside a method");
         return this.env.get(THIS_KEY)!;
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression:
+        return this.closure(e as ts.ArrowFunction | ts.FunctionExpression);
       case ts.SyntaxKind.Identifier:
         return this.identifier(e as ts.Identifier);
       case ts.SyntaxKind.ParenthesizedExpression:
@@ -550,24 +622,31 @@ export class FunctionBuilder {
   }
 
   private identifier(id: ts.Identifier): Value {
-    const r = this.resolveName(id);
+    return this.asValue(this.resolveName(id), id);
+  }
+
+  /** A resolved name used as a value: functions become closures (nothing captured). */
+  private asValue(r: Resolved, at: ts.Node): Value {
     switch (r.kind) {
       case "value":
         return r.value;
+      case "function":
+        return this.emit("make_closure", [new Constant(this.ctx.functionValue(r.desc))], at, "closure");
       default:
-        return reject(id, "a function, class or module used as a value");
+        return reject(at, "a class, module or built-in function used as a value");
     }
   }
 
   /** A name: a local of this function, or something the context resolves. */
   private resolveName(id: ts.Identifier): Resolved {
     if (id.text === "undefined") return { kind: "value", value: new Constant(undefined) };
+    if (id.text === "arguments") reject(id, "the `arguments` object");
     const sym = symbolOf(this.ctx.checker, id);
     if (!sym) throw new RtsError(locOfNode(id), `cannot resolve '${id.text}'`);
     const decl = sym.valueDeclaration ?? sym.declarations?.[0];
     if (decl && this.env.has(decl)) {
       const v = this.env.get(decl)!;
-      return { kind: "value", value: v };
+      return { kind: "value", value: this.ctx.needsCell(decl) ? this.emit("cell_get", [v], id, id.text) : v };
     }
     if (decl && (ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && !isModuleLevel(decl)))) {
       reject(id, "a closure: this function uses a local variable of an enclosing function");
@@ -733,6 +812,11 @@ export class FunctionBuilder {
     if (ts.isIdentifier(t)) {
       const key = this.localKey(t);
       if (!key) return reject(t, "assignment to a module-level binding (module bindings are constants after initialization)");
+      if (this.ctx.needsCell(key)) {
+        const v = compute(readOld ? this.emit("cell_get", [this.env.get(key)!], t, t.text) : null);
+        this.emit("cell_set", [this.env.get(key)!, v], t); // the env's cell: compute may have entered a join
+        return v;
+      }
       const v = compute(this.env.get(key)!);
       this.env.set(key, v);
       return v;
@@ -775,10 +859,9 @@ export class FunctionBuilder {
       return this.emit("simple_call", [new Constant(getter), this.env.get(THIS_KEY)!], e);
     }
     const r = this.resolveMember(e);
-    if (r) {
-      if (r.kind === "value") return r.value;
-      return reject(e, "a function, class or module used as a value");
-    }
+    if (r) return this.asValue(r, e);
+    const member = this.ctx.checker.getSymbolAtLocation(e.name);
+    if (member && member.flags & ts.SymbolFlags.Method) return reject(e, "a method used as a value (a method reference)");
     const read = (obj: Value) =>
       this.isAccessor(e.name, ts.SymbolFlags.GetAccessor)
         ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
@@ -869,6 +952,9 @@ export class FunctionBuilder {
     if (ts.isIdentifier(callee)) {
       return this.callResolved(this.resolveName(callee), e, callee);
     }
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword && this.isFunctionField(callee)) {
+      return this.callValue(() => this.expr(callee), e);
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.desc.cls?.base;
@@ -893,7 +979,21 @@ export class FunctionBuilder {
       };
       return invoke(this.expr(callee.expression));
     }
-    return reject(callee, "calling a computed function value");
+    return this.callValue(() => this.expr(callee), e);
+  }
+
+  /** Whether `o.f` names a field (of a function type) rather than a method. */
+  private isFunctionField(callee: ts.PropertyAccessExpression): boolean {
+    if (this.resolveMember(callee)) return false;
+    const sym = this.ctx.checker.getSymbolAtLocation(callee.name);
+    return !!sym && (sym.flags & ts.SymbolFlags.Property) !== 0;
+  }
+
+  /** A call through a function value (a closure): `call_value(f, ...args)`. */
+  private callValue(callee: () => Value, e: ts.CallExpression): Value {
+    for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+    const [f, ...args] = this.evalSeq([callee, ...e.arguments.map((a) => () => this.expr(a))]);
+    return this.emit("call_value", [f, ...args], e);
   }
 
   private isJitMarker(callee: ts.PropertyAccessExpression): boolean {
@@ -947,6 +1047,8 @@ export class FunctionBuilder {
         return this.emit("simple_call", [new Constant(r.fn), ...this.callArgs([], e)], e);
       case "conversion":
         return this.callConversion(r.name, e);
+      case "value":
+        return this.callValue(() => r.value, e);
       default:
         return reject(callee, "calling something that is not a function");
     }

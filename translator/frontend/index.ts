@@ -2,17 +2,18 @@
 // the flow graph of every function reachable from `main` (plus the rlib runtime helpers).
 import * as path from "node:path";
 import { ts } from "ts-morph";
-import { Constant } from "../flowgraph/model.ts";
+import { Block, Constant, Graph, Link, Operation, Variable } from "../flowgraph/model.ts";
 import { checkGraph } from "../flowgraph/checker.ts";
 import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
+import { CaptureAnalysis, ClosureNode } from "./captures.ts";
 import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkMergePointLiveness, collectFunctionHints, isJitModuleDecl } from "./jithints.ts";
 import { evaluateModules } from "./prebuilt.ts";
 import {
-  Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
+  Builtin, CaptureKey, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
 } from "./program.ts";
 import { reject } from "./subset.ts";
 import { checkTypeAnnotations } from "./types.ts";
@@ -63,7 +64,7 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   }
   return {
     main,
-    functions: [...fe.functions.values()],
+    functions: [...fe.functions.values(), ...fe.functionValues.values(), ...fe.specialized],
     classes,
     jitDrivers: [...fe.jitDrivers.values()],
     runtime,
@@ -75,14 +76,61 @@ class Frontend implements BuildContext {
   functions = new Map<ts.Node, FunctionDesc>();
   classes = new Map<ts.Node, ClassDesc>();
   jitDrivers = new Map<ts.Node, JitDriverDesc>();
+  /** The closure adapters of top-level functions and static methods used as values. */
+  functionValues = new Map<FunctionDesc, FunctionDesc>();
+  /** Copies of rlib functions made for one call site each (see arrayMethod). */
+  specialized: FunctionDesc[] = [];
   private pending: (() => void)[] = [];
+  private captures: CaptureAnalysis;
 
   constructor(
     public checker: ts.TypeChecker,
     private moduleValues: Map<ts.Node, unknown>,
     private library: Map<string, ts.SourceFile>,
     public functionHints: Map<ts.Node, Set<JitHint>>,
-  ) {}
+  ) {
+    this.captures = new CaptureAnalysis(checker);
+  }
+
+  needsCell(key: CaptureKey): boolean {
+    return this.captures.needsCell(key);
+  }
+
+  /** The function of an arrow function, function expression or nested function declaration. */
+  closureFor(node: ClosureNode): FunctionDesc {
+    let desc = this.functions.get(node);
+    if (desc) return desc;
+    if (!node.body) reject(node, "functions without a body (overload signatures or declare)");
+    if (ts.isFunctionExpression(node)) rejectThisIn(node.body);
+    const line = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
+    const name = ts.isArrowFunction(node) ? "arrow" : (node.name?.text ?? "function");
+    desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node), node, locOfNode(node));
+    desc.captures = this.captures.capturesOf(node);
+    this.functions.set(node, desc);
+    this.scheduleBody(desc, node, [...node.parameters]);
+    return desc;
+  }
+
+  /** A top-level function or static method used as a value: a closure (with nothing
+   *  captured) whose function calls it, so that every function value has the same calling
+   *  convention (closure object first). */
+  functionValue(fn: FunctionDesc): FunctionDesc {
+    let desc = this.functionValues.get(fn);
+    if (desc) return desc;
+    desc = new FunctionDesc(`${fn.name}.value`, null, fn.loc);
+    desc.captures = [];
+    desc.params = fn.params;
+    desc.paramKinds = fn.paramKinds;
+    desc.returnKind = fn.returnKind;
+    const params = fn.params.map((p) => new Variable(p.name.getText()));
+    const start = new Block([new Variable("closure"), ...params]);
+    const result = new Variable("result");
+    start.operations.push(new Operation("simple_call", [new Constant(fn), ...params], result, fn.loc));
+    desc.graph = new Graph(desc.name, start, fn.loc);
+    start.closeWith([new Link([result], desc.graph.returnblock)]);
+    this.functionValues.set(fn, desc);
+    return desc;
+  }
 
   jitDriver(receiver: ts.Expression): JitDriverDesc {
     const decl = ts.isIdentifier(receiver) ? symbolOf(this.checker, receiver)?.valueDeclaration : undefined;
@@ -130,7 +178,22 @@ class Frontend implements BuildContext {
       const item = this.checker.getTypeArguments(receiver as ts.TypeReference)[0];
       if (item && item.flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `join${argc}`);
     }
+    if (this.checker.isArrayType(receiver)) return this.arrayMethod(`${name}${argc}`);
     return null;
+  }
+
+  /** `a.map(f)` & co. are rlib/arrays.ts functions, copied for each call site: the element
+   *  and callback types differ from one call to the next, and one graph has one typing
+   *  (RPython specializes such helpers the same way). */
+  private arrayMethod(name: string): FunctionDesc | null {
+    const decl = this.library.get("arrays")?.statements.find(
+      (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && !!st.body,
+    );
+    if (!decl) return null;
+    const desc = new FunctionDesc(qualifiedName(name, decl), decl, locOfNode(decl.name!));
+    this.specialized.push(desc);
+    this.scheduleBody(desc, decl, [...decl.parameters]);
+    return desc;
   }
 
   findMain(entry: ts.SourceFile): FunctionDesc {
@@ -408,6 +471,15 @@ class Frontend implements BuildContext {
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
     return reject(at, `the global '${name}' (not part of the RTS library yet)`);
   }
+}
+
+/** `this` in a function expression is its caller's receiver, which RTS does not model. */
+function rejectThisIn(body: ts.Node): void {
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.ThisKeyword) reject(n, "`this` in a function expression");
+    if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
+  };
+  visit(body);
 }
 
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {

@@ -20,7 +20,7 @@ export interface LoadedSources {
   library: Map<string, ts.SourceFile>;
 }
 
-const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv"];
+const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays"];
 
 export function loadSources(entryPath: string): LoadedSources {
   const project = new Project({

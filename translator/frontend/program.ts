@@ -16,6 +16,10 @@ export class FunctionDesc {
   params: ts.ParameterDeclaration[] = [];
   /** JIT hints given at module level (`elidable(f)`, rlib/jit.ts). */
   jitHints = new Set<JitHint>();
+  /** For a function used as a value (an arrow function, a function expression, a nested
+   *  function, or the adapter of a top-level function passed as a value): the locals of
+   *  enclosing functions it captures. Its graph's first input is then its closure object. */
+  captures: CaptureKey[] | null = null;
   constructor(
     public name: string,
     public decl: ts.Node | null,
@@ -27,7 +31,14 @@ export class FunctionDesc {
   describe(): string {
     return `<fn ${this.name}>`;
   }
+  /** Whether the graph's first input is `this` or the closure object, before the parameters. */
+  get hasSelf(): boolean {
+    return this.cls !== null || this.captures !== null;
+  }
 }
+
+/** What a closure captures: a local's declaration node, or the `this` of the enclosing method. */
+export type CaptureKey = ts.Node | { kind: "this" };
 
 export class FieldDesc {
   constructor(

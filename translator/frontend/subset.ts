@@ -10,9 +10,6 @@ interface Rejection {
 }
 
 const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
-  [ts.SyntaxKind.ArrowFunction]: { what: "arrow functions (closures)", hint: "use a top-level function or a class with a method" },
-  [ts.SyntaxKind.FunctionExpression]: { what: "function expressions (closures)", hint: "use a top-level function declaration" },
-  [ts.SyntaxKind.FunctionDeclaration]: { what: "nested function declarations", hint: "move the function to the top level of the module" },
   [ts.SyntaxKind.ClassDeclaration]: { what: "classes declared inside functions", hint: "declare the class at the top level of the module" },
   [ts.SyntaxKind.ClassExpression]: { what: "class expressions", hint: "declare the class at the top level of the module" },
   [ts.SyntaxKind.TryStatement]: { what: "try/catch (exceptions are not supported yet)", hint: "return an error value instead" },
@@ -64,7 +61,10 @@ const HINTS: [RegExp, string][] = [
   [/spread/, "pass the elements explicitly"],
   [/typed array/, "write `new Uint8Array(length)` and fill it in a loop"],
   [/abstract class/, "instantiate a concrete subclass"],
-  [/function, class or module used as a value/, "first-class functions are not supported yet: call the function directly"],
+  [/class, module or built-in function used as a value/, "wrap it in an arrow function: `(x) => f(x)`"],
+  [/method used as a value/, "wrap the call in an arrow function: `(x) => obj.method(x)`"],
+  [/`this` in a function expression/, "use an arrow function, which keeps the `this` of the method it is written in"],
+  [/`arguments`/, "declare the parameters, or take an array parameter"],
   [/for-of over a string/, "write an index loop: `for (let i = 0; i < s.length; i++) s.charCodeAt(i)`"],
   [/for-of/, "write `for (const x of array)`"],
 ];

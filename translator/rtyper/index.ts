@@ -5,6 +5,7 @@ import { Layouts } from "./layouts.ts";
 import { removeRedundantInputs } from "../flowgraph/simplify.ts";
 import { lltypeOf, RTyper } from "./rtyper.ts";
 import { LLType, StructLayout } from "./lltype.ts";
+import { familyRoots, unifySignatures } from "./families.ts";
 
 /** How the backend lays out a prebuilt object in the data segment. */
 export type PrebuiltShape =
@@ -20,7 +21,8 @@ export interface LowLevelProgram {
 }
 
 export function rtype(ap: AnnotatedProgram): LowLevelProgram {
-  const layouts = new Layouts(ap.classdefs);
+  const layouts = new Layouts(ap.classdefs, ap.captures);
+  unifySignatures(familyRoots(ap.families), new Set(ap.functions));
   const rt = new RTyper(ap, layouts);
   for (const fn of ap.functions) rt.rtypeGraph(fn.graph);
   // The low-level graphs leave block-local form: values flow directly to the blocks they

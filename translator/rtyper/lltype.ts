@@ -32,6 +32,8 @@ export const STR = { length: 8, hash: 12, chars: 16 } as const;
 /** T[]: header, length (u32), items pointer; items: header, capacity (u32), then the items. */
 export const LIST = { length: 8, items: 12, size: 16 } as const;
 export const LIST_ITEMS = { capacity: 8, data: 16 } as const;
+/** A closure: header, the function's index in the Wasm function table (u32), then the captured values. */
+export const CLOSURE = { fn: 8 } as const;
 /** Typed arrays: header, length (u32), then the elements inline. */
 export const TYPED = { length: 8, data: 16 } as const;
 

@@ -10,8 +10,9 @@ import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";
 import { describe, s_impossible, SomeValue } from "../annotator/model.ts";
-import { LLType, sizeOf, typedIsFloat } from "./lltype.ts";
+import { CLOSURE, LLType, sizeOf, typedIsFloat } from "./lltype.ts";
 import { Layouts } from "./layouts.ts";
+import { familySignature, Signature } from "./families.ts";
 
 export function lltypeOf(a: SomeValue): LLType {
   switch (a.kind) {
@@ -40,14 +41,23 @@ export interface DispatchCase {
   fn: FunctionDesc;
 }
 
+/** What a call through the function table needs: the family's signature and its functions. */
+export interface IndirectCall {
+  sig: Signature;
+  members: FunctionDesc[];
+}
+
 export class RTyper {
   private ops: Operation[] = [];
   private op!: Operation;
+  private annotated: Set<FunctionDesc>;
 
   constructor(
     private ap: AnnotatedProgram,
     public layouts: Layouts,
-  ) {}
+  ) {
+    this.annotated = new Set(ap.functions);
+  }
 
   runtime(name: string): FunctionDesc {
     return runtimeFunction(this.ap.program, name);
@@ -278,6 +288,34 @@ export class RTyper {
         return this.simpleCall(args[0] as Constant, args.slice(1), anns.slice(1), result);
       case "call_method":
         return this.callMethod(args[0], anns[0], (args[1] as Constant).value as string, args.slice(2), result);
+      case "make_closure":
+        return this.makeClosure((args[0] as Constant).value as FunctionDesc, args.slice(1), result);
+      case "closure_get": {
+        const layout = this.layouts.ofClosure((args[1] as Constant).value as FunctionDesc);
+        const f = layout.fields.get(`c${(args[2] as Constant).value}`)!;
+        this.emit("getfield", [args[0], this.c(f.offset, "i64"), this.c(false, "void")], f.type, result);
+        return;
+      }
+      case "call_value":
+        return this.callValue(args[0], anns[0], args.slice(1), result);
+      case "cell_new": {
+        const t = lltypeOf((annotationOf(result) as { celldef: { item: SomeValue } }).celldef.item);
+        const layout = this.layouts.cell(t);
+        this.emit("malloc", [this.c(layout.size, "i64"), this.c(layout.typeid, "i64")], "ptr", result);
+        if (args.length > 0 && t !== "void") this.emit("setfield", [result, this.c(layout.fields.get("value")!.offset, "i64"), this.c(false, "void"), this.convert(args[0], t)], "void");
+        return;
+      }
+      case "cell_get": {
+        const t = lltypeOf((anns[0] as { celldef: { item: SomeValue } }).celldef.item);
+        this.emit("getfield", [args[0], this.c(this.layouts.cell(t).fields.get("value")!.offset, "i64"), this.c(false, "void")], t, result);
+        return;
+      }
+      case "cell_set": {
+        const t = lltypeOf((anns[0] as { celldef: { item: SomeValue } }).celldef.item);
+        const offset = this.layouts.cell(t).fields.get("value")!.offset;
+        this.emit("setfield", [args[0], this.c(offset, "i64"), this.c(false, "void"), this.convert(args[1], t)], "void");
+        return;
+      }
     }
     throw new Error(`rtyper: no rule for ${op.opname}`);
   }
@@ -572,6 +610,40 @@ export class RTyper {
     this.emit("dispatch", [this.c(calls, "void"), obj, ...args], rt, result);
   }
 
+  /** A new closure object: its function's table index, then the captured values. */
+  private makeClosure(fn: FunctionDesc, captured: Value[], result: Variable): void {
+    const layout = this.layouts.ofClosure(fn);
+    this.emit("malloc", [this.c(layout.size, "i64"), this.c(layout.typeid, "i64")], "ptr", result);
+    this.emit("closure_init", [result, this.c(fn, "void")], "void");
+    captured.forEach((v, i) => {
+      const f = layout.fields.get(`c${i}`);
+      if (f) this.emit("setfield", [result, this.c(f.offset, "i64"), this.c(false, "void"), this.convert(v, f.type)], "void");
+    });
+  }
+
+  /** A call through a function value: a direct call when the family has one function,
+   *  else call_indirect through the function table with the closure as first argument. */
+  private callValue(f: Value, a: SomeValue, args: Value[], result: Variable): void {
+    if (a.kind !== "fn") return this.fail(`cannot call ${describe(a)}`);
+    const fam = a.family.find();
+    const members = [...fam.members].filter((m) => this.annotated.has(m));
+    const sig = familySignature(fam);
+    const padded = sig.params.map((t, i) => (i < args.length ? this.convert(args[i], t) : this.zero(t)));
+    if (a.nullable) {
+      // As JS, calling null or undefined fails (a checked read of the closure's header).
+      this.emit("getfield", [f, this.c(CLOSURE.fn, "i64"), this.c(true, "void")], "i32");
+    }
+    if (members.length === 1) return this.directCall(members[0], [f, ...padded], result);
+    const call: IndirectCall = { sig, members };
+    const want = resultType(result);
+    if (want === sig.result || want === "void") {
+      this.emit("call_indirect", [this.c(call, "void"), f, ...padded], sig.result, result);
+      return;
+    }
+    const r = this.emit("call_indirect", [this.c(call, "void"), f, ...padded], sig.result);
+    this.emit("same_as", [this.convert(r, want)], want, result);
+  }
+
   /** Which implementation each type id below `cls` uses, as type-id ranges. */
   private dispatchCases(cls: ClassDesc, name: string): DispatchCase[] {
     const impls = new Set(implementations(cls, name).map((x) => x.fn));
@@ -613,10 +685,10 @@ export function returnType(g: Graph): LLType {
   return a.kind === "none" ? "void" : lltypeOf(a);
 }
 
-const CALL_OPS = new Set(["simple_call", "call_method"]);
-const STORE_OPS = new Set(["setattr", "setitem"]);
+const CALL_OPS = new Set(["simple_call", "call_method", "call_value"]);
+const STORE_OPS = new Set(["setattr", "setitem", "cell_set"]);
 const STATEMENT_OPS = new Set([...CALL_OPS, ...STORE_OPS]);
-const NULL_RECEIVER_OPS = new Set(["getattr", "setattr", "getitem", "setitem", "call_method"]);
+const NULL_RECEIVER_OPS = new Set(["getattr", "setattr", "getitem", "setitem", "call_method", "call_value"]);
 
 /** Stores have no result: their "impossible" result is not dead code. */
 function isStatement(op: Operation): boolean {

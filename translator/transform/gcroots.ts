@@ -5,7 +5,7 @@
 // pointer variables are live across it; the backend emits the frame and the stores.
 import { Block, Constant, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
-import { DispatchCase } from "../rtyper/rtyper.ts";
+import { DispatchCase, IndirectCall } from "../rtyper/rtyper.ts";
 
 /** Low-level operations that allocate (and so may run a collection). */
 const ALLOCATING = new Set(["malloc", "list_new", "list_push", "typed_new", "strNew"]);
@@ -21,6 +21,7 @@ function callees(op: Operation): FunctionDesc[] {
   const callee = (op.args[0] as Constant | undefined)?.value;
   if (op.opname === "direct_call") return [callee as FunctionDesc];
   if (op.opname === "dispatch") return (callee as DispatchCase[]).map((c) => c.fn);
+  if (op.opname === "call_indirect") return (callee as IndirectCall).members;
   return [];
 }
 
