@@ -154,7 +154,8 @@ export class Annotator {
   }
 
   /** The union, or an error naming the slot (`what`) and, when known, where its old type came from. */
-  unionAt(a: SomeValue, b: SomeValue, at: Operation | Link | null, what: () => string, key: object | null = null): SomeValue {
+  unionAt(a: SomeValue, b: SomeValue, at: Operation | Link | null, what: () => string, key: object | null = null,
+    hint = "RTS values have one static type: use separate variables, or a common base class"): SomeValue {
     try {
       const u = union(a, b);
       if (u.kind === "float") {
@@ -168,7 +169,7 @@ export class Annotator {
       const origin = key ? this.origins.get(key) : null;
       const notes = origin ? [`it holds ${describe(a)} because of ${formatLoc(origin)}`] : [];
       throw new RtsError(loc, `${what()} would hold both ${describe(e.a)} and ${describe(e.b)}`,
-        "RTS values have one static type: use separate variables, or a common base class", notes);
+        hint, notes);
     }
   }
 
@@ -311,14 +312,16 @@ export class Annotator {
     for (const m of [...fam.members]) {
       const n = m.graph.startblock.inputargs.length - 1;
       if (n > args.length) {
-        throw new RtsError(op.loc, `this call passes ${args.length} argument(s), but ${m.name} (which can be called here) takes ${n}`,
+        const name = m.decl ? m.name : m.name.replace(/\.value$/, ""); // a function passed as a value: its adapter
+        throw new RtsError(op.loc, `this call passes ${args.length} argument(s), but ${name} (which can be called here) takes ${n}`,
           "pass every parameter the functions that flow here declare");
       }
       const self: SomeValue = { kind: "fn", family: fam, nullable: false };
       const r = this.call(m, [self, ...fam.find().params.slice(0, n)], op);
       // The family's result covers every member's (one return type for the call through the table).
       const root = fam.find();
-      const u = this.unionAt(root.result, r, op, () => "the result of the functions called here");
+      const u = this.unionAt(root.result, r, op, () => "the result of the functions that can be called here", null,
+        "every function that flows to one call must return the same type (a block body `{ f(x); }` returns nothing)");
       if (!sameAnnotation(u, root.result)) {
         root.result = u;
         this.reflowAll(root.readers);

@@ -20,7 +20,9 @@ export type Resolved =
   | { kind: "builtin"; builtin: Builtin }
   | { kind: "import"; fn: ImportedFunction }
   | { kind: "conversion"; name: string }
-  | { kind: "namespace" };
+  | { kind: "namespace" }
+  /** A module-level binding holding an arrow function or function expression (no captures). */
+  | { kind: "closure"; desc: FunctionDesc };
 
 export interface BuildContext {
   checker: ts.TypeChecker;
@@ -632,6 +634,8 @@ export class FunctionBuilder {
         return r.value;
       case "function":
         return this.emit("make_closure", [new Constant(this.ctx.functionValue(r.desc))], at, "closure");
+      case "closure":
+        return this.emit("make_closure", [new Constant(r.desc)], at, "closure");
       default:
         return reject(at, "a class, module or built-in function used as a value");
     }
@@ -1049,6 +1053,8 @@ export class FunctionBuilder {
         return this.callConversion(r.name, e);
       case "value":
         return this.callValue(() => r.value, e);
+      case "closure":
+        return this.callValue(() => this.asValue(r, callee), e);
       default:
         return reject(callee, "calling something that is not a function");
     }

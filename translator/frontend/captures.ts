@@ -90,6 +90,9 @@ export class CaptureAnalysis {
 
   /** The declaration of a local variable, parameter or nested function `id` refers to. */
   private localDeclaration(id: ts.Identifier): ts.Node | null {
+    // `o.x` names a field, even one declared by a constructor's parameter property.
+    if (ts.isPropertyAccessExpression(id.parent) && id.parent.name === id) return null;
+    if (ts.isQualifiedName(id.parent) && id.parent.right === id) return null;
     const sym = symbolOf(this.checker, id);
     const decl = sym?.valueDeclaration;
     if (!decl) return null;

@@ -102,6 +102,8 @@ class Frontend implements BuildContext {
     if (desc) return desc;
     if (!node.body) reject(node, "functions without a body (overload signatures or declare)");
     if (ts.isFunctionExpression(node)) rejectThisIn(node.body);
+    // A call through a function value passes every argument: defaults cannot be filled in.
+    for (const p of node.parameters) if (p.initializer || p.questionToken) reject(p, "a default or optional parameter of a closure");
     const line = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
     const name = ts.isArrowFunction(node) ? "arrow" : (node.name?.text ?? "function");
     desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node), node, locOfNode(node));
@@ -406,10 +408,23 @@ class Frontend implements BuildContext {
       if (this.isJitDriver(value)) {
         throw new RtsError(locOfNode(at), "a JitDriver used as a value", "only call jitMergePoint and canEnterJit on it");
       }
+      if (typeof value === "function") return this.moduleFunction(decl, value, at);
       this.registerPrebuilt(value, at, new Set());
       return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
     }
     return reject(at, `a reference to ${ts.SyntaxKind[decl.kind]}`);
+  }
+
+  /** `const f = (x) => ...` or `const g = f` at module level: a function value. (A function
+   *  inside a prebuilt object or array is not supported.) */
+  private moduleFunction(decl: ts.VariableDeclaration, value: unknown, at: ts.Node): Resolved {
+    let init = decl.initializer;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { kind: "closure", desc: this.closureFor(init) };
+    for (const [d, v] of this.moduleValues) {
+      if (v === value && ts.isFunctionDeclaration(d)) return this.resolveFunction(d, at);
+    }
+    return reject(at, "a function used as a value (a module-level binding holding a function that is not an RTS function)");
   }
 
   /** The classes of the objects module initialization built, by their JS constructor. */

@@ -50,6 +50,7 @@ const HINTS: [RegExp, string][] = [
   [/that may be null/, "numbers and booleans are machine values that cannot be null: use a sentinel (NaN, -1) or a separate boolean field"],
   [/a union of/, "use one type; for alternatives use subclasses of a common base class, or separate fields"],
   [/eval/, "RTS programs are compiled ahead of time: interpret the code yourself"],
+  [/default or optional parameter of a closure/, "declare the parameter required and pass it at every call"],
   [/closure/, "pass the value as a parameter, or keep it in an object field"],
   [/static field or a module's binding/, "keep mutable state in an object: `static readonly state = new State()` and assign `C.state.x = ...`"],
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
