@@ -20,6 +20,8 @@ function valueDeclarations(sf: ts.SourceFile): ts.NamedDeclaration[] {
       for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) out.push(d);
     } else if (ts.isClassDeclaration(st) && st.name && !hasDeclareModifier(st)) {
       out.push(st);
+    } else if (ts.isFunctionDeclaration(st) && st.name && st.body) {
+      out.push(st); // to recognize `const g = f` (the same function object) as f
     }
   }
   return out;
