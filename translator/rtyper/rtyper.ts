@@ -42,9 +42,14 @@ export interface DispatchCase {
 }
 
 /** What a call through the function table needs: the family's signature and its functions. */
-export interface IndirectCall {
-  sig: Signature;
-  members: FunctionDesc[];
+export class IndirectCall {
+  constructor(
+    public sig: Signature,
+    public members: FunctionDesc[],
+  ) {}
+  describe(): string {
+    return `<table (${this.sig.params.join(", ")}) -> ${this.sig.result}: ${this.members.map((m) => m.name).join(" | ")}>`;
+  }
 }
 
 export class RTyper {
@@ -634,7 +639,7 @@ export class RTyper {
       this.emit("getfield", [f, this.c(CLOSURE.fn, "i64"), this.c(true, "void")], "i32");
     }
     if (members.length === 1) return this.directCall(members[0], [f, ...padded], result);
-    const call: IndirectCall = { sig, members };
+    const call = new IndirectCall(sig, members);
     const want = resultType(result);
     if (want === sig.result || want === "void") {
       this.emit("call_indirect", [this.c(call, "void"), f, ...padded], sig.result, result);
