@@ -238,7 +238,7 @@ export function listPrimitive(rt: Runtime, id: int, base: int, argc: int): Value
       return listTail(rt, "list-tail", a, rt.arg(base, 1));
     case P_LIST_REF: {
       const p = listTail(rt, "list-ref", a, rt.arg(base, 1));
-      if (rt.error !== "") return p;
+      if (rt.failed) return p;
       if (!(p instanceof Pair)) return rt.fail(`list-ref: index ${(rt.arg(base, 1) as Fixnum).value} out of range`);
       return p.car;
     }

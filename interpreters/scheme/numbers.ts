@@ -194,7 +194,7 @@ function compareChain(rt: Runtime, op: int, base: int, argc: int): Value {
   if (argc === 1 && !isNumber(rt.arg(base, 0))) return rt.wrongType(name, "a number", rt.arg(base, 0));
   for (let i = 0; i + 1 < argc; i++) {
     const c = compare(rt, name, rt.arg(base, i), rt.arg(base, i + 1));
-    if (rt.error !== "") return FALSE;
+    if (rt.failed) return FALSE;
     if (!compareHolds(op, c)) result = false;
   }
   return bool(result);
@@ -232,7 +232,7 @@ function integerDivision(rt: Runtime, op: int, a: Value, b: Value): Value {
   const name = op === P_QUOTIENT ? "quotient" : op === P_REMAINDER ? "remainder" : "modulo";
   const x = integerArg(rt, name, a);
   const y = integerArg(rt, name, b);
-  if (rt.error !== "") return FALSE;
+  if (rt.failed) return FALSE;
   if (y === 0) return rt.fail(`${name}: division by zero`);
   if (op === P_QUOTIENT) return fixnum(intDiv(x, y));
   const r = intMod(x, y);
@@ -258,8 +258,8 @@ function expt(rt: Runtime, base: Value, power: Value): Value {
     let result: Value = fixnum(1);
     for (let i = 0; i < power.value; i++) {
       result = arith(rt, P_MUL, result, base);
-      if (rt.error !== "") {
-        rt.error = "";
+      if (rt.failed) {
+        rt.clearError();
         return overflow(rt, "expt");
       }
     }
@@ -361,7 +361,7 @@ export function numberPrimitive(rt: Runtime, id: int, base: int, argc: int): Val
       let acc: Value = fixnum(id === P_ADD ? 0 : 1);
       for (let i = 0; i < argc; i++) {
         acc = arith(rt, id, acc, rt.arg(base, i));
-        if (rt.error !== "") return acc;
+        if (rt.failed) return acc;
       }
       return acc;
     }
@@ -370,7 +370,7 @@ export function numberPrimitive(rt: Runtime, id: int, base: int, argc: int): Val
       let acc = rt.arg(base, 0);
       for (let i = 1; i < argc; i++) {
         acc = arith(rt, P_SUB, acc, rt.arg(base, i));
-        if (rt.error !== "") return acc;
+        if (rt.failed) return acc;
       }
       return acc;
     }
@@ -379,7 +379,7 @@ export function numberPrimitive(rt: Runtime, id: int, base: int, argc: int): Val
       let acc = rt.arg(base, 0);
       for (let i = 1; i < argc; i++) {
         acc = divide(rt, acc, rt.arg(base, i));
-        if (rt.error !== "") return acc;
+        if (rt.failed) return acc;
       }
       return acc;
     }
@@ -417,12 +417,12 @@ export function numberPrimitive(rt: Runtime, id: int, base: int, argc: int): Val
       let acc = id === P_GCD ? 0 : 1;
       for (let i = 0; i < argc; i++) {
         const x = integerArg(rt, id === P_GCD ? "gcd" : "lcm", rt.arg(base, i));
-        if (rt.error !== "") return FALSE;
+        if (rt.failed) return FALSE;
         if (id === P_GCD) acc = gcdInt(acc, x);
         else if (x === 0 || acc === 0) acc = 0;
         else {
           const m = mulValues(rt, fixnum(intDiv(acc, gcdInt(acc, x))), fixnum(x < 0 ? -x : x));
-          if (rt.error !== "") return m;
+          if (rt.failed) return m;
           acc = (m as Fixnum).value;
         }
       }
@@ -446,12 +446,12 @@ export function numberPrimitive(rt: Runtime, id: int, base: int, argc: int): Val
       return rounding(rt, id, rt.arg(base, 0));
     case P_NUMBER_TO_STRING: {
       const radix = radixArg(rt, base, argc);
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       return numberToString(rt, rt.arg(base, 0), radix);
     }
     case P_STRING_TO_NUMBER: {
       const radix = radixArg(rt, base, argc);
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       return stringToNumber(rt, rt.arg(base, 0), radix);
     }
     case P_EXP:

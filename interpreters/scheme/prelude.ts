@@ -28,8 +28,6 @@ export const PRELUDE = `
           (else (loop (cdr l) acc)))))
 (define (fold kons knil l)
   (if (null? l) knil (fold kons (kons (car l) knil) (cdr l))))
-(define (fold-left f acc l)
-  (if (null? l) acc (fold-left f (f acc (car l)) (cdr l))))
 (define (fold-right f acc l)
   (let loop ((l (reverse l)) (acc acc))
     (if (null? l) acc (loop (cdr l) (f (car l) acc)))))

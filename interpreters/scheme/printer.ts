@@ -128,26 +128,7 @@ export function printValue(v: Value, write: boolean, out: string[]): void {
   }
 }
 
-/** Abbreviations Guile uses for (quote x) and friends. */
-function quotePrefix(p: Pair): string {
-  const head = p.car;
-  if (!(head instanceof Sym)) return "";
-  const rest = p.cdr;
-  if (!(rest instanceof Pair) || !(rest.cdr instanceof EmptyList)) return "";
-  if (head.name === "quote") return "'";
-  if (head.name === "quasiquote") return "`";
-  if (head.name === "unquote") return ",";
-  if (head.name === "unquote-splicing") return ",@";
-  return "";
-}
-
 function printList(p: Pair, write: boolean, out: string[]): void {
-  const prefix = quotePrefix(p);
-  if (prefix !== "") {
-    out.push(prefix);
-    printValue((p.cdr as Pair).car, write, out);
-    return;
-  }
   out.push("(");
   printValue(p.car, write, out);
   let rest = p.cdr;

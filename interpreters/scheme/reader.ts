@@ -19,7 +19,8 @@ export class Reader {
   next(): Value | null {
     this.skipAtmosphere();
     if (this.error !== "" || this.pos >= this.src.length) return null;
-    return this.datum();
+    const d = this.datum();
+    return this.error === "" ? d : null;
   }
 
   private fail(msg: string): Value {

@@ -10,7 +10,9 @@ const OUT_CHUNK = 8192;
 export class Runtime {
   /** The operand stack: every expression pushes its value; calls take their arguments here. */
   readonly stack: Value[] = [];
-  /** The message of the error being raised, "" while none. */
+  /** True while a Scheme error is being raised (checked after every primitive). */
+  failed: boolean = false;
+  /** The message of the error being raised. */
   error: string = "";
   /** Written with (exit n): the program stops with this code. -1 while running. */
   exitCode: int = -1;
@@ -19,8 +21,14 @@ export class Runtime {
 
   /** Raises a Scheme error; returns a placeholder value the caller returns at once. */
   fail(message: string): Value {
-    if (this.error === "") this.error = message;
+    if (!this.failed) this.error = message;
+    this.failed = true;
     return UNSPECIFIED;
+  }
+
+  clearError(): void {
+    this.failed = false;
+    this.error = "";
   }
 
   /** Raises "NAME: expected WHAT, got VALUE". */

@@ -51,7 +51,7 @@ class Session {
       }
       const value = this.runCode(code);
       if (this.rt.exitCode >= 0) return this.rt.exitCode;
-      if (this.rt.error !== "") {
+      if (this.rt.failed) {
         this.reportRunError();
         if (!repl) return 1;
         continue;
@@ -73,7 +73,7 @@ class Session {
     let msg = `error: ${this.rt.error}`;
     if (this.machine.errorExpr !== "") msg += `\n  in expression ${this.machine.errorExpr}`;
     if (this.machine.errorProc !== "") msg += `\n  in procedure ${this.machine.errorProc}`;
-    this.rt.error = "";
+    this.rt.clearError();
     this.report(msg);
   }
 }

@@ -161,10 +161,10 @@ function listToString(rt: Runtime, list: Value): Value {
 
 function substring(rt: Runtime, name: string, base: int, argc: int): Value {
   const s = stringArg(rt, name, rt.arg(base, 0));
-  if (rt.error !== "") return FALSE;
+  if (rt.failed) return FALSE;
   const start = argc > 1 ? indexArg(rt, name, rt.arg(base, 1), s.length) : 0;
   const end = argc > 2 ? indexArg(rt, name, rt.arg(base, 2), s.length) : s.length;
-  if (rt.error !== "") return FALSE;
+  if (rt.failed) return FALSE;
   if (end < start) return rt.fail(`${name}: end ${end} is before start ${start}`);
   return new MString(s.slice(start, end));
 }
@@ -193,9 +193,9 @@ export function textPrimitive(rt: Runtime, id: int, base: int, argc: int): Value
       return fixnum(stringArg(rt, "string-length", a).length);
     case P_STRING_REF: {
       const s = stringArg(rt, "string-ref", a);
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       const i = indexArg(rt, "string-ref", rt.arg(base, 1), s.length - 1);
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       return new Char(s.charCodeAt(i));
     }
     case P_SUBSTRING:
@@ -233,7 +233,7 @@ export function textPrimitive(rt: Runtime, id: int, base: int, argc: int): Value
       if (!(a instanceof MString)) return rt.wrongType("string-set!", "a string", a);
       const i = indexArg(rt, "string-set!", rt.arg(base, 1), a.text.length - 1);
       const c = charArg(rt, "string-set!", rt.arg(base, 2));
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       a.text = a.text.slice(0, i) + String.fromCharCode(c) + a.text.slice(i + 1);
       return UNSPECIFIED;
     }
@@ -251,7 +251,7 @@ export function textPrimitive(rt: Runtime, id: int, base: int, argc: int): Value
     }
     case P_STRING_JOIN: {
       const sep = argc > 1 ? stringArg(rt, "string-join", rt.arg(base, 1)) : " ";
-      if (rt.error !== "") return FALSE;
+      if (rt.failed) return FALSE;
       return stringJoin(rt, a, sep);
     }
     case P_CHARP:

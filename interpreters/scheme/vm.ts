@@ -231,7 +231,7 @@ export class Machine {
         }
       }
 
-      if (argc >= 0 && rt.error === "") {
+      if (argc >= 0 && !rt.failed) {
         // A call: the procedure is on top of its argc arguments.
         let callee = pop(stack);
         // apply: spread its last argument and call its first.
@@ -250,7 +250,7 @@ export class Machine {
           for (let i = 0; i < items.length; i++) stack.push(items[i]);
           argc = middle.length + items.length;
         }
-        if (rt.error !== "") {
+        if (rt.failed) {
           // apply's last argument was not a list
         } else if (callee instanceof Closure) {
           const target = callee.code;
@@ -286,7 +286,7 @@ export class Machine {
         }
       }
 
-      if (rt.error !== "") {
+      if (rt.failed) {
         this.errorExpr = argc >= 0 || opcode === op.PRIM_CALL || opcode >= op.ADD ? toWriteString(code.exprs[e]) : "";
         this.errorProc = code.name;
         popN(stack, stack.length);

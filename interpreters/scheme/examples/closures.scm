@@ -1,0 +1,80 @@
+; Closures: counters with private state, adders, composition, currying, accumulator
+; generators, and a message-passing bank account.
+(define (make-counter)
+  (let ((n 0))
+    (lambda () (set! n (+ n 1)) n)))
+
+(define c1 (make-counter))
+(define c2 (make-counter))
+(c1) (c1) (c2)
+(display (list (c1) (c2)))
+(newline)
+
+(define (make-adder k) (lambda (x) (+ x k)))
+(define add5 (make-adder 5))
+(display (map add5 '(1 2 3)))
+(newline)
+
+(define (compose . fs)
+  (if (null? fs)
+      (lambda (x) x)
+      (lambda (x) ((car fs) ((apply compose (cdr fs)) x)))))
+(display ((compose (make-adder 1) (lambda (x) (* x 2)) (make-adder 10)) 5))
+(newline)
+
+(define (curry f . args)
+  (lambda more (apply f (append args more))))
+(display ((curry + 1 2) 3 4))
+(newline)
+
+(define (make-account balance)
+  (define (withdraw amount)
+    (if (>= balance amount)
+        (begin (set! balance (- balance amount)) balance)
+        "Insufficient funds"))
+  (define (deposit amount)
+    (set! balance (+ balance amount))
+    balance)
+  (lambda (m . args)
+    (cond ((eq? m 'withdraw) (apply withdraw args))
+          ((eq? m 'deposit) (apply deposit args))
+          ((eq? m 'balance) balance)
+          (else (error "Unknown request" m)))))
+(define acc (make-account 100))
+(display (acc 'withdraw 30)) (newline)
+(display (acc 'deposit 50)) (newline)
+(display (acc 'withdraw 500)) (newline)
+(display (acc 'balance)) (newline)
+
+; Many closures over loop variables: each captures its own binding.
+(define thunks
+  (let loop ((i 0) (acc '()))
+    (if (= i 5)
+        (reverse acc)
+        (loop (+ i 1) (cons (lambda () (* i i)) acc)))))
+(display (map (lambda (t) (t)) thunks))
+(newline)
+(define thunks2 '())
+(do ((i 0 (+ i 1))) ((= i 4))
+  (set! thunks2 (cons (lambda () i) thunks2)))
+(display (map (lambda (t) (t)) thunks2))
+(newline)
+
+; A closure-heavy loop: a chain of 1000 adders applied 100 times.
+(define adders
+  (let loop ((i 0) (acc '()))
+    (if (= i 1000) acc (loop (+ i 1) (cons (make-adder i) acc)))))
+(define (apply-all fs x)
+  (if (null? fs) x (apply-all (cdr fs) ((car fs) x))))
+(define (repeat n x)
+  (if (= n 0) x (repeat (- n 1) (apply-all adders x))))
+(display (repeat 100 0))
+(newline)
+
+; Mutual recursion through local definitions.
+(define (parity n)
+  (define (ev? n) (if (= n 0) #t (od? (- n 1))))
+  (define (od? n) (if (= n 0) #f (ev? (- n 1))))
+  (if (ev? n) 'even 'odd))
+(display (list (parity 10) (parity 7) (parity 100001)))
+(newline)

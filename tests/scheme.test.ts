@@ -1,0 +1,148 @@
+// The Scheme interpreter (interpreters/scheme/scheme.ts) in every mode (untranslated on Node,
+// translated on the Node host and on the wasmtime host): every example against its expected
+// output (made with Guile, see interpreters/scheme/README.md), the error examples against
+// their expected stderr, the REPL, exit codes and usage errors.
+import { suite, Test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ROOT, translateProgram } from "./harness.ts";
+import { bundleProgram } from "../targets/hosts/untranslated.ts";
+
+const dir = path.join(ROOT, "interpreters", "scheme");
+const examples = path.join(dir, "examples");
+const source = path.join(dir, "scheme.ts");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-scheme-test-"));
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+type Mode = "untranslated" | "node" | "wasmtime" | "gc-stress";
+
+const wasms = new Map<string, string>();
+async function command(mode: Mode): Promise<string[]> {
+  if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, path.join(tmp, "scheme.mjs"))];
+  const key = mode === "gc-stress" ? "stress" : "plain";
+  if (!wasms.has(key)) {
+    wasms.set(key, await translateProgram(source, `scheme-${key}`, mode === "gc-stress" ? { gcStress: true } : {}));
+  }
+  const wasm = wasms.get(key)!;
+  if (mode === "wasmtime") return ["python3", path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
+  return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm];
+}
+
+function program(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const names = fs.readdirSync(examples).filter((f) => f.endsWith(".scm")).map((f) => f.slice(0, -4)).sort();
+
+/** Runs one example and checks stdout, stderr and the exit status against the files. */
+function checkExample(run: (args: string[], stdin?: string) => Result, name: string): void {
+  const r = run([path.join(examples, `${name}.scm`)]);
+  const errFile = path.join(examples, `${name}.err`);
+  if (fs.existsSync(errFile)) {
+    assert.is(r.stderr, fs.readFileSync(errFile, "utf8"));
+    assert.is(r.status, 1);
+  } else {
+    assert.is(r.stderr, "");
+    assert.is(r.status, 0);
+  }
+  assert.is(r.stdout, fs.readFileSync(path.join(examples, `${name}.out`), "utf8"));
+}
+
+function register(t: Test, run: (args: string[], stdin?: string) => Result): void {
+  t("every example has an expected output", () => {
+    assert.ok(names.length >= 20, `found ${names.join(", ")}`);
+    for (const name of names) assert.ok(fs.existsSync(path.join(examples, `${name}.out`)), `${name}.out is missing`);
+  });
+
+  for (const name of names) t(`example ${name}`, () => checkExample(run, name));
+
+  t("the REPL prints values, reports errors and goes on", () => {
+    const input = [
+      "(define x 5)", "(+ x 1)", '"str"', "(car x)", '(display "hi")', "(newline)",
+      "(list x 'a #\\b 1.5)", "(undefined-thing)", "(if)", "(* x x)", "(define (f) (g))", "(f)", "'done",
+    ].join("\n");
+    const r = run([], input);
+    assert.is(r.status, 0);
+    assert.is(r.stdout, '6\n"str"\nhi\n(5 a #\\b 1.5)\n25\ndone\n');
+    assert.is(r.stderr, [
+      "error: car: expected a pair, got 5", "  in expression (car x)",
+      "error: unbound variable: undefined-thing",
+      "error: bad if: (if)",
+      "error: unbound variable: g", "  in procedure f", "",
+    ].join("\n"));
+  });
+
+  t("the REPL stops at a reader error, keeping what it printed", () => {
+    const r = run([], "(+ 1 2)\n(display \"x\"\n");
+    assert.is(r.stdout, "3\n");
+    assert.is(r.stderr, "error: syntax error on line 2: end of input inside a list (missing ')')\n");
+    assert.is(r.status, 0);
+  });
+
+  t("(exit n) stops with that exit code after flushing the output", () => {
+    const r = run([program("exit.scm", '(display "bye")\n(newline)\n(exit 3)\n(display "not reached")\n')]);
+    assert.is(r.stdout, "bye\n");
+    assert.is(r.stderr, "");
+    assert.is(r.status, 3);
+    assert.is(run([program("exit0.scm", "(exit)")]).status, 0);
+    assert.is(run([program("exitf.scm", "(exit #f)")]).status, 1);
+  });
+
+  t("--disassemble prints the bytecode of each top-level form", () => {
+    const r = run(["--disassemble", program("dis.scm", "(define (inc x) (+ x 1))\n(display (inc 41))\n")]);
+    assert.is(r.status, 0);
+    assert.ok(r.stdout.includes("code inc: params 1, slots 1\n"), r.stdout);
+    assert.ok(r.stdout.includes("ADD 0 0 1    ; +\n"), r.stdout);
+    assert.ok(r.stdout.endsWith("42"), r.stdout);
+  });
+
+  t("a program file that cannot be read", () => {
+    const missing = path.join(tmp, "no-such-program.scm");
+    const r = run([missing]);
+    assert.is(r.status, 1);
+    assert.is(r.stderr, `scheme: cannot read ${missing}\n`);
+  });
+
+  t("wrong usage", () => {
+    const r = run(["a.scm", "b.scm"]);
+    assert.is(r.status, 2);
+    assert.is(r.stderr, "usage: scheme [--disassemble] [program.scm]\n");
+  });
+}
+
+function runner(cmd: string[]): (args: string[], stdin?: string) => Result {
+  return (args, stdin = "") => {
+    const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { input: stdin, maxBuffer: 64 * 1024 * 1024 });
+    return { status: r.status, stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8") };
+  };
+}
+
+for (const mode of ["untranslated", "node", "wasmtime"] as const) {
+  const t = suite(`scheme ${mode}`);
+  let cmd: string[] = [];
+  t.before(async () => {
+    cmd = await command(mode);
+  });
+  register(t, (args, stdin) => runner(cmd)(args, stdin));
+  t.run();
+}
+
+// Under --gc-stress (a collection at every allocation) the small examples, which between
+// them use every kind of value and the frames of calls, closures and apply.
+const stress = suite("scheme gc-stress");
+let stressCmd: string[] = [];
+stress.before(async () => {
+  stressCmd = await command("gc-stress");
+});
+for (const name of ["special-forms", "text", "error-car"]) stress(`example ${name}`, () => checkExample(runner(stressCmd), name));
+stress.run();
