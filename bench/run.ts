@@ -18,6 +18,8 @@ const BENCHES: Bench[] = [
   { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"], bf: "interpreters/bf/examples/mandelbrot.b" },
   { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"], bf: "interpreters/bf/examples/hello.b" },
   { name: "binary-trees 16", source: "tests/programs/binary_trees.ts", args: ["16"] },
+  { name: "scheme fib 25", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/fib.scm"] },
+  { name: "scheme loop 1e7", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/loop.scm"] },
 ];
 
 function time(cmd: string, args: string[]): number {

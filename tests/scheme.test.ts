@@ -85,7 +85,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
   t("the REPL stops at a reader error, keeping what it printed", () => {
     const r = run([], "(+ 1 2)\n(display \"x\"\n");
     assert.is(r.stdout, "3\n");
-    assert.is(r.stderr, "error: syntax error on line 2: end of input inside a list (missing ')')\n");
+    assert.is(r.stderr, "error: syntax error on line 2: a list that starts here is not closed (missing ')')\n");
     assert.is(r.status, 0);
   });
 

@@ -24,7 +24,11 @@ export class Reader {
   }
 
   private fail(msg: string): Value {
-    if (this.error === "") this.error = `syntax error on line ${this.line}: ${msg}`;
+    return this.failAt(this.line, msg);
+  }
+
+  private failAt(line: int, msg: string): Value {
+    if (this.error === "") this.error = `syntax error on line ${line}: ${msg}`;
     this.pos = this.src.length;
     return NIL;
   }
@@ -110,13 +114,14 @@ export class Reader {
 
   /** The rest of a list after its opening bracket, up to `close`. */
   private listTail(close: int): Value {
+    const startLine = this.line;
     const items: Value[] = [];
     let tail: Value = NIL;
     while (true) {
       this.skipAtmosphere();
       if (this.error !== "") return NIL;
       const c = this.peek();
-      if (c === -1) return this.fail("end of input inside a list (missing ')')");
+      if (c === -1) return this.failAt(startLine, "a list that starts here is not closed (missing ')')");
       if (c === 41 || c === 93) {
         this.pos++;
         if (c !== close) return this.fail("mismatched brackets");
@@ -152,7 +157,7 @@ export class Reader {
     const parts: string[] = [];
     let start = this.pos;
     while (true) {
-      if (this.pos >= this.src.length) return this.fail("end of input inside a string");
+      if (this.pos >= this.src.length) return this.fail("end of input inside a string (missing '\"')");
       const c = this.src.charCodeAt(this.pos);
       if (c === 34) break;
       if (c === 10) this.line++;
