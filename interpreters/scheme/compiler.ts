@@ -4,17 +4,14 @@
 // compile directly to the core instructions. A syntax error is recorded in `error` (the first
 // one) and compilation goes on harmlessly; the caller checks `error` before running.
 import type { int } from "../../rlib/types.ts";
-import { Value, Sym, Pair, Vector, Primitive, Code, NIL, UNSPECIFIED, TRUE, FALSE, intern, listToArray } from "./values.ts";
+import { Value, Sym, Pair, Primitive, Code, NIL, UNSPECIFIED, TRUE, FALSE, intern, listToArray } from "./values.ts";
 import { toWriteString } from "./printer.ts";
 import { Scope, Emitter } from "./emitter.ts";
 import * as op from "./opcodes.ts";
-import { PRIM_CONS, PRIM_APPEND, PRIM_LIST, PRIM_MEMV } from "./lists.ts";
-import { PRIM_LIST_TO_VECTOR, P_APPLY } from "./misc.ts";
+import { PRIM_MEMV } from "./lists.ts";
+import { P_APPLY } from "./misc.ts";
+import { compileQuasiquote } from "./quasiquote.ts";
 
-const QUOTE = intern("quote");
-const QUASIQUOTE = intern("quasiquote");
-const UNQUOTE = intern("unquote");
-const UNQUOTE_SPLICING = intern("unquote-splicing");
 const DEFINE = intern("define");
 const ELSE = intern("else");
 const ARROW = intern("=>");
@@ -63,7 +60,7 @@ export class Compiler {
   }
 
   /** Emits code leaving the value of `x` on the stack; `tail` when its value is returned. */
-  private compile(x: Value, scope: Scope, em: Emitter, tail: boolean): void {
+  compile(x: Value, scope: Scope, em: Emitter, tail: boolean): void {
     if (x instanceof Sym) {
       this.compileRef(x, scope, em);
     } else if (x instanceof Pair) {
@@ -108,7 +105,7 @@ export class Compiler {
         return true;
       case "quasiquote":
         if (items.length !== 2) this.fail("bad quasiquote", x);
-        else this.compileQuasi(items[1], 1, x, scope, em);
+        else compileQuasiquote(this, items[1], 1, x, scope, em);
         return true;
       case "if":
         this.compileIf(items, x, scope, em, tail);
@@ -438,11 +435,22 @@ export class Compiler {
         em.patch(next);
         continue;
       }
-      const next = em.emitJump(op.JUMP_IF_FALSE);
-      this.compileSequence(clause, 1, scope, em, tail);
-      exits.push(em.emitJump(op.JUMP));
-      em.patch(next);
+      this.compileClause(clause, exits, scope, em, tail);
     }
+    this.finishClauses(sawElse, exits, em);
+  }
+
+  /** A cond or case clause whose test value is on the stack: when true, runs the body and
+   *  jumps to the end (the jump is added to `exits`). */
+  private compileClause(clause: Value[], exits: int[], scope: Scope, em: Emitter, tail: boolean): void {
+    const next = em.emitJump(op.JUMP_IF_FALSE);
+    this.compileSequence(clause, 1, scope, em, tail);
+    exits.push(em.emitJump(op.JUMP));
+    em.patch(next);
+  }
+
+  /** After the clauses: no else gives the unspecified value; the taken clauses jump here. */
+  private finishClauses(sawElse: boolean, exits: int[], em: Emitter): void {
     if (!sawElse) this.unspecified(em);
     for (let i = 0; i < exits.length; i++) em.patch(exits[i]);
   }
@@ -476,13 +484,9 @@ export class Compiler {
       em.emit1(op.CONST, em.constIndex(clause[0]));
       em.emit1(op.CONST, em.constIndex(PRIM_MEMV));
       em.emit2(op.CALL, 2, em.exprIndex(x));
-      const next = em.emitJump(op.JUMP_IF_FALSE);
-      this.compileSequence(clause, 1, scope, em, tail);
-      exits.push(em.emitJump(op.JUMP));
-      em.patch(next);
+      this.compileClause(clause, exits, scope, em, tail);
     }
-    if (!sawElse) this.unspecified(em);
-    for (let i = 0; i < exits.length; i++) em.patch(exits[i]);
+    this.finishClauses(sawElse, exits, em);
   }
 
   /** (do ((var init step)...) (test result...) body...): a loop procedure of the vars whose
@@ -515,52 +519,6 @@ export class Compiler {
     for (let i = 0; i < names.length; i++) this.compileInit(items[1], i, scope, em);
     const loopItems: Value[] = [ifForm];
     this.compileLoop(loop, params, names.length, loopItems, 0, x, scope, em, tail);
-  }
-
-  /** Quasiquoted `x` at nesting `depth`: constant parts quoted, unquotes evaluated. */
-  private compileQuasi(x: Value, depth: int, form: Value, scope: Scope, em: Emitter): void {
-    if (!hasUnquote(x)) {
-      em.emit1(op.CONST, em.constIndex(x));
-      return;
-    }
-    if (x instanceof Vector) {
-      const items: Value[] = [];
-      for (let i = 0; i < x.items.length; i++) items.push(x.items[i]);
-      let list: Value = NIL;
-      for (let i = items.length - 1; i >= 0; i--) list = new Pair(items[i], list);
-      this.compileQuasi(list, depth, form, scope, em);
-      this.emitPrimCall(PRIM_LIST_TO_VECTOR, 1, form, em);
-      return;
-    }
-    const p = x as Pair;
-    const arg = singleArgument(p);
-    if ((p.car === UNQUOTE || p.car === QUASIQUOTE) && arg !== null) {
-      if (p.car === UNQUOTE && depth === 1) {
-        this.compile(arg, scope, em, false);
-        return;
-      }
-      em.emit1(op.CONST, em.constIndex(p.car));
-      this.compileQuasi(arg, p.car === UNQUOTE ? depth - 1 : depth + 1, form, scope, em);
-      this.emitPrimCall(PRIM_LIST, 2, form, em);
-      return;
-    }
-    const head = p.car;
-    const spliced = head instanceof Pair && head.car === UNQUOTE_SPLICING ? singleArgument(head) : null;
-    if (depth === 1 && spliced !== null) {
-      this.compile(spliced, scope, em, false);
-      this.compileQuasi(p.cdr, depth, form, scope, em);
-      this.emitPrimCall(PRIM_APPEND, 2, form, em);
-      return;
-    }
-    this.compileQuasi(head, depth, form, scope, em);
-    this.compileQuasi(p.cdr, depth, form, scope, em);
-    this.emitPrimCall(PRIM_CONS, 2, form, em);
-  }
-
-  /** Calls a built-in directly (not through its global, which the program may rebind). */
-  private emitPrimCall(prim: Primitive, argc: int, form: Value, em: Emitter): void {
-    em.emit1(op.CONST, em.constIndex(prim));
-    em.emit2(op.CALL, argc, em.exprIndex(form));
   }
 
   private compileCall(x: Pair, scope: Scope, em: Emitter, tail: boolean): void {
@@ -599,28 +557,4 @@ export class Compiler {
     this.compile(head, scope, em, false);
     em.emit2(tail ? op.TAIL_CALL : op.CALL, argc, e);
   }
-}
-
-/** x of a two-element list (head x), or null. */
-function singleArgument(p: Pair): Value | null {
-  const rest = p.cdr;
-  if (rest instanceof Pair && rest.cdr === NIL) return rest.car;
-  return null;
-}
-
-/** Whether a quasiquoted datum contains an unquote anywhere (else it is a constant). */
-function hasUnquote(x: Value): boolean {
-  if (x instanceof Vector) {
-    for (let i = 0; i < x.items.length; i++) {
-      if (hasUnquote(x.items[i])) return true;
-    }
-    return false;
-  }
-  let p = x;
-  while (p instanceof Pair) {
-    if (p.car === UNQUOTE || p.car === UNQUOTE_SPLICING) return true;
-    if (hasUnquote(p.car)) return true;
-    p = p.cdr;
-  }
-  return false;
 }

@@ -1,7 +1,7 @@
 // Vector, output and control primitives (ids 300-399). `apply` is one of them by name only:
 // it calls a procedure, so the interpreter loop runs it (see vm.ts).
 import type { int } from "../../rlib/types.ts";
-import { Value, Fixnum, Vector, Pair, MString, Char, NIL, FALSE, UNSPECIFIED, bool, fixnum } from "./values.ts";
+import { Value, Fixnum, Vector, Pair, MString, Char, NIL, FALSE, UNSPECIFIED, bool, fixnum, arrayToList } from "./values.ts";
 import { Runtime } from "./runtime.ts";
 import { definePrimitive } from "./registry.ts";
 import { printValue, toWriteString } from "./printer.ts";
@@ -97,9 +97,7 @@ export function miscPrimitive(rt: Runtime, id: int, base: int, argc: int): Value
     }
     case P_VECTOR_TO_LIST: {
       if (!(a instanceof Vector)) return rt.wrongType("vector->list", "a vector", a);
-      let result: Value = NIL;
-      for (let i = a.items.length - 1; i >= 0; i--) result = new Pair(a.items[i], result);
-      return result;
+      return arrayToList(a.items, 0);
     }
     case P_LIST_TO_VECTOR: {
       const items: Value[] = [];

@@ -1,8 +1,8 @@
 // Printing values the way Guile does: `display` shows strings and characters as they are,
 // `write` as they are read back (quoted and escaped). Floats take Guile's format: the same
 // shortest round-trip digits as JavaScript, but always with a `.0` or an exponent, and
-// scientific notation for magnitudes below 1e-3 or from 1e7 when the digits do not reach the
-// decimal point (`1.0e7`, `12345678.0`, `1.0e-4`).
+// scientific notation below 1e-3 or from 1e7 when it would need three or more zeros
+// padded before the point (`1.0e7`, `12345678.0`, `1.2345e8`, `1.0e-4`).
 import type { float } from "../../rlib/types.ts";
 import {
   Value, Fixnum, Flonum, Bool, EmptyList, Unspecified, Char, MString, Sym, Pair, Vector, Primitive, Closure,
@@ -39,7 +39,7 @@ export function formatFlonum(x: float): string {
   while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
   digits = digits.slice(0, end);
   const sign = negative ? "-" : "";
-  if (exp < -3 || (exp >= 7 && digits.length <= exp)) {
+  if (exp < -3 || (exp >= 7 && exp >= digits.length + 3)) {
     const frac = digits.length > 1 ? digits.slice(1) : "0";
     return `${sign}${digits.slice(0, 1)}.${frac}e${exp}`;
   }
