@@ -106,3 +106,12 @@ export function sort1<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
   for (let i = 0; i < n; i++) a[i] = src[i];
   return a;
 }
+
+/** `sort()` without a comparator: JS compares the elements' strings (so 10 sorts before 9). */
+export function sort0<T>(a: T[]): T[] {
+  return sort1(a, (x, y) => {
+    const s = String(x);
+    const t = String(y);
+    return s < t ? -1 : s > t ? 1 : 0;
+  });
+}

@@ -91,4 +91,19 @@ test("sort with a consistent comparator is V8's (stable) order", () => {
   );
 });
 
+test("sort without a comparator orders by the elements' strings", () => {
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ noNaN: true })), { maxLength: 60 }), (xs) => {
+      assert.equal(A.sort0([...xs]), [...xs].sort());
+    }),
+    { numRuns: RUNS },
+  );
+  fc.assert(
+    fc.property(fc.array(fc.string({ maxLength: 4 }), { maxLength: 60 }), (xs) => {
+      assert.equal(A.sort0([...xs]), [...xs].sort());
+    }),
+    { numRuns: RUNS },
+  );
+});
+
 test.run();

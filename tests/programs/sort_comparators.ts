@@ -69,6 +69,11 @@ export function main(argv: string[]): number {
   }
   console.log(ordered, sumBefore === sumAfter, big[0], big[999], big[1999]);
 
+  // Without a comparator JS compares the elements as strings.
+  const mixed = [10, 9, 1, 100, 25, -3, 2.5, -0.5, 1e21, 0];
+  console.log(nums(mixed.sort()));
+  console.log(["b", "a", "C", "aa", "B", "", "é", "Z"].sort().join(","));
+
   const one = [42];
   const none: number[] = [];
   console.log(nums(one.sort((a, b) => a - b)), none.sort((a, b) => a - b).length);

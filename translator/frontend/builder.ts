@@ -39,8 +39,8 @@ export interface BuildContext {
   jitDriver(receiver: ts.Expression): JitDriverDesc;
   /** Whether a call's callee was declared elidable (rlib/jit.ts). */
   isElidableCall(call: ts.CallExpression): boolean;
-  /** The function of a closure expression or nested function declaration. */
-  closureFor(node: ClosureNode): FunctionDesc;
+  /** The function of a closure expression or nested function declaration in `owner`. */
+  closureFor(node: ClosureNode, owner: FunctionDesc | null): FunctionDesc;
   /** The closure adapter of a top-level function or static method used as a value. */
   functionValue(fn: FunctionDesc): FunctionDesc;
   /** Whether a local lives in a cell shared with closures (see captures.ts). */
@@ -315,7 +315,7 @@ export class FunctionBuilder {
 
   /** A closure value: the function of `node` with the current values (or cells) of what it captures. */
   private closure(node: ClosureNode): Value {
-    const desc = this.ctx.closureFor(node);
+    const desc = this.ctx.closureFor(node, this.desc);
     const captured = desc.captures!.map((k) => {
       const v = this.env.get(k);
       if (!v) return reject(node, `a closure that uses '${k === THIS_KEY ? "this" : localName(k)}' where it is not available`);

@@ -78,8 +78,10 @@ class Frontend implements BuildContext {
   jitDrivers = new Map<ts.Node, JitDriverDesc>();
   /** The closure adapters of top-level functions and static methods used as values. */
   functionValues = new Map<FunctionDesc, FunctionDesc>();
-  /** Copies of rlib functions made for one call site each (see arrayMethod). */
+  /** Copies of rlib functions made for one call site each (see arrayMethod), and their closures. */
   specialized: FunctionDesc[] = [];
+  private copies = new Set<FunctionDesc>();
+  private closuresOfCopies = new Map<FunctionDesc, Map<ts.Node, FunctionDesc>>();
   private pending: (() => void)[] = [];
   private captures: CaptureAnalysis;
 
@@ -96,9 +98,16 @@ class Frontend implements BuildContext {
     return this.captures.needsCell(key);
   }
 
-  /** The function of an arrow function, function expression or nested function declaration. */
-  closureFor(node: ClosureNode): FunctionDesc {
-    let desc = this.functions.get(node);
+  /** The function of an arrow function, function expression or nested function declaration
+   *  in `owner`. The closures of a specialized copy are copies of their own. */
+  closureFor(node: ClosureNode, owner: FunctionDesc | null): FunctionDesc {
+    const copy = owner !== null && this.copies.has(owner);
+    let scope = this.functions;
+    if (copy) {
+      if (!this.closuresOfCopies.has(owner)) this.closuresOfCopies.set(owner, new Map());
+      scope = this.closuresOfCopies.get(owner)!;
+    }
+    let desc = scope.get(node);
     if (desc) return desc;
     if (!node.body) reject(node, "functions without a body (overload signatures or declare)");
     if (ts.isFunctionExpression(node)) rejectThisIn(node.body);
@@ -108,7 +117,11 @@ class Frontend implements BuildContext {
     const name = ts.isArrowFunction(node) ? "arrow" : (node.name?.text ?? "function");
     desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node), node, locOfNode(node));
     desc.captures = this.captures.capturesOf(node);
-    this.functions.set(node, desc);
+    scope.set(node, desc);
+    if (copy) {
+      this.copies.add(desc);
+      this.specialized.push(desc);
+    }
     this.scheduleBody(desc, node, [...node.parameters]);
     return desc;
   }
@@ -186,14 +199,19 @@ class Frontend implements BuildContext {
 
   /** `a.map(f)` & co. are rlib/arrays.ts functions, copied for each call site: the element
    *  and callback types differ from one call to the next, and one graph has one typing
-   *  (RPython specializes such helpers the same way). */
+   *  (RPython specializes such helpers the same way). Their calls of each other are
+   *  specialized too (so none of them may be recursive). */
   private arrayMethod(name: string): FunctionDesc | null {
     const decl = this.library.get("arrays")?.statements.find(
       (st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name && !!st.body,
     );
-    if (!decl) return null;
-    const desc = new FunctionDesc(qualifiedName(name, decl), decl, locOfNode(decl.name!));
+    return decl ? this.specialize(decl) : null;
+  }
+
+  private specialize(decl: ts.FunctionDeclaration): FunctionDesc {
+    const desc = new FunctionDesc(qualifiedName(decl.name!.text, decl), decl, locOfNode(decl.name!));
     this.specialized.push(desc);
+    this.copies.add(desc);
     this.scheduleBody(desc, decl, [...decl.parameters]);
     return desc;
   }
@@ -420,7 +438,7 @@ class Frontend implements BuildContext {
   private moduleFunction(decl: ts.VariableDeclaration, value: unknown, at: ts.Node): Resolved {
     let init = decl.initializer;
     while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { kind: "closure", desc: this.closureFor(init) };
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { kind: "closure", desc: this.closureFor(init, null) };
     for (const [d, v] of this.moduleValues) {
       if (v === value && ts.isFunctionDeclaration(d)) return this.resolveFunction(d, at);
     }
@@ -469,6 +487,7 @@ class Frontend implements BuildContext {
         const returns = decl.type?.kind !== ts.SyntaxKind.VoidKeyword;
         return { kind: "import", fn: new ImportedFunction("wasi_snapshot_preview1", name, returns) };
       }
+      if (base === "arrays.ts") return { kind: "function", desc: this.specialize(decl) };
     }
     return { kind: "function", desc: this.functionFor(decl) };
   }
