@@ -1,5 +1,6 @@
-// `rts translate --jit`: the module imports the host's trace compiler (rts_jit.compile).
-// The hosts do not compile traces yet, and must say so clearly instead of running.
+// `rts translate --jit`: the module imports the host's trace compiler (rts_jit.compile), which
+// the hosts do not provide yet (they must say so clearly instead of running); its data
+// segment holds the jitcodes (targets/wasm/jitdata.ts), read back here from a fresh instance.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
@@ -7,9 +8,11 @@ import * as path from "node:path";
 import { ROOT, runNodeHost, runWasmtimeHost, translateProgram } from "./harness.ts";
 
 const program = path.join(ROOT, "tests", "programs", "jit_hints.ts");
+let translated: Promise<string> | null = null;
+const jitModule = () => (translated ??= translateProgram(program, "jit_hints-jit", { jit: true }));
 
 test("a --jit module imports rts_jit.compile; a host without it says so and exits 1", async () => {
-  const wasm = await translateProgram(program, "jit_hints-jit", { jit: true });
+  const wasm = await jitModule();
   for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
     assert.is(r.status, 1, `exit code on the ${host} host`);
     assert.is(r.stdout, "", `stdout on the ${host} host`);
@@ -22,6 +25,90 @@ test("a --jit module imports rts_jit.compile; a host without it says so and exit
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));
+});
+
+/** Instantiates a --jit module without running it, to read its data segment. */
+async function instantiate(wasm: string): Promise<{ memory: DataView; exports: Record<string, unknown> }> {
+  const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+  const module = await wasmApi.compile(fs.readFileSync(wasm));
+  const imports: Record<string, Record<string, () => number>> = {};
+  for (const i of wasmApi.Module.imports(module)) (imports[i.module] ??= {})[i.name] = () => 0;
+  const instance = await wasmApi.instantiate(module, imports);
+  const exports = instance.exports;
+  return { memory: new DataView((exports.memory as { buffer: ArrayBuffer }).buffer), exports };
+}
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<object>;
+  instantiate(module: object, imports: object): Promise<{ exports: Record<string, unknown> }>;
+  Module: { imports(module: object): { module: string; name: string }[] };
+}
+
+test("the jitcodes are in the data segment: code, opcode table, records, descriptors, call table", async () => {
+  const wasm = await jitModule();
+  const { memory, exports } = await instantiate(wasm);
+  const i32 = (addr: number) => memory.getInt32(addr, true);
+  // A typed array object: [type id, size], length at +8, elements from +16.
+  const ints = (addr: number) => Array.from({ length: i32(addr + 8) }, (_, k) => i32(addr + 16 + 4 * k));
+  const bytes = (addr: number) => Array.from({ length: i32(addr + 8) }, (_, k) => memory.getUint8(addr + 16 + k));
+  const str = (addr: number) => String.fromCharCode(...Array.from({ length: i32(addr + 8) }, (_, k) => memory.getUint16(addr + 16 + 2 * k, true)));
+  const [codeAddr, opcodesAddr, recordsAddr, offsetsAddr, wordsAddr] = ints((exports.rts_jit_info as { value: number }).value);
+  const code = bytes(codeAddr);
+  const opcodes = str(opcodesAddr).split("\n");
+  for (const o of opcodes) assert.match(o, /^[\w-]+\/[irfcLdIRF>]*$/);
+  const records = ints(recordsAddr);
+  const offsets = ints(offsetsAddr);
+  const words = ints(wordsAddr);
+  const table = exports.rts_jit_table as { length: number; get(i: number): unknown };
+  assert.is(records.length % 11, 0);
+  let total = 0;
+  const refConstants: string[] = [];
+  for (let r = 0; r < records.length; r += 11) {
+    const [offset, length, ni, nr, nf, , , refs, , nIntConsts] = records.slice(r, r + 11);
+    assert.is(offset, total, "jitcodes are laid out one after the other");
+    total += length;
+    refConstants.push(...ints(refs).map((a) => str(a)));
+    // Walk the bytes with the argcodes: every operand in range, ending exactly at the end.
+    let pc = offset;
+    const nRefs = ints(refs).length;
+    const limit: Record<string, number> = { i: ni + nIntConsts, r: nr + nRefs, f: nf };
+    while (pc < offset + length) {
+      const [, argcodes] = opcodes[code[pc++]].split("/");
+      for (let k = 0; k < argcodes.length; k++) {
+        const a = argcodes[k];
+        if (a === ">") {
+          const kind = argcodes[++k];
+          assert.ok(code[pc++] < limit[kind], "result register");
+        } else if (a === "c") pc++;
+        else if (a === "L") {
+          assert.ok((code[pc] | (code[pc + 1] << 8)) < length, "label inside the jitcode");
+          pc += 2;
+        } else if (a === "d") {
+          assert.ok((code[pc] | (code[pc + 1] << 8)) < offsets.length, "descriptor index");
+          pc += 2;
+        } else if (a === "I" || a === "R" || a === "F") {
+          const n = code[pc++];
+          for (let x = 0; x < n; x++) assert.ok(code[pc++] < limit[a.toLowerCase()], "list register");
+        } else assert.ok(code[pc++] < limit[a], `register ${a}`);
+      }
+    }
+    assert.is(pc, offset + length);
+  }
+  assert.is(total, code.length);
+  assert.ok(refConstants.includes("top"), "the string constant of report(\"top\", ...)");
+  // Descriptors: call targets are functions in the table; the driver carries its JitParams.
+  let calls = 0;
+  let driver: number[] | null = null;
+  for (const o of offsets) {
+    const tag = words[o];
+    assert.ok(tag >= 1 && tag <= 8, `descriptor tag ${tag}`);
+    if (tag === 3) {
+      calls++;
+      assert.is(typeof table.get(words[o + 1]), "function");
+    }
+    if (tag === 7) driver = words.slice(o, o + 5);
+  }
+  assert.ok(calls >= 3 && table.length >= 3, `${calls} call descriptors, table of ${table.length}`);
+  assert.equal(driver, [7, 3, 6000, 2, 2], "threshold 3 (set in the program), trace limit 6000, 2 greens, 2 reds");
 });
 
 test.run();

@@ -55,13 +55,11 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
     for (const fn of ll.functions) if (fn.graph) mergeSwitches(fn.graph);
   });
   if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
-  if (opts.jit) {
-    const jitcodes = await timed("codewriter", () => codewrite(ll.functions));
-    if (opts.dump === "jitcode") opts.log(printJitCodes(jitcodes, opts.dumpFilter));
-  }
+  const jitcodes = opts.jit ? await timed("codewriter", () => codewrite(ll.functions)) : null;
+  if (jitcodes && opts.dump === "jitcode") opts.log(printJitCodes(jitcodes, opts.dumpFilter));
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
   const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap, jit: opts.jit ?? false };
-  const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts));
+  const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts, jitcodes));
   return { wasm, timings };
 }
 

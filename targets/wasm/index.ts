@@ -6,6 +6,8 @@ import { Constant, Value } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, runtimeFunction } from "../../translator/frontend/program.ts";
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
+import { JitCodes } from "../../translator/jit/index.ts";
+import { layOutJitCodes } from "./jitdata.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
@@ -43,7 +45,8 @@ const WASI_PARAMS: Record<string, ("i32" | "i64")[]> = {
   environ_get: ["i32", "i32"],
 };
 
-export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOptions): Uint8Array {
+/** `jitcodes` (with --jit) go to the data segment, see jitdata.ts. */
+export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOptions, jitcodes: JitCodes | null = null): Uint8Array {
   const m = new binaryen.Module();
   m.setFeatures(binaryen.Features.BulkMemory | binaryen.Features.BulkMemoryOpt | binaryen.Features.NontrappingFPToInt | binaryen.Features.SignExt | binaryen.Features.MutableGlobals);
   // Memory instructions refer to the memory when they are created, so the memory (and with
@@ -52,6 +55,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   collectPrebuilt(ll, data);
   const dataEnd = data.end;
   const typeInfo = data.typeInfoTable(pointerOffsets(ll));
+  const jit = jitcodes ? layOutJitCodes(jitcodes, data) : null;
   data.freeze();
   const heapBase = align(data.end, 16);
   const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
@@ -86,6 +90,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross);
     m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
   }
+  const tableNames = jit?.tableFunctions.map((fn) => (fn instanceof FunctionDesc ? ctx.functionName(fn) : ctx.importName(fn))) ?? [];
   for (const fn of imports.values()) {
     const sig = wasiSignature(fn);
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
@@ -94,6 +99,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.addActiveElementSegment(FUNCTION_TABLE, "closures", [...table.keys()].map((fn) => names.get(fn)!), m.i32.const(0));
   addStart(m, ll, ctx);
   if (opts.jit) addJitImport(m);
+  if (jit) addJitTables(m, jit.info, tableNames);
   const i32 = (v: number) => m.i32.const(v);
   m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
   m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
@@ -138,6 +144,15 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
 function addJitImport(m: binaryen.Module): void {
   m.addFunctionImport("rts_jit.compile", "rts_jit", "compile", binaryen.createType([binaryen.i32, binaryen.i32]), binaryen.i32);
   m.addFunctionExport("rts_jit.compile", "rts_jit_compile");
+}
+
+/** The exported funcref table of residual call targets and the jitcode info address. */
+function addJitTables(m: binaryen.Module, info: number, tableNames: string[]): void {
+  m.addTable("rts_jit_table", tableNames.length, tableNames.length);
+  m.addActiveElementSegment("rts_jit_table", "rts_jit_elements", tableNames, m.i32.const(0));
+  m.addTableExport("rts_jit_table", "rts_jit_table");
+  m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(info));
+  m.addGlobalExport("rts_jit_info", "rts_jit_info");
 }
 
 /** Lays out every prebuilt object (string literal, module-level object) the code refers to. */

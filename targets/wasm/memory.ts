@@ -5,6 +5,7 @@
 // Every object's header is [type id, size | GC mark bit], so the heap can be walked.
 import { LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
 import { PrebuiltShape } from "../../translator/rtyper/index.ts";
+import { typedArrayKindOf } from "../../translator/frontend/program.ts";
 
 /** `undefined` is address 0 (so fresh memory reads as undefined, like an unset JS field) and
  *  `null` is address 8; objects start at 16 or above, which is the test for "is an object". */
@@ -132,16 +133,20 @@ export class DataSegment {
         this.put32(addr + LIST.items, data);
         return addr;
       }
-      case "typed": {
-        const view = obj as ArrayBufferView & { length: number };
-        const addr = this.allocObject(TYPED.data + view.length * typedElemSize(shape.elem), TYPEID[shape.elem]);
-        this.objects.set(obj, addr);
-        this.put32(addr + TYPED.length, view.length);
-        // Typed arrays are little-endian on Node, as Wasm memory is.
-        this.putBytes(addr + TYPED.data, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
-        return addr;
-      }
+      case "typed":
+        return this.typedArray(obj as ArrayBufferView & { length: number }, shape.elem);
     }
+  }
+
+  /** A typed array the translator itself builds (the JIT's tables), or a prebuilt one. */
+  typedArray(view: ArrayBufferView & { length: number }, elem = typedArrayKindOf(view)!): number {
+    if (this.frozen) throw new Error("a typed array laid out after the data segment was frozen");
+    const addr = this.allocObject(TYPED.data + view.length * typedElemSize(elem), TYPEID[elem]);
+    this.objects.set(view, addr);
+    this.put32(addr + TYPED.length, view.length);
+    // Typed arrays are little-endian on Node, as Wasm memory is.
+    this.putBytes(addr + TYPED.data, new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+    return addr;
   }
 
   /** A field or item value; a number field the object never set (undefined in JS) is 0. */

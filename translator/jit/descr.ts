@@ -42,12 +42,18 @@ export type CallEffect = "elidable" | "residual";
 
 /** A call the tracer does not follow: it is recorded as a call in the trace. */
 export class CallDescr {
+  readonly argKinds: Kind[];
+  readonly result: Kind | null;
   constructor(
     public fn: FunctionDesc | ImportedFunction,
-    public argKinds: Kind[],
-    public result: Kind | null,
+    /** The exact low-level types (a trace's call_indirect needs i32 booleans apart from i64). */
+    public argTypes: LLType[],
+    public resultType: LLType,
     public effect: CallEffect,
-  ) {}
+  ) {
+    this.argKinds = argTypes.map((t) => kindOfType(t)!);
+    this.result = kindOfType(resultType);
+  }
   describe(): string {
     const name = this.fn instanceof FunctionDesc ? this.fn.name : `${this.fn.module}.${this.fn.name}`;
     return `<Call ${name}(${this.argKinds.join("")})${this.result ? ` -> ${this.result}` : ""} ${this.effect}>`;

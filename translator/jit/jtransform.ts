@@ -119,7 +119,7 @@ export class JTransformer {
 
   private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {
     const effect = fn instanceof FunctionDesc && this.isElidable(fn) ? "elidable" : "residual";
-    const d = new CallDescr(fn, args.map((v) => kindOf(v)!), kindOf(result), effect);
+    const d = new CallDescr(fn, args.map((v) => v.concretetype as LLType), result.concretetype as LLType, effect);
     return this.descrs.intern(d, `${d.describe()}#${this.descrs.idOf(fn)}`);
   }
 }
