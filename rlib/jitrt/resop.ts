@@ -1,0 +1,180 @@
+// The trace IR (RPython's rpython/jit/metainterp/resoperation.py and history.py), written in
+// RTS: the meta-interpreter records a trace into it, the optimizer rewrites it, the Wasm
+// trace backend compiles it. A trace is a list of operations over values; a value is an
+// input argument of the trace, a constant, or the result of an earlier operation (the
+// operation itself is the value, as in RPython). Guards carry the values the interpreter
+// needs to resume when they fail (their fail arguments).
+import { fatal } from "../runtime.ts";
+import { float, int } from "../types.ts";
+
+/** Value types: the register kinds of the jitcodes, and "no value". */
+export const TYPE_INT = 0;
+export const TYPE_REF = 1;
+export const TYPE_FLOAT = 2;
+export const TYPE_VOID = 3;
+
+// Operation numbers; OPS below holds each one's name, result type and arity in this order.
+export const LABEL = 0;
+export const JUMP = 1;
+export const FINISH = 2;
+export const INT_ADD = 3;
+export const INT_SUB = 4;
+export const INT_MUL = 5;
+export const INT_AND = 6;
+export const INT_OR = 7;
+export const INT_XOR = 8;
+export const INT_LSHIFT = 9;
+export const INT_RSHIFT = 10;
+export const INT_LT = 11;
+export const INT_LE = 12;
+export const INT_GT = 13;
+export const INT_GE = 14;
+export const INT_EQ = 15;
+export const INT_NE = 16;
+export const FLOAT_ADD = 17;
+export const FLOAT_SUB = 18;
+export const FLOAT_MUL = 19;
+export const FLOAT_DIV = 20;
+export const FLOAT_LT = 21;
+export const GUARD_TRUE = 22;
+export const GUARD_FALSE = 23;
+export const GUARD_VALUE = 24;
+export const GUARD_CLASS = 25;
+export const GETFIELD_I = 26;
+export const GETFIELD_R = 27;
+export const GETFIELD_F = 28;
+export const SETFIELD = 29;
+export const GETARRAYITEM_I = 30;
+export const SETARRAYITEM = 31;
+export const ARRAYLEN = 32;
+export const CALL_I = 33;
+export const CALL_R = 34;
+export const CALL_F = 35;
+export const CALL_N = 36;
+export const CALL_PURE_I = 37;
+export const NEW = 38;
+export const NEW_ARRAY = 39;
+export const SAME_AS_I = 40;
+export const DEBUG_MERGE_POINT = 41;
+
+/** Per operation: name, result type, number of arguments (-1: any). */
+class OpInfo {
+  constructor(
+    public name: string,
+    public type: int,
+    public arity: int,
+  ) {}
+}
+
+const I = TYPE_INT;
+const R = TYPE_REF;
+const F = TYPE_FLOAT;
+const V = TYPE_VOID;
+const OPS: OpInfo[] = [
+  new OpInfo("label", V, -1), new OpInfo("jump", V, -1), new OpInfo("finish", V, -1),
+  new OpInfo("int_add", I, 2), new OpInfo("int_sub", I, 2), new OpInfo("int_mul", I, 2),
+  new OpInfo("int_and", I, 2), new OpInfo("int_or", I, 2), new OpInfo("int_xor", I, 2),
+  new OpInfo("int_lshift", I, 2), new OpInfo("int_rshift", I, 2),
+  new OpInfo("int_lt", I, 2), new OpInfo("int_le", I, 2), new OpInfo("int_gt", I, 2),
+  new OpInfo("int_ge", I, 2), new OpInfo("int_eq", I, 2), new OpInfo("int_ne", I, 2),
+  new OpInfo("float_add", F, 2), new OpInfo("float_sub", F, 2), new OpInfo("float_mul", F, 2),
+  new OpInfo("float_truediv", F, 2), new OpInfo("float_lt", I, 2),
+  new OpInfo("guard_true", V, 1), new OpInfo("guard_false", V, 1), new OpInfo("guard_value", V, 2),
+  new OpInfo("guard_class", V, 2),
+  new OpInfo("getfield_gc_i", I, 1), new OpInfo("getfield_gc_r", R, 1), new OpInfo("getfield_gc_f", F, 1),
+  new OpInfo("setfield_gc", V, 2), new OpInfo("getarrayitem_gc_i", I, 2), new OpInfo("setarrayitem_gc", V, 3),
+  new OpInfo("arraylen_gc", I, 1),
+  new OpInfo("call_i", I, -1), new OpInfo("call_r", R, -1), new OpInfo("call_f", F, -1), new OpInfo("call_n", V, -1),
+  new OpInfo("call_pure_i", I, -1), new OpInfo("new", R, 0), new OpInfo("new_array", R, 1),
+  new OpInfo("same_as_i", I, 1), new OpInfo("debug_merge_point", V, -1),
+];
+
+export function opName(opnum: int): string {
+  return OPS[opnum].name;
+}
+
+export function isGuard(opnum: int): boolean {
+  return opnum >= GUARD_TRUE && opnum <= GUARD_CLASS;
+}
+
+/** A value in a trace. */
+export abstract class Value {
+  /** Its number in the printed trace (set by the printer; -1: not printed yet). */
+  printNumber: int = -1;
+  constructor(public type: int) {}
+  isConstant(): boolean {
+    return false;
+  }
+}
+
+/** A constant: the optimizer folds operations whose arguments are all constants. */
+export abstract class Const extends Value {
+  isConstant(): boolean {
+    return true;
+  }
+}
+
+export class ConstInt extends Const {
+  constructor(public value: int) {
+    super(TYPE_INT);
+  }
+}
+
+export class ConstFloat extends Const {
+  constructor(public value: float) {
+    super(TYPE_FLOAT);
+  }
+}
+
+/** A constant GC reference: the object's address (0 is undefined, 8 null). */
+export class ConstRef extends Const {
+  constructor(public address: int) {
+    super(TYPE_REF);
+  }
+}
+
+export class InputArg extends Value {
+  constructor(type: int) {
+    super(type);
+  }
+}
+
+/** An operation, and the value it produces. */
+export class ResOp extends Value {
+  /** For guards: what the interpreter needs to resume (the jitcode's -live- registers). */
+  failArgs: Value[] = [];
+  constructor(
+    public opnum: int,
+    public args: Value[],
+    /** Index of the descriptor in the jitcode tables (-1: none). */
+    public descr: int,
+  ) {
+    super(OPS[opnum].type);
+  }
+}
+
+/** A trace being recorded or optimized: its input arguments and operations in order. */
+export class Trace {
+  inputargs: InputArg[] = [];
+  ops: ResOp[] = [];
+
+  addInput(type: int): InputArg {
+    const a = new InputArg(type);
+    this.inputargs.push(a);
+    return a;
+  }
+
+  record(opnum: int, args: Value[], descr: int): ResOp {
+    const arity = OPS[opnum].arity;
+    if (arity >= 0 && arity !== args.length) fatal(`jit: ${opName(opnum)} takes ${arity} arguments, got ${args.length}`);
+    const op = new ResOp(opnum, args, descr);
+    this.ops.push(op);
+    return op;
+  }
+
+  recordGuard(opnum: int, args: Value[], failArgs: Value[]): ResOp {
+    const op = this.record(opnum, args, -1);
+    op.failArgs = failArgs;
+    return op;
+  }
+}
