@@ -77,8 +77,12 @@ function wasmModule(name: string, body: string, extraImports = ""): string {
 test.before(async () => {
   const { default: binaryen } = await import("binaryen");
   binaryen.setDebugInfo(true); // keep the name section: trap reports name the functions
+  const traceModule = binaryen.parseText(TRACE);
+  const trace = traceModule.emitBinary();
+  traceModule.dispose();
+  const escaped = [...trace].map((b) => `\\${b.toString(16).padStart(2, "0")}`).join("");
   for (const { file, text } of sources) {
-    const m = binaryen.parseText(text);
+    const m = binaryen.parseText(text.replace("%TRACE_BYTES%", escaped).replace("%TRACE_LENGTH%", String(trace.length)));
     assert.ok(m.validate(), `${file}: invalid module`);
     fs.writeFileSync(file, m.emitBinary());
     m.dispose();
@@ -180,8 +184,24 @@ const deep = wasmModule("deep", `
   (func (export "_start")
     (call $proc_exit (i32.ne (call $depth (i32.const 500000)) (i32.const 500000))))`);
 
-const jit = wasmModule("jit", `
-  (func (export "_start") (drop (call $compile (i32.const 0) (i32.const 0))))`,
+const foreignImport = wasmModule("foreign-import", `
+  (func (export "_start") (drop (call $missing (i32.const 0) (i32.const 0))))`,
+  `(import "env" "missing" (func $missing (param i32 i32) (result i32)))`);
+
+// A trace module as the JIT backend will make them: it imports the main module's memory and
+// table, and exports "trace". Its bytes go into jitCompile's data segment (test.before).
+const TRACE = `(module (import "env" "memory" (memory 1)) (import "env" "table" (table 1 funcref))
+  (func (export "trace") (param i32) (result i32) (i32.add (i32.load (local.get 0)) (i32.const 1))))`;
+// Stores 41 at 30000, has the host compile the trace (it lands in the table after the one
+// existing slot) and calls it there: exits with trace(30000) + 10 * its table index = 52.
+const jitCompile = wasmModule("jit-compile", `
+  (table (export "rts_jit_table") 1 100 funcref)
+  (type $trace (func (param i32) (result i32)))
+  (data (i32.const 20000) "%TRACE_BYTES%")
+  (func (export "_start") (local $index i32)
+    (i32.store (i32.const 30000) (i32.const 41))
+    (local.set $index (call $compile (i32.const 20000) (i32.const %TRACE_LENGTH%)))
+    (call $proc_exit (i32.add (call_indirect (type $trace) (i32.const 30000) (local.get $index)) (i32.mul (local.get $index) (i32.const 10)))))`,
   `(import "rts_jit" "compile" (func $compile (param i32 i32) (result i32)))`);
 
 const noStart = wasmModule("no-start", `(func (export "main"))`);
@@ -255,10 +275,18 @@ test("deep recursion (500,000 frames) fits in the guest stack of both hosts", ()
 });
 
 test("an import the host does not provide is reported, exit code 1", () => {
-  const { node, wasmtime } = runBoth(jit);
+  const { node, wasmtime } = runBoth(foreignImport);
   assert.is(node.status, 1);
-  assert.is(node.stderr, "rts: this module imports rts_jit.compile, which this host does not provide\n");
+  assert.is(node.stderr, "rts: this module imports env.missing, which this host does not provide\n");
   assert.is(wasmtime.stderr, node.stderr);
+});
+
+test("rts_jit.compile: a trace module shares the memory and lands in the table", () => {
+  const { node, wasmtime } = runBoth(jitCompile);
+  assert.is(node.stderr, "");
+  assert.is(node.status, 52);
+  assert.is(wasmtime.stderr, "");
+  assert.is(wasmtime.status, 52);
 });
 
 test("a module that is not a WASI command is reported, exit code 1", () => {

@@ -16,6 +16,7 @@ import { WasiShim } from "./wasi-shim.mjs";
 setFlagsFromString("--no-liftoff");
 
 const WASI_MODULE = "wasi_snapshot_preview1";
+const JIT_MODULE = "rts_jit";
 // The stack trace depth V8 records; wasmtime's backtraces stop at 20 frames too.
 Error.stackTraceLimit = 20;
 
@@ -27,24 +28,33 @@ function run({ wasmPath, args, env, cwd }) {
   } catch (e) {
     return fail(`rts: cannot load ${wasmPath}: ${e.message}`);
   }
-  const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE);
-  if (foreign) return fail(unsupportedImport(foreign.module, foreign.name));
+  const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE && !(i.module === JIT_MODULE && i.name === "compile"));
+  if (foreign) return fail(`rts: this module imports ${foreign.module}.${foreign.name}, which this host does not provide`);
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   if (!exported.has("_start") || !exported.has("memory")) {
     return fail(`rts: ${wasmPath} is not a WASI command: it must export _start and memory`);
   }
   const wasi = new WasiShim({ args: [path.basename(wasmPath), ...args], env, cwd });
   try {
-    const instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports });
+    let instance = null;
+    const jit = { compile: (ptr, len) => compileTrace(instance.exports, ptr, len) };
+    instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports, [JIT_MODULE]: jit });
     return wasi.start(instance);
   } catch (e) {
     return fail(describeError(e));
   }
 }
 
-function unsupportedImport(module, name) {
-  const why = module === "rts_jit" ? " (the module was translated with --jit; this host cannot compile traces yet)" : "";
-  return `rts: this module imports ${module}.${name}, which this host does not provide${why}`;
+/** rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
+ *  which imports env.memory and env.table (the main module's memory and rts_jit_table) and
+ *  exports "trace"; that function goes into a new slot of the table. */
+function compileTrace(exports, ptr, len) {
+  const bytes = new Uint8Array(exports.memory.buffer, ptr, len).slice();
+  const table = exports.rts_jit_table;
+  const trace = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: exports.memory, table } });
+  const index = table.grow(1);
+  table.set(index, trace.exports.trace);
+  return index;
 }
 
 /** One line for the error, then the Wasm functions on the stack, innermost first. */

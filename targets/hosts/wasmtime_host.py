@@ -20,6 +20,7 @@ except ImportError:
     sys.exit(1)
 
 WASI_MODULE = "wasi_snapshot_preview1"
+JIT_MODULE = "rts_jit"
 # Wasm stack for deep guest recursion (the Node host gives its worker thread the same 64 MiB).
 WASM_STACK = 64 << 20
 # The guest runs in a thread whose native stack holds the Wasm stack plus the Python and
@@ -62,9 +63,8 @@ def run(wasm_path, args, env):
     except (OSError, wasmtime.WasmtimeError) as e:
         return fail(f"rts: cannot load {wasm_path}: {first_line(str(e))}")
     for imp in module.imports:
-        if imp.module != WASI_MODULE:
-            why = " (the module was translated with --jit; this host cannot compile traces yet)" if imp.module == "rts_jit" else ""
-            return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide{why}")
+        if imp.module != WASI_MODULE and (imp.module, imp.name) != (JIT_MODULE, "compile"):
+            return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide")
     if not {"_start", "memory"} <= {exp.name for exp in module.exports}:
         return fail(f"rts: {wasm_path} is not a WASI command: it must export _start and memory")
 
@@ -84,6 +84,7 @@ def run(wasm_path, args, env):
     store.set_wasi(wasi)
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
+    define_jit(linker, engine)
     try:
         instance = linker.instantiate(store, module)
         instance.exports(store)["_start"](store)
@@ -94,6 +95,23 @@ def run(wasm_path, args, env):
     except wasmtime.WasmtimeError as e:
         return fail(f"rts: {caused_by(str(e))}")
     return 0
+
+
+def define_jit(linker, engine):
+    """rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
+    which imports env.memory and env.table (the main module's memory and rts_jit_table) and
+    exports "trace"; that function goes into a new slot of the table."""
+
+    def compile_trace(caller, ptr, length):
+        memory = caller["memory"]
+        table = caller["rts_jit_table"]
+        trace = wasmtime.Module(engine, bytes(memory.read(caller, ptr, ptr + length)))
+        shared = {"memory": memory, "table": table}
+        instance = wasmtime.Instance(caller, trace, [shared[imp.name] for imp in trace.imports])
+        return table.grow(caller, 1, instance.exports(caller)["trace"])
+
+    i32 = wasmtime.ValType.i32()
+    linker.define_func(JIT_MODULE, "compile", wasmtime.FuncType([i32, i32], [i32]), compile_trace, access_caller=True)
 
 
 def describe_trap(trap):

@@ -146,9 +146,13 @@ function addJitImport(m: binaryen.Module): void {
   m.addFunctionExport("rts_jit.compile", "rts_jit_compile");
 }
 
-/** The exported funcref table of residual call targets and the jitcode info address. */
+/** Traces the host may add to the table (rts_jit.compile grows it by one per trace). */
+const MAX_TRACES = 1 << 16;
+
+/** The exported funcref table of residual call targets (then of compiled traces) and the
+ *  jitcode info address. */
 function addJitTables(m: binaryen.Module, info: number, tableNames: string[]): void {
-  m.addTable("rts_jit_table", tableNames.length, tableNames.length);
+  m.addTable("rts_jit_table", tableNames.length, tableNames.length + MAX_TRACES);
   m.addActiveElementSegment("rts_jit_table", "rts_jit_elements", tableNames, m.i32.const(0));
   m.addTableExport("rts_jit_table", "rts_jit_table");
   m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(info));
