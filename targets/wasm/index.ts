@@ -7,7 +7,7 @@ import { FunctionDesc, ImportedFunction, runtimeFunction } from "../../translato
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
-import { layOutJitCodes } from "./jitdata.ts";
+import { JitData, layOutJitCodes } from "./jitdata.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
@@ -55,11 +55,6 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   collectPrebuilt(ll, data);
   const dataEnd = data.end;
   const typeInfo = data.typeInfoTable(pointerOffsets(ll));
-  const jit = jitcodes ? layOutJitCodes(jitcodes, data) : null;
-  data.freeze();
-  const heapBase = align(data.end, 16);
-  const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
-  m.setMemory(pages, 65536, "memory", [{ offset: m.i32.const(DATA_BASE), data: data.contents(), passive: false }]);
   const names = uniqueNames(ll.functions);
   const imports = new Map<string, ImportedFunction>();
   const table = new Map<FunctionDesc, number>();
@@ -85,21 +80,27 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
       return table.get(fn)!;
     },
   };
+  const jit = jitcodes ? layOutJitCodes(jitcodes, data, jitTableIndex(ctx)) : null;
+  data.freeze();
+  const heapBase = align(data.end, 16);
+  const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
+  m.setMemory(pages, 65536, "memory", [{ offset: m.i32.const(DATA_BASE), data: data.contents(), passive: false }]);
   const emitter = new OpEmitter(ctx);
   for (const fn of ll.functions) {
     const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross);
     m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
   }
-  const tableNames = jit?.tableFunctions.map((fn) => (fn instanceof FunctionDesc ? ctx.functionName(fn) : ctx.importName(fn))) ?? [];
   for (const fn of imports.values()) {
     const sig = wasiSignature(fn);
     m.addFunctionImport(`${fn.module}.${fn.name}`, fn.module, fn.name, binaryen.createType(sig.params), sig.result);
   }
-  m.addTable(FUNCTION_TABLE, table.size, table.size);
+  // With --jit the host adds compiled traces to the table, after the closures and the
+  // functions that jitcodes call.
+  m.addTable(FUNCTION_TABLE, table.size, table.size + (opts.jit ? MAX_TRACES : 0));
   m.addActiveElementSegment(FUNCTION_TABLE, "closures", [...table.keys()].map((fn) => names.get(fn)!), m.i32.const(0));
   addStart(m, ll, ctx);
   if (opts.jit) addJitImport(m);
-  if (jit) addJitTables(m, jit.info, tableNames);
+  if (jit) addJitExports(m, jit);
   const i32 = (v: number) => m.i32.const(v);
   m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
   m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
@@ -146,16 +147,22 @@ function addJitImport(m: binaryen.Module): void {
   m.addFunctionExport("rts_jit.compile", "rts_jit_compile");
 }
 
-/** Traces the host may add to the table (rts_jit.compile grows it by one per trace). */
+/** Traces the host may add to the function table (rts_jit.compile grows it by one per trace). */
 const MAX_TRACES = 1 << 16;
 
-/** The exported funcref table of residual call targets (then of compiled traces) and the
- *  jitcode info address. */
-function addJitTables(m: binaryen.Module, info: number, tableNames: string[]): void {
-  m.addTable("rts_jit_table", tableNames.length, tableNames.length + MAX_TRACES);
-  m.addActiveElementSegment("rts_jit_table", "rts_jit_elements", tableNames, m.i32.const(0));
-  m.addTableExport("rts_jit_table", "rts_jit_table");
-  m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(info));
+/** The function table slot of a function a jitcode calls (shared with closures). WASI
+ *  imports are called only from rlib, which the tracer never follows. */
+function jitTableIndex(ctx: ModuleContext): (fn: FunctionDesc | ImportedFunction) => number {
+  return (fn) => {
+    if (fn instanceof ImportedFunction) throw new Error(`jit data: a jitcode calls the import ${fn.name} directly`);
+    return ctx.tableIndex(fn);
+  };
+}
+
+/** The function table, for the host to add traces to, and the jitcode info address. */
+function addJitExports(m: binaryen.Module, jit: JitData): void {
+  m.addTableExport(FUNCTION_TABLE, "rts_jit_table");
+  m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(jit.info));
   m.addGlobalExport("rts_jit_info", "rts_jit_info");
 }
 

@@ -10,8 +10,8 @@
 // A jitcode record: code offset, length, registers i, r, f, the parameters (Uint8Array of
 // kind, register pairs), and the constant pools: ints (Int32Array of low, high words), refs
 // (Int32Array of addresses), floats (Float64Array).
-// Functions that residual calls name are put in the exported funcref table `rts_jit_table`;
-// a call descriptor holds the table index (a trace will call_indirect them).
+// Functions that residual calls name get a slot in the module's function table (exported as
+// `rts_jit_table`); a call descriptor holds the slot (a trace will call_indirect them).
 import { FunctionDesc, ImportedFunction, TYPED_ARRAYS, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
 import {
@@ -29,17 +29,9 @@ const ELEM_CODE = Object.fromEntries(Object.values(TYPED_ARRAYS).map((k, i) => [
 export interface JitData {
   /** Address of the info table. */
   info: number;
-  /** The residual call targets, in table order. */
-  tableFunctions: (FunctionDesc | ImportedFunction)[];
 }
 
-export function layOutJitCodes(jc: JitCodes, data: DataSegment): JitData {
-  const tableFunctions: (FunctionDesc | ImportedFunction)[] = [];
-  const tableIndex = (fn: FunctionDesc | ImportedFunction): number => {
-    let i = tableFunctions.indexOf(fn);
-    if (i < 0) i = tableFunctions.push(fn) - 1;
-    return i;
-  };
+export function layOutJitCodes(jc: JitCodes, data: DataSegment, tableIndex: (fn: FunctionDesc | ImportedFunction) => number): JitData {
   const i32 = (values: number[]) => data.typedArray(Int32Array.from(values));
   const code = data.typedArray(jc.code);
   const opcodes = data.string(jc.opcodes.join("\n"));
@@ -62,7 +54,7 @@ export function layOutJitCodes(jc: JitCodes, data: DataSegment): JitData {
     words.push(...encodeDescr(d, data, tableIndex, indexOf));
   }
   const info = i32([code, opcodes, i32(records), i32(offsets), i32(words)]);
-  return { info, tableFunctions };
+  return { info };
 }
 
 function encodeDescr(
