@@ -23,7 +23,7 @@ export function store32(addr: int, v: int): void { translatedOnly("store32"); }
 /** Current memory size in 64 KiB pages, and growth (returns the old size, or -1). */
 export function memorySize(): int { return translatedOnly("memorySize"); }
 export function memoryGrow(pages: int): int { return translatedOnly("memoryGrow"); }
-/** A small area of static memory (1008 bytes) for the runtime's own state (the allocator's). */
+/** A small area of static memory (960 bytes) for the runtime's own state (the allocator's). */
 export function stateBase(): int { return translatedOnly("stateBase"); }
 /** First free byte after the data segment (where the heap starts). */
 export function heapBase(): int { return translatedOnly("heapBase"); }
@@ -39,6 +39,9 @@ export function gcMode(): int { return translatedOnly("gcMode"); }
 export function gcStress(): boolean { return translatedOnly("gcStress"); }
 /** The --max-heap the program was translated with, in bytes (0: no limit). */
 export function maxHeapSetting(): int { return translatedOnly("maxHeapSetting"); }
+/** The stack trace of the exception being reported: how many function names, and each. */
+export function excTraceLength(): int { return translatedOnly("excTraceLength"); }
+export function excTraceFrame(i: int): string { return translatedOnly("excTraceFrame"); }
 /** Whether two strings are the same object (or both null, or both undefined). */
 export function sameObject(a: string | null | undefined, b: string | null | undefined): boolean { return a === b; }
 /** Sets `n` bytes to `value` (memory.fill). */

@@ -21,7 +21,7 @@
 import type { float, int } from "./types.ts";
 import { floatFromWords, floatHighWord, floatLowWord } from "./lowlevel.ts";
 import { intDiv, intMod, toFloat, toInt } from "./rarith.ts";
-import { fatal, floatToInt32 } from "./runtime.ts";
+import { floatToInt32 } from "./runtime.ts";
 import { formatFloat } from "./numfmt.ts";
 import { fromCodes } from "./strbuild.ts";
 import { isJsWhitespace } from "./strmethods.ts";
@@ -513,8 +513,7 @@ export function numToString0(x: float): string {
 export function numToString1(x: float, radix: float): string {
   const r = toInt(radix);
   if (r < 2 || r > 36) {
-    fatal("toString() radix argument must be between 2 and 36");
-    return "";
+    throw new RangeError("toString() radix argument must be between 2 and 36");
   }
   if (r === 10 || x !== x || x === 0) return formatFloat(x);
   if (x === Infinity) return "Infinity";
@@ -595,8 +594,7 @@ export function numToFixed0(x: float): string {
 export function numToFixed1(x: float, digits: float): string {
   const f = toInt(digits);
   if (f < 0 || f > 100) {
-    fatal("toFixed() digits argument must be between 0 and 100");
-    return "";
+    throw new RangeError("toFixed() digits argument must be between 0 and 100");
   }
   if (x !== x) return "NaN";
   const negative = x < 0;

@@ -3,14 +3,14 @@
 // machine-integer semantics says so with these, and the translator lowers them to i64 instructions.
 import type { int, float } from "./types.ts";
 
-/** Integer division truncating toward zero (as i64.div_s). Division by zero is a fatal error. */
+/** Integer division truncating toward zero (as i64.div_s). Division by zero throws an Error. */
 export function intDiv(a: int, b: int): int {
   if (b === 0) throw new Error("integer division by zero");
   const q = Math.trunc(a / b);
   return q === 0 ? 0 : q; // never -0, as an i64 division
 }
 
-/** Integer remainder with the sign of the dividend (as i64.rem_s), never -0. Zero divisor is fatal. */
+/** Integer remainder with the sign of the dividend (as i64.rem_s), never -0. A zero divisor throws an Error. */
 export function intMod(a: int, b: int): int {
   if (b === 0) throw new Error("integer division by zero");
   const r = a % b;

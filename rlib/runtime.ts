@@ -2,7 +2,8 @@
 // console.log and runtime errors, written in RTS. Every exported function here is
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
-import { floatTrunc, gcMode, load32, memCopy, sameObject, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import { excTraceFrame, excTraceLength, floatTrunc, gcMode, load32, memCopy, sameObject, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import { errorText } from "./errors.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
@@ -92,8 +93,27 @@ export function indexError(index: int, length: int): void {
   fatal("index " + formatInt(index) + " out of range for length " + formatInt(length));
 }
 
-export function nullError(): void {
-  fatal("cannot access a field of null or undefined");
+/** JS's TypeError for `x.name` (`set`: `x.name = v`) when x is null or undefined. */
+export function nullError(undef: boolean, name: string, set: boolean): void {
+  const what = set ? "Cannot set properties of " : "Cannot read properties of ";
+  const how = set ? " (setting '" : " (reading '";
+  throw new TypeError(what + (undef ? "undefined" : "null") + how + name + "')");
+}
+
+/** The same for `x[index]`. */
+export function nullIndexError(undef: boolean, index: int, set: boolean): void {
+  nullError(undef, formatInt(index), set);
+}
+
+/** An exception left main: "Uncaught <name>: <message>" and the functions it left, innermost
+ *  first, on stderr, and exit code 1. Untranslated runs print the same
+ *  (targets/hosts/uncaught.ts). */
+export function reportUncaught(e: Error): void {
+  let text = "Uncaught " + errorText(e.name, e.message) + "\n";
+  const n = excTraceLength();
+  for (let i = 0; i < n; i++) text = text + "    at " + excTraceFrame(i) + "\n";
+  write(2, text);
+  exitProgram(1);
 }
 
 // ---- memory -----------------------------------------------------------------------------
@@ -239,8 +259,14 @@ export function badCast(): void {
   fatal("an object cast with `as` is not an instance of that class");
 }
 
+/** intDiv / intMod by zero in rlib (a bug in rlib: fatal). */
 export function divisionByZero(): void {
   fatal("integer division by zero");
+}
+
+/** intDiv / intMod by zero in a program: the Error rlib/rarith.ts throws untranslated. */
+export function raiseDivisionByZero(): void {
+  throw new Error("integer division by zero");
 }
 
 export function notAnIndex(x: float): void {

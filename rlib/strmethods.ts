@@ -7,8 +7,7 @@
 // - where JS returns `undefined` (`"".at(0)`), RTS has no value to return: it is a fatal
 //   runtime error, like an index out of range;
 // - where JS throws a RangeError ("a".repeat(-1), a string longer than V8's maximum length
-//   2^29 - 24), the program stops with `rts: runtime error: <JS's message>` (rlib/runtime.ts
-//   `fatal`), as an uncaught RangeError stops Node.
+//   2^29 - 24), these throw the same RangeError (with V8's message).
 //
 // Numeric arguments are `float` (the translator passes an int or a float; an int converts
 // exactly): ToIntegerOrInfinity is `toInt`, which truncates toward zero, maps NaN to 0 and
@@ -53,8 +52,7 @@ function joinParts(parts: string[], sep: string): string {
   let total = sepLen * (n - 1);
   for (let i = 0; i < n; i++) total += parts[i].length;
   if (total > MAX_STRING_LENGTH) {
-    fatal("Invalid string length");
-    return "";
+    throw new RangeError("Invalid string length");
   }
   if (total === 0) return "";
   if (weAreTranslated()) {
@@ -274,13 +272,11 @@ function repeatTimes(s: string, n: int): string {
 export function repeat1(s: string, count: float): string {
   const n = toInt(count);
   if (n < 0 || count === Infinity) {
-    fatal("Invalid count value: " + formatFloat(count));
-    return "";
+    throw new RangeError("Invalid count value: " + formatFloat(count));
   }
   if (n === 0 || s.length === 0) return "";
   if (n > MAX_STRING_LENGTH || s.length * n > MAX_STRING_LENGTH) {
-    fatal("Invalid string length");
-    return "";
+    throw new RangeError("Invalid string length");
   }
   return repeatTimes(s, n);
 }
@@ -300,8 +296,7 @@ function padding(s: string, maxLength: float, fill: string): string | null {
   const t = toInt(maxLength);
   if (t <= len || fill.length === 0) return null;
   if (t > MAX_STRING_LENGTH) {
-    fatal("Invalid string length");
-    return null;
+    throw new RangeError("Invalid string length");
   }
   return filler(fill, t - len);
 }

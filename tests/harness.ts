@@ -9,7 +9,7 @@ import { translate, TranslateOptions } from "../translator/driver.ts";
 
 /** What `rts translate` does by default. */
 export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "marksweep", gcStress: false, maxHeap: 0 };
-import { bundleProgram } from "../targets/hosts/untranslated.ts";
+import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "rts-test-"));
@@ -49,7 +49,7 @@ export function runUntranslated(entry: string, args: string[] = [], opts: RunOpt
     bundle = bundleProgram(entry, path.join(WORK, `${path.basename(entry, ".ts")}-${bundles.size}.mjs`));
     bundles.set(entry, bundle);
   }
-  return spawn(process.execPath, [bundle, ...args], opts);
+  return spawn(process.execPath, [...BUNDLE_NODE_FLAGS, bundle, ...args], opts);
 }
 
 export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {

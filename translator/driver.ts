@@ -11,6 +11,7 @@ import { emitWasm, GcKind } from "../targets/wasm/index.ts";
 import { codewrite, printJitCodes } from "./jit/index.ts";
 import { findGcRoots } from "./transform/gcroots.ts";
 import { mergeSwitches } from "./transform/switches.ts";
+import { transformExceptions } from "./transform/exceptions.ts";
 
 export const STAGES = ["flow", "annotate", "rtype", "transform", "jitcode"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -53,6 +54,7 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   if (opts.dump === "rtype") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   await timed("transform", () => {
     for (const fn of ll.functions) if (fn.graph) mergeSwitches(fn.graph);
+    transformExceptions(ll.program, ll.functions);
   });
   if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   const jitcodes = opts.jit ? await timed("codewriter", () => codewrite(ll.functions)) : null;

@@ -5,19 +5,31 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { RLIB_DIR } from "../../translator/frontend/load.ts";
+import { RLIB_DIR, RTS_ROOT } from "../../translator/frontend/load.ts";
+
+/** How Node runs a bundle: with its source map, so that stack traces name the original files
+ *  (the report of an uncaught exception leaves out rlib's functions, see uncaught.ts). */
+export const BUNDLE_NODE_FLAGS = ["--enable-source-maps"];
 
 /** Bundles `entry` (an RTS program exporting `main`) into a runnable .mjs file; returns its path. */
 export function bundleProgram(entry: string, outFile?: string): string {
   const abs = path.resolve(entry);
   const out = outFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rts-run-")), "program.mjs");
-  // Math.random is rlib's seeded generator, as in a translated program.
+  // Math.random is rlib's seeded generator, as in a translated program; an uncaught
+  // exception is reported as a translated program reports it.
   const shim = [
     `import { random } from ${JSON.stringify(path.join(RLIB_DIR, "random.ts"))};`,
+    `import { uncaughtText } from ${JSON.stringify(path.join(RTS_ROOT, "targets/hosts/uncaught.ts"))};`,
     `Math.random = random;`,
+    `Error.stackTraceLimit = Infinity;`,
     `import { main } from ${JSON.stringify(abs)};`,
-    `const code = main(process.argv.slice(2));`,
-    `process.exitCode = typeof code === "number" ? code : 0;`,
+    `try {`,
+    `  const code = main(process.argv.slice(2));`,
+    `  process.exitCode = typeof code === "number" ? code : 0;`,
+    `} catch (e) {`,
+    `  process.stderr.write(uncaughtText(e));`,
+    `  process.exitCode = 1;`,
+    `}`,
   ].join("\n");
   esbuild.buildSync({
     stdin: { contents: shim, resolveDir: path.dirname(abs), sourcefile: "rts-entry.ts", loader: "ts" },
@@ -25,6 +37,7 @@ export function bundleProgram(entry: string, outFile?: string): string {
     platform: "node",
     format: "esm",
     outfile: out,
+    sourcemap: "inline",
     logLevel: "error",
   });
   return out;
@@ -34,7 +47,7 @@ export function bundleProgram(entry: string, outFile?: string): string {
 export function runUntranslated(entry: string, args: string[]): number {
   const bundle = bundleProgram(entry);
   try {
-    const r = spawnSync(process.execPath, ["--stack-size=2000", bundle, ...args], { stdio: "inherit" });
+    const r = spawnSync(process.execPath, [...BUNDLE_NODE_FLAGS, "--stack-size=2000", bundle, ...args], { stdio: "inherit" });
     return r.status ?? 1;
   } finally {
     fs.rmSync(path.dirname(bundle), { recursive: true, force: true });

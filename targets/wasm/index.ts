@@ -9,7 +9,7 @@ import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
 import { JitData, layOutJitCodes } from "./jitdata.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
-import { DataSegment, DATA_BASE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
+import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
 import { FUNCTION_TABLE, ModuleContext, OpEmitter } from "./ops.ts";
 
@@ -101,6 +101,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   addStart(m, ll, ctx);
   if (opts.jit) addJitImport(m);
   if (jit) addJitExports(m, jit);
+  addRecordFrame(m);
   const i32 = (v: number) => m.i32.const(v);
   m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
   m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
@@ -109,6 +110,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.addGlobal(GLOBALS.gcMode, binaryen.i32, false, i32(opts.gc === "marksweep" ? 1 : 0));
   m.addGlobal(GLOBALS.gcStress, binaryen.i32, false, i32(opts.gcStress ? 1 : 0));
   m.addGlobal(GLOBALS.maxHeap, binaryen.i64, false, m.i64.const(BigInt(opts.maxHeap)));
+  m.addGlobal(GLOBALS.exception, binaryen.i32, true, i32(0));
   if (opts.watPath) fs.writeFileSync(opts.watPath, m.emitText());
   if (!m.validate()) throw new Error("backend produced an invalid module");
   // Debug info keeps the function names (the name section), which traps report.
@@ -124,7 +126,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
 }
 
 /** `_start`: the runtime's start, argv from WASI, main(argv), then the runtime's exit with
- *  main's result. */
+ *  main's result, or the report of an exception main let through. */
 function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): void {
   const main = ll.program.main;
   const argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
@@ -134,7 +136,15 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
   if (retType === "i64") code = m.i32.wrap(call);
   else if (retType === "f64") code = m.i32.wrap(m.i64.trunc_s_sat.f64(call));
   else code = m.block(null, [retType === "void" ? call : m.drop(call), m.i32.const(0)], binaryen.i32);
-  m.addFunction("_start", binaryen.none, binaryen.none, [], m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(code)], binaryen.none));
+  const exc = () => m.global.get(GLOBALS.exception, binaryen.i32);
+  // The report runs with no exception pending (its own calls test for one).
+  m.addFunction("_start", binaryen.none, binaryen.none, [binaryen.i32, binaryen.i32], m.block(null, [
+    m.local.set(0, code),
+    m.local.set(1, exc()),
+    m.global.set(GLOBALS.exception, m.i32.const(0)),
+    m.if(m.local.get(1, binaryen.i32), m.call(ctx.runtimeName("reportUncaught"), [m.local.get(1, binaryen.i32)], binaryen.none)),
+    m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(m.local.get(0, binaryen.i32))], binaryen.none),
+  ]));
   m.addFunctionExport("_start", "_start");
 }
 
@@ -164,6 +174,19 @@ function addJitExports(m: binaryen.Module, jit: JitData): void {
   m.addTableExport(FUNCTION_TABLE, "rts_jit_table");
   m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(jit.info));
   m.addGlobalExport("rts_jit_info", "rts_jit_info");
+}
+
+/** Adds a function name (a string pointer) to the pending exception's stack trace. */
+function addRecordFrame(m: binaryen.Module): void {
+  const count = () => m.i32.load(0, 4, m.i32.const(EXC_TRACE.base));
+  const slot = m.i32.add(m.i32.const(EXC_TRACE.base + 4), m.i32.mul(count(), m.i32.const(4)));
+  m.addFunction(EXC_TRACE.recordFunction, binaryen.createType([binaryen.i32]), binaryen.none, [], m.if(
+    m.i32.lt_u(count(), m.i32.const(EXC_TRACE.frames)),
+    m.block(null, [
+      m.i32.store(0, 4, slot, m.local.get(0, binaryen.i32)),
+      m.i32.store(0, 4, m.i32.const(EXC_TRACE.base), m.i32.add(count(), m.i32.const(1))),
+    ]),
+  ));
 }
 
 /** Lays out every prebuilt object (string literal, module-level object) the code refers to. */

@@ -14,6 +14,10 @@ export const NULL_ADDRESS = 8;
 export const FIRST_OBJECT_ADDRESS = 16;
 export const RUNTIME_STATE_BASE = 16;
 export const SCRATCH_BASE = 1024;
+/** The stack trace of the pending exception, at the end of the runtime state area: a count,
+ *  then the names of the functions it left (pointers to prebuilt strings), at most `frames`
+ *  (V8's default Error.stackTraceLimit). `recordFunction` is the module's helper that adds one. */
+export const EXC_TRACE = { base: SCRATCH_BASE - 48, frames: 10, recordFunction: "__exc_record_frame" } as const;
 export const SCRATCH_SIZE = 65536;
 export const SHADOW_STACK_BASE = SCRATCH_BASE + SCRATCH_SIZE;
 export const SHADOW_STACK_SIZE = 4 << 20;
@@ -30,6 +34,8 @@ export const GLOBALS = {
   gcMode: "__gc_mode",
   gcStress: "__gc_stress",
   maxHeap: "__max_heap",
+  /** The pending exception (0: none); see translator/transform/exceptions.ts. */
+  exception: "__exception",
 } as const;
 
 /** Type-info table entries: 0 = no pointers, 1 = every word after the header pair is a

@@ -7,7 +7,7 @@ import { Constant, Operation, Value, Variable } from "../../translator/flowgraph
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { CLOSURE, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase, IndirectCall } from "../../translator/rtyper/rtyper.ts";
-import { DATA_BASE, DataSegment, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
+import { DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
 
 type X = binaryen.ExpressionRef;
@@ -153,6 +153,8 @@ export class FunctionOps {
         return m.i64.rem_s(a[0](), a[1]());
       case "int_neg":
         return m.i64.sub(m.i64.const(0n), a[0]());
+      case "int_div":
+        return m.i64.div_s(a[0](), a[1]());
       case "int_div_checked":
         return m.block(null, [this.check(m.i64.eqz(a[1]()), "divisionByZero", []), m.i64.div_s(a[0](), a[1]())], binaryen.i64);
       case "int_mod_checked":
@@ -264,12 +266,32 @@ export class FunctionOps {
       }
       case "getfield": {
         const off = Number((op.args[1] as Constant).value);
-        return this.loadTyped(rt, m.i32.add(this.nonNull(a[0], op), m.i32.const(off)));
+        return this.loadTyped(rt, m.i32.add(a[0](), m.i32.const(off)));
       }
       case "setfield": {
         const off = Number((op.args[1] as Constant).value);
-        return this.storeTyped(typeOfValue(op.args[3]), m.i32.add(this.nonNull(a[0], op), m.i32.const(off)), a[3]());
+        return this.storeTyped(typeOfValue(op.args[2]), m.i32.add(a[0](), m.i32.const(off)), a[2]());
       }
+      case "exc_raise": {
+        const set = m.global.set(GLOBALS.exception, a[0]());
+        return (op.args[1] as Constant).value === 1 ? set : m.block(null, [set, m.i32.store(0, 4, m.i32.const(EXC_TRACE.base), m.i32.const(0))]);
+      }
+      case "exc_occurred":
+        return m.i32.ne(m.global.get(GLOBALS.exception, binaryen.i32), m.i32.const(0));
+      case "exc_fetch": {
+        const t = this.locals.fresh(binaryen.i32);
+        return m.block(null, [
+          m.local.set(t, m.global.get(GLOBALS.exception, binaryen.i32)),
+          m.global.set(GLOBALS.exception, m.i32.const(0)),
+          m.local.get(t, binaryen.i32),
+        ], binaryen.i32);
+      }
+      case "exc_record_frame":
+        return this.call(EXC_TRACE.recordFunction, [a[0]()], binaryen.none);
+      case "excTraceLength":
+        return m.i64.load32_u(0, 4, m.i32.const(EXC_TRACE.base));
+      case "excTraceFrame":
+        return m.i32.load(4, 4, m.i32.add(m.i32.const(EXC_TRACE.base), m.i32.mul(this.wrap(a[0]()), m.i32.const(4))));
       case "str_len":
         return this.len32(a[0], STR.length)();
       case "list_len":
@@ -409,13 +431,6 @@ export class FunctionOps {
     return this.m.i32.ge_u(p, this.m.i32.const(FIRST_OBJECT_ADDRESS));
   }
 
-  /** A receiver that may be null is checked (JS throws a TypeError there); args[2] says if it may. */
-  private nonNull(p: Ex, op: Operation): X {
-    if ((op.args[2] as Constant).value !== true) return p();
-    const m = this.m;
-    return m.block(null, [this.check(m.i32.eqz(this.isObject(p())), "nullError", []), p()], binaryen.i32);
-  }
-
   private itemAddr(list: Ex, idx: Ex, t: LLType): X {
     const items = this.m.i32.load(LIST.items, 4, list());
     return this.m.i32.add(this.addr(items, idx(), sizeOf(t)), this.m.i32.const(LIST_ITEMS.data));
@@ -456,12 +471,14 @@ export class FunctionOps {
     ], wasmType(t));
   }
 
+  /** A read out of range is an error (JS gives undefined, which a number cannot hold); a
+   *  write out of range does nothing, as in JS. */
   private typedAccess(kind: TypedArrayKind, arr: Ex, idx: Ex, v: Ex | null): X {
     const m = this.m;
     const at = m.i32.add(this.addr(arr(), idx(), typedElemSize(kind)), m.i32.const(TYPED.data));
-    const access = v === null ? this.typedLoad(kind, at) : this.typedStore(kind, at, v());
-    const type = v !== null ? binaryen.none : typedIsFloat(kind) ? binaryen.f64 : binaryen.i64;
-    return m.block(null, [this.boundsCheck(idx, this.len32(arr, TYPED.length)), access], type);
+    if (v !== null) return m.if(m.i64.lt_u(idx(), this.len32(arr, TYPED.length)()), this.typedStore(kind, at, v()));
+    const type = typedIsFloat(kind) ? binaryen.f64 : binaryen.i64;
+    return m.block(null, [this.boundsCheck(idx, this.len32(arr, TYPED.length)), this.typedLoad(kind, at)], type);
   }
 
   private typedLoad(kind: TypedArrayKind, at: X): X {
@@ -527,6 +544,8 @@ export class FunctionOps {
       });
       const r = this.call(this.ctx.functionName(cs.fn), [self(), ...converted], wasmType(cs.ret));
       if (rt === "void") return cs.ret === "void" ? r : m.drop(r);
+      // An implementation that never returns (it always throws) has no result.
+      if (cs.ret === "void") return m.block(null, [r, this.constant(rt === "ptr" ? undefined : 0, rt)], wasmType(rt));
       return cs.ret === "i64" && rt === "f64" ? m.f64.convert_s.i64(r) : r;
     };
     let chain = callCase(cases[cases.length - 1]);

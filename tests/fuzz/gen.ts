@@ -23,6 +23,11 @@
 // * charCodeAt/charAt indexes are always in range (strings track a minimum length) and
 //   String.fromCharCode only makes printable BMP characters (no surrogates, no '%').
 // * Loops run at most 10 times each (nesting multiplies to at most 100) and always terminate.
+// * Exceptions: a helper may throw an Error on a condition, and a case may throw inside a try;
+//   a call of a helper that may throw, or a throw, is only generated where a catch clause (or
+//   the helper's caller) takes it, so no exception leaves a case. A throw may skip any
+//   statement of a try block, so the variables declared outside a try are read-only in it
+//   (an assignment that resets a bound could be skipped).
 //
 // TypeScript itself rejects a few things the generator steers around: === / !== between types
 // with no overlap (`x === 5` inside `if (x === 6)`, `(c ? 1 : 2) === 3`, `x === NaN`): no
@@ -200,6 +205,8 @@ interface Helper {
   retCi: boolean;
   /** Most lines one call can print. */
   printCost: number;
+  /** It may throw an Error (callers must be inside a try with a catch clause). */
+  mayThrow: boolean;
 }
 
 interface Loop {
@@ -225,6 +232,14 @@ class Gen {
   ed = 3;
   /** The comparison direction of the statement being generated (see `compare`). */
   dir: "<" | ">" = "<";
+  /** Generating a helper: a throw leaves it, to its caller. */
+  inHelper = false;
+  /** How many try blocks with a catch clause enclose the statement. */
+  catchDepth = 0;
+  /** Whether the code may throw (a throw, or a call of a helper that may throw). */
+  throws = false;
+  /** Variables declared outside an enclosing try block: read-only. */
+  private frozen = new Set<Var>();
   private n = 0;
 
   constructor(
@@ -239,6 +254,15 @@ class Gen {
 
   vars(): Var[] {
     return this.scopes.flat();
+  }
+
+  writable(v: Var): boolean {
+    return !v.ro && !this.frozen.has(v);
+  }
+
+  /** Whether a throw here is caught (by a catch clause of this case, or by a helper's caller). */
+  mayThrowHere(): boolean {
+    return this.inHelper || this.catchDepth > 0;
   }
 
   mult(depth: number): number {
@@ -467,7 +491,7 @@ class Gen {
       }
       case "inc": {
         const vs = this.vars().filter(
-          (v): v is NumVar => v.t === "num" && !v.ro && v.cap <= B && (!ci || v.ci) && v.cap !== INF && v.base + v.inc + this.mult(v.depth) <= v.cap,
+          (v): v is NumVar => v.t === "num" && this.writable(v) && v.cap <= B && (!ci || v.ci) && v.cap !== INF && v.base + v.inc + this.mult(v.depth) <= v.cap,
         );
         if (!vs.length) return null;
         const v = r.pick(vs);
@@ -479,11 +503,12 @@ class Gen {
   }
 
   callExpr(d: number, B: number, ci: boolean): Num | null {
-    const hs = this.helpers.filter((h) => h.retCap <= B && (!ci || h.retCi));
+    const hs = this.helpers.filter((h) => h.retCap <= B && (!ci || h.retCi) && (!h.mayThrow || this.mayThrowHere()));
     if (!hs.length) return null;
     const h = this.r.pick(hs);
     if (this.printCost + this.mult(0) * h.printCost > PRINT_BUDGET) return null;
     this.printCost += this.mult(0) * h.printCost;
+    if (h.mayThrow) this.throws = true;
     const args = h.params.map((p) => this.num(d - 1, p.cap, p.ci).src);
     return numE(`${h.name}(${args.join(", ")})`, h.retCap, { ci: h.retCi });
   }
@@ -696,6 +721,7 @@ class Gen {
       [4, "decl"], [4, "assign"], [3, "compound"], [1, "incdec"], [total <= 10 ? 3 : 1, "print"],
       [d > 0 ? 2 : 0, "if"], [d > 0 && total * 2 <= MAX_LOOP_MULT && this.loops.length < 3 ? 2 : 0, "loop"],
       [this.helpers.length ? 1 : 0, "call"], [inLoop ? 2 : 0, "jump"],
+      [d > 0 && total * 3 <= PRINT_BUDGET - this.printCost ? 1 : 0, "try"], [this.mayThrowHere() ? 1 : 0, "throw"],
     ] as const);
     switch (kind) {
       case "decl":
@@ -705,7 +731,7 @@ class Gen {
       case "compound":
         return this.assignStmt(true);
       case "incdec": {
-        const vs = this.vars().filter((v): v is NumVar => v.t === "num" && !v.ro && v.cap !== INF && v.base + v.inc + this.mult(v.depth) <= v.cap);
+        const vs = this.vars().filter((v): v is NumVar => v.t === "num" && this.writable(v) && v.cap !== INF && v.base + v.inc + this.mult(v.depth) <= v.cap);
         if (!vs.length) return this.printStmt();
         const v = r.pick(vs);
         v.inc += this.mult(v.depth);
@@ -715,6 +741,10 @@ class Gen {
         return this.printStmt();
       case "if":
         return this.ifStmt(d);
+      case "try":
+        return this.tryStmt(d);
+      case "throw":
+        return this.throwStmt();
       case "loop":
         return this.loopStmt(d);
       case "call": {
@@ -771,7 +801,7 @@ class Gen {
 
   assignStmt(compound: boolean): void {
     const r = this.r;
-    const vs = this.vars().filter((v) => !v.ro);
+    const vs = this.vars().filter((v) => this.writable(v));
     if (!vs.length) return this.declStmt();
     const v = r.pick(vs);
     const M = this.mult(v.depth);
@@ -896,6 +926,44 @@ class Gen {
     this.emit(`console.log(${args.join(", ")});`);
   }
 
+  throwStmt(): void {
+    this.throws = true;
+    this.emit(`if (${this.cond(2).src}) throw new Error(${JSON.stringify(this.fresh("t") + " ")} + ${this.num(2, INF).src});`);
+  }
+
+  /** try { ... } catch (e) { print the message } finally { ... }: catch, finally or both. A
+   *  try without a catch clause may only throw where an outer catch takes it. */
+  tryStmt(d: number): void {
+    const r = this.r;
+    const inLoop = this.loops.length > 0;
+    const hasCatch = !this.mayThrowHere() || r.chance(0.7);
+    const hasFinally = !hasCatch || r.chance(0.5);
+    const added = this.vars().filter((v) => !this.frozen.has(v));
+    for (const v of added) this.frozen.add(v);
+    this.emit("try {");
+    if (hasCatch) this.catchDepth++;
+    this.block(r.between(1, 4), d - 1, inLoop);
+    if (hasCatch) {
+      this.catchDepth--;
+      this.emit("} catch (e) {");
+      this.ind++;
+      this.printCost += this.mult(0);
+      this.emit(`console.log(${JSON.stringify(this.fresh("c"))}, (e as Error).message);`);
+      this.ind--;
+      if (r.chance(0.4)) this.block(r.between(1, 2), d - 1, inLoop);
+    }
+    if (hasFinally) {
+      this.emit("} finally {");
+      this.ind++;
+      this.printCost += this.mult(0);
+      this.emit(`console.log(${JSON.stringify(this.fresh("f"))});`);
+      this.ind--;
+      if (r.chance(0.5)) this.block(r.between(1, 2), d - 1, inLoop);
+    }
+    this.emit("}");
+    for (const v of added) this.frozen.delete(v);
+  }
+
   ifStmt(d: number): void {
     const inLoop = this.loops.length > 0;
     this.emit(`if (${this.cond(2).src}) {`);
@@ -1003,18 +1071,21 @@ function helperFn(r: Rand, k: number, earlier: Helper[], names: { n: number }, e
   const retCap = r.weighted([[3, 1000], [2, 2 ** 20], [2, 2 ** 31], [1, 2 ** 45], [retCi ? 0 : 3, INF]] as const);
   const g = new Gen(r, earlier, names);
   g.ed = ed;
+  g.inHelper = true;
   g.scopes = [params.map((p, i): NumVar => ({ t: "num", name: `a${i}`, cap: p.cap, ci: p.ci, base: p.cap, inc: 0, depth: 0, ro: true }))];
   g.printCost = 0;
   const nStmts = r.between(0, 4);
   g.ind = 1;
   for (let i = 0; i < nStmts; i++) g.stmt(2, false);
   g.dir = r.chance(0.5) ? "<" : ">";
+  if (r.chance(0.3)) g.throwStmt();
+  g.dir = r.chance(0.5) ? "<" : ">";
   if (r.chance(0.4)) g.emit(`if (${g.cond(2).src}) return ${g.num(ed, retCap, retCi).src};`);
   g.dir = r.chance(0.5) ? "<" : ">";
   g.emit(`return ${g.num(ed, retCap, retCi).src};`);
   const sig = params.map((_, i) => `a${i}: number`).join(", ");
   const src = [`function ${name}(${sig}): number {`, ...g.lines, "}"].join("\n");
-  return { src, helper: { name, params, retCap, retCi, printCost: Math.max(g.printCost, 0) } };
+  return { src, helper: { name, params, retCap, retCi, printCost: Math.max(g.printCost, 0), mayThrow: g.throws } };
 }
 
 function genCase(gv: fc.GeneratorValue): string {

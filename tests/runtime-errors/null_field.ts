@@ -1,4 +1,4 @@
-// Reading a field of null: a TypeError on Node, a runtime error translated.
+// Reading a field of null: an uncaught TypeError, reported alike in every mode.
 class Node2 {
   constructor(public value: number, public next: Node2 | null) {}
 }

@@ -44,15 +44,18 @@ export function fatalMessage(fn: () => unknown): string {
   throw new assert.Assertion({ message: "expected a fatal error", operator: "fatal", generated: true, expects: "fatal", actual: "returned" });
 }
 
-/** fn() and native() fail alike: native throws a RangeError, fn dies with its message. */
-export function sameRangeError(fn: () => unknown, native: () => unknown): void {
-  let message = "";
+/** The message of the RangeError fn() throws. */
+function rangeErrorOf(fn: () => unknown, what: string): string {
   try {
-    native();
+    fn();
   } catch (e) {
-    assert.instance(e, RangeError);
-    message = (e as Error).message;
+    assert.instance(e, RangeError, what);
+    return (e as Error).message;
   }
-  assert.ok(message !== "", "the native call should throw");
-  assert.is(fatalMessage(fn), `rts: runtime error: ${message}\n`);
+  throw new assert.Assertion({ message: `${what} should throw`, operator: "throws", generated: true, expects: "RangeError", actual: "returned" });
+}
+
+/** fn() and native() fail alike: both throw a RangeError with the same message. */
+export function sameRangeError(fn: () => unknown, native: () => unknown, what = "the call"): void {
+  assert.is(rangeErrorOf(fn, what), rangeErrorOf(native, `the native ${what}`), what);
 }

@@ -2,7 +2,7 @@
 // runtime helpers, blocks are annotated to a fixpoint. Each block is (re)flowed whenever
 // the annotation of one of its inputs, of a field, of a list item or of a callee's result
 // that it read has generalized.
-import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { Block, Constant, Graph, LAST_EXCEPTION, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { formatLoc, SourceLoc } from "../flowgraph/source.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
@@ -183,9 +183,15 @@ export class Annotator {
     if (first) throw first;
   }
 
+  /** What `catch (e)` receives: an Error (only Error instances can be thrown). */
+  caughtAnnotation(): SomeValue {
+    return { kind: "inst", classdef: this.classdef(this.program.errorClass), nullable: false };
+  }
+
   private flowBlock(block: Block): void {
     this.current = block;
     try {
+      const excLink = block.exceptionLink;
       for (const op of block.operations) {
         // An input that has no annotation yet blocks the rest of the block until it gets one.
         if (op.args.some((a) => this.annotation(a).kind === "impossible")) return;
@@ -200,15 +206,26 @@ export class Annotator {
         }
         const old = (op.result.annotation as SomeValue | undefined) ?? s_impossible;
         op.result.annotation = this.unionAt(old, r, op, () => `the result of ${op.opname}`);
-        if (r.kind === "impossible") return;
+        if (r.kind === "impossible") {
+          // The last operation of a LAST_EXCEPTION block that never returns can still raise.
+          if (excLink && op === block.operations[block.operations.length - 1]) this.flowException(excLink);
+          return;
+        }
       }
+      if (excLink) this.flowException(excLink);
       for (const link of block.exits) {
-        if (block.exitswitch instanceof Constant && block.exitswitch.value !== link.exitcase) continue;
+        if (link === excLink) continue;
+        if (block.exitswitch instanceof Constant && block.exitswitch !== LAST_EXCEPTION && block.exitswitch.value !== link.exitcase) continue;
         this.flowInto(link.target, link.args.map((a) => this.annotation(a)), link);
       }
     } finally {
       this.current = null;
     }
+  }
+
+  private flowException(link: Link): void {
+    link.excValue!.annotation = this.caughtAnnotation();
+    this.flowInto(link.target, link.args.map((a) => this.annotation(a)), link);
   }
 
   annotation(v: Value): SomeValue {

@@ -27,7 +27,7 @@ export function annotate(program: Program): AnnotatedProgram {
       const argvList = new ListDef();
       argvList.generalize(s_str);
       a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
-      for (const fn of program.runtime.values()) a.call(fn, entryArguments(fn), null);
+      for (const fn of program.runtime.values()) a.call(fn, entryArguments(a, fn), null);
       a.complete();
       return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, prebuilt: a.prebuilt, families: a.families, captures: a.captures };
     } catch (e) {
@@ -53,16 +53,17 @@ function forgetAnnotations(program: Program): void {
 }
 
 /** The runtime helpers are called by generated code: their declared types are their annotations. */
-function entryArguments(fn: FunctionDesc): SomeValue[] {
+function entryArguments(an: Annotator, fn: FunctionDesc): SomeValue[] {
   const decl = fn.decl as ts.FunctionDeclaration;
   return decl.parameters.map((p, i) => {
     const kind = fn.paramKinds[i];
     if (kind === "int") return s_int;
     if (kind === "float") return s_float;
     const t = p.type?.getText();
+    if (t === "Error") return { kind: "inst", classdef: an.classdef(an.program.errorClass), nullable: false };
     if (t === "string") return s_str;
     if (t === "string | null" || t === "string | null | undefined") return { kind: "str", nullable: true };
     if (t === "boolean") return s_bool;
-    throw new RtsError(fn.loc, `runtime helper ${fn.name}: parameter type ${t} must be string (| null | undefined), boolean, int or float`);
+    throw new RtsError(fn.loc, `runtime helper ${fn.name}: parameter type ${t} must be string (| null | undefined), boolean, int, float or Error`);
   });
 }

@@ -242,6 +242,14 @@ const RULES: Record<string, Rule> = {
     const name = op.args[0] instanceof Variable ? op.args[0].hint.replace(/_cell$/, "") : "?";
     a.reflowAll(cd.generalize(a.unionAt(cd.item, v, op, () => `the variable '${name}'`)));
     return s_none;
+  raise: (a, op, [v]) => {
+    const error = a.program.errorClass;
+    if (v.kind !== "inst" || !v.classdef.desc.isSubclassOf(error)) {
+      fail(op, `RTS can only throw instances of Error or of its subclasses, not ${describe(v)}`,
+        "throw an error object: `throw new Error(message)`, or a subclass of Error that carries the value");
+    }
+    if (v.nullable) fail(op, `the thrown value may be null or undefined (${describe(v)})`, "test it for null before throwing it");
+    return s_impossible;
   },
 };
 
@@ -364,6 +372,8 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.gcMode": s_nonneg,
   "lowlevel.gcStress": s_bool,
   "lowlevel.maxHeapSetting": s_nonneg,
+  "lowlevel.excTraceLength": s_nonneg,
+  "lowlevel.excTraceFrame": s_str,
   "lowlevel.floatTrunc": s_float,
   "lowlevel.floatHighWord": s_int,
   "lowlevel.floatLowWord": s_nonneg,

@@ -46,6 +46,9 @@ export class Link {
   prevblock: Block | null = null;
   /** The source construct the link belongs to (for errors about the values it carries). */
   loc: SourceLoc | null = null;
+  /** On the exception link of a block that ends in LAST_EXCEPTION: the caught exception, a
+   *  variable this link defines (its args may use it). */
+  excValue: Variable | null = null;
   constructor(
     public args: Value[],
     public target: Block,
@@ -54,9 +57,15 @@ export class Link {
   ) {}
 }
 
+/** The exitswitch of a block whose last operation may raise (RPython's c_last_exception):
+ *  its exits are the normal link (exitcase null; absent when the operation never returns)
+ *  and the exception link (exitcase EXCEPTION, with `excValue`). */
+export const LAST_EXCEPTION = new Constant("last_exception");
+export const EXCEPTION = "exception";
+
 export class Block {
   operations: Operation[] = [];
-  /** The value the exits switch on (a boolean for if/else), or null for a single exit. */
+  /** The value the exits switch on (a boolean for if/else), LAST_EXCEPTION, or null for a single exit. */
   exitswitch: Value | null = null;
   exits: Link[] = [];
   constructor(public inputargs: Variable[]) {}
@@ -71,10 +80,18 @@ export class Block {
   get isFinal(): boolean {
     return this.exits.length === 0;
   }
+
+  /** The link taken when the last operation raises (see LAST_EXCEPTION), or null. */
+  get exceptionLink(): Link | null {
+    if (this.exitswitch !== LAST_EXCEPTION) return null;
+    return this.exits.find((l) => l.exitcase === EXCEPTION) ?? null;
+  }
 }
 
 export class Graph {
   readonly returnblock: Block;
+  /** Where an exception that leaves the function goes: no inputs, no exits. */
+  readonly exceptblock = new Block([]);
   constructor(
     public name: string,
     public startblock: Block,

@@ -21,17 +21,18 @@ export function formatValue(v: Value, typeName?: TypeNamer): string {
 export function printGraph(g: Graph, typeName?: TypeNamer): string {
   const blocks = g.blocks();
   const index = new Map<Block, number>(blocks.map((b, i) => [b, i]));
-  const label = (b: Block) => (b === g.returnblock ? "return" : `block${index.get(b)}`);
+  const label = (b: Block) => (b === g.returnblock ? "return" : b === g.exceptblock ? "except" : `block${index.get(b)}`);
   const out: string[] = [`graph ${g.name}`];
   for (const b of blocks) {
-    if (b === g.returnblock) continue;
+    if (b === g.returnblock || b === g.exceptblock) continue;
     out.push(`  ${label(b)}(${b.inputargs.map((v) => formatValue(v, typeName)).join(", ")}):`);
     for (const op of b.operations) {
       const args = op.args.map((a) => formatValue(a)).join(", ");
       out.push(`    ${formatValue(op.result, typeName)} = ${op.opname}(${args})`);
     }
     for (const l of b.exits) {
-      const when = !b.exitswitch ? "" : l.exitcase === DEFAULT_CASE ? "else: " : `if ${formatValue(b.exitswitch)} == ${formatConstant(l.exitcase)}: `;
+      const caught = l.excValue ? ` ${l.excValue.name}` : "";
+      const when = !b.exitswitch ? "" : l.exitcase === DEFAULT_CASE ? "else: " : `if ${formatValue(b.exitswitch)} == ${formatConstant(l.exitcase)}${caught}: `;
       out.push(`    ${when}goto ${label(l.target)}(${l.args.map((a) => formatValue(a)).join(", ")})`);
     }
   }

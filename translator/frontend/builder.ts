@@ -3,7 +3,7 @@
 // become high-level operations (add, getattr, simple_call, ...) whose meaning the
 // annotator decides from the types flowing in. Anything outside RTS is rejected here.
 import { ts } from "ts-morph";
-import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { Block, Constant, EXCEPTION, Graph, LAST_EXCEPTION, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Join, linkTo, LocalKey, localName, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
@@ -11,6 +11,7 @@ import { checkGreenAssignments, isJitModuleDecl, markerLoop, markerOperands } fr
 import { Builtin, CaptureKey, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, TYPED_ARRAYS } from "./program.ts";
 import type { ClosureNode } from "./captures.ts";
 import { reject } from "./subset.ts";
+import { isRethrow, MAY_RAISE, splitAtRaisingOps, TryFrame } from "./build-exceptions.ts";
 
 /** What a name or property resolves to outside the function being built. */
 export type Resolved =
@@ -95,6 +96,8 @@ interface LoopTargets {
   breakTo: Join;
   /** null for a switch or a labeled block, which `continue` cannot target. */
   continueTo: Join | null;
+  /** How many try frames enclose the target: leaving it runs the finally blocks of the others. */
+  tryDepth: number;
 }
 
 /** Builds one function's graph; `this` (in methods) is the local keyed by THIS_KEY. */
@@ -104,6 +107,10 @@ export class FunctionBuilder {
   private stack: Value[] = [];
   private current: Block | null;
   private loops: LoopTargets[] = [];
+  /** The enclosing try statements, innermost last. */
+  private tryFrames: TryFrame[] = [];
+  /** Each operation built inside a try that may raise, and where its exception goes. */
+  private raising = new Map<Operation, Link>();
   private pendingLabel: string | null = null;
   readonly graph: Graph;
 
@@ -142,8 +149,22 @@ export class FunctionBuilder {
 
   private emit(opname: string, args: Value[], at: ts.Node | null, hint = "v"): Variable {
     const result = new Variable(hint);
-    this.block().operations.push(new Operation(opname, args, result, at ? locOfNode(at) : null));
+    const op = new Operation(opname, args, result, at ? locOfNode(at) : null);
+    this.block().operations.push(op);
+    // Inside a try, the block is split after each operation that may raise (once the graph is
+    // built: see splitAtRaisingOps); its exception goes to the handler with the locals of now.
+    const frame = this.tryFrames[this.tryFrames.length - 1];
+    if (frame && MAY_RAISE.has(opname)) this.raising.set(op, this.exceptionLink(frame.handler));
     return result;
+  }
+
+  /** The link an exception takes from here: to a handler (catch or finally) or out of the function. */
+  private exceptionLink(handler: Join | null): Link {
+    const caught = new Variable("caught");
+    const link = handler ? linkTo(handler, this.env, this.stack, [caught]) : new Link([], this.graph.exceptblock);
+    link.exitcase = EXCEPTION;
+    link.excValue = caught;
+    return link;
   }
 
   /** The current block; building code after return/break is never needed (it is dead). */
@@ -199,12 +220,87 @@ export class FunctionBuilder {
     if (ts.isBlock(body)) this.statements(body.statements);
     else this.returnValue(this.expr(body));
     if (this.current) this.returnValue(new Constant(undefined));
+    splitAtRaisingOps(this.graph, this.raising);
     return this.graph;
   }
 
   private returnValue(v: Value): void {
-    this.block().closeWith([new Link([v], this.graph.returnblock)]);
+    this.stack.push(v); // kept across the finally blocks
+    this.runFinalizers(0);
+    const r = this.stack.pop()!;
+    if (!this.current) return;
+    this.block().closeWith([new Link([r], this.graph.returnblock)]);
     this.current = null;
+  }
+
+  // ---- exceptions -----------------------------------------------------------------------
+
+  /** `throw v`: raises v, to the innermost handler or out of the function. A rethrow of the
+   *  caught value continues its stack trace; any other throw starts a new one. */
+  private throwStatement(s: ts.ThrowStatement): void {
+    this.raise(this.expr(s.expression), isRethrow(this.ctx.checker, s), s);
+  }
+
+  private raise(v: Value, rethrow: boolean, at: ts.Node): void {
+    const op = new Operation("raise", [v, new Constant(rethrow)], new Variable("void"), locOfNode(at));
+    this.block().operations.push(op);
+    const frame = this.tryFrames[this.tryFrames.length - 1];
+    this.block().closeWith([this.exceptionLink(frame ? frame.handler : null)], LAST_EXCEPTION);
+    this.current = null;
+  }
+
+  private tryStatement(s: ts.TryStatement): void {
+    if (!s.finallyBlock) return this.tryCatch(s.tryBlock, s.catchClause!);
+    const finalizer = s.finallyBlock;
+    const raised = this.newJoin(1, "caught", finalizer);
+    const after = this.newJoin();
+    this.tryFrames.push({ handler: raised, finalizer });
+    if (s.catchClause) this.tryCatch(s.tryBlock, s.catchClause);
+    else this.statement(s.tryBlock);
+    this.tryFrames.pop();
+    if (this.current) this.statements(finalizer.statements);
+    this.jump(after);
+    // An exception from the try block or the catch clause: the finally block, then a rethrow.
+    const [exc] = this.enter(raised);
+    if (this.current) {
+      this.stack.push(exc);
+      this.statements(finalizer.statements);
+      const e = this.stack.pop()!;
+      if (this.current) this.raise(e, true, finalizer);
+    }
+    this.enter(after);
+  }
+
+  /** `catch (e)`: e is the caught exception, an Error (RTS only throws Error instances). */
+  private tryCatch(body: ts.Block, clause: ts.CatchClause): void {
+    const handler = this.newJoin(1, "caught", clause);
+    const after = this.newJoin();
+    this.tryFrames.push({ handler, finalizer: null });
+    this.statement(body);
+    this.tryFrames.pop();
+    this.jump(after);
+    const [exc] = this.enter(handler);
+    const decl = clause.variableDeclaration;
+    if (decl && !ts.isIdentifier(decl.name)) reject(decl.name);
+    if (this.current) {
+      if (decl) this.env.set(decl, exc);
+      this.statements(clause.block.statements);
+      this.jump(after);
+    }
+    this.enter(after);
+  }
+
+  /** Leaving the try frames above `depth` (by return, break or continue) runs their finally
+   *  blocks, innermost first, each with only the frames outside it active. */
+  private runFinalizers(depth: number): void {
+    const frames = this.tryFrames;
+    for (let i = frames.length - 1; i >= depth && this.current; i--) {
+      const f = frames[i].finalizer;
+      if (!f) continue;
+      this.tryFrames = frames.slice(0, i);
+      this.statements(f.statements);
+    }
+    this.tryFrames = frames;
   }
 
   /** For constructors: runs after `super(...)` (or first, in a class without a base). */
@@ -253,6 +349,10 @@ export class FunctionBuilder {
         const e = (s as ts.ReturnStatement).expression;
         return this.returnValue(e ? this.expr(e) : new Constant(undefined));
       }
+      case ts.SyntaxKind.ThrowStatement:
+        return this.throwStatement(s as ts.ThrowStatement);
+      case ts.SyntaxKind.TryStatement:
+        return this.tryStatement(s as ts.TryStatement);
       case ts.SyntaxKind.LabeledStatement: {
         const ls = s as ts.LabeledStatement;
         this.pendingLabel = ls.label.text;
@@ -343,7 +443,7 @@ export class FunctionBuilder {
 
   /** Runs `body` as a loop body with break/continue targets. */
   private loopBody(label: string | null, breakTo: Join, continueTo: Join, body: ts.Statement): void {
-    this.loops.push({ kind: "loop", label, breakTo, continueTo });
+    this.loops.push({ kind: "loop", label, breakTo, continueTo, tryDepth: this.tryFrames.length });
     this.statement(body);
     this.loops.pop();
   }
@@ -459,7 +559,7 @@ export class FunctionBuilder {
     }
     const defaultIndex = clauses.findIndex((c) => ts.isDefaultClause(c));
     this.jump(defaultIndex >= 0 ? bodies[defaultIndex] : after);
-    this.loops.push({ kind: "switch", label, breakTo: after, continueTo: null });
+    this.loops.push({ kind: "switch", label, breakTo: after, continueTo: null, tryDepth: this.tryFrames.length });
     for (let i = 0; i < clauses.length; i++) {
       const fallthrough = this.current;
       if (fallthrough) this.jump(bodies[i]);
@@ -474,7 +574,7 @@ export class FunctionBuilder {
 
   private labeledBlock(label: string, b: ts.Block): void {
     const after = this.newJoin();
-    this.loops.push({ kind: "block", label, breakTo: after, continueTo: null });
+    this.loops.push({ kind: "block", label, breakTo: after, continueTo: null, tryDepth: this.tryFrames.length });
     this.statements(b.statements);
     this.loops.pop();
     this.jump(after);
@@ -489,6 +589,7 @@ export class FunctionBuilder {
       if (matches) {
         const target = isBreak ? l.breakTo : l.continueTo;
         if (!target) break;
+        this.runFinalizers(l.tryDepth);
         return this.jump(target);
       }
     }

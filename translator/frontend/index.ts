@@ -28,6 +28,8 @@ const GLOBAL_BUILTINS = new Set([
   "String.fromCharCode",
   ...MATH_INSTRUCTIONS.map((f) => `Math.${f}`),
 ]);
+/** JS's error classes, which are rlib/errors.ts classes in a translated program. */
+const ERROR_CLASSES = new Set(["Error", "TypeError", "RangeError"]);
 const GLOBAL_VALUES: Record<string, number> = {
   NaN: NaN,
   Infinity: Infinity,
@@ -57,6 +59,7 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   for (const st of src.runtime.statements) {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) runtime.set(st.name.text, fe.functionFor(st));
   }
+  const errorClass = fe.errorClass("Error");
   fe.drain();
   const classes = [...fe.classes.values()];
   for (const fn of [...fe.functions.values(), ...classes.flatMap((c) => [...c.methods.values()])]) {
@@ -68,6 +71,7 @@ export async function buildProgram(entryPath: string): Promise<Program> {
     classes,
     jitDrivers: [...fe.jitDrivers.values()],
     runtime,
+    errorClass,
     classOfPrebuilt: (obj) => fe.classOfPrebuilt(obj),
   };
 }
@@ -216,6 +220,15 @@ class Frontend implements BuildContext {
     return desc;
   }
 
+  /** The rlib/errors.ts class that stands for JS's global error class `name`. */
+  errorClass(name: string): ClassDesc {
+    const decl = this.library.get("errors")!.statements.find(
+      (st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === name,
+    );
+    if (!decl) throw new Error(`rlib/errors.ts has no class ${name}`);
+    return this.classFor(decl);
+  }
+
   findMain(entry: ts.SourceFile): FunctionDesc {
     const decl = entry.statements.find(
       (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === "main",
@@ -251,6 +264,8 @@ class Frontend implements BuildContext {
     desc.params = params;
     desc.paramKinds = params.map((p) => this.numberKind(p.type));
     desc.returnKind = this.numberKind(decl.type);
+    desc.inRlib = isRlib(decl);
+    if (!desc.inRlib) desc.traceName = traceName(decl);
     checkTypeAnnotations(decl, this.checker);
     this.pending.push(() => {
       const b = new FunctionBuilder(this, desc, params);
@@ -325,9 +340,14 @@ class Frontend implements BuildContext {
     this.classes.set(decl, cls);
     const ext = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
     if (ext) {
-      const baseDecl = symbolOf(this.checker, ext.types[0].expression)?.valueDeclaration;
-      if (!baseDecl || !ts.isClassDeclaration(baseDecl)) reject(ext.types[0], "extending something other than an RTS class");
-      cls.base = this.classFor(baseDecl as ts.ClassDeclaration);
+      const baseSym = symbolOf(this.checker, ext.types[0].expression);
+      const baseDecl = baseSym?.valueDeclaration;
+      if (baseSym && isGlobalLib(baseSym) && ERROR_CLASSES.has(baseSym.name)) {
+        cls.base = this.errorClass(baseSym.name);
+      } else {
+        if (!baseDecl || !ts.isClassDeclaration(baseDecl)) reject(ext.types[0], "extending something other than an RTS class");
+        cls.base = this.classFor(baseDecl as ts.ClassDeclaration);
+      }
       cls.base.subclasses.push(cls);
     }
     this.classMembers(cls, decl);
@@ -380,6 +400,8 @@ class Frontend implements BuildContext {
   /** The constructor graph: explicit, or implicit (forwards its arguments to the base's). */
   private constructorFor(cls: ClassDesc, ctorDecl: ts.ConstructorDeclaration | null): void {
     const ctor = new FunctionDesc(`${cls.name}.constructor`, ctorDecl, cls.loc, cls, true);
+    ctor.inRlib = isRlib(cls.decl);
+    if (!ctor.inRlib) ctor.traceName = `new ${cls.decl.name!.text}`;
     if (ctorDecl) checkTypeAnnotations(ctorDecl, this.checker);
     cls.ctor = ctor;
     const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
@@ -496,6 +518,7 @@ class Frontend implements BuildContext {
     const name = at.getText();
     if (name === "eval" || name === "Function") reject(at, `${name} (there is no interpreter at run time)`);
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
+    if (ERROR_CLASSES.has(name)) return { kind: "class", desc: this.errorClass(name) };
     if (name.startsWith("Math.")) {
       // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8) and rlib/random.ts.
       const fn = this.libraryFunction("math", name.slice(5)) ?? this.libraryFunction("random", name.slice(5));
@@ -514,6 +537,20 @@ function rejectThisIn(body: ts.Node): void {
     if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
   };
   visit(body);
+}
+
+function isRlib(decl: ts.Node): boolean {
+  return path.resolve(decl.getSourceFile().fileName).startsWith(RLIB_DIR + path.sep);
+}
+
+/** A function's name in a stack trace, as V8 shows it (methods without their class, which
+ *  V8 takes from the receiver). */
+function traceName(decl: ts.FunctionLikeDeclaration): string | null {
+  const name = decl.name?.getText() ?? null;
+  if (name === null) return null;
+  if (ts.isGetAccessor(decl)) return `get ${name}`;
+  if (ts.isSetAccessor(decl)) return `set ${name}`;
+  return name;
 }
 
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {

@@ -16,11 +16,12 @@ export interface LoadedSources {
   /** rlib/runtime.ts: the helpers the translator's later stages call. */
   runtime: ts.SourceFile;
   /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm),
-   *  strmethods.ts (string methods), numconv.ts (parseInt, toString(radix)...). */
+   *  strmethods.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
+   *  (Error, TypeError, RangeError). */
   library: Map<string, ts.SourceFile>;
 }
 
-const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays"];
+const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays", "errors"];
 
 export function loadSources(entryPath: string): LoadedSources {
   const project = new Project({

@@ -20,6 +20,11 @@ export class FunctionDesc {
    *  function, or the adapter of a top-level function passed as a value): the locals of
    *  enclosing functions it captures. Its graph's first input is then its closure object. */
   captures: CaptureKey[] | null = null;
+  /** How a stack trace shows the function (`f`, `method`, `get x`, `new C`, as V8 does without
+   *  the class of methods); null for rlib functions, which traces leave out. */
+  traceName: string | null = null;
+  /** Part of rlib: trusted not to access properties through null (no checks are emitted). */
+  inRlib = false;
   constructor(
     public name: string,
     public decl: ts.Node | null,
@@ -160,6 +165,8 @@ export interface Program {
   jitDrivers: JitDriverDesc[];
   /** rlib functions the rtyper and backend call (string concat, number formatting, allocation, I/O). */
   runtime: Map<string, FunctionDesc>;
+  /** rlib/errors.ts' Error: every thrown value is an instance of it (what `catch (e)` gives). */
+  errorClass: ClassDesc;
 }
 
 /** A function of rlib/runtime.ts, which generated code calls. */

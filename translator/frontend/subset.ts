@@ -12,8 +12,6 @@ interface Rejection {
 const BY_KIND: Partial<Record<ts.SyntaxKind, Rejection>> = {
   [ts.SyntaxKind.ClassDeclaration]: { what: "classes declared inside functions", hint: "declare the class at the top level of the module" },
   [ts.SyntaxKind.ClassExpression]: { what: "class expressions", hint: "declare the class at the top level of the module" },
-  [ts.SyntaxKind.TryStatement]: { what: "try/catch (exceptions are not supported yet)", hint: "return an error value instead" },
-  [ts.SyntaxKind.ThrowStatement]: { what: "throw (exceptions are not supported yet)", hint: "report the error and return an exit code, or call os.exit" },
   [ts.SyntaxKind.ForInStatement]: { what: "for...in", hint: "iterate over an array with for...of or an index loop" },
   [ts.SyntaxKind.WithStatement]: { what: "with statements", hint: "name the object explicitly" },
   [ts.SyntaxKind.DebuggerStatement]: { what: "debugger statements", hint: "remove it" },
@@ -46,6 +44,7 @@ export function reject(node: ts.Node, what?: string): never {
 }
 
 const HINTS: [RegExp, string][] = [
+  [/catch variable/, "write `catch (e)`: the caught value is always an Error; narrow it with `e instanceof MyError`"],
   [/`any`|`unknown`/, "give the value its precise type (a class, number, string, boolean, an array...)"],
   [/that may be null/, "numbers and booleans are machine values that cannot be null: use a sentinel (NaN, -1) or a separate boolean field"],
   [/a union of/, "use one type; for alternatives use subclasses of a common base class, or separate fields"],

@@ -5,6 +5,7 @@ import { reject } from "./subset.ts";
 
 export function checkTypeAnnotations(root: ts.Node, checker: ts.TypeChecker): void {
   const visit = (n: ts.Node): void => {
+    if (ts.isCatchClause(n.parent) && n.parent.variableDeclaration?.type) reject(n.parent.variableDeclaration.type, "a type annotation on a catch variable");
     if (n.kind === ts.SyntaxKind.AnyKeyword) reject(n, "the `any` type");
     if (n.kind === ts.SyntaxKind.UnknownKeyword) reject(n, "the `unknown` type");
     if (ts.isUnionTypeNode(n)) checkUnion(n, checker);

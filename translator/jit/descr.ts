@@ -16,16 +16,15 @@ export function kindOfType(t: LLType): Kind | null {
   return null;
 }
 
-/** A field of a struct: getfield/setfield. */
+/** A field of a struct: getfield/setfield (a receiver that may be null was tested before by
+ *  a nonnull_check operation). */
 export class FieldDescr {
   constructor(
     public offset: number,
     public type: LLType,
-    /** Reading through null/undefined is a run-time error (checked, as in the backend). */
-    public nullCheck: boolean,
   ) {}
   describe(): string {
-    return `<Field +${this.offset} ${this.type}${this.nullCheck ? " checked" : ""}>`;
+    return `<Field +${this.offset} ${this.type}>`;
   }
 }
 

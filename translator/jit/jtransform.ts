@@ -1,6 +1,6 @@
 // Low-level operations -> jitcode instructions (RPython's codewriter/jtransform.py). Each
 // instruction's name says what the tracer records; static operands become descriptors:
-//   getfield(obj, 8, true)           getfield_r %r0, <Field +8 ptr checked> -> %r1
+//   getfield(obj, 8)                 getfield_r %r0, <Field +8 ptr> -> %r1
 //   typed_get("u8", a, i)            getarrayitem_i %r0, %i1, <Array u8> -> %i2
 //   direct_call(f, ...)              inline_call_i <JitCode f>, I[..], R[..], F[..]   (f traced into)
 //                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
@@ -79,7 +79,7 @@ export class JTransformer {
       case "getfield":
         return [new Insn(`getfield_${rk}`, [a[0], this.field(op)], result)];
       case "setfield":
-        return [new Insn(`setfield_${kindOf(a[3])}`, [a[0], a[3], this.field(op)])];
+        return [new Insn(`setfield_${kindOf(a[2])}`, [a[0], a[2], this.field(op)])];
       case "typed_get":
         return [new Insn(`getarrayitem_${rk}`, [a[1], a[2], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
       case "typed_set":
@@ -112,9 +112,8 @@ export class JTransformer {
 
   private field(op: Operation): FieldDescr {
     const offset = Number((op.args[1] as Constant).value);
-    const nullCheck = !!(op.args[2] as Constant).value;
-    const type = (op.opname === "getfield" ? op.result.concretetype : op.args[3].concretetype) as LLType;
-    return this.descrs.intern(new FieldDescr(offset, type, nullCheck));
+    const type = (op.opname === "getfield" ? op.result.concretetype : op.args[2].concretetype) as LLType;
+    return this.descrs.intern(new FieldDescr(offset, type));
   }
 
   private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {

@@ -24,7 +24,7 @@ export function rtype(ap: AnnotatedProgram): LowLevelProgram {
   const layouts = new Layouts(ap.classdefs, ap.captures);
   unifySignatures(familyRoots(ap.families), new Set(ap.functions));
   const rt = new RTyper(ap, layouts);
-  for (const fn of ap.functions) rt.rtypeGraph(fn.graph);
+  for (const fn of ap.functions) rt.rtypeGraph(fn);
   // The low-level graphs leave block-local form: values flow directly to the blocks they
   // dominate, instead of through block inputs (fewer copies in the generated code).
   for (const fn of ap.functions) removeRedundantInputs(fn.graph);

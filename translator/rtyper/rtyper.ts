@@ -55,6 +55,10 @@ export class IndirectCall {
 export class RTyper {
   private ops: Operation[] = [];
   private op!: Operation;
+  /** rlib code is trusted: no null checks, and an integer division by zero is a fatal error
+   *  there instead of an exception (see FunctionDesc.inRlib). */
+  private trusted = false;
+  /** The functions the annotator reached (only they are translated). */
   private annotated: Set<FunctionDesc>;
 
   constructor(
@@ -68,7 +72,9 @@ export class RTyper {
     return runtimeFunction(this.ap.program, name);
   }
 
-  rtypeGraph(g: Graph): void {
+  rtypeGraph(fn: FunctionDesc): void {
+    const g = fn.graph;
+    this.trusted = fn.inRlib;
     for (const b of g.blocks()) {
       for (const v of b.inputargs) v.concretetype = lltypeOf(annotationOf(v));
       this.rtypeBlock(b);
@@ -139,15 +145,23 @@ export class RTyper {
   private rtypeBlock(b: Block): void {
     this.ops = [];
     const old = b.operations;
+    const excLink = b.exceptionLink;
+    if (excLink) excLink.excValue!.concretetype = "ptr";
     let cut = false;
-    for (const op of old) {
+    let cutAtLast = false;
+    for (const [i, op] of old.entries()) {
       this.op = op;
+      const last = i === old.length - 1;
+      // The exception link leaves while the last operation runs: its values are ready before.
+      if (excLink && last) this.convertLinkArgs(excLink);
       // A call or store that yields nothing (undefined) has no low-level result.
       if (annotationOf(op.result).kind === "none" && STATEMENT_OPS.has(op.opname)) op.result.concretetype = "void";
       if (NULL_RECEIVER_OPS.has(op.opname) && this.annOf(op.args[0]).kind === "none") {
-        // An access through a value that is always null fails, as in JS.
-        this.emit("trap", [this.c("cannot access a field of null or undefined", "void")], "void");
+        // An access through a value that is always null or undefined raises, as in JS.
+        this.nullCheck(op, op.args);
+        this.emit("trap", [this.c("unreachable code reached", "void")], "void");
         cut = true;
+        cutAtLast = last;
         break;
       }
       if (annotationOf(op.result).kind === "impossible" && !isStatement(op)) {
@@ -157,19 +171,25 @@ export class RTyper {
           op.result.concretetype = "void";
           this.rtypeOp(op);
         }
-        this.emit("trap", [this.c("unreachable code reached", "void")], "void");
+        if (op.opname !== "raise") this.emit("trap", [this.c("unreachable code reached", "void")], "void");
         cut = true;
+        cutAtLast = last;
         break;
       }
       this.rtypeOp(op);
     }
     if (cut) {
-      b.exitswitch = null;
-      b.exits = [];
+      // Only the exception link can still be taken (when the raising operation was reached).
+      if (excLink && cutAtLast) {
+        b.exits = [excLink];
+      } else {
+        b.exitswitch = null;
+        b.exits = [];
+      }
       b.operations = this.ops;
       return;
     }
-    for (const link of b.exits) this.convertLinkArgs(link);
+    for (const link of b.exits) if (link !== excLink) this.convertLinkArgs(link);
     if (b.exitswitch instanceof Variable) b.exitswitch.concretetype = "i32";
     b.operations = this.ops;
   }
@@ -191,6 +211,7 @@ export class RTyper {
     // Constant operands get the low-level type of their annotation.
     const args = op.args.map((a, i) => (a instanceof Constant && !a.concretetype ? this.convertConstant(a, lltypeOf(anns[i])) : a));
     const result = op.result;
+    if (!this.trusted && NULL_RECEIVER_OPS.has(op.opname) && isNullable(anns[0])) this.nullCheck(op, args);
     switch (op.opname) {
       case "add":
       case "sub":
@@ -298,7 +319,7 @@ export class RTyper {
       case "closure_get": {
         const layout = this.layouts.ofClosure((args[1] as Constant).value as FunctionDesc);
         const f = layout.fields.get(`c${(args[2] as Constant).value}`)!;
-        this.emit("getfield", [args[0], this.c(f.offset, "i64"), this.c(false, "void")], f.type, result);
+        this.emit("getfield", [args[0], this.c(f.offset, "i64")], f.type, result);
         return;
       }
       case "call_value":
@@ -307,22 +328,41 @@ export class RTyper {
         const t = lltypeOf((annotationOf(result) as { celldef: { item: SomeValue } }).celldef.item);
         const layout = this.layouts.cell(t);
         this.emit("malloc", [this.c(layout.size, "i64"), this.c(layout.typeid, "i64")], "ptr", result);
-        if (args.length > 0 && t !== "void") this.emit("setfield", [result, this.c(layout.fields.get("value")!.offset, "i64"), this.c(false, "void"), this.convert(args[0], t)], "void");
+        if (args.length > 0 && t !== "void") this.emit("setfield", [result, this.c(layout.fields.get("value")!.offset, "i64"), this.convert(args[0], t)], "void");
         return;
       }
       case "cell_get": {
         const t = lltypeOf((anns[0] as { celldef: { item: SomeValue } }).celldef.item);
-        this.emit("getfield", [args[0], this.c(this.layouts.cell(t).fields.get("value")!.offset, "i64"), this.c(false, "void")], t, result);
+        this.emit("getfield", [args[0], this.c(this.layouts.cell(t).fields.get("value")!.offset, "i64")], t, result);
         return;
       }
       case "cell_set": {
         const t = lltypeOf((anns[0] as { celldef: { item: SomeValue } }).celldef.item);
         const offset = this.layouts.cell(t).fields.get("value")!.offset;
-        this.emit("setfield", [args[0], this.c(offset, "i64"), this.c(false, "void"), this.convert(args[1], t)], "void");
+        this.emit("setfield", [args[0], this.c(offset, "i64"), this.convert(args[1], t)], "void");
         return;
       }
+      case "raise":
+        this.emit("exc_raise", [args[0], this.c((op.args[1] as Constant).value === true ? 1 : 0, "i32")], "void");
+        return;
     }
     throw new Error(`rtyper: no rule for ${op.opname}`);
+  }
+
+  /** JS's TypeError for an access through null or undefined: a `nonnull_check` (which the
+   *  exception transform turns into a test and a call of runtime.nullError). The
+   *  message names the property (or the element index) as V8's does. */
+  private nullCheck(op: Operation, args: Value[]): void {
+    const obj = this.convert(args[0], "ptr");
+    if (op.opname === "getitem" || op.opname === "setitem") {
+      const set = this.c(op.opname === "setitem" ? 1 : 0, "i32");
+      this.emit("nonnull_index_check", [obj, this.toIndex(args[1]), set], "void");
+      return;
+    }
+    const name = (op.args[1] as Constant).value as string;
+    const accessor = /^(get|set) /.exec(name);
+    const set = op.opname === "setattr" || accessor?.[1] === "set";
+    this.emit("nonnull_check", [obj, this.c(accessor ? name.slice(4) : name, "ptr"), this.c(set ? 1 : 0, "i32")], "void");
   }
 
   private arith(name: string, args: Value[], anns: SomeValue[], result: Variable): void {
@@ -435,12 +475,12 @@ export class RTyper {
       return;
     }
     const f = this.field(a, name);
-    this.emit("getfield", [obj, this.c(f.offset, "i64"), this.c(isNullable(a), "void")], f.type, result);
+    this.emit("getfield", [obj, this.c(f.offset, "i64")], f.type, result);
   }
 
   private setattr(obj: Value, a: SomeValue, name: string, v: Value): void {
     const f = this.field(a, name);
-    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.c(isNullable(a), "void"), this.convert(v, f.type)], "void");
+    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.convert(v, f.type)], "void");
   }
 
   private field(a: SomeValue, name: string): { offset: number; type: LLType } {
@@ -537,11 +577,13 @@ export class RTyper {
         else this.emit("cast_float_to_int", [args[0]], "i64", result);
         return;
       case "rarith.intDiv":
-        this.emit("int_div_checked", args, "i64", result);
+      case "rarith.intMod": {
+        // The divisor is tested unless it is a nonzero constant; zero raises rarith's Error.
+        const op = name === "rarith.intDiv" ? "int_div" : "int_mod";
+        const safe = args[1] instanceof Constant && args[1].value !== 0;
+        this.emit(safe ? op : this.trusted ? `${op}_checked` : `${op}_raising`, args, "i64", result);
         return;
-      case "rarith.intMod":
-        this.emit("int_mod_checked", args, "i64", result);
-        return;
+      }
     }
     if (name.startsWith("Math.")) return this.mathCall(name.slice("Math.".length), args, result);
     if (name.startsWith("lowlevel.")) {
@@ -622,7 +664,7 @@ export class RTyper {
     this.emit("closure_init", [result, this.c(fn, "void")], "void");
     captured.forEach((v, i) => {
       const f = layout.fields.get(`c${i}`);
-      if (f) this.emit("setfield", [result, this.c(f.offset, "i64"), this.c(false, "void"), this.convert(v, f.type)], "void");
+      if (f) this.emit("setfield", [result, this.c(f.offset, "i64"), this.convert(v, f.type)], "void");
     });
   }
 
@@ -655,7 +697,7 @@ export class RTyper {
     const cases: DispatchCase[] = [];
     for (const c of this.layouts.subtreeInTypeidOrder(cls)) {
       const fn = c.findMethod(name);
-      if (!fn || !impls.has(fn) || !fn.graph.getReturnVar().annotation) continue;
+      if (!fn || !impls.has(fn) || !this.annotated.has(fn)) continue;
       const id = this.layouts.ofClass(c).typeid;
       const last = cases[cases.length - 1];
       if (last && last.fn === fn && last.hi === id) last.hi = id + 1;
@@ -690,7 +732,7 @@ export function returnType(g: Graph): LLType {
   return a.kind === "none" ? "void" : lltypeOf(a);
 }
 
-const CALL_OPS = new Set(["simple_call", "call_method", "call_value"]);
+const CALL_OPS = new Set(["simple_call", "call_method", "call_value", "raise"]);
 const STORE_OPS = new Set(["setattr", "setitem", "cell_set"]);
 const STATEMENT_OPS = new Set([...CALL_OPS, ...STORE_OPS]);
 const NULL_RECEIVER_OPS = new Set(["getattr", "setattr", "getitem", "setitem", "call_method", "call_value"]);

@@ -3,9 +3,9 @@
 // shadow-stack frame just before that operation (DESIGN.md 5). This pass decides which
 // operations can collect (allocation, and calls of functions that can) and, for each, which
 // pointer variables are live across it; the backend emits the frame and the stores.
-import { Block, Constant, Graph, Operation, Variable } from "../flowgraph/model.ts";
+import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
-import { DispatchCase, IndirectCall } from "../rtyper/rtyper.ts";
+import { callees, functionsReaching } from "./callgraph.ts";
 
 /** Low-level operations that allocate (and so may run a collection). */
 const ALLOCATING = new Set(["malloc", "list_new", "list_push", "typed_new", "strNew"]);
@@ -15,44 +15,6 @@ export interface GcRoots {
   slots: Map<Graph, Map<Variable, number>>;
   /** Per collecting operation: the pointer variables to store in their slots before it. */
   liveAcross: Map<Operation, Variable[]>;
-}
-
-function callees(op: Operation): FunctionDesc[] {
-  const callee = (op.args[0] as Constant | undefined)?.value;
-  if (op.opname === "direct_call") return [callee as FunctionDesc];
-  if (op.opname === "dispatch") return (callee as DispatchCase[]).map((c) => c.fn);
-  if (op.opname === "call_indirect") return (callee as IndirectCall).members;
-  return [];
-}
-
-/** Functions that can collect: a fixpoint over the call graph. */
-function collectingFunctions(fns: FunctionDesc[]): Set<FunctionDesc> {
-  const result = new Set<FunctionDesc>();
-  const callers = new Map<FunctionDesc, Set<FunctionDesc>>();
-  const work: FunctionDesc[] = [];
-  for (const fn of fns) {
-    for (const b of fn.graph.blocks()) {
-      for (const op of b.operations) {
-        if (ALLOCATING.has(op.opname) && !result.has(fn)) {
-          result.add(fn);
-          work.push(fn);
-        }
-        for (const c of callees(op)) {
-          if (!callers.has(c)) callers.set(c, new Set());
-          callers.get(c)!.add(fn);
-        }
-      }
-    }
-  }
-  while (work.length > 0) {
-    for (const caller of callers.get(work.pop()!) ?? []) {
-      if (!result.has(caller)) {
-        result.add(caller);
-        work.push(caller);
-      }
-    }
-  }
-  return result;
 }
 
 const isPointer = (v: unknown): v is Variable => v instanceof Variable && v.concretetype === "ptr";
@@ -92,7 +54,7 @@ function liveOut(b: Block, live: Map<Block, Set<Variable>>): Set<Variable> {
 }
 
 export function findGcRoots(fns: FunctionDesc[]): GcRoots {
-  const collecting = collectingFunctions(fns);
+  const collecting = functionsReaching(fns, (op) => ALLOCATING.has(op.opname));
   const canCollect = (op: Operation) => ALLOCATING.has(op.opname) || callees(op).some((c) => collecting.has(c));
   const roots: GcRoots = { slots: new Map(), liveAcross: new Map() };
   for (const fn of fns) {

@@ -1,7 +1,7 @@
 export function main(argv: string[]): number {
   try {
-    console.log("hi");
-  } catch (e) {
+    console.log(argv.length);
+  } catch (e: unknown) {
     return 1;
   }
   return 0;
