@@ -242,6 +242,7 @@ const RULES: Record<string, Rule> = {
     const name = op.args[0] instanceof Variable ? op.args[0].hint.replace(/_cell$/, "") : "?";
     a.reflowAll(cd.generalize(a.unionAt(cd.item, v, op, () => `the variable '${name}'`)));
     return s_none;
+  },
   raise: (a, op, [v]) => {
     const error = a.program.errorClass;
     if (v.kind !== "inst" || !v.classdef.desc.isSubclassOf(error)) {

@@ -19,7 +19,7 @@ export interface TryFrame {
 /** High-level operations that may raise: calls, and the property and element accesses that
  *  raise a TypeError on null or undefined. Which ones really can is known after annotation;
  *  the exception transform drops the handler links of the others. */
-export const MAY_RAISE = new Set(["simple_call", "call_method", "new", "getattr", "setattr", "getitem", "setitem"]);
+export const MAY_RAISE = new Set(["simple_call", "call_method", "call_value", "new", "getattr", "setattr", "getitem", "setitem"]);
 
 /** `throw e` of the unmodified variable of an enclosing catch clause. */
 export function isRethrow(checker: ts.TypeChecker, s: ts.ThrowStatement): boolean {

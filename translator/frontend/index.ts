@@ -546,7 +546,9 @@ function isRlib(decl: ts.Node): boolean {
 /** A function's name in a stack trace, as V8 shows it (methods without their class, which
  *  V8 takes from the receiver). */
 function traceName(decl: ts.FunctionLikeDeclaration): string | null {
-  const name = decl.name?.getText() ?? null;
+  // V8 names `const f = () => ...` after its variable.
+  const named = decl.name ?? (ts.isVariableDeclaration(decl.parent) ? decl.parent.name : null);
+  const name = named?.getText() ?? null;
   if (name === null) return null;
   if (ts.isGetAccessor(decl)) return `get ${name}`;
   if (ts.isSetAccessor(decl)) return `set ${name}`;
