@@ -63,7 +63,7 @@ function encodeDescr(
   tableIndex: (fn: FunctionDesc | ImportedFunction) => number,
   indexOf: (d: Descr) => number,
 ): number[] {
-  if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type], d.nullCheck ? 1 : 0];
+  if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type]];
   if (d instanceof ArrayDescr) return [DESCR_TAG.array, ELEM_CODE[d.elem]];
   if (d instanceof CallDescr) {
     return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t])];
