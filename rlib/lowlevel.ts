@@ -34,7 +34,10 @@ export function dataEnd(): int { return translatedOnly("dataEnd"); }
 export function typeInfoBase(): int { return translatedOnly("typeInfoBase"); }
 export function shadowStackBase(): int { return translatedOnly("shadowStackBase"); }
 export function shadowStackTop(): int { return translatedOnly("shadowStackTop"); }
-/** 0: never free (bump allocation); 1: mark-sweep. */
+export function setShadowStackTop(top: int): void { translatedOnly("setShadowStackTop"); }
+/** The end of the shadow stack's memory. */
+export function shadowStackLimit(): int { return translatedOnly("shadowStackLimit"); }
+/** 0: never free (bump allocation); 1: mark-sweep; 2: generational. */
 export function gcMode(): int { return translatedOnly("gcMode"); }
 export function gcStress(): boolean { return translatedOnly("gcStress"); }
 /** The --max-heap the program was translated with, in bytes (0: no limit). */

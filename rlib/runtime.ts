@@ -2,13 +2,17 @@
 // console.log and runtime errors, written in RTS. Every exported function here is
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
-import { excTraceFrame, excTraceLength, floatTrunc, gcMode, load32, memCopy, sameObject, store32, strCopy, strNew, strSetChar } from "./lowlevel.ts";
+import {
+  excTraceFrame, excTraceLength, floatTrunc, gcMode, load32, memCopy, sameObject, setShadowStackTop, shadowStackLimit, shadowStackTop, store32,
+  strCopy, strNew, strSetChar,
+} from "./lowlevel.ts";
 import { errorText } from "./errors.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
 import { intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
 import { gcAllocate } from "./gc/marksweep.ts";
+import { genAllocate, genInit, genRemember } from "./gc/generational.ts";
 import { loadGcSettings, reportGcStats } from "./gc/settings.ts";
 import { pow } from "./math.ts";
 import { args as wasiArgs } from "./wasi.ts";
@@ -118,19 +122,51 @@ export function reportUncaught(e: Error): void {
 
 // ---- memory -----------------------------------------------------------------------------
 
-/** Every GC object is allocated here: zeroed, with its header written. A collection may run
- *  (the translator keeps the caller's live pointers in its shadow-stack frame). */
+// gcMode(): 0 = none (bump allocation), 1 = mark-sweep, 2 = generational. It is a constant
+// of the module, so the optimizer keeps only the chosen collector's code.
+
+/** Every GC object is allocated here: zeroed, with its header written. A collection may run,
+ *  and the generational collector moves objects: the translator keeps the caller's live
+ *  pointers in its shadow-stack frame and reloads them. Runtime code that holds an object
+ *  only in an int across an allocation must root it (pushRoot / popRoot). */
 export function allocate(size: int, typeid: int): int {
-  const addr = gcMode() === 0 ? bumpAllocate(size, typeid) : gcAllocate(size, typeid, true);
+  const mode = gcMode();
+  const addr = mode === 0 ? bumpAllocate(size, typeid) : mode === 1 ? gcAllocate(size, typeid, true) : genAllocate(size, typeid, true);
   if (addr === 0) fatal("out of memory");
   return addr;
 }
 
 /** For runtime code that holds a fresh object only in an int (not a root): never collects. */
 function allocateNoCollect(size: int, typeid: int): int {
-  const addr = gcMode() === 0 ? bumpAllocate(size, typeid) : gcAllocate(size, typeid, false);
+  const mode = gcMode();
+  const addr = mode === 0 ? bumpAllocate(size, typeid) : mode === 1 ? gcAllocate(size, typeid, false) : genAllocate(size, typeid, false);
   if (addr === 0) fatal("out of memory");
   return addr;
+}
+
+/** The write barrier's slow path (the translator inlines the flag test; see rlib/gc/generational.ts). */
+export function rememberObject(obj: int): void {
+  genRemember(obj);
+}
+
+/** The write barrier for runtime code that stores a pointer into `obj` with store32. */
+function writeBarrier(obj: int): void {
+  if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) genRemember(obj);
+}
+
+/** Keeps an object that runtime code holds only in an int alive (and up to date: the
+ *  collector may move it) across an allocation: pushRoot(p); allocate...; p = popRoot(). */
+function pushRoot(p: int): void {
+  const top = shadowStackTop();
+  if (top + 4 > shadowStackLimit()) stackOverflow();
+  store32(top, p);
+  setShadowStackTop(top + 4);
+}
+
+function popRoot(): int {
+  const top = shadowStackTop() - 4;
+  setShadowStackTop(top);
+  return load32(top);
 }
 
 export function stackOverflow(): void {
@@ -138,6 +174,7 @@ export function stackOverflow(): void {
 }
 
 // Layouts shared with translator/rtyper/lltype.ts.
+const GC_TRACK_YOUNG = 2;
 const LIST_TYPEID = 2;
 const LIST_LENGTH = 8;
 const LIST_ITEMS = 12;
@@ -159,16 +196,18 @@ export function listNew(itemsTypeid: int, itemSize: int, length: int): int {
   return list;
 }
 
-/** Doubles a full list's capacity (push found length === capacity). The caller keeps `list`
- *  alive across the allocation, and through it the old items. */
+/** Doubles a full list's capacity (push found length === capacity). */
 export function listGrow(list: int, itemSize: int): void {
-  const old = load32(list + LIST_ITEMS);
   const length = load32(list + LIST_LENGTH);
   const capacity = length * 2 + 4;
-  const items = allocate(ITEMS_DATA + capacity * itemSize, load32(old));
+  const itemsTypeid = load32(load32(list + LIST_ITEMS));
+  pushRoot(list);
+  const items = allocate(ITEMS_DATA + capacity * itemSize, itemsTypeid);
+  const moved = popRoot();
   store32(items + ITEMS_CAPACITY, capacity);
-  memCopy(items + ITEMS_DATA, old + ITEMS_DATA, length * itemSize);
-  store32(list + LIST_ITEMS, items);
+  memCopy(items + ITEMS_DATA, load32(moved + LIST_ITEMS) + ITEMS_DATA, length * itemSize);
+  store32(moved + LIST_ITEMS, items);
+  writeBarrier(moved);
 }
 
 export function typedNew(typeid: int, elemSize: int, length: int): int {
@@ -284,6 +323,7 @@ export function strOrNull(s: string | null | undefined): string {
 
 /** Runs before main; returns main's argv (the arguments after the program name). */
 export function startProgram(): string[] {
+  if (gcMode() === 2) genInit(); // before anything allocates
   loadGcSettings();
   return wasiArgs();
 }

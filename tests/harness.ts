@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { translate, TranslateOptions } from "../translator/driver.ts";
 
 /** What `rts translate` does by default. */
-export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "marksweep", gcStress: false, maxHeap: 0 };
+export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "generational", gcStress: false, maxHeap: 0 };
 import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

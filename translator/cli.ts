@@ -29,9 +29,11 @@ Options:
                       jitcode (with --jit) prints the codewriter's jitcodes
   --dump-filter=TEXT  only dump functions whose name contains TEXT
   --wat=FILE          also write the module as WebAssembly text (before optimization)
-  --gc=KIND           memory management: marksweep (default: a garbage collector written
-                      in RTS, rlib/gc/) or none (never frees)
-  --gc-stress         collect at every allocation (for testing the collector)
+  --gc=KIND           memory management, by a garbage collector written in RTS (rlib/gc/):
+                      generational (default: nursery + mark-sweep old generation),
+                      marksweep (non-moving), or none (never frees)
+  --gc-stress         collect at every allocation (for testing the collector; the
+                      generational one also runs a major collection every 16)
   --jit               generate the meta-tracing JIT from the program's JitDriver hints
                       (rlib/jit.ts); the module imports rts_jit.compile, which the rts
                       hosts provide
@@ -123,8 +125,8 @@ async function translateCommand(args: string[]): Promise<number> {
     throw new UsageError(`unknown stage '${dump}' for --dump (one of ${STAGES.join(", ")})`);
   }
   if (dump === "jitcode" && !values.jit) throw new UsageError("--dump=jitcode needs --jit (jitcodes are made only for the JIT)");
-  const gc = values.gc ?? "marksweep";
-  if (gc !== "marksweep" && gc !== "none") throw new UsageError(`unknown --gc '${gc}' (marksweep or none)`);
+  const gc = values.gc ?? "generational";
+  if (gc !== "generational" && gc !== "marksweep" && gc !== "none") throw new UsageError(`unknown --gc '${gc}' (generational, marksweep or none)`);
   const entry = positionals[0];
   const out = values.output ?? entry.replace(/\.ts$/, "") + ".wasm";
   const t0 = performance.now();

@@ -1,7 +1,7 @@
 // A non-moving mark-sweep garbage collector, written in RTS over raw memory and translated
 // with every program (as RPython's GCs are written in RPython). Stage 1 of the GC issue.
 //
-// Heap: [heapBase, top) is a sequence of chunks, each starting with the object header
+// Heap: [oldBase, top) is a sequence of chunks, each starting with the object header
 // [type id, size | mark]: live objects, and free chunks (type id 0, size, next free chunk).
 // Free chunks are kept on lists by size (exact sizes up to MAX_SMALL, one first-fit list above);
 // beyond `top` memory is bump-allocated and grown with memory.grow.
@@ -9,6 +9,10 @@
 // Roots: the shadow stack (the translator stores every GC pointer that is live across an
 // allocation in its function's frame there) and the prebuilt objects of the data segment,
 // which are never freed but may point into the heap.
+//
+// The generational collector (generational.ts) uses this heap as its old generation: it puts
+// its nursery below `oldBase`, allocates promoted objects with allocateChunk and runs
+// `collect` (with an empty nursery) as its major collection.
 import type { int } from "../types.ts";
 import {
   dataBase, dataEnd, gcStress, heapBase, load32, memFill, memoryGrow, memorySize, shadowStackBase, shadowStackTop,
@@ -20,11 +24,12 @@ import { monotonicNanos } from "../wasi.ts";
 const PAGE = 65536;
 /** A collection runs once this many bytes (or the live size, if larger) were allocated since the last. */
 const MIN_THRESHOLD = 4 << 20;
-const MARK = 1;
+/** Flags in the low bits of the size word (sizes are multiples of 8). */
+export const MARK = 1;
 const MAX_SMALL = 512;
-const MIN_CHUNK = 16;
+export const MIN_CHUNK = 16;
 /** Type-info entries (see targets/wasm/memory.ts): no pointers / every item is a pointer. */
-const NO_POINTERS = 0;
+export const NO_POINTERS = 0;
 const POINTER_ITEMS = 1;
 const ITEMS_START = 16;
 
@@ -41,22 +46,50 @@ export const GC_NANOS_LOW = 404; // total time in the collector, as two u32 word
 export const GC_NANOS_HIGH = 408;
 export const PEAK_HEAP = 412;
 export const HEAP_LIMIT = 416; // bytes of heap allowed (0: no limit)
+/** Where this heap starts (0: at heapBase; the generational collector's nursery is below). */
+export const OLD_BASE = 420;
 
-function state(offset: int): int {
+export function state(offset: int): int {
   return load32(stateBase() + offset);
 }
 
-function setState(offset: int, value: int): void {
+export function setState(offset: int, value: int): void {
   store32(stateBase() + offset, value);
 }
 
-function heapTop(): int {
-  const t = state(TOP);
-  return t === 0 ? heapBase() : t;
+function oldBase(): int {
+  const b = state(OLD_BASE);
+  return b === 0 ? heapBase() : b;
 }
 
-function chunkSize(p: int): int {
+export function oldTop(): int {
+  const t = state(TOP);
+  return t === 0 ? oldBase() : t;
+}
+
+export function chunkSize(p: int): int {
   return load32(p + 4) & -8;
+}
+
+/** Whether `p` is in this heap (not null, not prebuilt, not in a nursery). */
+export function inOldHeap(p: int): boolean {
+  return p >= oldBase() && p < oldTop();
+}
+
+/** The type-info entry of the object at `p`. */
+export function typeInfo(p: int): int {
+  return load32(typeInfoBase() + load32(p) * 4);
+}
+
+/** The address of the `k`-th pointer slot of the object at `p` (whose type info is `info`,
+ *  not NO_POINTERS), or 0 after the last. */
+export function pointerSlot(p: int, info: int, k: int): int {
+  if (info === POINTER_ITEMS) {
+    const a = p + ITEMS_START + k * 4;
+    return a < p + chunkSize(p) ? a : 0;
+  }
+  const offset = load32(info + k * 4);
+  return offset === 0 ? 0 : p + offset;
 }
 
 // ---- free lists -----------------------------------------------------------------------------
@@ -104,7 +137,7 @@ function takeFree(size: int): int {
 
 /** `size` bytes from the end of the heap (growing memory), with the size word set; or 0. */
 function bump(size: int): int {
-  const p = heapTop();
+  const p = oldTop();
   const end = p + size;
   if (state(HEAP_LIMIT) !== 0 && end - heapBase() > state(HEAP_LIMIT)) return 0;
   if (end - heapBase() > state(PEAK_HEAP)) setState(PEAK_HEAP, end - heapBase());
@@ -120,24 +153,35 @@ function bump(size: int): int {
 
 // ---- allocation -----------------------------------------------------------------------------
 
+/** A chunk of at least `n` bytes (a multiple of 8) with its size word set, counted as
+ *  allocated since the last collection; or 0 when memory is exhausted. Never collects. */
+export function allocateChunk(n: int): int {
+  let p = takeFree(n);
+  if (p === 0) p = bump(n);
+  if (p !== 0) setState(SINCE, state(SINCE) + chunkSize(p));
+  return p;
+}
+
+/** Whether enough was allocated since the last collection to make another worthwhile. */
+export function collectionDue(n: int): boolean {
+  const threshold = state(THRESHOLD) === 0 ? MIN_THRESHOLD : state(THRESHOLD);
+  return state(SINCE) + n > threshold;
+}
+
 /** Zeroed memory for one object with its header written, or 0 when memory is exhausted. */
 export function gcAllocate(size: int, typeid: int, mayCollect: boolean): int {
   const n = size < MIN_CHUNK ? MIN_CHUNK : (size + 7) & -8;
-  const threshold = state(THRESHOLD) === 0 ? MIN_THRESHOLD : state(THRESHOLD);
-  if (mayCollect && (gcStress() || state(SINCE) + n > threshold)) collect();
-  let p = takeFree(n);
-  if (p === 0) p = bump(n);
+  if (mayCollect && (gcStress() || collectionDue(n))) collect();
+  let p = allocateChunk(n);
   if (p === 0 && mayCollect) {
     collect();
-    p = takeFree(n);
-    if (p === 0) p = bump(n);
+    p = allocateChunk(n);
   }
   if (p === 0) return 0;
   const used = chunkSize(p);
   memFill(p, 0, used);
   store32(p, typeid);
   store32(p + 4, used);
-  setState(SINCE, state(SINCE) + used);
   return p;
 }
 
@@ -145,7 +189,7 @@ export function gcAllocate(size: int, typeid: int, mayCollect: boolean): int {
 
 /** Marks a heap object and pushes it on the mark stack, which lives above the heap's top. */
 function markPush(q: int, sp: int): int {
-  if (q < heapBase() || q >= heapTop()) return sp; // null, prebuilt objects
+  if (!inOldHeap(q)) return sp; // null, prebuilt objects
   const word = load32(q + 4);
   if ((word & MARK) !== 0) return sp;
   store32(q + 4, word | MARK);
@@ -159,15 +203,11 @@ function markPush(q: int, sp: int): int {
 
 /** Pushes the objects `p` points to. */
 function scanObject(p: int, sp: int): int {
-  const info = load32(typeInfoBase() + load32(p) * 4);
+  const info = typeInfo(p);
   if (info === NO_POINTERS) return sp;
   let top = sp;
-  if (info === POINTER_ITEMS) {
-    const end = p + chunkSize(p);
-    for (let a = p + ITEMS_START; a < end; a = a + 4) top = markPush(load32(a), top);
-    return top;
-  }
-  for (let o = info; load32(o) !== 0; o = o + 4) top = markPush(load32(p + load32(o)), top);
+  let k = 0;
+  for (let a = pointerSlot(p, info, 0); a !== 0; a = pointerSlot(p, info, ++k)) top = markPush(load32(a), top);
   return top;
 }
 
@@ -180,15 +220,15 @@ function drain(sp: int, base: int): void {
 }
 
 function markFromRoots(): void {
-  const base = heapTop();
+  const base = oldTop();
   let sp = base;
   for (let a = shadowStackBase(); a < shadowStackTop(); a = a + 4) sp = markPush(load32(a), sp);
   for (let p = dataBase(); p < dataEnd(); p = p + chunkSize(p)) sp = scanObject(p, sp);
   drain(sp, base);
   while (state(OVERFLOW) !== 0) {
     setState(OVERFLOW, 0);
-    const top = heapTop();
-    for (let p = heapBase(); p < top; p = p + chunkSize(p)) {
+    const top = oldTop();
+    for (let p = oldBase(); p < top; p = p + chunkSize(p)) {
       if (load32(p) !== 0 && (load32(p + 4) & MARK) !== 0) drain(scanObject(p, base), base);
     }
   }
@@ -199,10 +239,10 @@ function markFromRoots(): void {
 /** Frees every unmarked object, merging neighbouring free chunks; clears the marks. */
 function sweep(): void {
   for (let o = LARGE; o <= SMALL + (MAX_SMALL >> 3) * 4; o = o + 4) setState(o, 0);
-  const top = heapTop();
+  const top = oldTop();
   let live = 0;
   let run = 0;
-  let p = heapBase();
+  let p = oldBase();
   while (p < top) {
     const size = chunkSize(p);
     const word = load32(p + 4);
@@ -221,12 +261,17 @@ function sweep(): void {
   setState(THRESHOLD, live > MIN_THRESHOLD ? live : MIN_THRESHOLD);
 }
 
+/** Adds the time since `t0` (monotonicNanos) to the time spent in the collector. */
+export function countGcTime(t0: int): void {
+  const nanos = state(GC_NANOS_LOW) + state(GC_NANOS_HIGH) * 4294967296 + (monotonicNanos() - t0);
+  setState(GC_NANOS_LOW, nanos & 0xffffffff);
+  setState(GC_NANOS_HIGH, intDiv(nanos, 4294967296));
+}
+
 export function collect(): void {
   const t0 = monotonicNanos();
   markFromRoots();
   sweep();
-  const nanos = state(GC_NANOS_LOW) + state(GC_NANOS_HIGH) * 4294967296 + (monotonicNanos() - t0);
-  setState(GC_NANOS_LOW, nanos & 0xffffffff);
-  setState(GC_NANOS_HIGH, intDiv(nanos, 4294967296));
+  countGcTime(t0);
   setState(COLLECTIONS, state(COLLECTIONS) + 1);
 }

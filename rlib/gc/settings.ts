@@ -2,10 +2,11 @@
 // optional k/m/g suffix) overrides the --max-heap the program was translated with, and
 // RTS_GCSTATS=1 prints collections, time in GC and peak sizes on stderr at exit.
 import type { int } from "../types.ts";
-import { load32, maxHeapSetting, memorySize, stateBase, store32 } from "../lowlevel.ts";
+import { gcMode, load32, maxHeapSetting, memorySize, stateBase, store32 } from "../lowlevel.ts";
 import { formatFloat, formatInt } from "../numfmt.ts";
 import { getenv, write } from "../os.ts";
 import { COLLECTIONS, GC_NANOS_HIGH, GC_NANOS_LOW, HEAP_LIMIT, PEAK_HEAP } from "./marksweep.ts";
+import { MINOR_COLLECTIONS } from "./generational.ts";
 
 /** A size like "64m", "1g", "500000"; -1 when it is not one. */
 export function parseSize(s: string): int {
@@ -47,6 +48,8 @@ export function reportGcStats(): void {
   const s = stateBase();
   const nanos = load32(s + GC_NANOS_LOW) + load32(s + GC_NANOS_HIGH) * 4294967296;
   const ms = Math.round(nanos / 100000) / 10;
-  write(2, "rts gc: " + formatInt(load32(s + COLLECTIONS)) + " collections, " + formatFloat(ms) + " ms in GC, peak heap " +
+  const majors = formatInt(load32(s + COLLECTIONS));
+  const counts = gcMode() === 2 ? formatInt(load32(s + MINOR_COLLECTIONS)) + " minor + " + majors + " major" : majors;
+  write(2, "rts gc: " + counts + " collections, " + formatFloat(ms) + " ms in GC, peak heap " +
     mebibytes(load32(s + PEAK_HEAP)) + ", linear memory " + mebibytes(memorySize() * 65536) + "\n");
 }

@@ -58,8 +58,9 @@ export class Locals {
 /**
  * The function's code. With GC root `slots`, it owns a shadow-stack frame of one word per
  * slot: the prologue pushes it (zeroed, so the collector never sees a stale pointer), every
- * operation in `liveAcross` first stores the pointers that must survive it, and the return
- * pops the frame.
+ * operation in `liveAcross` first stores the pointers that must survive it (and, with a
+ * `moving` collector, reloads them after it: the frame is their home across the call), and
+ * the return pops the frame.
  */
 export function buildFunction(
   m: binaryen.Module,
@@ -67,6 +68,7 @@ export function buildFunction(
   emitter: OpEmitter,
   slots: Map<Variable, number> | null,
   liveAcross: Map<Operation, Variable[]>,
+  moving: boolean,
 ): {
   params: binaryen.Type;
   result: binaryen.Type;
@@ -89,8 +91,10 @@ export function buildFunction(
       code.push(retType === "void" ? m.return() : m.return(m.local.get(locals.of(rv), wasmType(retType))));
     } else {
       for (const op of b.operations) {
-        for (const v of (frame && liveAcross.get(op)) || []) code.push(frame!.store(slots!.get(v)!, v));
+        const across = (frame && liveAcross.get(op)) || [];
+        for (const v of across) code.push(frame!.store(slots!.get(v)!, v));
         code.push(fx.operation(op));
+        if (moving) for (const v of across) code.push(frame!.reload(slots!.get(v)!, v, locals));
       }
       if (b.exits.length === 0) code.push(m.unreachable());
     }
@@ -201,6 +205,10 @@ class ShadowFrame {
 
   store(slot: number, v: Variable): binaryen.ExpressionRef {
     return this.m.i32.store(slot * 4, 4, this.m.local.get(this.fp, binaryen.i32), this.fx.value(v));
+  }
+
+  reload(slot: number, v: Variable, locals: Locals): binaryen.ExpressionRef {
+    return this.m.local.set(locals.of(v), this.m.i32.load(slot * 4, 4, this.m.local.get(this.fp, binaryen.i32)));
   }
 
   pop(): binaryen.ExpressionRef {

@@ -13,12 +13,14 @@ import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BAS
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
 import { FUNCTION_TABLE, ModuleContext, OpEmitter } from "./ops.ts";
 
-export type GcKind = "none" | "marksweep";
+export type GcKind = "none" | "marksweep" | "generational";
+/** rlib's gcMode() for each collector. */
+const GC_MODES: Record<GcKind, number> = { none: 0, marksweep: 1, generational: 2 };
 
 export interface BackendOptions {
   /** binaryen optimization level (0 = none). */
   optimize: number;
-  /** The memory manager: "none" never frees; "marksweep" collects (rlib/gc/). */
+  /** The memory manager: "none" never frees; "marksweep" and "generational" collect (rlib/gc/). */
   gc: GcKind;
   /** Collect at every allocation (to test the GC). */
   gcStress: boolean;
@@ -61,6 +63,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   const ctx: ModuleContext = {
     m,
     data,
+    generational: opts.gc === "generational",
     functionName: (fn) => {
       const n = names.get(fn);
       if (!n) throw new Error(`function ${fn.name} was not annotated`);
@@ -87,7 +90,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.setMemory(pages, 65536, "memory", [{ offset: m.i32.const(DATA_BASE), data: data.contents(), passive: false }]);
   const emitter = new OpEmitter(ctx);
   for (const fn of ll.functions) {
-    const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross);
+    const f = buildFunction(m, fn.graph, emitter, gcRoots.slots.get(fn.graph) ?? null, gcRoots.liveAcross, opts.gc === "generational");
     m.addFunction(names.get(fn)!, f.params, f.result, f.vars, f.body);
   }
   for (const fn of imports.values()) {
@@ -107,7 +110,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.addGlobal(GLOBALS.dataEnd, binaryen.i32, false, i32(dataEnd));
   m.addGlobal(GLOBALS.typeInfo, binaryen.i32, false, i32(typeInfo));
   m.addGlobal(GLOBALS.shadowStackPointer, binaryen.i32, true, i32(SHADOW_STACK_BASE));
-  m.addGlobal(GLOBALS.gcMode, binaryen.i32, false, i32(opts.gc === "marksweep" ? 1 : 0));
+  m.addGlobal(GLOBALS.gcMode, binaryen.i32, false, i32(GC_MODES[opts.gc]));
   m.addGlobal(GLOBALS.gcStress, binaryen.i32, false, i32(opts.gcStress ? 1 : 0));
   m.addGlobal(GLOBALS.maxHeap, binaryen.i64, false, m.i64.const(BigInt(opts.maxHeap)));
   m.addGlobal(GLOBALS.exception, binaryen.i32, true, i32(0));

@@ -3,7 +3,7 @@
 // stack, then the data segment with prebuilt objects (string literals, module-level
 // objects) and the type-info table; the heap starts after it.
 // Every object's header is [type id, size | GC mark bit], so the heap can be walked.
-import { LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
+import { GC_TRACK_YOUNG, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize } from "../../translator/rtyper/lltype.ts";
 import { PrebuiltShape } from "../../translator/rtyper/index.ts";
 import { typedArrayKindOf } from "../../translator/frontend/program.ts";
 
@@ -23,6 +23,15 @@ export const SHADOW_STACK_BASE = SCRATCH_BASE + SCRATCH_SIZE;
 export const SHADOW_STACK_SIZE = 4 << 20;
 export const DATA_BASE = SHADOW_STACK_BASE + SHADOW_STACK_SIZE;
 export const PAGE_SIZE = 65536;
+/** The generational collector's nursery as the inline allocation sees it (rlib/gc/generational.ts
+ *  keeps the bump pointer and the limit in its runtime-state words). */
+export const NURSERY = {
+  free: RUNTIME_STATE_BASE + 424,
+  top: RUNTIME_STATE_BASE + 428,
+  /** Smallest object size, and largest size allocated in the nursery. */
+  minObject: 16,
+  largeObject: 32768,
+} as const;
 /** Globals the runtime reads through rlib/lowlevel.ts intrinsics. */
 export const GLOBALS = {
   /** The first heap address: known once every prebuilt object is laid out. */
@@ -84,11 +93,12 @@ export class DataSegment {
     this.bytes[o + 1] = (v >>> 8) & 255;
   }
 
-  /** Lays out an object: its header holds the type id and its (8-aligned) size. */
+  /** Lays out an object: its header holds the type id and its (8-aligned) size. Prebuilt
+   *  objects are old: a pointer stored into one goes through the write barrier. */
   private allocObject(size: number, typeid: number): number {
     const addr = this.alloc(size);
     this.put32(addr, typeid);
-    this.put32(addr + 4, Math.ceil(size / 8) * 8);
+    this.put32(addr + 4, Math.ceil(size / 8) * 8 + GC_TRACK_YOUNG);
     return addr;
   }
 

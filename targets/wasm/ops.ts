@@ -5,9 +5,14 @@
 import binaryen from "binaryen";
 import { Constant, Operation, Value, Variable } from "../../translator/flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator/frontend/program.ts";
-import { CLOSURE, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat } from "../../translator/rtyper/lltype.ts";
+import {
+  CLOSURE, GC_TRACK_YOUNG, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat,
+} from "../../translator/rtyper/lltype.ts";
 import { DispatchCase, IndirectCall } from "../../translator/rtyper/rtyper.ts";
-import { DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE } from "./memory.ts";
+import {
+  DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, NURSERY, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE,
+  SHADOW_STACK_SIZE,
+} from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
 
 type X = binaryen.ExpressionRef;
@@ -17,6 +22,8 @@ type Ex = () => X;
 export interface ModuleContext {
   m: binaryen.Module;
   data: DataSegment;
+  /** The generational collector: inline nursery allocation and write barriers. */
+  generational: boolean;
   functionName(fn: FunctionDesc): string;
   runtimeName(name: string): string;
   importName(fn: ImportedFunction): string;
@@ -270,7 +277,8 @@ export class FunctionOps {
       }
       case "setfield": {
         const off = Number((op.args[1] as Constant).value);
-        return this.storeTyped(typeOfValue(op.args[2]), m.i32.add(a[0](), m.i32.const(off)), a[2]());
+        const store = this.storeTyped(typeOfValue(op.args[2]), m.i32.add(a[0](), m.i32.const(off)), a[2]());
+        return this.withBarrier(a[0], op.args[2], store);
       }
       case "exc_raise": {
         const set = m.global.set(GLOBALS.exception, a[0]());
@@ -309,14 +317,16 @@ export class FunctionOps {
       }
       case "list_init":
       case "list_set":
-        return this.listStore(a[0], a[1], a[2], typeOfValue(op.args[2]), op.opname === "list_set");
+        return this.listStore(a[0], a[1], op.args[2], typeOfValue(op.args[2]), op.opname === "list_set");
       case "list_get":
         return m.block(null, [
           this.boundsCheck(a[1], this.len32(a[0], LIST.length)),
           this.loadTyped(rt, this.itemAddr(a[0], a[1], rt)),
         ], wasmType(rt));
-      case "list_push":
-        return this.listPush(a[0], a[1], typeOfValue(op.args[1]));
+      case "list_reserve":
+        return this.listReserve(a[0], a[1]);
+      case "list_append":
+        return this.listAppend(a[0], op.args[1]);
       case "list_pop":
         return this.listPop(a[0], rt);
       case "typed_new": {
@@ -329,7 +339,7 @@ export class FunctionOps {
       case "typed_set":
         return this.typedAccess((op.args[0] as Constant).value as TypedArrayKind, a[1], a[2], a[3]);
       case "malloc":
-        return this.wrap(this.call(this.ctx.runtimeName("allocate"), [a[0](), a[1]()], binaryen.i64));
+        return this.malloc(Number((op.args[0] as Constant).value), Number((op.args[1] as Constant).value));
       case "direct_call": {
         const fn = (op.args[0] as Constant).value as FunctionDesc;
         const args = op.args.slice(1).filter((v) => typeOfValue(v) !== "void").map((v) => this.value(v));
@@ -381,6 +391,10 @@ export class FunctionOps {
         return m.i64.const(BigInt(SHADOW_STACK_BASE));
       case "shadowStackTop":
         return m.i64.extend_u(m.global.get(GLOBALS.shadowStackPointer, binaryen.i32));
+      case "setShadowStackTop":
+        return m.global.set(GLOBALS.shadowStackPointer, this.wrap(a[0]()));
+      case "shadowStackLimit":
+        return m.i64.const(BigInt(SHADOW_STACK_BASE + SHADOW_STACK_SIZE));
       case "gcMode":
         return m.i64.extend_u(m.global.get(GLOBALS.gcMode, binaryen.i32));
       case "gcStress":
@@ -431,27 +445,67 @@ export class FunctionOps {
     return this.m.i32.ge_u(p, this.m.i32.const(FIRST_OBJECT_ADDRESS));
   }
 
+  /** A new instance of a fixed size. The generational collector's nursery allocation is
+   *  inlined: bump NURSERY_FREE unless that passes NURSERY_TOP (memory there is zeroed). */
+  private malloc(size: number, typeid: number): X {
+    const m = this.m;
+    const slow = () => this.wrap(this.call(this.ctx.runtimeName("allocate"), [m.i64.const(BigInt(size)), m.i64.const(BigInt(typeid))], binaryen.i64));
+    const n = Math.max(NURSERY.minObject, Math.ceil(size / 8) * 8);
+    if (!this.ctx.generational || n > NURSERY.largeObject) return slow();
+    const p = this.locals.fresh(binaryen.i32);
+    const pX = () => m.local.get(p, binaryen.i32);
+    const end = () => m.i32.add(pX(), m.i32.const(n));
+    return m.block(null, [
+      m.local.set(p, m.i32.load(0, 4, m.i32.const(NURSERY.free))),
+      m.if(m.i32.gt_u(end(), m.i32.load(0, 4, m.i32.const(NURSERY.top))),
+        m.local.set(p, slow()),
+        m.block(null, [
+          m.i32.store(0, 4, m.i32.const(NURSERY.free), end()),
+          m.i32.store(0, 4, pX(), m.i32.const(typeid)),
+          m.i32.store(4, 4, pX(), m.i32.const(n)),
+        ])),
+      pX(),
+    ], binaryen.i32);
+  }
+
+  /** `store` writes `value` into the object `obj`: with the generational collector, a GC
+   *  pointer stored into an old object (flag TRACK_YOUNG set) records the object first. A
+   *  constant (null, a prebuilt object) never points into the nursery. */
+  private withBarrier(obj: Ex, value: Value, store: X): X {
+    if (!this.ctx.generational || typeOfValue(value) !== "ptr" || value instanceof Constant) return store;
+    const m = this.m;
+    const flagged = m.i32.and(m.i32.load(4, 4, obj()), m.i32.const(GC_TRACK_YOUNG));
+    const remember = this.call(this.ctx.runtimeName("rememberObject"), [m.i64.extend_u(obj())], binaryen.none);
+    return m.block(null, [m.if(flagged, remember), store]);
+  }
+
   private itemAddr(list: Ex, idx: Ex, t: LLType): X {
     const items = this.m.i32.load(LIST.items, 4, list());
     return this.m.i32.add(this.addr(items, idx(), sizeOf(t)), this.m.i32.const(LIST_ITEMS.data));
   }
 
-  private listStore(list: Ex, idx: Ex, v: Ex, t: LLType, checked: boolean): X {
-    const store = this.storeTyped(t, this.itemAddr(list, idx, t), v());
+  private listStore(list: Ex, idx: Ex, value: Value, t: LLType, checked: boolean): X {
+    const store = this.withBarrier(() => this.m.i32.load(LIST.items, 4, list()), value, this.storeTyped(t, this.itemAddr(list, idx, t), this.value(value)));
     if (!checked) return store;
     return this.m.block(null, [this.boundsCheck(idx, this.len32(list, LIST.length)), store]);
   }
 
-  private listPush(list: Ex, v: Ex, t: LLType): X {
+  /** Makes room for one more item (may collect: nothing here is used after the call). */
+  private listReserve(list: Ex, itemSize: Ex): X {
+    const m = this.m;
+    const capacity = this.len32(() => m.i32.load(LIST.items, 4, list()), LIST_ITEMS.capacity);
+    return m.if(m.i64.eq(this.len32(list, LIST.length)(), capacity()),
+      this.call(this.ctx.runtimeName("listGrow"), [m.i64.extend_u(list()), itemSize()], binaryen.none));
+  }
+
+  /** Appends to a list with room (list_reserve): returns the new length. */
+  private listAppend(list: Ex, value: Value): X {
     const m = this.m;
     const len = this.locals.fresh(binaryen.i64);
     const lenX = () => m.local.get(len, binaryen.i64);
-    const capacity = this.len32(() => m.i32.load(LIST.items, 4, list()), LIST_ITEMS.capacity);
     return m.block(null, [
       m.local.set(len, this.len32(list, LIST.length)()),
-      m.if(m.i64.eq(lenX(), capacity()),
-        this.call(this.ctx.runtimeName("listGrow"), [m.i64.extend_u(list()), m.i64.const(BigInt(sizeOf(t)))], binaryen.none)),
-      this.listStore(list, lenX, v, t, false),
+      this.listStore(list, lenX, value, typeOfValue(value), false),
       m.local.set(len, m.i64.add(lenX(), m.i64.const(1n))),
       m.i64.store32(LIST.length, 4, list(), lenX()),
       lenX(),

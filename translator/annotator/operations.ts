@@ -370,6 +370,8 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.typeInfoBase": s_nonneg,
   "lowlevel.shadowStackBase": s_nonneg,
   "lowlevel.shadowStackTop": s_nonneg,
+  "lowlevel.setShadowStackTop": s_none,
+  "lowlevel.shadowStackLimit": s_nonneg,
   "lowlevel.gcMode": s_nonneg,
   "lowlevel.gcStress": s_bool,
   "lowlevel.maxHeapSetting": s_nonneg,

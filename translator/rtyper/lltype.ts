@@ -6,8 +6,12 @@ import { TypedArrayKind } from "../frontend/program.ts";
 /** i64 = Signed (RTS ints), f64 = Float, i32 = Bool, ptr = GC pointer (an i32 address). */
 export type LLType = "i64" | "f64" | "i32" | "ptr" | "void";
 
-/** Header: type id (u32), then the object's size with the GC mark in bit 0 (u32). */
+/** Header: type id (u32), then the object's size (a multiple of 8) with GC flags in its low
+ *  bits (u32): the mark (bit 0), TRACK_YOUNG (bit 1, see rlib/gc/generational.ts). */
 export const HEADER_SIZE = 8;
+/** Set on old objects (prebuilt ones too) that the write barrier must record when a GC
+ *  pointer is stored into them. */
+export const GC_TRACK_YOUNG = 2;
 
 /** Type ids of the built-in layouts; classes follow from FIRST_CLASS_TYPEID in preorder. */
 export const TYPEID = {

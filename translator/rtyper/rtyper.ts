@@ -631,7 +631,12 @@ export class RTyper {
       const itemType = lltypeOf(a.listdef.item);
       if (name === "push") {
         let len: Value | null = null;
-        for (const x of args) len = this.emit("list_push", [obj, this.convert(x, itemType)], "i64");
+        // Two operations: growing may collect (and move the list), the store cannot.
+        for (const x of args) {
+          const item = this.convert(x, itemType);
+          this.emit("list_reserve", [obj, this.c(sizeOf(itemType), "i64")], "void");
+          len = this.emit("list_append", [obj, item], "i64");
+        }
         this.emit("same_as", [len ?? this.emit("list_len", [obj], "i64")], "i64", result);
       } else {
         this.emit("list_pop", [obj], itemType, result);

@@ -1,14 +1,17 @@
 // The GC transform's root analysis. Wasm locals cannot be scanned by a collector, so a GC
 // pointer that is live across an operation that can collect is stored to the function's
-// shadow-stack frame just before that operation (DESIGN.md 5). This pass decides which
-// operations can collect (allocation, and calls of functions that can) and, for each, which
-// pointer variables are live across it; the backend emits the frame and the stores.
+// shadow-stack frame just before that operation (DESIGN.md 5), and, with a moving collector,
+// reloaded from there after it. This pass decides which operations can collect (allocation,
+// and calls of functions that can) and, for each, which pointer variables are live across
+// it; the backend emits the frame, the stores and the reloads.
+// An operation that can collect must not use its pointer operands after it allocated: its
+// operands are not live across it (so `list.push(x)` is list_reserve, then list_append).
 import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { callees, functionsReaching } from "./callgraph.ts";
 
 /** Low-level operations that allocate (and so may run a collection). */
-const ALLOCATING = new Set(["malloc", "list_new", "list_push", "typed_new", "strNew"]);
+const ALLOCATING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew"]);
 
 export interface GcRoots {
   /** Per graph: the frame slot of each pointer variable that must survive a collection. */
@@ -67,9 +70,7 @@ export function findGcRoots(fns: FunctionDesc[]): GcRoots {
       for (let j = b.operations.length - 1; j >= 0; j--) {
         const op = b.operations[j];
         set.delete(op.result);
-        // An allocating operation still uses its operands after allocating (list_push stores
-        // its value into the possibly regrown list), so they must survive the collection too.
-        const across = canCollect(op) ? [...new Set([...set, ...(ALLOCATING.has(op.opname) ? op.args.filter(isPointer) : [])])] : [];
+        const across = canCollect(op) ? [...set] : [];
         if (across.length > 0) {
           for (const v of across) if (!slots.has(v)) slots.set(v, slots.size);
           roots.liveAcross.set(op, across);
