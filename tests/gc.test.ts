@@ -50,6 +50,20 @@ test("2 GiB allocated in total, little kept: linear memory stays under 64 MiB", 
   }
 });
 
+test("generations: barriers, remembered-set overflow, large arrays, prebuilt roots (both collectors, both hosts)", async () => {
+  const entry = path.join(dir, "gc_generations.ts");
+  const expected = runUntranslated(entry, ["250"]);
+  for (const gc of ["generational", "marksweep"] as const) {
+    const wasm = await translateProgram(entry, `generations-${gc}`, { gc });
+    for (const run of [runNodeHost, runWasmtimeHost]) {
+      const r = run(wasm, ["250"], { env: { RTS_GCSTATS: "1" } });
+      assert.is(r.stdout, expected.stdout);
+      assert.is(r.status, 0);
+      if (gc === "generational") assert.ok(/rts gc: \d\d+ minor \+ [1-9]\d* major/.test(r.stderr), r.stderr);
+    }
+  }
+});
+
 test("beyond the heap limit: out of memory, exit 1 (--max-heap and RTS_MAX_HEAP)", async () => {
   const entry = path.join(gcPrograms, "hoard.ts");
   const limited = await translateProgram(entry, "hoard-limited", { maxHeap: 16 << 20 });

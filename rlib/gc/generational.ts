@@ -28,8 +28,8 @@ import {
 import { exit, write } from "../os.ts";
 import { monotonicNanos } from "../wasi.ts";
 import {
-  allocateChunk, chunkSize, collect, collectionDue, countGcTime, MIN_CHUNK, NO_POINTERS, oldTop, OLD_BASE, PEAK_HEAP, pointerSlot,
-  setState, state, typeInfo,
+  allocateChunk, chunkSize, collect, collectionDue, countGcTime, MIN_CHUNK, NO_POINTERS, objectInChunk, oldTop, OLD_BASE, PEAK_HEAP,
+  pointerSlot, setState, state, typeInfo,
 } from "./marksweep.ts";
 
 const PAGE = 65536;
@@ -112,10 +112,7 @@ export function genAllocate(size: int, typeid: int, mayCollect: boolean): int {
     p = allocateChunk(n);
   }
   if (p === 0) return 0;
-  const used = chunkSize(p);
-  memFill(p, 0, used);
-  store32(p, typeid);
-  store32(p + 4, used | TRACK_YOUNG);
+  objectInChunk(p, typeid, TRACK_YOUNG);
   if (typeInfo(p) !== NO_POINTERS) genRemember(p);
   return p;
 }

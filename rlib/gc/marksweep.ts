@@ -177,11 +177,15 @@ export function gcAllocate(size: int, typeid: int, mayCollect: boolean): int {
     collect();
     p = allocateChunk(n);
   }
-  if (p === 0) return 0;
+  return p === 0 ? 0 : objectInChunk(p, typeid, 0);
+}
+
+/** Zeroes the chunk at `p` and writes an object header (type id, size | flags); returns `p`. */
+export function objectInChunk(p: int, typeid: int, flags: int): int {
   const used = chunkSize(p);
   memFill(p, 0, used);
   store32(p, typeid);
-  store32(p + 4, used);
+  store32(p + 4, used | flags);
   return p;
 }
 
