@@ -25,9 +25,16 @@ const FAST_OPS = [op.ADD, op.SUB, op.MUL, op.NUM_EQ, op.LT, op.GT, op.LE, op.GE]
 export class Compiler {
   /** The first syntax error, "" when none. */
   error: string = "";
+  /** Library mode (for the prelude): a built-in called by name is always that built-in,
+   *  whatever the program later binds to the name. */
+  readonly library: boolean;
   // Where resolve() found a variable.
   private depth: int = 0;
   private slot: int = 0;
+
+  constructor(library: boolean) {
+    this.library = library;
+  }
 
   /** Compiles a top-level form into a procedure of no arguments. */
   compileToplevel(form: Value): Code {
@@ -534,6 +541,11 @@ export class Compiler {
     if (head instanceof Sym && !this.resolve(head, scope) && head.builtin instanceof Primitive) {
       // A built-in by name: run it directly while the global still holds it.
       const prim = head.builtin as Primitive;
+      if (this.library) {
+        em.emit1(op.CONST, em.constIndex(prim));
+        em.emit2(tail ? op.TAIL_CALL : op.CALL, argc, e);
+        return;
+      }
       if (argc === 2) {
         for (let i = 0; i < FAST_NAMES.length; i++) {
           if (FAST_NAMES[i] === head.name) {

@@ -30,10 +30,11 @@ class Session {
   }
 
   /** Reads, compiles and runs every form of `src`. In a REPL (`repl`), prints each value
-   *  and goes on after an error; else stops at the first. Returns the exit code. */
-  runSource(src: string, repl: boolean): number {
+   *  and goes on after an error; else stops at the first. `library`: see Compiler.library.
+   *  Returns the exit code. */
+  runSource(src: string, repl: boolean, library: boolean): number {
     const reader = new Reader(src);
-    const compiler = new Compiler();
+    const compiler = new Compiler(library);
     while (true) {
       const form = reader.next();
       if (form === null) break;
@@ -91,7 +92,7 @@ export function main(argv: string[]): number {
   }
   const showCode = session.disassemble;
   session.disassemble = false;
-  if (session.runSource(PRELUDE, false) !== 0) return 70;
+  if (session.runSource(PRELUDE, false, true) !== 0) return 70;
   session.disassemble = showCode;
   let status = 0;
   if (args.length === 1) {
@@ -100,9 +101,9 @@ export function main(argv: string[]): number {
       write(2, `scheme: cannot read ${args[0]}\n`);
       return 1;
     }
-    status = session.runSource(src, false);
+    status = session.runSource(src, false, false);
   } else {
-    status = session.runSource(readStdin(), true);
+    status = session.runSource(readStdin(), true, false);
   }
   session.rt.flush();
   return status;

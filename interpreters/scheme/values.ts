@@ -135,13 +135,59 @@ export class Code {
   }
 }
 
-/** One environment frame: the slots of one lambda invocation and the frame it was closed in. */
+/** One environment frame: the slots of one lambda invocation and the frame it was closed in.
+ *  The first four slots are fields, so most frames are one object (a call allocates little);
+ *  the slots from the fifth on are in `more`. */
 export class Env {
-  readonly slots: Value[];
+  s0: Value = UNSPECIFIED;
+  s1: Value = UNSPECIFIED;
+  s2: Value = UNSPECIFIED;
+  s3: Value = UNSPECIFIED;
+  readonly more: Value[] | null;
   readonly parent: Env | null;
-  constructor(slots: Value[], parent: Env | null) {
-    this.slots = slots;
+  constructor(nslots: int, parent: Env | null) {
     this.parent = parent;
+    if (nslots <= 4) {
+      this.more = null;
+    } else {
+      const more: Value[] = [];
+      for (let i = 4; i < nslots; i++) more.push(UNSPECIFIED);
+      this.more = more;
+    }
+  }
+
+  get(slot: int): Value {
+    switch (slot) {
+      case 0:
+        return this.s0;
+      case 1:
+        return this.s1;
+      case 2:
+        return this.s2;
+      case 3:
+        return this.s3;
+      default:
+        return this.more![slot - 4];
+    }
+  }
+
+  set(slot: int, v: Value): void {
+    switch (slot) {
+      case 0:
+        this.s0 = v;
+        break;
+      case 1:
+        this.s1 = v;
+        break;
+      case 2:
+        this.s2 = v;
+        break;
+      case 3:
+        this.s3 = v;
+        break;
+      default:
+        this.more![slot - 4] = v;
+    }
   }
 }
 

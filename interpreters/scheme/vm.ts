@@ -98,7 +98,7 @@ export class Machine {
     let code = entry;
     let ops = code.ops;
     let pc = 0;
-    let env = new Env(newSlots(code.nslots), null);
+    let env = new Env(code.nslots, null);
     let frame: Frame | null = null;
     // Set by the instruction that makes a call: argument count (-1: no call), tail or not,
     // the index of the call's source in code.exprs.
@@ -114,19 +114,19 @@ export class Machine {
           pc += 2;
           break;
         case op.LOCAL:
-          stack.push(env.slots[ops[pc + 1]]);
+          stack.push(env.get(ops[pc + 1]));
           pc += 2;
           break;
         case op.OUTER:
-          stack.push(outerEnv(env, ops[pc + 1]).slots[ops[pc + 2]]);
+          stack.push(outerEnv(env, ops[pc + 1]).get(ops[pc + 2]));
           pc += 3;
           break;
         case op.STORE_LOCAL:
-          env.slots[ops[pc + 1]] = pop(stack);
+          env.set(ops[pc + 1], pop(stack));
           pc += 2;
           break;
         case op.STORE_OUTER:
-          outerEnv(env, ops[pc + 1]).slots[ops[pc + 2]] = pop(stack);
+          outerEnv(env, ops[pc + 1]).set(ops[pc + 2], pop(stack));
           pc += 3;
           break;
         case op.GLOBAL: {
@@ -258,19 +258,19 @@ export class Machine {
             rt.fail(`wrong number of arguments to ${toWriteString(callee)}: expected ${target.rest ? "at least " : ""}${target.nparams}, got ${argc}`);
           } else {
             const base = stack.length - argc;
-            const slots = newSlots(target.nslots);
-            for (let i = 0; i < target.nparams; i++) slots[i] = stack[base + i];
+            const frameEnv = new Env(target.nslots, callee.env);
+            for (let i = 0; i < target.nparams; i++) frameEnv.set(i, stack[base + i]);
             if (target.rest) {
               let rest: Value = NIL;
               for (let i = argc - 1; i >= target.nparams; i--) rest = new Pair(stack[base + i], rest);
-              slots[target.nparams] = rest;
+              frameEnv.set(target.nparams, rest);
             }
             popN(stack, argc);
             if (!tail) frame = new Frame(code, pc, env, frame);
             code = target;
             ops = code.ops;
             pc = 0;
-            env = new Env(slots, callee.env);
+            env = frameEnv;
           }
         } else if (callee instanceof Primitive) {
           if (argc < callee.minArgs || (callee.maxArgs >= 0 && argc > callee.maxArgs)) {
@@ -300,13 +300,6 @@ function arityText(p: Primitive): string {
   if (p.maxArgs < 0) return `at least ${p.minArgs}`;
   if (p.maxArgs === p.minArgs) return `${p.minArgs}`;
   return `${p.minArgs} to ${p.maxArgs}`;
-}
-
-/** A frame's slots, all unspecified until bound. */
-function newSlots(n: int): Value[] {
-  const slots: Value[] = [];
-  for (let i = 0; i < n; i++) slots.push(UNSPECIFIED);
-  return slots;
 }
 
 function outerEnv(env: Env, depth: int): Env {
