@@ -100,14 +100,15 @@ export class Machine {
     let pc = 0;
     let env = new Env(code.nslots, null);
     let frame: Frame | null = null;
-    // Set by the instruction that makes a call: argument count (-1: no call), tail or not,
-    // the index of the call's source in code.exprs.
-    let argc = -1;
-    let tail = false;
-    let e = -1;
+    // Live from one instruction to the next: only code/ops/pc (the guest position) and
+    // env/frame/stack (the guest state).
     while (true) {
       const opcode = ops[pc];
-      argc = -1;
+      // Set by the instruction that makes a call: argument count (-1: no call), tail or
+      // not, the index of the call's source in code.exprs.
+      let argc = -1;
+      let tail = false;
+      let e = -1;
       switch (opcode) {
         case op.CONST:
           stack.push(code.consts[ops[pc + 1]]);
