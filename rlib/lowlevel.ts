@@ -79,3 +79,37 @@ export function strCopy(src: string, srcAt: int, dst: string, dstAt: int, n: int
 /** A 64 KiB buffer outside the heap for system calls (iovecs, I/O chunks). */
 export function scratchBase(): int { return translatedOnly("scratchBase"); }
 export const SCRATCH_SIZE = 65536;
+/** The hash cached in a string object (0: not computed yet), and setting it. */
+export function strHashCache(s: string): int { return translatedOnly("strHashCache"); }
+export function setStrHashCache(s: string, h: int): void { translatedOnly("setStrHashCache"); }
+
+/** The hash of a Map key or Set element (keys equal under SameValueZero hash alike).
+ *  Translated, the translator picks the hash by the key's type (runtime.ts: strHash,
+ *  intHash, floatHash, boolHash; an object's identity hash). */
+export function keyHash<K>(key: K): int {
+  if (typeof key === "string") {
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+    return h & 0x7fffffff;
+  }
+  if (typeof key === "number") return Number.isFinite(key) ? Math.abs(Math.trunc(key)) % 2147483647 : key > 0 ? 1 : key < 0 ? 2 : 3;
+  if (typeof key === "boolean") return key ? 1 : 2;
+  if (key === null || key === undefined) return 0;
+  let id = identities.get(key as object);
+  if (id === undefined) {
+    id = identities.size + 1;
+    identities.set(key as object, id);
+  }
+  return id;
+}
+const identities = new Map<object, int>();
+
+/** A key as a Map stores it: -0 becomes +0 (JS's Map does this on insertion). */
+export function keyNormalized<K>(key: K): K {
+  return (typeof key === "number" && key === 0 ? 0 : key) as K;
+}
+
+/** SameValueZero, the key equality of Map and Set: === except that NaN equals NaN. */
+export function keyEquals<K>(a: K, b: K): boolean {
+  return a === b || (a !== a && b !== b);
+}

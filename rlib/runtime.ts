@@ -3,13 +3,13 @@
 // translated with each program (unused ones are removed by the optimizer).
 import type { int, float } from "./types.ts";
 import {
-  excTraceFrame, excTraceLength, floatTrunc, gcMode, load32, memCopy, sameObject, setShadowStackTop, shadowStackLimit, shadowStackTop, store32,
-  strCopy, strNew, strSetChar,
+  excTraceFrame, excTraceLength, floatHighWord, floatLowWord, floatTrunc, gcMode, load32, memCopy, sameObject, setShadowStackTop, setStrHashCache,
+  shadowStackLimit, shadowStackTop, store32, strCopy, strHashCache, strNew, strSetChar,
 } from "./lowlevel.ts";
 import { errorText } from "./errors.ts";
 import { formatFloat, formatInt } from "./numfmt.ts";
 import { exit, write } from "./os.ts";
-import { intMod, toFloat, toInt } from "./rarith.ts";
+import { intDiv, intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
 import { gcAllocate } from "./gc/marksweep.ts";
 import { genAllocate, genInit, genRemember } from "./gc/generational.ts";
@@ -286,6 +286,51 @@ export function mathSign(x: float): float {
 
 export function intSign(x: int): int {
   return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
+// ---- Map and Set keys (the translator picks one by the key type; see lowlevel.keyHash) ------
+
+/** Spreads the bits of a 32-bit value over the low bits the hash index uses (xorshift). */
+function mixHash(x: int): int {
+  let h = x | 0;
+  h = h ^ (h << 13);
+  h = h ^ (h >>> 17);
+  h = h ^ (h << 5);
+  return h & 0x7fffffff;
+}
+
+/** A string's hash, computed once and cached in the string object (0 means not yet). */
+export function strHash(s: string | null | undefined): int {
+  if (s === null) return 1;
+  if (s === undefined) return 2;
+  const cached = strHashCache(s);
+  if (cached !== 0) return cached;
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0;
+  h = mixHash(h);
+  if (h === 0) h = 1;
+  setStrHashCache(s, h);
+  return h;
+}
+
+export function intHash(x: int): int {
+  return mixHash((x | 0) ^ (intDiv(x, 4294967296) * 31));
+}
+
+/** Equal under SameValueZero hash alike: -0 as 0, every NaN the same. */
+export function floatHash(x: float): int {
+  if (x !== x) return 0x7ff80000;
+  if (x === floatTrunc(x) && x < TWO_63 && x >= -TWO_63) return intHash(toInt(x));
+  return mixHash(floatHighWord(x) ^ (floatLowWord(x) * 31));
+}
+
+export function boolHash(b: boolean): int {
+  return b ? 1 : 2;
+}
+
+/** SameValueZero on floats: === except that NaN equals NaN. */
+export function floatSameValueZero(a: float, b: float): boolean {
+  return a === b || (a !== a && b !== b);
 }
 
 // ---- errors -------------------------------------------------------------------------------

@@ -416,6 +416,17 @@ export class FunctionOps {
           m.local.get(p, binaryen.i32),
         ], binaryen.i32);
       }
+      case "strHashCache":
+        return m.i64.load32_u(STR.hash, 4, a[0]());
+      case "setStrHashCache":
+        return m.i64.store32(STR.hash, 4, a[0](), a[1]());
+      case "identity_hash": {
+        // null and undefined (addresses below 16) hash as 0; the load is harmless for them.
+        const off = Number((op.args[1] as Constant).value);
+        return m.select(this.isObject(a[0]()), m.i64.load(off, 8, a[0]()), m.i64.const(0n));
+      }
+      case "ptr_to_int":
+        return m.i64.extend_u(a[0]());
       case "sameObject":
         return m.i32.eq(a[0](), a[1]());
       case "memCopy":

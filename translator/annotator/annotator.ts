@@ -8,7 +8,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
 import { UNINITIALIZED } from "../frontend/builder.ts";
 import {
-  ClassDef, describe, FuncFamily, installClassdefLookup, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
+  ClassDef, describe, FuncFamily, installClassdefLookup, installClassUnion, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
   s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,
 } from "./model.ts";
 import { consider } from "./operations.ts";
@@ -50,6 +50,26 @@ export class Annotator {
   ) {
     installClassdefLookup((d) => this.classdef(d));
     installReflowHook((readers) => this.reflowAll(readers));
+    installClassUnion((members) => this.classUnion(members));
+  }
+
+  private unions = new Map<string, ClassDef>();
+
+  /** One classdef per set of unrelated classes (subclasses of a member are left out: the
+   *  member covers them). */
+  classUnion(members: ClassDef[]): ClassDef {
+    const set = [...new Set(members)].filter((m) => !members.some((o) => o !== m && m.desc.isSubclassOf(o.desc)));
+    if (set.length === 1) return set[0];
+    set.sort((x, y) => (x.desc.name < y.desc.name ? -1 : x.desc.name > y.desc.name ? 1 : 0));
+    const key = set.map((m) => m.desc.name).join(" | ");
+    let cd = this.unions.get(key);
+    if (!cd) {
+      const stand = new ClassDesc(key, set[0].desc.decl, true, null);
+      cd = new ClassDef(stand);
+      cd.members = set;
+      this.unions.set(key, cd);
+    }
+    return cd;
   }
 
   /** `x` is about to be used as a float (where JS could observe -0): if it is an int that may

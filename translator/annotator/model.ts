@@ -49,6 +49,12 @@ export type Reader = object;
 /** What the annotator knows about a class: the annotation of each field it declares. */
 export class ClassDef {
   fields = new Map<string, { ann: SomeValue; readers: Set<Reader> }>();
+  /** Instances (of this root class and its subclasses) are Map keys: they need an identity hash. */
+  identityHashed = false;
+  /** Set for the union of unrelated classes (a value typed by an interface they implement,
+   *  or by a union type): the classes, none a subclass of another. Its `desc` is a stand-in
+   *  with no fields or methods: operations look at the members. */
+  members: ClassDef[] | null = null;
   constructor(public desc: ClassDesc) {}
 
   /** The annotation slot of a field this class declares (impossible until assigned). */
@@ -191,7 +197,8 @@ export function union(a: SomeValue, b: SomeValue): SomeValue {
     case "inst":
       if (b.kind === "inst") {
         const common = commonBase(a.classdef, b.classdef);
-        if (common) return { kind: "inst", classdef: common, nullable: a.nullable || b.nullable };
+        const cd = common ?? classUnion([...membersOf(a.classdef), ...membersOf(b.classdef)]);
+        return { kind: "inst", classdef: cd, nullable: a.nullable || b.nullable };
       }
       break;
     case "list":
@@ -239,7 +246,22 @@ export function installClassdefLookup(f: (desc: ClassDesc) => ClassDef): void {
   classdefOf = f;
 }
 
+/** The classes a class or class union stands for. */
+export function membersOf(cd: ClassDef): ClassDef[] {
+  return cd.members ?? [cd];
+}
+
+/** Set by the annotator: the (interned) union classdef of classes without a common base. */
+let classUnion: (members: ClassDef[]) => ClassDef = () => {
+  throw new Error("class union lookup not installed");
+};
+export function installClassUnion(f: (members: ClassDef[]) => ClassDef): void {
+  classUnion = f;
+}
+
 function commonBase(a: ClassDef, b: ClassDef): ClassDef | null {
+  if (a === b) return a;
+  if (a.members || b.members) return null; // a union's stand-in class has no subclasses
   for (let c: ClassDesc | null = a.desc; c; c = c.base) if (b.desc.isSubclassOf(c)) return classdefOf(c);
   return null;
 }

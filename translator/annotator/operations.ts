@@ -4,10 +4,10 @@
 import { ts } from "ts-morph";
 import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
+import { Builtin, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, TypedArrayKind } from "../frontend/program.ts";
 import type { Annotator } from "./annotator.ts";
 import {
-  describe, ListDef, isNumber, mzInt, mzUnion, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, SomeValue,
+  ClassDef, describe, ListDef, isNumber, membersOf, mzInt, mzUnion, s_bool, s_float, s_impossible, s_int, s_nonneg, s_none, s_str, SomeValue,
 } from "./model.ts";
 
 type Rule = (a: Annotator, op: Operation, args: SomeValue[]) => SomeValue;
@@ -139,9 +139,9 @@ const RULES: Record<string, Rule> = {
     const name = (op.args[1] as Constant).value as string;
     if (obj.kind === "none") return s_impossible;
     if (obj.kind !== "inst") fail(op, `cannot set '${name}' on ${describe(obj)}`);
-    const field = obj.classdef.desc.findField(name);
-    if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`);
-    a.generalizeField(a.classdef(field.cls), name, a.pinKind(v, field.kind, `field ${field.cls.name}.${name}`, op), op);
+    for (const field of memberFields(op, obj.classdef, name)) {
+      a.generalizeField(a.classdef(field.cls), name, a.pinKind(v, field.kind, `field ${field.cls.name}.${name}`, op), op);
+    }
     return s_none;
   },
   getitem: (a, op, [obj, idx]) => {
@@ -274,11 +274,13 @@ function getattr(a: Annotator, op: Operation, obj: SomeValue, name: string): Som
   if (obj.kind === "none") return s_impossible; // always null: fails at run time, as in JS
   if (name === "length" && (obj.kind === "str" || obj.kind === "list" || obj.kind === "typed")) return s_nonneg;
   if (obj.kind === "inst") {
-    const field = obj.classdef.desc.findField(name);
-    if (!field) fail(op, `${obj.classdef.describe()} has no field '${name}'`, "methods can only be called, not read as values");
-    const slot = a.classdef(field.cls).slot(name);
-    slot.readers.add(a.current!);
-    return slot.ann;
+    let r: SomeValue = s_impossible;
+    for (const field of memberFields(op, obj.classdef, name)) {
+      const slot = a.classdef(field.cls).slot(name);
+      slot.readers.add(a.current!);
+      r = a.unionAt(r, slot.ann, op, () => `field '${name}' of ${obj.classdef.describe()}`);
+    }
+    return r;
   }
   return fail(op, `cannot read '${name}' of ${describe(obj)}`);
 }
@@ -310,8 +312,11 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, a
     }
   }
   if (obj.kind === "inst") {
-    const impls = implementations(obj.classdef.desc, name);
-    if (impls.length === 0 && !hasAbstract(obj.classdef.desc, name)) fail(op, `${obj.classdef.describe()} has no method '${name}'`);
+    // On a union of classes, TypeScript has checked (through its narrowing) that the value is
+    // one of the members that have the method.
+    const members = membersOf(obj.classdef).filter((m) => implementations(m.desc, name).length > 0 || hasAbstract(m.desc, name));
+    const impls = members.flatMap((m) => implementations(m.desc, name));
+    if (members.length === 0) fail(op, `${obj.classdef.describe()} has no method '${name}'`);
     let result: SomeValue = s_impossible;
     for (const m of impls) {
       const self: SomeValue = { kind: "inst", classdef: a.classdef(m.owner), nullable: false };
@@ -321,6 +326,15 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, a
   }
   return fail(op, `RTS does not support the method '${name}' on ${describe(obj)}`,
     "see docs/rts-language.md for the supported library");
+}
+
+/** The declarations of field `name` in a class, or in the members of a class union that
+ *  have it (TypeScript's narrowing, e.g. by a `kind` tag, has checked that the value is one
+ *  of them). */
+function memberFields(op: Operation, cd: ClassDef, name: string): FieldDesc[] {
+  const fields = membersOf(cd).flatMap((m) => m.desc.findField(name) ?? []);
+  if (fields.length === 0) fail(op, `${cd.describe()} has no field '${name}'`, "methods can only be called, not read as values");
+  return fields;
 }
 
 /** Every implementation a call on an instance of `cls` can reach: inherited, own, overrides. */
@@ -381,6 +395,11 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.floatHighWord": s_int,
   "lowlevel.floatLowWord": s_nonneg,
   "lowlevel.floatFromWords": s_float,
+  "lowlevel.strHashCache": s_nonneg,
+  "lowlevel.setStrHashCache": s_none,
+  "lowlevel.keyHash": s_nonneg,
+  "lowlevel.keyEquals": s_bool,
+  "lowlevel.keyNormalized": s_impossible, // its argument's annotation: see builtinCall
   "rarith.intDiv": s_int,
   "rarith.intMod": s_int,
   "rarith.toInt": s_int,
@@ -417,6 +436,21 @@ function mathCall(a: Annotator, op: Operation, name: string, args: SomeValue[]):
   }
 }
 
+/** Map keys and Set elements: primitives, or objects by identity (which gives their class an
+ *  identity hash field, see rtyper/layouts.ts). */
+function mapKey(a: Annotator, op: Operation, x: SomeValue): void {
+  if (x.kind === "inst") {
+    for (const m of membersOf(x.classdef)) {
+      let root = m.desc;
+      while (root.base) root = root.base;
+      a.classdef(root).identityHashed = true;
+    }
+    return;
+  }
+  if (x.kind === "str" || x.kind === "int" || x.kind === "float" || x.kind === "bool" || x.kind === "none") return;
+  fail(op, `RTS does not support ${describe(x)} as a Map key or Set element`, "use strings, numbers, booleans or class instances as keys");
+}
+
 function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[]): SomeValue {
   if (name.startsWith("Math.")) return mathCall(a, op, name, args);
   const r = INTRINSICS[name];
@@ -431,6 +465,11 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
   } else if (name === "String.fromCharCode") {
     if (args.length !== 1) fail(op, "String.fromCharCode takes one code in RTS");
     requireNumbers(op, args, "String.fromCharCode");
+  } else if (name === "lowlevel.keyHash" || name === "lowlevel.keyEquals") {
+    for (const x of args) mapKey(a, op, x);
+  } else if (name === "lowlevel.keyNormalized") {
+    mapKey(a, op, args[0]);
+    return args[0].kind === "int" ? s_int : args[0]; // never -0
   } else if (name === "rarith.toFloat") {
     requireNumbers(op, args, name);
     a.observeAsFloat(args[0]);

@@ -12,12 +12,17 @@ import { Builtin, CaptureKey, ClassDesc, FunctionDesc, ImportedFunction, JitDriv
 import type { ClosureNode } from "./captures.ts";
 import { reject } from "./subset.ts";
 import { isRethrow, MAY_RAISE, splitAtRaisingOps, TryFrame } from "./build-exceptions.ts";
+import { concreteType, TypeArg, typeArguments } from "./generics.ts";
+import { checkCollectionCall, checkCollectionNew, Iteration, iterationOf, loopTargets, mapGetOfPrimitive } from "./collections.ts";
 
 /** What a name or property resolves to outside the function being built. */
 export type Resolved =
   | { kind: "value"; value: Value }
   | { kind: "function"; desc: FunctionDesc }
   | { kind: "class"; desc: ClassDesc }
+  /** Generic declarations are instantiated at their use, with the type arguments there. */
+  | { kind: "generic class"; decl: ts.ClassDeclaration }
+  | { kind: "generic function"; decl: ts.FunctionDeclaration }
   | { kind: "builtin"; builtin: Builtin }
   | { kind: "import"; fn: ImportedFunction }
   | { kind: "conversion"; name: string }
@@ -29,7 +34,8 @@ export interface BuildContext {
   checker: ts.TypeChecker;
   /** Resolves a symbol that is not a local of the function being built. */
   resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved;
-  classFor(decl: ts.ClassDeclaration): ClassDesc;
+  classFor(decl: ts.ClassDeclaration, typeArgs?: readonly TypeArg[]): ClassDesc;
+  functionFor(decl: ts.FunctionDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;
   /** A static member of a class: a static method, or a static field's value after initialization. */
   resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved;
   /** Default-value expressions of a callee's parameters (null where there is none). */
@@ -143,6 +149,16 @@ export class FunctionBuilder {
     for (const p of params) {
       if (ctx.needsCell(p)) this.env.set(p, this.emit("cell_new", [this.env.get(p)!], p, `${localName(p)}_cell`));
     }
+  }
+
+  /** The TypeScript type of an expression, with this instantiation's type parameters replaced. */
+  private typeOf(e: ts.Node): ts.Type {
+    return concreteType(this.ctx.checker.getTypeAtLocation(e), this.desc.typeEnv).type;
+  }
+
+  /** Type arguments written (or inferred) in this function, read in its instantiation. */
+  private typeArgs(types: readonly ts.Type[]): TypeArg[] {
+    return types.map((type) => ({ type, env: this.desc.typeEnv }));
   }
 
   // ---- blocks and links -------------------------------------------------------------
@@ -505,11 +521,15 @@ export class FunctionBuilder {
   private forOfStatement(s: ts.ForOfStatement, label: string | null): void {
     if (s.awaitModifier) reject(s);
     const init = s.initializer;
+    const iteration = iterationOf(this.ctx.checker, s.expression, (x) => this.typeOf(x));
+    if (iteration && ts.isVariableDeclarationList(init) && init.declarations.length === 1) {
+      return this.forOfCollection(s, init.declarations[0], iteration, label);
+    }
     if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0].name)) {
       return reject(init, "for-of over anything but a single `const x` / `let x` declaration");
     }
     const decl = init.declarations[0];
-    const iterated = this.ctx.checker.getTypeAtLocation(s.expression);
+    const iterated = this.typeOf(s.expression);
     if (iterated.flags & ts.TypeFlags.StringLike) {
       return reject(s.expression, "for-of over a string (it iterates code points, RTS strings are UTF-16 code units)");
     }
@@ -538,6 +558,54 @@ export class FunctionBuilder {
     this.enter(after);
     this.env.delete(arrKey);
     this.env.delete(idxKey);
+  }
+
+  /** `for (const [k, v] of m)` (or over `m.keys()`, a Set...): an rlib iterator object, whose
+   *  `advance()` moves to the next live entry (seeing the insertions and deletions the loop
+   *  body makes, as JS's iterators do). */
+  private forOfCollection(s: ts.ForOfStatement, decl: ts.VariableDeclaration, it: Iteration, label: string | null): void {
+    const targets = loopTargets(decl, it);
+    this.iterate(it, s, (iter, after, head) => {
+      const parts = it.yields === "entries" ? ["key", "value"] : [it.yields === "keys" ? "key" : "value"];
+      parts.forEach((part, i) => {
+        const target = targets[i];
+        if (target) this.env.set(target, this.emit("call_method", [iter(), new Constant(part)], target, target.name.getText()));
+      });
+      this.loopBody(label, after, head, s.statement);
+    });
+  }
+
+  /** A loop over a collection's iterator (the hidden local keyed by `at`); `body` reads the
+   *  current entry through `iter()` and may break to `after` or continue at `head`. */
+  private iterate(it: Iteration, at: ts.Node, body: (iter: () => Value, after: Join, head: Join) => void): void {
+    this.env.set(at, this.emit("call_method", [this.expr(it.collection), new Constant("iter")], it.collection, "iter"));
+    const iter = () => this.env.get(at)!;
+    const after = this.newJoin();
+    const head = this.newJoin();
+    this.jump(head);
+    this.enter(head);
+    const more = this.emit("call_method", [iter(), new Constant("advance")], at, "more");
+    const bodyJ = this.newJoin();
+    this.branch(more, bodyJ, after);
+    this.enter(bodyJ);
+    body(iter, after, head);
+    this.jump(head);
+    this.enter(after);
+    this.env.delete(at);
+  }
+
+  /** `Array.from(m.keys())`, `Array.from(s)`...: a new array filled by iterating. */
+  private arrayFrom(it: Iteration, e: ts.CallExpression): Value {
+    if (it.yields === "entries") return reject(e, "Array.from of a Map's entries (RTS has no tuples)");
+    const list = e; // hidden local: the array being filled
+    this.env.set(list, this.emit("newlist", [], e, "list"));
+    this.iterate(it, e.arguments[0], (iter) => {
+      const x = this.emit("call_method", [iter(), new Constant(it.yields === "keys" ? "key" : "value")], e, "x");
+      this.emit("call_method", [this.env.get(list)!, new Constant("push"), x], e);
+    });
+    const r = this.env.get(list)!;
+    this.env.delete(list);
+    return r;
   }
 
   /** `switch`: the cases are tested with === in order; bodies fall through into the next.
@@ -688,8 +756,15 @@ export class FunctionBuilder {
         return this.identifier(e as ts.Identifier);
       case ts.SyntaxKind.ParenthesizedExpression:
         return this.expr((e as ts.ParenthesizedExpression).expression, discard);
-      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.NonNullExpression: {
+        const get = this.primitiveMapGet((e as ts.NonNullExpression).expression);
+        // `m.get(k)!` of a number: a missing key is a run-time error (JS would go on with undefined).
+        if (get) {
+          const [m, k] = this.exprs([receiverOf(get), get.arguments[0]]);
+          return this.emit("call_method", [m, new Constant("getPresent"), k], e);
+        }
         return this.expr((e as ts.NonNullExpression).expression);
+      }
       case ts.SyntaxKind.AsExpression:
         return this.asExpression(e as ts.AsExpression);
       case ts.SyntaxKind.SatisfiesExpression:
@@ -766,7 +841,8 @@ export class FunctionBuilder {
     if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) {
       const decl = symbolOf(this.ctx.checker, t.typeName)?.valueDeclaration;
       if (decl && ts.isClassDeclaration(decl)) {
-        return this.emit("downcast", [v, new Constant(this.ctx.classFor(decl)), new Constant(true)], e, "cast");
+        const args = this.typeArgs(typeArguments(this.ctx.checker, this.ctx.checker.getTypeFromTypeNode(t)));
+        return this.emit("downcast", [v, new Constant(this.ctx.classFor(decl, args)), new Constant(true)], e, "cast");
       }
     }
     return v;
@@ -797,6 +873,7 @@ export class FunctionBuilder {
     }
     if (op === ts.SyntaxKind.InstanceOfKeyword) {
       const r = ts.isIdentifier(e.right) ? this.resolveName(e.right) : null;
+      if (r?.kind === "generic class") return reject(e.right, "instanceof with a generic class");
       if (!r || r.kind !== "class") return reject(e.right, "instanceof with anything but a class name on the right");
       return this.emit("instanceof", [this.expr(e.left), new Constant(r.desc)], e, "is");
     }
@@ -818,14 +895,47 @@ export class FunctionBuilder {
   }
 
   private samePrimitiveType(a: ts.Expression, b: ts.Expression): boolean {
-    const flags = (x: ts.Expression) => this.ctx.checker.getBaseTypeOfLiteralType(this.ctx.checker.getTypeAtLocation(x)).flags;
+    const flags = (x: ts.Expression) => this.ctx.checker.getBaseTypeOfLiteralType(this.typeOf(x)).flags;
     const prim = ts.TypeFlags.Number | ts.TypeFlags.String | ts.TypeFlags.Boolean;
     const fa = flags(a) & prim;
     return fa !== 0 && fa === (flags(b) & prim);
   }
 
+  /** `m.get(k)` (parentheses aside) on a Map of numbers or booleans, else null. */
+  private primitiveMapGet(e: ts.Expression): ts.CallExpression | null {
+    return mapGetOfPrimitive(this.ctx.checker, skipParens(e), (x) => this.typeOf(x), (t) => concreteType(t, this.desc.typeEnv).type);
+  }
+
+  /** `m.get(k) ?? d` on a Map of numbers or booleans: `getOr` when `d` is a constant, else
+   *  `m.has(k) ? m.get(k)! : d` (d is evaluated only for a missing key, as in JS). */
+  private mapGetOr(get: ts.CallExpression, e: ts.BinaryExpression): Value {
+    const base = this.stack.length;
+    this.stack.push(...this.exprs([receiverOf(get), get.arguments[0]]));
+    const lookup = (name: string, ...more: Value[]) => this.emit("call_method", [this.stack[base], new Constant(name), this.stack[base + 1], ...more], e);
+    const d = skipParens(e.right);
+    if (ts.isLiteralExpression(d) || d.kind === ts.SyntaxKind.TrueKeyword || d.kind === ts.SyntaxKind.FalseKeyword) {
+      const r = lookup("getOr", this.expr(d));
+      this.stack.splice(base);
+      return r;
+    }
+    const has = lookup("has");
+    const done = this.newJoin(1, "nullish", e);
+    const present = this.newJoin();
+    const missing = this.newJoin();
+    this.branch(has, present, missing);
+    this.enter(present);
+    this.jump(done, [lookup("getPresent")]);
+    this.enter(missing);
+    if (this.current) this.jump(done, [this.expr(e.right)]);
+    const r = this.enterWithResult(done, e);
+    this.stack.splice(base);
+    return r;
+  }
+
   /** `a ?? b`: `a` unless it is null or undefined. */
   private nullish(e: ts.BinaryExpression): Value {
+    const get = this.primitiveMapGet(e.left);
+    if (get) return this.mapGetOr(get, e);
     const left = this.expr(e.left);
     const missing = this.emit("is_nullish", [left], e.left, "missing");
     const done = this.newJoin(1, "nullish", e);
@@ -1069,9 +1179,17 @@ export class FunctionBuilder {
         return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
       }
       if (this.isJitMarker(callee)) return this.jitMarker(e, callee);
+      if (callee.getText() === "Array.from" && e.arguments.length === 1) {
+        const it = iterationOf(this.ctx.checker, e.arguments[0], (x) => this.typeOf(x));
+        if (it) return this.arrayFrom(it, e);
+      }
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, e, callee);
-      const receiver = this.ctx.checker.getTypeAtLocation(callee.expression);
+      if (this.primitiveMapGet(e)) {
+        return reject(e, "Map.get of a number or boolean value without `!` or `??` (RTS numbers cannot be undefined)");
+      }
+      const receiver = this.typeOf(callee.expression);
+      checkCollectionCall(this.ctx.checker, e, receiver);
       const lib = this.ctx.libraryMethod(receiver, callee.name.text, e.arguments.length);
       if (lib) {
         const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...e.arguments.map((a) => () => this.expr(a))]);
@@ -1142,6 +1260,11 @@ export class FunctionBuilder {
 
   private callResolved(r: Resolved, e: ts.CallExpression, callee: ts.Node): Value {
     switch (r.kind) {
+      case "generic function": {
+        const sig = this.ctx.checker.getResolvedSignature(e);
+        const types = (sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? [];
+        return this.callResolved({ kind: "function", desc: this.ctx.functionFor(r.decl, this.typeArgs(types)) }, e, callee);
+      }
       case "function":
         return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(this.ctx.defaultsOf(r.desc), e)], e);
       case "builtin":
@@ -1166,7 +1289,7 @@ export class FunctionBuilder {
     const args = this.callArgs([], e);
     if (name === "String" && args.length === 1) return this.emit("str", args, e, "s");
     if (name === "Number" && args.length === 1) {
-      const t = this.ctx.checker.getTypeAtLocation(e.arguments[0]);
+      const t = this.typeOf(e.arguments[0]);
       if (this.ctx.checker.getBaseTypeOfLiteralType(t).flags & ts.TypeFlags.NumberLike) return this.emit("pos", args, e);
       if (!(t.flags & ts.TypeFlags.StringLike)) return reject(e, "Number() of anything but a string or a number");
       return this.emit("simple_call", [new Constant(this.ctx.libraryFunction("numconv", "numberOfString")!), ...args], e);
@@ -1195,7 +1318,14 @@ export class FunctionBuilder {
         if (args.length !== 1) return reject(e, "a typed array constructed from anything but a length");
         return this.emit("new_typed", [new Constant(typed), args[0]], e, callee.text);
       }
-      const r = this.resolveName(callee);
+      let r = this.resolveName(callee);
+      if (r.kind === "generic class") {
+        const args = this.typeArgs(typeArguments(this.ctx.checker, this.ctx.checker.getTypeAtLocation(e)));
+        const unknown = args.some((a) => a.type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+        if (unknown || args.length !== r.decl.typeParameters!.length) return reject(e, "`new` of a generic class whose type arguments TypeScript cannot infer");
+        checkCollectionNew(this.ctx.checker, e, (t) => concreteType(t, this.desc.typeEnv).type);
+        r = { kind: "class", desc: this.ctx.classFor(r.decl, args) };
+      }
       if (r.kind === "class") {
         if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
         const args = this.callArgs(this.ctx.defaultsOf(r.desc.ctor), e);
@@ -1246,6 +1376,11 @@ function isChainLink(e: ts.Node): boolean {
 function skipParens(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
   return e;
+}
+
+/** The object of a method call `o.m(...)`. */
+function receiverOf(call: ts.CallExpression): ts.Expression {
+  return (call.expression as ts.PropertyAccessExpression).expression;
 }
 
 function isNullish(e: ts.Expression): boolean {

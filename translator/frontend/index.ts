@@ -12,10 +12,12 @@ import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkMergePointLiveness, collectFunctionHints, isJitModuleDecl } from "./jithints.ts";
 import { evaluateModules } from "./prebuilt.ts";
+import { bindTypeParameters, EMPTY_ENV, instantiationKey, TypeArg, typeArguments } from "./generics.ts";
 import {
   Builtin, CaptureKey, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
 } from "./program.ts";
 import { reject } from "./subset.ts";
+import { COLLECTION_CLASSES } from "./collections.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
 /** rlib modules whose exported functions are translator intrinsics, by file name. */
@@ -61,13 +63,14 @@ export async function buildProgram(entryPath: string): Promise<Program> {
   }
   const errorClass = fe.errorClass("Error");
   fe.drain();
-  const classes = [...fe.classes.values()];
-  for (const fn of [...fe.functions.values(), ...classes.flatMap((c) => [...c.methods.values()])]) {
+  const classes = [...fe.classes.values()].flatMap((m) => [...m.values()]);
+  const functions = [...fe.functions.values()].flatMap((m) => [...m.values()]);
+  for (const fn of [...functions, ...classes.flatMap((c) => [...c.methods.values()])]) {
     fn.jitHints = (fn.decl && fe.functionHints.get(fn.decl)) || new Set();
   }
   return {
     main,
-    functions: [...fe.functions.values(), ...fe.functionValues.values(), ...fe.specialized],
+    functions: [...functions, ...fe.functionValues.values(), ...fe.specialized],
     classes,
     jitDrivers: [...fe.jitDrivers.values()],
     runtime,
@@ -77,8 +80,10 @@ export async function buildProgram(entryPath: string): Promise<Program> {
 }
 
 class Frontend implements BuildContext {
-  functions = new Map<ts.Node, FunctionDesc>();
-  classes = new Map<ts.Node, ClassDesc>();
+  /** Functions and classes by declaration, then by instantiation (see generics.ts; "" for
+   *  what is not generic). */
+  functions = new Map<ts.Node, Map<string, FunctionDesc>>();
+  classes = new Map<ts.Node, Map<string, ClassDesc>>();
   jitDrivers = new Map<ts.Node, JitDriverDesc>();
   /** The closure adapters of top-level functions and static methods used as values. */
   functionValues = new Map<FunctionDesc, FunctionDesc>();
@@ -103,28 +108,30 @@ class Frontend implements BuildContext {
   }
 
   /** The function of an arrow function, function expression or nested function declaration
-   *  in `owner`. The closures of a specialized copy are copies of their own. */
+   *  in `owner` (one per instantiation of the generic code it is written in, whose type
+   *  arguments it sees). The closures of a specialized copy are copies of their own. */
   closureFor(node: ClosureNode, owner: FunctionDesc | null): FunctionDesc {
     const copy = owner !== null && this.copies.has(owner);
-    let scope = this.functions;
-    if (copy) {
-      if (!this.closuresOfCopies.has(owner)) this.closuresOfCopies.set(owner, new Map());
-      scope = this.closuresOfCopies.get(owner)!;
-    }
-    let desc = scope.get(node);
-    if (desc) return desc;
+    const typeEnv = owner?.typeEnv ?? EMPTY_ENV;
+    const key = instantiationKey(this.checker, [...typeEnv.values()]);
+    if (copy && !this.closuresOfCopies.has(owner!)) this.closuresOfCopies.set(owner!, new Map());
+    const known = copy ? this.closuresOfCopies.get(owner!)!.get(node) : instance(this.functions, node, key);
+    if (known) return known;
     if (!node.body) reject(node, "functions without a body (overload signatures or declare)");
     if (ts.isFunctionExpression(node)) rejectThisIn(node.body);
     // A call through a function value passes every argument: defaults cannot be filled in.
     for (const p of node.parameters) if (p.initializer || p.questionToken) reject(p, "a default or optional parameter of a closure");
     const line = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
     const name = ts.isArrowFunction(node) ? "arrow" : (node.name?.text ?? "function");
-    desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node), node, locOfNode(node));
+    const desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node) + key, node, locOfNode(node));
     desc.captures = this.captures.capturesOf(node);
-    scope.set(node, desc);
+    desc.typeEnv = typeEnv;
     if (copy) {
+      this.closuresOfCopies.get(owner!)!.set(node, desc);
       this.copies.add(desc);
       this.specialized.push(desc);
+    } else {
+      this.functions.get(node)!.set(key, desc);
     }
     this.scheduleBody(desc, node, [...node.parameters]);
     return desc;
@@ -248,12 +255,15 @@ class Frontend implements BuildContext {
     while (this.pending.length > 0) this.pending.pop()!();
   }
 
-  functionFor(decl: ts.FunctionDeclaration): FunctionDesc {
-    let desc = this.functions.get(decl);
-    if (desc) return desc;
+  functionFor(decl: ts.FunctionDeclaration, typeArgs: readonly TypeArg[] = []): FunctionDesc {
+    const key = instantiationKey(this.checker, typeArgs);
+    const known = instance(this.functions, decl, key);
+    if (known) return known;
     if (!decl.body) reject(decl, "functions without a body (overload signatures or declare)");
-    desc = new FunctionDesc(qualifiedName(decl.name!.text, decl), decl, locOfNode(decl.name!));
-    this.functions.set(decl, desc);
+    checkArity(decl, typeArgs, key);
+    const desc = new FunctionDesc(qualifiedName(decl.name!.text, decl) + key, decl, locOfNode(decl.name!));
+    desc.typeEnv = bindTypeParameters(this.checker, decl, typeArgs);
+    this.functions.get(decl)!.set(key, desc);
     this.scheduleBody(desc, decl, [...decl.parameters]);
     return desc;
   }
@@ -314,10 +324,11 @@ class Frontend implements BuildContext {
   }
 
   private staticMethod(cls: ts.ClassDeclaration, decl: ts.MethodDeclaration): FunctionDesc {
-    let desc = this.functions.get(decl);
-    if (desc) return desc;
-    desc = new FunctionDesc(`${qualifiedName(cls.name!.text, cls)}.${decl.name.getText()}`, decl, locOfNode(decl.name));
-    this.functions.set(decl, desc);
+    const known = instance(this.functions, decl, "");
+    if (known) return known;
+    if (decl.typeParameters) reject(decl.typeParameters[0], "generic static methods");
+    const desc = new FunctionDesc(`${qualifiedName(cls.name!.text, cls)}.${decl.name.getText()}`, decl, locOfNode(decl.name));
+    this.functions.get(decl)!.set("", desc);
     this.scheduleBody(desc, decl, [...decl.parameters]);
     return desc;
   }
@@ -331,13 +342,15 @@ class Frontend implements BuildContext {
     return sym!.name === "int" ? "int" : sym!.name === "float" ? "float" : null;
   }
 
-  classFor(decl: ts.ClassDeclaration): ClassDesc {
-    let cls = this.classes.get(decl);
-    if (cls) return cls;
+  classFor(decl: ts.ClassDeclaration, typeArgs: readonly TypeArg[] = []): ClassDesc {
+    const key = instantiationKey(this.checker, typeArgs);
+    const known = instance(this.classes, decl, key);
+    if (known) return known;
     if (!decl.name) reject(decl, "anonymous classes");
-    if (decl.typeParameters) reject(decl.typeParameters[0], "generic classes (not supported yet)");
-    cls = new ClassDesc(qualifiedName(decl.name!.text, decl), decl, hasModifier(decl, ts.SyntaxKind.AbstractKeyword), locOfNode(decl.name!));
-    this.classes.set(decl, cls);
+    checkArity(decl, typeArgs, key);
+    const cls = new ClassDesc(qualifiedName(decl.name!.text, decl) + key, decl, hasModifier(decl, ts.SyntaxKind.AbstractKeyword), locOfNode(decl.name!));
+    cls.typeEnv = bindTypeParameters(this.checker, decl, typeArgs);
+    this.classes.get(decl)!.set(key, cls);
     const ext = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
     if (ext) {
       const baseSym = symbolOf(this.checker, ext.types[0].expression);
@@ -346,7 +359,10 @@ class Frontend implements BuildContext {
         cls.base = this.errorClass(baseSym.name);
       } else {
         if (!baseDecl || !ts.isClassDeclaration(baseDecl)) reject(ext.types[0], "extending something other than an RTS class");
-        cls.base = this.classFor(baseDecl as ts.ClassDeclaration);
+        // `extends Base<T>`: the base's type arguments are read in this instantiation.
+        const baseType = this.checker.getTypeAtLocation(ext.types[0]);
+        const baseArgs = typeArguments(this.checker, baseType).map((type) => ({ type, env: cls.typeEnv }));
+        cls.base = this.classFor(baseDecl as ts.ClassDeclaration, baseArgs);
       }
       cls.base.subclasses.push(cls);
     }
@@ -372,7 +388,9 @@ class Frontend implements BuildContext {
       } else if (ts.isMethodDeclaration(m)) {
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed method names");
         if (!m.body) continue;
+        if (m.typeParameters) reject(m.typeParameters[0], "generic methods");
         const md = new FunctionDesc(`${cls.name}.${m.name.text}`, m, locOfNode(m.name), cls);
+        md.typeEnv = cls.typeEnv;
         cls.methods.set(m.name.text, md);
         this.scheduleBody(md, m, [...m.parameters]);
         // Call sites fill in defaults from the statically known method: overrides must agree.
@@ -383,6 +401,7 @@ class Frontend implements BuildContext {
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed accessor names");
         const key = `${ts.isGetAccessor(m) ? "get" : "set"} ${m.name.text}`;
         const md = new FunctionDesc(`${cls.name}.${key.replace(" ", "_")}`, m, locOfNode(m.name), cls);
+        md.typeEnv = cls.typeEnv;
         cls.methods.set(key, md);
         this.scheduleBody(md, m, [...m.parameters]);
       } else if (!ts.isSemicolonClassElement(m) && !ts.isIndexSignatureDeclaration(m)) {
@@ -402,6 +421,7 @@ class Frontend implements BuildContext {
     const ctor = new FunctionDesc(`${cls.name}.constructor`, ctorDecl, cls.loc, cls, true);
     ctor.inRlib = isRlib(cls.decl);
     if (!ctor.inRlib) ctor.traceName = `new ${cls.decl.name!.text}`;
+    ctor.typeEnv = cls.typeEnv;
     if (ctorDecl) checkTypeAnnotations(ctorDecl, this.checker);
     cls.ctor = ctor;
     const params = ctorDecl ? [...ctorDecl.parameters] : inheritedCtorParams(cls);
@@ -441,7 +461,7 @@ class Frontend implements BuildContext {
       throw new RtsError(locOfNode(at), `a ${decl.name!.text} used at run time`,
         "create JIT drivers and their parameters at module level: they are constants of the translated program");
     }
-    if (ts.isClassDeclaration(decl)) return { kind: "class", desc: this.classFor(decl) };
+    if (ts.isClassDeclaration(decl)) return decl.typeParameters ? { kind: "generic class", decl } : { kind: "class", desc: this.classFor(decl) };
     if (ts.isVariableDeclaration(decl) && isModuleLevel(decl)) {
       if (!this.moduleValues.has(decl)) reject(at, "a module-level binding without a value at initialization");
       const value = this.moduleValues.get(decl);
@@ -476,7 +496,7 @@ class Frontend implements BuildContext {
       for (const [decl, value] of this.moduleValues) if (ts.isClassDeclaration(decl)) this.classDecls.set(value, decl);
     }
     const decl = this.classDecls.get(Object.getPrototypeOf(obj)?.constructor);
-    return decl ? this.classFor(decl) : null;
+    return decl && !decl.typeParameters ? this.classFor(decl) : null;
   }
 
   /** Makes sure the classes of a prebuilt value (and of what it refers to) are translated. */
@@ -485,6 +505,7 @@ class Frontend implements BuildContext {
     if (value === null || typeof value !== "object" || seen.has(value)) return;
     seen.add(value);
     if (typedArrayKindOf(value)) return;
+    if (value instanceof Map || value instanceof Set) reject(at, "a Map or Set built by module initialization (a prebuilt collection)");
     if (Array.isArray(value)) {
       for (const x of value) this.registerPrebuilt(x, at, seen);
       return;
@@ -511,6 +532,7 @@ class Frontend implements BuildContext {
       }
       if (base === "arrays.ts") return { kind: "function", desc: this.specialize(decl) };
     }
+    if (decl.typeParameters) return { kind: "generic function", decl };
     return { kind: "function", desc: this.functionFor(decl) };
   }
 
@@ -523,6 +545,12 @@ class Frontend implements BuildContext {
       // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8) and rlib/random.ts.
       const fn = this.libraryFunction("math", name.slice(5)) ?? this.libraryFunction("random", name.slice(5));
       if (fn) return { kind: "function", desc: fn };
+    }
+    if (name in COLLECTION_CLASSES) {
+      const decl = this.library.get("collections")!.statements.find(
+        (st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === COLLECTION_CLASSES[name],
+      )!;
+      return { kind: "generic class", decl };
     }
     if (CONVERSIONS.has(name)) return { kind: "conversion", name };
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };
@@ -553,6 +581,27 @@ function traceName(decl: ts.FunctionLikeDeclaration): string | null {
   if (ts.isGetAccessor(decl)) return `get ${name}`;
   if (ts.isSetAccessor(decl)) return `set ${name}`;
   return name;
+}
+
+/** The instantiation `key` of a declaration, if it was made already. */
+function instance<T>(byDecl: Map<ts.Node, Map<string, T>>, decl: ts.Node, key: string): T | undefined {
+  let byKey = byDecl.get(decl);
+  if (!byKey) {
+    byKey = new Map();
+    byDecl.set(decl, byKey);
+  }
+  return byKey.get(key);
+}
+
+const MAX_INSTANTIATION_KEY = 400;
+
+/** A generic declaration is only used through instantiations (the builder supplies the arguments). */
+function checkArity(decl: ts.ClassDeclaration | ts.FunctionDeclaration, typeArgs: readonly TypeArg[], key: string): void {
+  // Each instantiation is translated: one that instantiates itself with a bigger type
+  // (`f<T>` calling `f<T[]>`) would never end.
+  if (key.length > MAX_INSTANTIATION_KEY) reject(decl.name ?? decl, `generic code that instantiates itself with ever larger types (${key.slice(0, 60)}...)`);
+  const n = decl.typeParameters?.length ?? 0;
+  if (n !== typeArgs.length) throw new RtsError(locOfNode(decl.name ?? decl), `internal: ${decl.name?.text} instantiated with ${typeArgs.length} type arguments, expects ${n}`);
 }
 
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {

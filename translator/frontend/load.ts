@@ -17,11 +17,11 @@ export interface LoadedSources {
   runtime: ts.SourceFile;
   /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm),
    *  strmethods.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
-   *  (Error, TypeError, RangeError). */
+   *  (Error, TypeError, RangeError), collections.ts (Map and Set). */
   library: Map<string, ts.SourceFile>;
 }
 
-const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays", "errors"];
+const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays", "errors", "collections"];
 
 export function loadSources(entryPath: string): LoadedSources {
   const project = new Project({

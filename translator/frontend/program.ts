@@ -3,6 +3,7 @@
 import { ts } from "ts-morph";
 import { Graph } from "../flowgraph/model.ts";
 import { SourceLoc } from "../flowgraph/source.ts";
+import { EMPTY_ENV, TypeEnv } from "./generics.ts";
 
 /** A number slot's kind pinned by the `int` / `float` aliases of rlib/types.ts, else inferred. */
 export type NumberKind = "int" | "float" | null;
@@ -25,6 +26,9 @@ export class FunctionDesc {
   traceName: string | null = null;
   /** Part of rlib: trusted not to access properties through null (no checks are emitted). */
   inRlib = false;
+  /** The type arguments of the generic instantiation this function belongs to (its own and
+   *  its class's), by type parameter. */
+  typeEnv: TypeEnv = EMPTY_ENV;
   constructor(
     public name: string,
     public decl: ts.Node | null,
@@ -63,6 +67,8 @@ export class ClassDesc {
   methods = new Map<string, FunctionDesc>();
   /** The constructor graph: (this, ...params); runs the base constructor and field initializers. */
   ctor!: FunctionDesc;
+  /** The type arguments of this instantiation of a generic class, by type parameter. */
+  typeEnv: TypeEnv = EMPTY_ENV;
   constructor(
     public name: string,
     public decl: ts.ClassDeclaration,

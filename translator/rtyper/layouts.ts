@@ -3,7 +3,7 @@
 import { ClassDesc, FunctionDesc } from "../frontend/program.ts";
 import { ClassDef } from "../annotator/model.ts";
 import { Slot } from "../annotator/annotator.ts";
-import { CLOSURE, FIRST_CLASS_TYPEID, LLType, StructLayout } from "./lltype.ts";
+import { CLOSURE, FIRST_CLASS_TYPEID, IDENTITY_HASH, LLType, StructLayout } from "./lltype.ts";
 import { lltypeOf } from "./rtyper.ts";
 
 export class Layouts {
@@ -24,6 +24,7 @@ export class Layouts {
         layout.size = base.size;
       }
       const cd = classdefs.get(c)!;
+      if (cd.identityHashed) layout.addField(IDENTITY_HASH, "i64");
       for (const f of c.fields) {
         const slot = cd.fields.get(f.name);
         if (slot) layout.addField(f.name, lltypeOf(slot.ann));

@@ -54,6 +54,10 @@ export function typedIsFloat(k: TypedArrayKind): boolean {
   return k === "f32" || k === "f64";
 }
 
+/** The hidden field of the root classes whose instances are Map keys: a hash fixed at
+ *  allocation (from the address then, as objects may move later). */
+export const IDENTITY_HASH = "<identity hash>";
+
 /** A class's instance layout: its fields after its base's, each naturally aligned. */
 export class StructLayout {
   fields = new Map<string, { offset: number; type: LLType }>();

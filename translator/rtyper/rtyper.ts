@@ -9,8 +9,8 @@ import { UNINITIALIZED } from "../frontend/builder.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";
-import { describe, s_impossible, SomeValue } from "../annotator/model.ts";
-import { CLOSURE, LLType, sizeOf, typedIsFloat } from "./lltype.ts";
+import { describe, membersOf, s_impossible, SomeValue } from "../annotator/model.ts";
+import { CLOSURE, IDENTITY_HASH, LLType, sizeOf, typedIsFloat } from "./lltype.ts";
 import { Layouts } from "./layouts.ts";
 import { familySignature, Signature } from "./families.ts";
 
@@ -298,6 +298,9 @@ export class RTyper {
         const cls = (args[0] as Constant).value as ClassDesc;
         const layout = this.layouts.ofClass(cls);
         this.emit("malloc", [this.c(layout.size, "i64"), this.c(layout.typeid, "i64")], "ptr", result);
+        const idHash = layout.fields.get(IDENTITY_HASH);
+        // The address at allocation: the object may move later, its hash stays.
+        if (idHash) this.emit("setfield", [result, this.c(idHash.offset, "i64"), this.c(false, "void"), this.emit("ptr_to_int", [result], "i64")], "void");
         this.directCall(cls.ctor, [result, ...args.slice(1)], new Variable("void"));
         return;
       }
@@ -485,9 +488,14 @@ export class RTyper {
 
   private field(a: SomeValue, name: string): { offset: number; type: LLType } {
     if (a.kind !== "inst") return this.fail(`cannot access '${name}' of ${describe(a)}`);
-    const layout = this.layouts.ofClass(a.classdef.desc);
-    const f = layout.fields.get(name);
+    // On a class union, the members that have the field (see the annotator's memberFields).
+    const found = membersOf(a.classdef).flatMap((m) => this.layouts.ofClass(m.desc).fields.get(name) ?? []);
+    const f = found[0];
     if (!f) return this.fail(`field '${name}' of ${a.classdef.describe()} is never assigned`);
+    if (found.some((x) => x.offset !== f.offset || x.type !== f.type)) {
+      this.fail(`field '${name}' is at different places in the classes of ${a.classdef.describe()}`,
+        "declare the fields the classes share first, in the same order (or move them to a common base class)");
+    }
     return f;
   }
 
@@ -584,6 +592,17 @@ export class RTyper {
         this.emit(safe ? op : this.trusted ? `${op}_checked` : `${op}_raising`, args, "i64", result);
         return;
       }
+      case "lowlevel.keyHash":
+        return this.keyHash(args[0], anns[0], result);
+      case "lowlevel.keyNormalized": {
+        const t = resultType(result);
+        if (t === "f64") this.emit("float_add", [args[0], this.c(0, "f64")], t, result);
+        else this.emit("same_as", [args[0]], t, result);
+        return;
+      }
+      case "lowlevel.keyEquals":
+        if (anns[0].kind === "float" || anns[1].kind === "float") return this.callRuntime("floatSameValueZero", args, result);
+        return this.equality(false, args, anns, result);
     }
     if (name.startsWith("Math.")) return this.mathCall(name.slice("Math.".length), args, result);
     if (name.startsWith("lowlevel.")) {
@@ -591,6 +610,27 @@ export class RTyper {
       return;
     }
     this.fail(`RTS does not support ${name} yet`);
+  }
+
+  /** The hash of a Map key, by its type (see rlib/runtime.ts and the identity hash field). */
+  private keyHash(key: Value, a: SomeValue, result: Variable): void {
+    switch (a.kind) {
+      case "str":
+        return this.callRuntime("strHash", [key], result);
+      case "int":
+        return this.callRuntime("intHash", [key], result);
+      case "float":
+        return this.callRuntime("floatHash", [key], result);
+      case "bool":
+        return this.callRuntime("boolHash", [key], result);
+      case "inst": {
+        // Root classes get the field first: it is at the same offset in every class.
+        const f = this.layouts.ofClass(membersOf(a.classdef)[0].desc).fields.get(IDENTITY_HASH)!;
+        const id = this.emit("identity_hash", [key, this.c(f.offset, "i64")], "i64");
+        return this.callRuntime("intHash", [id], result);
+      }
+    }
+    this.emit("same_as", [this.c(0, "i64")], "i64", result);
   }
 
   private mathCall(name: string, args: Value[], result: Variable): void {
@@ -644,7 +684,7 @@ export class RTyper {
       return;
     }
     if (a.kind !== "inst") this.fail(`cannot call '${name}' on ${describe(a)}`);
-    const cases = this.dispatchCases(a.classdef.desc, name);
+    const cases = membersOf(a.classdef).flatMap((m) => this.dispatchCases(m.desc, name)).sort((x, y) => x.lo - y.lo);
     if (cases.length === 1) return this.directCall(cases[0].fn, [obj, ...args], result);
     if (cases.length === 0) {
       this.emit("trap", [this.c(`abstract method ${name} called`, "void")], "void");
