@@ -1167,6 +1167,10 @@ export class FunctionBuilder {
     if (ts.isIdentifier(callee)) {
       return this.callResolved(this.resolveName(callee), e, callee);
     }
+    if (callee.getText() === "Array.from" && e.arguments.length === 1) {
+      const it = iterationOf(this.ctx.checker, e.arguments[0], (x) => this.typeOf(x));
+      if (it) return this.arrayFrom(it, e);
+    }
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword && this.isFunctionField(callee)) {
       return this.callValue(() => this.expr(callee), e);
     }
@@ -1179,10 +1183,6 @@ export class FunctionBuilder {
         return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
       }
       if (this.isJitMarker(callee)) return this.jitMarker(e, callee);
-      if (callee.getText() === "Array.from" && e.arguments.length === 1) {
-        const it = iterationOf(this.ctx.checker, e.arguments[0], (x) => this.typeOf(x));
-        if (it) return this.arrayFrom(it, e);
-      }
       const r = this.resolveMember(callee);
       if (r) return this.callResolved(r, e, callee);
       if (this.primitiveMapGet(e)) {
