@@ -300,7 +300,7 @@ export class RTyper {
         this.emit("malloc", [this.c(layout.size, "i64"), this.c(layout.typeid, "i64")], "ptr", result);
         const idHash = layout.fields.get(IDENTITY_HASH);
         // The address at allocation: the object may move later, its hash stays.
-        if (idHash) this.emit("setfield", [result, this.c(idHash.offset, "i64"), this.c(false, "void"), this.emit("ptr_to_int", [result], "i64")], "void");
+        if (idHash) this.emit("setfield", [result, this.c(idHash.offset, "i64"), this.emit("ptr_to_int", [result], "i64")], "void");
         this.directCall(cls.ctor, [result, ...args.slice(1)], new Variable("void"));
         return;
       }
