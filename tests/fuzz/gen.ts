@@ -2,7 +2,9 @@
 //
 // `caseArb` is a fast-check Arbitrary of one "case": a top-level `function case__ID__(): void`
 // (plus the small helper functions it calls) that computes with numbers, booleans and strings
-// and prints what it computes with console.log. `programSource` puts a batch of cases into one
+// and prints what it computes with console.log; some statements are wrapped in a closure
+// (an arrow function, a nested function or an immediately called arrow) called once on the
+// spot, so that captures, cells and calls through function values are exercised too. `programSource` puts a batch of cases into one
 // program whose `main` calls them in turn and prints "--" after each one.
 //
 // Every generated program is valid TypeScript under `strict` and runs untranslated without
@@ -240,6 +242,8 @@ class Gen {
   throws = false;
   /** Variables declared outside an enclosing try block: read-only. */
   private frozen = new Set<Var>();
+  /** The loops that break/continue may target start here (not across a closure's body). */
+  loopFloor = 0;
   private n = 0;
 
   constructor(
@@ -721,7 +725,7 @@ class Gen {
       [4, "decl"], [4, "assign"], [3, "compound"], [1, "incdec"], [total <= 10 ? 3 : 1, "print"],
       [d > 0 ? 2 : 0, "if"], [d > 0 && total * 2 <= MAX_LOOP_MULT && this.loops.length < 3 ? 2 : 0, "loop"],
       [this.helpers.length ? 1 : 0, "call"], [inLoop ? 2 : 0, "jump"],
-      [d > 0 && total * 3 <= PRINT_BUDGET - this.printCost ? 1 : 0, "try"], [this.mayThrowHere() ? 1 : 0, "throw"],
+      [d > 0 && total * 3 <= PRINT_BUDGET - this.printCost ? 1 : 0, "try"], [this.mayThrowHere() ? 1 : 0, "throw"], [d > 0 ? 1 : 0, "closure"],
     ] as const);
     switch (kind) {
       case "decl":
@@ -752,8 +756,10 @@ class Gen {
         if (e) return this.emit(`${e.src};`);
         return this.printStmt();
       }
+      case "closure":
+        return this.closureStmt(d);
       case "jump": {
-        const target = r.chance(0.7) ? this.loops.length - 1 : r.int(this.loops.length);
+        const target = r.chance(0.7) ? this.loops.length - 1 : this.loopFloor + r.int(this.loops.length - this.loopFloor);
         const loop = this.loops[target];
         const word = r.pick(["break", "continue"]);
         let label = "";
@@ -764,6 +770,22 @@ class Gen {
         return this.emit(`if (${this.cond(2).src}) ${word}${label};`);
       }
     }
+  }
+
+  /** Statements wrapped in a closure that is called once, right away: the closure reads and
+   *  assigns the variables around it (captures, and cells for the assigned ones), and as it
+   *  runs exactly where the statements would, the bounds of those variables stay valid. */
+  closureStmt(d: number): void {
+    const r = this.r;
+    const name = this.fresh("f");
+    const form = r.pick(["arrow", "function", "iife"] as const);
+    this.emit(form === "arrow" ? `const ${name} = (): void => {` : form === "function" ? `function ${name}(): void {` : "((): void => {");
+    const floor = this.loopFloor;
+    this.loopFloor = this.loops.length;
+    this.block(r.between(1, 4), d - 1, false);
+    this.loopFloor = floor;
+    this.emit(form === "arrow" ? "};" : form === "function" ? "}" : "})();");
+    if (form !== "iife") this.emit(`${name}();`);
   }
 
   /** Whether a declaration gets a type annotation: always in loops, where TypeScript may find
@@ -935,7 +957,7 @@ class Gen {
    *  try without a catch clause may only throw where an outer catch takes it. */
   tryStmt(d: number): void {
     const r = this.r;
-    const inLoop = this.loops.length > 0;
+    const inLoop = this.loops.length > this.loopFloor;
     const hasCatch = !this.mayThrowHere() || r.chance(0.7);
     const hasFinally = !hasCatch || r.chance(0.5);
     const added = this.vars().filter((v) => !this.frozen.has(v));
@@ -965,7 +987,7 @@ class Gen {
   }
 
   ifStmt(d: number): void {
-    const inLoop = this.loops.length > 0;
+    const inLoop = this.loops.length > this.loopFloor;
     this.emit(`if (${this.cond(2).src}) {`);
     this.block(this.r.between(1, 3), d - 1, inLoop);
     while (this.r.chance(0.4)) {
