@@ -4,8 +4,9 @@
 // (plus the small helper functions it calls) that computes with numbers, booleans and strings
 // and prints what it computes with console.log; some statements are wrapped in a closure
 // (an arrow function, a nested function or an immediately called arrow) called once on the
-// spot, so that captures, cells and calls through function values are exercised too. `programSource` puts a batch of cases into one
-// program whose `main` calls them in turn and prints "--" after each one.
+// spot, so that captures, cells and calls through function values are exercised too.
+// `programSource` puts a batch of cases into one program whose `main` calls them in turn and
+// prints "--" after each one.
 //
 // Every generated program is valid TypeScript under `strict` and runs untranslated without
 // throwing; it also keeps to the RTS rules where RTS deliberately differs from JS, so that the
