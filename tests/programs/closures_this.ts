@@ -68,6 +68,14 @@ class Derived extends Base {
   }
 }
 
+/** A closure that assigns a constructor parameter which is also a parameter property. */
+class Ticket {
+  next: () => number;
+  constructor(public start: number) {
+    this.next = () => ++start;
+  }
+}
+
 export function main(argv: string[]): number {
   const e = new Emitter();
   const a = new Stats("A", e);
@@ -87,5 +95,8 @@ export function main(argv: string[]): number {
   d.extra = 6;
   d.tag = "u";
   console.log(f());
+
+  const t = new Ticket(5);
+  console.log(t.start, t.next(), t.next(), t.start);
   return 0;
 }

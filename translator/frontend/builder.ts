@@ -1339,7 +1339,8 @@ export class FunctionBuilder {
 
   /** Stores a value in a field of `this` (field initializers and parameter properties). */
   initField(name: string, value: ts.Expression | ts.ParameterDeclaration, at: ts.Node): void {
-    const v = ts.isParameter(value) ? this.env.get(value)! : this.expr(value);
+    let v = ts.isParameter(value) ? this.env.get(value)! : this.expr(value);
+    if (ts.isParameter(value) && this.ctx.needsCell(value)) v = this.emit("cell_get", [v], at, name); // a parameter closures assign
     this.emit("setattr", [this.env.get(THIS_KEY)!, new Constant(name), v], at);
   }
 
