@@ -1,8 +1,9 @@
-// A realistic RTS program (issue 4's acceptance program): a tokenizer, a recursive-descent parser and a tree-walking
-// evaluator for a small expression language with variables, user functions (recursive,
-// with local parameters), conditionals and built-in functions. It uses classes with
-// inheritance, Map for environments, exceptions for every error (caught per statement,
-// so one bad line does not stop the script) and closures for the built-ins.
+// A realistic RTS program (the acceptance program of issue 4): a tokenizer, a
+// recursive-descent parser and a tree-walking evaluator for a small expression language
+// with variables, user functions (recursive, with local parameters), conditionals and
+// built-in functions. It uses classes with inheritance, Map for environments, exceptions
+// for every error (caught per statement, so one bad line does not stop the script) and
+// closures for the built-ins.
 //
 //   let x = 3 * (4 + 5);
 //   fn fact(n) = if n < 2 then 1 else n * fact(n - 1);
