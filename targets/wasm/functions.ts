@@ -109,7 +109,7 @@ export function buildFunction(
       continue;
     }
     if (isSwitch(b)) {
-      const min = switchMin(b);
+      const min = Math.min(...caseValues(b));
       for (const l of b.exits) {
         const indexes = l.exitcase === DEFAULT_CASE ? [] : [(l.exitcase as number) - min];
         relooper.addBranchForSwitch(from, rblocks.get(l.target)!, indexes, linkCopies(m, l, locals, fx));
@@ -136,15 +136,17 @@ function isSwitch(b: Block): boolean {
   return b.exits.some((l) => l.exitcase === DEFAULT_CASE);
 }
 
-function switchMin(b: Block): number {
-  return Math.min(...b.exits.filter((l) => l.exitcase !== DEFAULT_CASE).map((l) => l.exitcase as number));
+/** The integer cases of a switch block (its links but the default). */
+function caseValues(b: Block): number[] {
+  return b.exits.filter((l) => l.exitcase !== DEFAULT_CASE).map((l) => l.exitcase as number);
 }
 
 /** The br_table index of an i64 switch: value - min when it is in the table, else the
  *  table size (the default branch). */
 function switchIndex(m: binaryen.Module, b: Block, fx: { value(v: Value): binaryen.ExpressionRef }): binaryen.ExpressionRef {
-  const min = switchMin(b);
-  const size = Math.max(...b.exits.filter((l) => l.exitcase !== DEFAULT_CASE).map((l) => l.exitcase as number)) - min + 1;
+  const cases = caseValues(b);
+  const min = Math.min(...cases);
+  const size = Math.max(...cases) - min + 1;
   const offset = () => m.i64.sub(fx.value(b.exitswitch!), m.i64.const(BigInt(min)));
   return m.select(m.i64.lt_u(offset(), m.i64.const(BigInt(size))), m.i32.wrap(offset()), m.i32.const(size));
 }
