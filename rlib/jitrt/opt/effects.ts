@@ -1,0 +1,33 @@
+// What each trace operation does, as far as the optimizer needs to know (RPython's
+// resoperation.py has these as op class flags). The lists name operations explicitly, so an
+// operation appended to resop.ts later is treated as having every effect (never folded,
+// never removed, clearing the heap caches) until it is added here.
+import {
+  ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
+  INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I,
+} from "../resop.ts";
+import { int } from "../../types.ts";
+
+/** The result depends only on the arguments and nothing else happens: equal operations on
+ *  equal arguments may share one result. (Array lengths never change: GC arrays are not resized.) */
+export function isPure(opnum: int): boolean {
+  return (opnum >= INT_ADD && opnum <= INT_NE) || (opnum >= FLOAT_ADD && opnum <= FLOAT_LT) ||
+    opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I;
+}
+
+/** Reads a field or an array item: the heap cache may know its result. */
+export function isHeapRead(opnum: int): boolean {
+  return opnum === GETFIELD_I || opnum === GETFIELD_R || opnum === GETFIELD_F || opnum === GETARRAYITEM_I;
+}
+
+/** Leaves every existing object as it was (allocation makes new ones). */
+export function writesNothing(opnum: int): boolean {
+  return isPure(opnum) || isHeapRead(opnum) || isGuard(opnum) || opnum === NEW || opnum === NEW_ARRAY ||
+    opnum === LABEL || opnum === JUMP || opnum === FINISH || opnum === DEBUG_MERGE_POINT;
+}
+
+/** Has no effect but its result: removable when nothing uses the result. A read that the
+ *  tracer recorded is valid where it stands (bounds and null checks are guards of their own). */
+export function removableIfUnused(opnum: int): boolean {
+  return isPure(opnum) || isHeapRead(opnum) || opnum === NEW || opnum === NEW_ARRAY;
+}

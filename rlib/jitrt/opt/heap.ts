@@ -1,0 +1,98 @@
+// Heap caching (RPython's optimizeopt/heap.py, without lazy writes): the optimizer remembers
+// the value of each field (descriptor, object) and array item (descriptor, array, index) that
+// the trace read or wrote, and replaces a later read of it by that value. Fields and items of
+// different descriptors never alias. A write forgets what it may overwrite: a setfield the
+// same field of every other object (any of them may be the same object), a setarrayitem the
+// items of arrays of its descriptor unless both indices are constants that differ. A write of
+// the value already known to be there is removed. Any operation that may write to the heap
+// (a call that is not elidable, or an operation this file does not know) forgets everything.
+import {
+  GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, ResOp, SETARRAYITEM, SETFIELD, Value,
+} from "../resop.ts";
+import { writesNothing } from "./effects.ts";
+import { Optimization, Optimizer } from "./optimizer.ts";
+import { int } from "../../types.ts";
+
+/** A known array item. */
+class Item {
+  constructor(
+    public index: Value,
+    public value: Value,
+  ) {}
+}
+
+/** What is known about one descriptor: values by object key (fields) or by "array key[index key]". */
+class DescrCache {
+  fields = new Map<string, Value>();
+  items = new Map<string, Item>();
+}
+
+export class HeapCache extends Optimization {
+  private caches = new Map<int, DescrCache>();
+
+  private cache(descr: int): DescrCache {
+    let c = this.caches.get(descr);
+    if (c === undefined) {
+      c = new DescrCache();
+      this.caches.set(descr, c);
+    }
+    return c;
+  }
+
+  propagate(op: ResOp, opt: Optimizer): boolean {
+    switch (op.opnum) {
+      case GETFIELD_I: case GETFIELD_R: case GETFIELD_F: {
+        const fields = this.cache(op.descr).fields;
+        const obj = opt.key(op.args[0]);
+        const known = fields.get(obj);
+        if (known !== undefined) {
+          opt.replace(op, known);
+          return true;
+        }
+        fields.set(obj, op);
+        return false;
+      }
+      case SETFIELD: {
+        const fields = this.cache(op.descr).fields;
+        const obj = opt.key(op.args[0]);
+        const known = fields.get(obj);
+        if (known !== undefined && opt.get(known) === op.args[1]) return true;
+        fields.clear();
+        fields.set(obj, op.args[1]);
+        return false;
+      }
+      case GETARRAYITEM_I: {
+        const items = this.cache(op.descr).items;
+        const at = `${opt.key(op.args[0])}[${opt.key(op.args[1])}]`;
+        const known = items.get(at);
+        if (known !== undefined) {
+          opt.replace(op, known.value);
+          return true;
+        }
+        items.set(at, new Item(op.args[1], op));
+        return false;
+      }
+      case SETARRAYITEM:
+        return this.setItem(op, opt);
+    }
+    if (!writesNothing(op.opnum)) this.caches.clear();
+    return false;
+  }
+
+  private setItem(op: ResOp, opt: Optimizer): boolean {
+    const items = this.cache(op.descr).items;
+    const index = op.args[1];
+    const at = `${opt.key(op.args[0])}[${opt.key(index)}]`;
+    const known = items.get(at);
+    if (known !== undefined && opt.get(known.value) === op.args[2]) return true;
+    const kept = new Map<string, Item>();
+    if (index.isConstant()) {
+      for (const [k, item] of items) {
+        if (item.index.isConstant() && opt.key(item.index) !== opt.key(index)) kept.set(k, item);
+      }
+    }
+    kept.set(at, new Item(index, op.args[2]));
+    this.cache(op.descr).items = kept;
+    return false;
+  }
+}

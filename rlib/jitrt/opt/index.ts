@@ -1,0 +1,17 @@
+// The trace optimizer (v1): optimizeLoop(trace) rewrites a recorded loop trace (LABEL first,
+// JUMP last) in place and returns it. One forward walk through the chain constant folding →
+// guard removal → common subexpressions → heap cache (each can remove an operation and name
+// the value that replaces it), then dead-operation removal. A kept guard's fail arguments may
+// name constants afterwards (what a folded operation computed).
+import { Trace } from "../resop.ts";
+import { removeDeadOps } from "./dce.ts";
+import { ConstantFolding } from "./fold.ts";
+import { GuardRemoval } from "./guards.ts";
+import { HeapCache } from "./heap.ts";
+import { Optimizer } from "./optimizer.ts";
+import { PureCSE } from "./pure.ts";
+
+export function optimizeLoop(trace: Trace): Trace {
+  new Optimizer([new ConstantFolding(), new GuardRemoval(), new PureCSE(), new HeapCache()]).run(trace);
+  return removeDeadOps(trace);
+}

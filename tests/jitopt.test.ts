@@ -1,0 +1,423 @@
+// The trace optimizer (rlib/jitrt/opt/), run untranslated on hand-written traces: each
+// optimization alone, then the whole optimizeLoop; every expected trace is reasoned out by
+// hand from the input printed above it. tests/programs/jitopt_loop.ts runs the optimizer
+// translated.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  ARRAYLEN, CALL_I, CALL_N, CALL_PURE_I, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, GETARRAYITEM_I,
+  GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
+  INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, NEW, SAME_AS_I, SETARRAYITEM, SETFIELD, Trace, TYPE_FLOAT,
+  TYPE_INT, TYPE_REF, Value,
+} from "../rlib/jitrt/resop.ts";
+import { printTrace } from "../rlib/jitrt/printer.ts";
+import { optimizeLoop } from "../rlib/jitrt/opt/index.ts";
+import { Optimization, Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
+import { ConstantFolding } from "../rlib/jitrt/opt/fold.ts";
+import { GuardRemoval } from "../rlib/jitrt/opt/guards.ts";
+import { PureCSE } from "../rlib/jitrt/opt/pure.ts";
+import { HeapCache } from "../rlib/jitrt/opt/heap.ts";
+import { removeDeadOps } from "../rlib/jitrt/opt/dce.ts";
+
+const c = (n: number) => new ConstInt(n);
+const cf = (x: number) => new ConstFloat(x);
+
+/** Runs one chain of optimizations on `t` and checks the trace before and after. */
+function check(t: Trace, chain: Optimization[], before: string[], after: string[]): void {
+  assert.fixture(printTrace(t), [...before, ""].join("\n"));
+  new Optimizer(chain).run(t);
+  assert.fixture(printTrace(t), [...after, ""].join("\n"));
+}
+
+test("constant folding: int and float operations on constants, identities, guards on constants", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const f1 = t.addInput(TYPE_FLOAT);
+  t.record(LABEL, [i0, f1], -1);
+  const i2 = t.record(INT_ADD, [c(2), c(3)], -1);
+  const i3 = t.record(INT_MUL, [i2, i0], -1);
+  const i4 = t.record(INT_LT, [i2, c(10)], -1);
+  t.recordGuard(GUARD_TRUE, [i4], [i0, i2]);
+  const i5 = t.record(INT_ADD, [i3, c(0)], -1);
+  const f6 = t.record(FLOAT_MUL, [cf(1.5), cf(2)], -1);
+  const f7 = t.record(FLOAT_ADD, [f1, f6], -1);
+  const i8 = t.record(INT_SUB, [i5, i5], -1);
+  t.recordGuard(GUARD_FALSE, [i8], [i5]);
+  t.recordGuard(GUARD_VALUE, [i8, c(1)], [i5]);
+  t.record(JUMP, [i5, f7], -1);
+  check(t, [new ConstantFolding()], [
+    "[i0, f1]",
+    "label(i0, f1)",
+    "i2 = int_add(2, 3)",
+    "i3 = int_mul(i2, i0)",
+    "i4 = int_lt(i2, 10)",
+    "guard_true(i4) [i0, i2]",
+    "i5 = int_add(i3, 0)",
+    "f6 = float_mul(1.5, 2)",
+    "f7 = float_add(f1, f6)",
+    "i8 = int_sub(i5, i5)",
+    "guard_false(i8) [i5]",
+    "guard_value(i8, 1) [i5]",
+    "jump(i5, f7)",
+  ], [
+    "[i0, f1]",
+    "label(i0, f1)",
+    "i2 = int_mul(5, i0)",
+    "f3 = float_add(f1, 3)",
+    "guard_value(0, 1) [i2]", // always fails: kept
+    "jump(i2, f3)",
+  ]);
+});
+
+test("constant folding: exact i64 results, and no folding where a JS double would differ", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  t.record(LABEL, [i0], -1);
+  const folded = [
+    t.record(INT_LSHIFT, [c(-3), c(20)], -1),
+    t.record(INT_RSHIFT, [c(-7), c(1)], -1),
+    t.record(INT_AND, [c(-1), c(255)], -1),
+    t.record(INT_OR, [c(-256), c(15)], -1),
+    t.record(INT_XOR, [c(5), c(3)], -1),
+    t.record(INT_MUL, [c(0), c(-5)], -1),
+    t.record(INT_EQ, [c(4), c(4)], -1),
+    t.record(FLOAT_LT, [cf(-0), cf(0)], -1),
+    t.record(SAME_AS_I, [c(9)], -1),
+    t.record(INT_LSHIFT, [c(1), c(52)], -1),
+  ];
+  const big = 2 ** 60;
+  const kept = [
+    t.record(INT_ADD, [c(big), c(big)], -1),
+    t.record(INT_MUL, [c(2 ** 30), c(2 ** 30)], -1),
+    t.record(INT_LSHIFT, [c(2), c(52)], -1),
+    t.record(INT_AND, [c(big), c(1)], -1),
+    t.record(INT_RSHIFT, [c(1), c(64)], -1),
+  ];
+  const f = t.record(FLOAT_DIV, [cf(1), cf(0)], -1);
+  t.recordGuard(GUARD_TRUE, [i0], [...folded, ...kept, f]);
+  t.record(JUMP, [i0], -1);
+  new Optimizer([new ConstantFolding()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[i0]",
+    "label(i0)",
+    `i1 = int_add(${big}, ${big})`,
+    "i2 = int_mul(1073741824, 1073741824)",
+    "i3 = int_lshift(2, 52)",
+    `i4 = int_and(${big}, 1)`,
+    "i5 = int_rshift(1, 64)",
+    "guard_true(i0) [-3145728, -4, 255, -241, 6, 0, 1, 0, 9, 4503599627370496, i1, i2, i3, i4, i5, Infinity]",
+    "jump(i0)",
+    "",
+  ].join("\n"));
+});
+
+test("guard removal: what a guard proves replaces its argument after it", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const p1 = t.addInput(TYPE_REF);
+  t.record(LABEL, [i0, p1], -1);
+  const i2 = t.record(INT_LT, [i0, c(100)], -1);
+  t.recordGuard(GUARD_TRUE, [i2], [i0]);
+  t.recordGuard(GUARD_TRUE, [i2], [i0]);
+  t.recordGuard(GUARD_VALUE, [i0, c(5)], [i0]);
+  t.recordGuard(GUARD_CLASS, [p1, c(77)], [i0]);
+  const i3 = t.record(INT_ADD, [i0, c(1)], -1);
+  t.recordGuard(GUARD_VALUE, [i0, c(5)], [i3]);
+  t.recordGuard(GUARD_CLASS, [p1, c(77)], [i0]);
+  t.recordGuard(GUARD_CLASS, [p1, c(78)], [i0]);
+  t.recordGuard(GUARD_FALSE, [i2], [i0, i3]);
+  t.record(JUMP, [i3, p1], -1);
+  check(t, [new GuardRemoval()], [
+    "[i0, p1]",
+    "label(i0, p1)",
+    "i2 = int_lt(i0, 100)",
+    "guard_true(i2) [i0]",
+    "guard_true(i2) [i0]",
+    "guard_value(i0, 5) [i0]",
+    "guard_class(p1, 77) [i0]",
+    "i3 = int_add(i0, 1)",
+    "guard_value(i0, 5) [i3]",
+    "guard_class(p1, 77) [i0]",
+    "guard_class(p1, 78) [i0]",
+    "guard_false(i2) [i0, i3]",
+    "jump(i3, p1)",
+  ], [
+    "[i0, p1]",
+    "label(i0, p1)",
+    "i2 = int_lt(i0, 100)",
+    "guard_true(i2) [i0]",
+    "guard_value(i0, 5) [i0]", // its own fail arguments keep i0: it is not 5 when the guard fails
+    "guard_class(p1, 77) [5]",
+    "i3 = int_add(5, 1)", // folded when ConstantFolding is in the chain
+    "guard_class(p1, 78) [5]",
+    "guard_false(1) [5, i3]", // always fails: kept
+    "jump(i3, p1)",
+  ]);
+});
+
+test("CSE: pure operations (commutative ones in either order, elidable calls) share one result", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const i1 = t.addInput(TYPE_INT);
+  const p2 = t.addInput(TYPE_REF);
+  t.record(LABEL, [i0, i1, p2], -1);
+  const i3 = t.record(INT_ADD, [i0, i1], -1);
+  const i4 = t.record(INT_ADD, [i1, i0], -1);
+  const i5 = t.record(INT_SUB, [i0, i1], -1);
+  t.record(INT_SUB, [i1, i0], -1);
+  const i7 = t.record(INT_MUL, [i3, i4], -1);
+  t.record(CALL_PURE_I, [i0], 4);
+  const i9 = t.record(CALL_PURE_I, [i0], 4);
+  t.record(CALL_PURE_I, [i0], 5);
+  t.record(CALL_I, [i0], 4);
+  t.record(CALL_I, [i0], 4);
+  t.record(ARRAYLEN, [p2], 3);
+  const i14 = t.record(ARRAYLEN, [p2], 3);
+  t.recordGuard(GUARD_TRUE, [i4], [i4, i9, i14]);
+  t.record(JUMP, [i7, i5, p2], -1);
+  check(t, [new PureCSE()], [
+    "[i0, i1, p2]",
+    "label(i0, i1, p2)",
+    "i3 = int_add(i0, i1)",
+    "i4 = int_add(i1, i0)",
+    "i5 = int_sub(i0, i1)",
+    "i6 = int_sub(i1, i0)",
+    "i7 = int_mul(i3, i4)",
+    "i8 = call_pure_i(i0, descr=4)",
+    "i9 = call_pure_i(i0, descr=4)",
+    "i10 = call_pure_i(i0, descr=5)",
+    "i11 = call_i(i0, descr=4)",
+    "i12 = call_i(i0, descr=4)",
+    "i13 = arraylen_gc(p2, descr=3)",
+    "i14 = arraylen_gc(p2, descr=3)",
+    "guard_true(i4) [i4, i9, i14]",
+    "jump(i7, i5, p2)",
+  ], [
+    "[i0, i1, p2]",
+    "label(i0, i1, p2)",
+    "i3 = int_add(i0, i1)",
+    "i4 = int_sub(i0, i1)",
+    "i5 = int_sub(i1, i0)",
+    "i6 = int_mul(i3, i3)",
+    "i7 = call_pure_i(i0, descr=4)",
+    "i8 = call_pure_i(i0, descr=5)",
+    "i9 = call_i(i0, descr=4)",
+    "i10 = call_i(i0, descr=4)",
+    "i11 = arraylen_gc(p2, descr=3)",
+    "guard_true(i3) [i3, i7, i11]",
+    "jump(i6, i4, p2)",
+  ]);
+});
+
+test("heap cache: field reads after reads and writes, aliasing, calls", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const p1 = t.addInput(TYPE_REF);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, p1, i2], -1);
+  const i3 = t.record(GETFIELD_I, [p0], 1);
+  const i4 = t.record(GETFIELD_I, [p0], 1);
+  t.record(GETFIELD_I, [p0], 2);
+  t.record(SETFIELD, [p1, i2], 1);
+  const i6 = t.record(GETFIELD_I, [p1], 1);
+  const i7 = t.record(GETFIELD_I, [p0], 1);
+  const i8 = t.record(GETFIELD_I, [p0], 2);
+  t.record(SETFIELD, [p1, i2], 1);
+  t.record(CALL_N, [p0], 9);
+  t.record(GETFIELD_I, [p0], 2);
+  const i10 = t.record(CALL_PURE_I, [i2], 8);
+  const i11 = t.record(GETFIELD_I, [p0], 2);
+  const i12 = t.record(INT_ADD, [i4, i6], -1);
+  const i13 = t.record(INT_ADD, [i7, i8], -1);
+  const i14 = t.record(INT_ADD, [i12, i13], -1);
+  const i15 = t.record(INT_ADD, [i14, i11], -1);
+  t.recordGuard(GUARD_TRUE, [i10], [i3, i15]);
+  t.record(JUMP, [p0, p1, i15], -1);
+  check(t, [new HeapCache()], [
+    "[p0, p1, i2]",
+    "label(p0, p1, i2)",
+    "i3 = getfield_gc_i(p0, descr=1)",
+    "i4 = getfield_gc_i(p0, descr=1)",
+    "i5 = getfield_gc_i(p0, descr=2)",
+    "setfield_gc(p1, i2, descr=1)",
+    "i6 = getfield_gc_i(p1, descr=1)",
+    "i7 = getfield_gc_i(p0, descr=1)",
+    "i8 = getfield_gc_i(p0, descr=2)",
+    "setfield_gc(p1, i2, descr=1)",
+    "call_n(p0, descr=9)",
+    "i9 = getfield_gc_i(p0, descr=2)",
+    "i10 = call_pure_i(i2, descr=8)",
+    "i11 = getfield_gc_i(p0, descr=2)",
+    "i12 = int_add(i4, i6)",
+    "i13 = int_add(i7, i8)",
+    "i14 = int_add(i12, i13)",
+    "i15 = int_add(i14, i11)",
+    "guard_true(i10) [i3, i15]",
+    "jump(p0, p1, i15)",
+  ], [
+    "[p0, p1, i2]",
+    "label(p0, p1, i2)",
+    "i3 = getfield_gc_i(p0, descr=1)",
+    "i4 = getfield_gc_i(p0, descr=2)",
+    "setfield_gc(p1, i2, descr=1)",
+    "i5 = getfield_gc_i(p0, descr=1)", // p0 may be p1
+    "call_n(p0, descr=9)", // may write anything
+    "i6 = getfield_gc_i(p0, descr=2)",
+    "i7 = call_pure_i(i2, descr=8)", // writes nothing
+    "i8 = int_add(i3, i2)",
+    "i9 = int_add(i5, i4)",
+    "i10 = int_add(i8, i9)",
+    "i11 = int_add(i10, i6)",
+    "guard_true(i7) [i3, i11]",
+    "jump(p0, p1, i11)",
+  ]);
+});
+
+test("heap cache: array items by index, constant indices that differ do not alias", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const i1 = t.addInput(TYPE_INT);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, i1, i2], -1);
+  t.record(GETARRAYITEM_I, [p0, i1], 3);
+  const i4 = t.record(GETARRAYITEM_I, [p0, i1], 3);
+  t.record(SETARRAYITEM, [p0, c(0), i2], 3);
+  const i5 = t.record(GETARRAYITEM_I, [p0, c(0)], 3);
+  const i6 = t.record(GETARRAYITEM_I, [p0, i1], 3);
+  t.record(SETARRAYITEM, [p0, c(1), i6], 3);
+  const i7 = t.record(GETARRAYITEM_I, [p0, c(0)], 3);
+  const i8 = t.record(GETARRAYITEM_I, [p0, c(1)], 3);
+  t.record(SETARRAYITEM, [p0, c(1), i6], 3);
+  const i9 = t.record(GETARRAYITEM_I, [p0, c(1)], 4);
+  const i10 = t.record(INT_ADD, [i4, i5], -1);
+  const i11 = t.record(INT_ADD, [i7, i8], -1);
+  const i12 = t.record(INT_ADD, [i10, i11], -1);
+  const i13 = t.record(INT_ADD, [i12, i9], -1);
+  t.record(JUMP, [p0, i13, i2], -1);
+  new Optimizer([new HeapCache()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, i1, i2]",
+    "label(p0, i1, i2)",
+    "i3 = getarrayitem_gc_i(p0, i1, descr=3)",
+    "setarrayitem_gc(p0, 0, i2, descr=3)",
+    "i4 = getarrayitem_gc_i(p0, i1, descr=3)", // i1 may be 0
+    "setarrayitem_gc(p0, 1, i4, descr=3)",
+    "i5 = getarrayitem_gc_i(p0, 1, descr=4)", // another kind of array
+    "i6 = int_add(i3, i2)",
+    "i7 = int_add(i2, i4)",
+    "i8 = int_add(i6, i7)",
+    "i9 = int_add(i8, i5)",
+    "jump(p0, i9, i2)",
+    "",
+  ].join("\n"));
+});
+
+test("dead operations: unused effect-free results go, fail arguments and effects keep theirs", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const p1 = t.addInput(TYPE_REF);
+  t.record(LABEL, [i0, p1], -1);
+  const i2 = t.record(INT_ADD, [i0, c(1)], -1);
+  const i3 = t.record(INT_MUL, [i0, c(2)], -1);
+  t.record(GETFIELD_I, [p1], 1);
+  t.record(NEW, [], 6);
+  const i6 = t.record(INT_LT, [i0, c(10)], -1);
+  t.recordGuard(GUARD_TRUE, [i6], [i2]);
+  t.record(CALL_I, [i0], 9);
+  t.record(INT_ADD, [i3, c(1)], -1);
+  const i9 = t.record(INT_SUB, [i0, c(1)], -1);
+  t.record(JUMP, [i9, p1], -1);
+  removeDeadOps(t);
+  assert.fixture(printTrace(t), [
+    "[i0, p1]",
+    "label(i0, p1)",
+    "i2 = int_add(i0, 1)",
+    "i3 = int_lt(i0, 10)",
+    "guard_true(i3) [i2]",
+    "i4 = call_i(i0, descr=9)",
+    "i5 = int_sub(i0, 1)",
+    "jump(i5, p1)",
+    "",
+  ].join("\n"));
+});
+
+/** What a tracer records for a dispatch loop running one guest instruction: read the opcode
+ *  from the code (a green, so promoted), dispatch, do the instruction on a tape. */
+function dispatchLoop(): Trace {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT); // pc
+  const p1 = t.addInput(TYPE_REF); // code
+  const p2 = t.addInput(TYPE_REF); // tape
+  const i3 = t.addInput(TYPE_INT); // pos
+  t.record(LABEL, [i0, p1, p2, i3], -1);
+  const op = t.record(GETARRAYITEM_I, [p1, i0], 2);
+  t.recordGuard(GUARD_VALUE, [op, c(43)], [i0, p1, p2, i3]);
+  const isPlus = t.record(INT_EQ, [op, c(43)], -1);
+  t.recordGuard(GUARD_TRUE, [isPlus], [i0, p1, p2, i3]);
+  const cell = t.record(GETARRAYITEM_I, [p2, i3], 3);
+  const inc = t.record(INT_ADD, [cell, c(1)], -1);
+  const wrapped = t.record(INT_AND, [inc, c(255)], -1);
+  t.record(SETARRAYITEM, [p2, i3, wrapped], 3);
+  const again = t.record(GETARRAYITEM_I, [p2, i3], 3);
+  const nonzero = t.record(INT_NE, [again, c(0)], -1);
+  t.recordGuard(GUARD_TRUE, [nonzero], [i0, p1, p2, i3, again]);
+  const scaled = t.record(INT_MUL, [op, c(2)], -1);
+  const pc = t.record(INT_ADD, [i0, c(1)], -1);
+  const pc2 = t.record(INT_SUB, [pc, c(0)], -1);
+  t.record(INT_ADD, [scaled, pc2], -1);
+  t.record(JUMP, [pc2, p1, p2, i3], -1);
+  return t;
+}
+
+test("optimizeLoop: the passes together on a dispatch loop", () => {
+  const t = dispatchLoop();
+  assert.fixture(printTrace(t), [
+    "[i0, p1, p2, i3]",
+    "label(i0, p1, p2, i3)",
+    "i4 = getarrayitem_gc_i(p1, i0, descr=2)",
+    "guard_value(i4, 43) [i0, p1, p2, i3]",
+    "i5 = int_eq(i4, 43)",
+    "guard_true(i5) [i0, p1, p2, i3]",
+    "i6 = getarrayitem_gc_i(p2, i3, descr=3)",
+    "i7 = int_add(i6, 1)",
+    "i8 = int_and(i7, 255)",
+    "setarrayitem_gc(p2, i3, i8, descr=3)",
+    "i9 = getarrayitem_gc_i(p2, i3, descr=3)",
+    "i10 = int_ne(i9, 0)",
+    "guard_true(i10) [i0, p1, p2, i3, i9]",
+    "i11 = int_mul(i4, 2)",
+    "i12 = int_add(i0, 1)",
+    "i13 = int_sub(i12, 0)",
+    "i14 = int_add(i11, i13)",
+    "jump(i13, p1, p2, i3)",
+    "",
+  ].join("\n"));
+  optimizeLoop(t);
+  assert.fixture(printTrace(t), [
+    "[i0, p1, p2, i3]",
+    "label(i0, p1, p2, i3)",
+    "i4 = getarrayitem_gc_i(p1, i0, descr=2)",
+    "guard_value(i4, 43) [i0, p1, p2, i3]",
+    "i5 = getarrayitem_gc_i(p2, i3, descr=3)",
+    "i6 = int_add(i5, 1)",
+    "i7 = int_and(i6, 255)",
+    "setarrayitem_gc(p2, i3, i7, descr=3)",
+    "i8 = int_ne(i7, 0)",
+    "guard_true(i8) [i0, p1, p2, i3, i7]",
+    "i9 = int_add(i0, 1)",
+    "jump(i9, p1, p2, i3)",
+    "",
+  ].join("\n"));
+});
+
+test("optimizeLoop keeps the operation objects (resume data attached to a guard stays)", () => {
+  const t = dispatchLoop();
+  const guard = t.ops[11];
+  assert.is(guard.opnum, GUARD_TRUE);
+  optimizeLoop(t);
+  assert.ok(t.ops.includes(guard));
+  assert.is(t.ops[0].opnum, LABEL);
+  assert.is(t.ops[t.ops.length - 1].opnum, JUMP);
+});
+
+test.run();
