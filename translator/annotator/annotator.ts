@@ -6,7 +6,7 @@ import { Block, Constant, Graph, LAST_EXCEPTION, Link, Operation, Value, Variabl
 import { formatLoc, SourceLoc } from "../flowgraph/source.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, NumberKind, Program, typedArrayKindOf } from "../frontend/program.ts";
-import { UNINITIALIZED } from "../frontend/builder.ts";
+import { UNINITIALIZED } from "../frontend/build-context.ts";
 import {
   ClassDef, describe, FuncFamily, installClassdefLookup, installClassUnion, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
   s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,

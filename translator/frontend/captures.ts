@@ -7,7 +7,7 @@
 import { ts } from "ts-morph";
 import { CaptureKey } from "./program.ts";
 import { symbolOf } from "./loc.ts";
-import { isModuleLevel } from "./builder.ts";
+import { isModuleLevel } from "./ast.ts";
 import { THIS_KEY } from "./joins.ts";
 
 export type ClosureNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;

@@ -4,7 +4,7 @@
 // builder's help: for-of over a collection, and `m.get(k)` of number or boolean values
 // (whose `undefined` RTS cannot represent).
 import { ts } from "ts-morph";
-import { isGlobalLib } from "./builder.ts";
+import { isGlobalLib } from "./ast.ts";
 import { reject } from "./subset.ts";
 import { typeArguments } from "./generics.ts";
 

@@ -6,7 +6,9 @@ import { Block, Constant, Graph, Link, Operation, Variable } from "../flowgraph/
 import { checkGraph } from "../flowgraph/checker.ts";
 import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { BuildContext, FunctionBuilder, isGlobalLib, isModuleLevel, Resolved } from "./builder.ts";
+import { FunctionBuilder } from "./builder.ts";
+import { BuildContext, Resolved } from "./build-context.ts";
+import { isGlobalLib, isModuleLevel } from "./ast.ts";
 import { CaptureAnalysis, ClosureNode } from "./captures.ts";
 import { loadSources, RLIB_DIR } from "./load.ts";
 import { locOfNode, symbolOf } from "./loc.ts";

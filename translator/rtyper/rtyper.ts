@@ -5,7 +5,7 @@
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, runtimeFunction, TypedArrayKind } from "../frontend/program.ts";
-import { UNINITIALIZED } from "../frontend/builder.ts";
+import { UNINITIALIZED } from "../frontend/build-context.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";

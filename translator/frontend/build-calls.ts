@@ -1,0 +1,299 @@
+// Member accesses (fields, getters, static members, namespace members), optional chains,
+// calls of every kind (functions, methods, function values, built-ins, conversions, super,
+// JIT markers) and `new`.
+import { ts } from "ts-morph";
+import { Constant, Value } from "../flowgraph/model.ts";
+import { RtsError } from "../diagnostics/diagnostic.ts";
+import { Join, THIS_KEY } from "./joins.ts";
+import { locOfNode, symbolOf } from "./loc.ts";
+import { checkGreenAssignments, markerLoop, markerOperands, isJitModuleDecl } from "./jithints.ts";
+import { TYPED_ARRAYS } from "./program.ts";
+import { reject } from "./subset.ts";
+import { concreteType, typeArguments } from "./generics.ts";
+import { checkCollectionCall, checkCollectionNew, Iteration, iterationOf } from "./collections.ts";
+import { Resolved } from "./build-context.ts";
+import { ExpressionBuilder } from "./build-expressions.ts";
+import { isChainLink, isGlobalLib, isGlobalName, skipParens } from "./ast.ts";
+
+export abstract class CallBuilder extends ExpressionBuilder {
+  protected abstract iterate(it: Iteration, at: ts.Node, body: (iter: () => Value, after: Join, head: Join) => void): void;
+
+  protected propertyAccess(e: ts.PropertyAccessExpression): Value {
+    if (e.expression.kind === ts.SyntaxKind.SuperKeyword) {
+      // super.x reads a base class getter (fields are on `this`, methods are only called).
+      const getter = this.desc.cls?.base?.findMethod(`get ${e.name.text}`);
+      if (!getter) return reject(e, "super.x that is not a getter of a base class");
+      return this.emit("simple_call", [new Constant(getter), this.env.get(THIS_KEY)!], e);
+    }
+    const r = this.resolveMember(e);
+    if (r) return this.asValue(r, e);
+    const member = this.ctx.checker.getSymbolAtLocation(e.name);
+    if (member && member.flags & ts.SymbolFlags.Method) return reject(e, "a method used as a value (a method reference)");
+    const read = (obj: Value) =>
+      this.isAccessor(e.name, ts.SymbolFlags.GetAccessor)
+        ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
+        : this.emit("getattr", [obj, new Constant(e.name.text)], e);
+    return read(this.expr(e.expression));
+  }
+
+  /** `a?.b.c(...)`: the whole rest of the chain after the rightmost unguarded `?.` runs only
+   *  when its base is not null or undefined; otherwise the expression is undefined (JS's
+   *  short-circuit). Earlier `?.` links are handled while evaluating that base. */
+  protected optionalChainAround(e: ts.Expression): Value | null {
+    let q: ts.Expression = e;
+    while (!this.guardedLinks.has(q)) {
+      if ((q as ts.PropertyAccessExpression).questionDotToken) {
+        const link = q as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression;
+        if (ts.isCallExpression(link)) return reject(link, "optional call (f?.())");
+        if (ts.isElementAccessExpression(link)) return reject(link, "optional element access (?.[])");
+        const base = link.expression;
+        return this.optionalChain(this.expr(base), (o) => {
+          this.guardedLinks.add(link);
+          this.chainBases.set(base, o);
+          try {
+            return this.expr(e);
+          } finally {
+            this.guardedLinks.delete(link);
+            this.chainBases.delete(base);
+          }
+        }, e);
+      }
+      if (!isChainLink(q)) return null;
+      q = (q as ts.PropertyAccessExpression).expression;
+    }
+    return null;
+  }
+
+  /** `a?.x`: undefined when `a` is null or undefined, else `use(a)`. */
+  protected optionalChain(obj: Value, use: (obj: Value) => Value, at: ts.Node): Value {
+    const missing = this.emit("is_nullish", [obj], at, "missing");
+    const done = this.newJoin(1, "optional", at);
+    this.stack.push(obj); // carried into the branch that uses it
+    const some = this.newJoin();
+    this.branch(missing, done, some, [new Constant(undefined)], []);
+    this.enter(some);
+    const o = this.stack.pop()!;
+    if (this.current) this.jump(done, [use(o)]);
+    return this.enterWithResult(done, at);
+  }
+
+  /** Whether a property name refers to a getter or setter of a class. */
+  protected isAccessor(name: ts.Node, flag: ts.SymbolFlags): boolean {
+    const sym = this.ctx.checker.getSymbolAtLocation(name);
+    return !!sym && (sym.flags & flag) !== 0;
+  }
+
+  /** `ns.f` for a namespace import, `String.fromCharCode`, `Number.NaN`...; null for a field access. */
+  protected resolveMember(e: ts.PropertyAccessExpression): Resolved | null {
+    if (e.expression.kind === ts.SyntaxKind.SuperKeyword) return null;
+    if (ts.isIdentifier(e.expression)) {
+      const target = symbolOf(this.ctx.checker, e.expression);
+      if (target && target.flags & ts.SymbolFlags.ValueModule) {
+        const sym = symbolOf(this.ctx.checker, e.name);
+        if (!sym) throw new RtsError(locOfNode(e), `cannot resolve '${e.getText()}'`);
+        return this.ctx.resolveSymbol(sym, e.name);
+      }
+      if (target && isGlobalLib(target)) return this.ctx.resolveSymbol(this.ctx.checker.getSymbolAtLocation(e.name)!, e);
+      if (target && target.flags & ts.SymbolFlags.Enum) {
+        const member = this.ctx.checker.getSymbolAtLocation(e.name)?.valueDeclaration;
+        const v = member && ts.isEnumMember(member) ? this.ctx.checker.getConstantValue(member) : undefined;
+        if (v === undefined) return reject(e, "an enum member without a constant value");
+        return { kind: "value", value: new Constant(v) };
+      }
+      if (target && target.flags & ts.SymbolFlags.Class && target.valueDeclaration && ts.isClassDeclaration(target.valueDeclaration)) {
+        const member = this.ctx.checker.getSymbolAtLocation(e.name);
+        if (!member) throw new RtsError(locOfNode(e), `cannot resolve '${e.getText()}'`);
+        return this.ctx.resolveStatic(target.valueDeclaration, member, e);
+      }
+    }
+    return null;
+  }
+
+  protected call(e: ts.CallExpression): Value {
+    const callee = skipParens(e.expression);
+    if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(e);
+    if (ts.isIdentifier(callee)) {
+      return this.callResolved(this.resolveName(callee), e, callee);
+    }
+    if (callee.getText() === "Array.from" && e.arguments.length === 1) {
+      const it = iterationOf(this.ctx.checker, e.arguments[0], (x) => this.typeOf(x));
+      if (it) return this.arrayFrom(it, e);
+    }
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.SuperKeyword && this.isFunctionField(callee)) {
+      return this.callValue(() => this.expr(callee), e);
+    }
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
+        const base = this.desc.cls?.base;
+        const m = base?.findMethod(callee.name.text);
+        if (!m) return reject(callee, "super.method() with no such method in a base class");
+        const args = this.callArgs(this.ctx.defaultsOf(m), e);
+        return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
+      }
+      if (this.isJitMarker(callee)) return this.jitMarker(e, callee);
+      const r = this.resolveMember(callee);
+      if (r) return this.callResolved(r, e, callee);
+      if (this.primitiveMapGet(e)) {
+        return reject(e, "Map.get of a number or boolean value without `!` or `??` (RTS numbers cannot be undefined)");
+      }
+      const receiver = this.typeOf(callee.expression);
+      checkCollectionCall(this.ctx.checker, e, receiver);
+      const lib = this.ctx.libraryMethod(receiver, callee.name.text, e.arguments.length);
+      if (lib) {
+        const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...e.arguments.map((a) => () => this.expr(a))]);
+        return this.emit("simple_call", [new Constant(lib), obj, ...args], e);
+      }
+      const invoke = (obj: Value) => {
+        this.stack.push(obj);
+        const args = this.callArgs(this.methodDefaults(callee), e);
+        return this.emit("call_method", [this.stack.pop()!, new Constant(callee.name.text), ...args], e);
+      };
+      return invoke(this.expr(callee.expression));
+    }
+    return this.callValue(() => this.expr(callee), e);
+  }
+
+  /** Whether `o.f` names a field (of a function type) rather than a method. */
+  protected isFunctionField(callee: ts.PropertyAccessExpression): boolean {
+    if (this.resolveMember(callee)) return false;
+    const sym = this.ctx.checker.getSymbolAtLocation(callee.name);
+    return !!sym && (sym.flags & ts.SymbolFlags.Property) !== 0;
+  }
+
+  /** A call through a function value (a closure): `call_value(f, ...args)`. */
+  protected callValue(callee: () => Value, e: ts.CallExpression): Value {
+    for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+    const [f, ...args] = this.evalSeq([callee, ...e.arguments.map((a) => () => this.expr(a))]);
+    return this.emit("call_value", [f, ...args], e);
+  }
+
+  protected isJitMarker(callee: ts.PropertyAccessExpression): boolean {
+    const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    return !!decl && ts.isMethodDeclaration(decl) && isJitModuleDecl(decl);
+  }
+
+  /** `driver.jitMergePoint({...})` / `driver.canEnterJit({...})`: an operation on the
+   *  driver's greens then reds (see jithints.ts for the rules checked here). */
+  protected jitMarker(e: ts.CallExpression, callee: ts.PropertyAccessExpression): Value {
+    const method = callee.name.text;
+    const driver = this.ctx.jitDriver(callee.expression);
+    const operands = markerOperands(driver, e, method);
+    const loop = markerLoop(e, method);
+    if (method === "jitMergePoint") checkGreenAssignments(this.ctx.checker, driver, loop, operands, (c) => this.ctx.isElidableCall(c));
+    const args = this.evalSeq(operands.map((x) => () => this.expr(x)));
+    this.emit(method === "jitMergePoint" ? "jit_merge_point" : "can_enter_jit", [new Constant(driver), ...args], e);
+    return new Constant(undefined);
+  }
+
+  /** The call's arguments, then the default values of the parameters it leaves out
+   *  (evaluated at the call, which the frontend allows only for defaults that use no other
+   *  parameter; an omitted optional parameter is undefined). */
+  protected callArgs(defaults: (ts.Expression | null)[], call: ts.CallExpression | ts.NewExpression): Value[] {
+    const given = call.arguments ?? [];
+    for (const a of given) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
+    const parts = given.map((a) => () => this.expr(a));
+    for (let i = given.length; i < defaults.length; i++) {
+      const d = defaults[i];
+      parts.push(() => (d ? this.expr(d) : new Constant(undefined)));
+    }
+    return this.evalSeq(parts);
+  }
+
+  /** The defaults of the method a call names, from its statically known declaration. */
+  protected methodDefaults(callee: ts.PropertyAccessExpression): (ts.Expression | null)[] {
+    const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    if (!decl || !ts.isMethodDeclaration(decl)) return [];
+    return decl.parameters.map((p) => p.initializer ?? null);
+  }
+
+  protected callResolved(r: Resolved, e: ts.CallExpression, callee: ts.Node): Value {
+    switch (r.kind) {
+      case "generic function": {
+        const sig = this.ctx.checker.getResolvedSignature(e);
+        const types = (sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? [];
+        return this.callResolved({ kind: "function", desc: this.ctx.functionFor(r.decl, this.typeArgs(types)) }, e, callee);
+      }
+      case "function":
+        return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(this.ctx.defaultsOf(r.desc), e)], e);
+      case "builtin":
+        if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
+        if (r.builtin.name === "jit.promote") return this.emit("jit_promote", this.callArgs([], e), e);
+        return this.emit("simple_call", [new Constant(r.builtin), ...this.callArgs([], e)], e);
+      case "import":
+        return this.emit("simple_call", [new Constant(r.fn), ...this.callArgs([], e)], e);
+      case "conversion":
+        return this.callConversion(r.name, e);
+      case "value":
+        return this.callValue(() => r.value, e);
+      case "closure":
+        return this.callValue(() => this.asValue(r, callee), e);
+      default:
+        return reject(callee, "calling something that is not a function");
+    }
+  }
+
+  /** parseInt/parseFloat (rlib/numconv.ts by argument count), Number(string), String(x). */
+  protected callConversion(name: string, e: ts.CallExpression): Value {
+    const args = this.callArgs([], e);
+    if (name === "String" && args.length === 1) return this.emit("str", args, e, "s");
+    if (name === "Number" && args.length === 1) {
+      const t = this.typeOf(e.arguments[0]);
+      if (this.ctx.checker.getBaseTypeOfLiteralType(t).flags & ts.TypeFlags.NumberLike) return this.emit("pos", args, e);
+      if (!(t.flags & ts.TypeFlags.StringLike)) return reject(e, "Number() of anything but a string or a number");
+      return this.emit("simple_call", [new Constant(this.ctx.libraryFunction("numconv", "numberOfString")!), ...args], e);
+    }
+    const fn = this.ctx.libraryFunction("numconv", `${name}${args.length}`);
+    if (!fn) return reject(e, `${name} with ${args.length} arguments`);
+    return this.emit("simple_call", [new Constant(fn), ...args], e);
+  }
+
+  /** `super(...)` in a constructor: the base constructor, then this class's field initializers. */
+  protected superCall(e: ts.CallExpression): Value {
+    const base = this.desc.cls?.base;
+    if (!this.desc.isConstructor || !base) return reject(e, "super(...) outside a derived class constructor");
+    const args = this.callArgs(this.ctx.defaultsOf(base.ctor), e);
+    this.emit("simple_call", [new Constant(base.ctor), this.env.get(THIS_KEY)!, ...args], e);
+    this.fieldInitializers?.();
+    return new Constant(undefined);
+  }
+
+  protected newExpr(e: ts.NewExpression): Value {
+    const callee = e.expression;
+    if (ts.isIdentifier(callee)) {
+      const typed = (TYPED_ARRAYS as Record<string, string>)[callee.text];
+      if (typed && isGlobalName(this.ctx.checker, callee)) {
+        const args = this.callArgs([], e);
+        if (args.length !== 1) return reject(e, "a typed array constructed from anything but a length");
+        return this.emit("new_typed", [new Constant(typed), args[0]], e, callee.text);
+      }
+      let r = this.resolveName(callee);
+      if (r.kind === "generic class") {
+        const args = this.typeArgs(typeArguments(this.ctx.checker, this.ctx.checker.getTypeAtLocation(e)));
+        const unknown = args.some((a) => a.type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown));
+        if (unknown || args.length !== r.decl.typeParameters!.length) return reject(e, "`new` of a generic class whose type arguments TypeScript cannot infer");
+        checkCollectionNew(this.ctx.checker, e, (t) => concreteType(t, this.desc.typeEnv).type);
+        r = { kind: "class", desc: this.ctx.classFor(r.decl, args) };
+      }
+      if (r.kind === "class") {
+        if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
+        const args = this.callArgs(this.ctx.defaultsOf(r.desc.ctor), e);
+        return this.emit("new", [new Constant(r.desc), ...args], e, "obj");
+      }
+    }
+    return reject(e, "`new` of something other than a class or a typed array");
+  }
+
+  /** `Array.from(m.keys())`, `Array.from(s)`...: a new array filled by iterating. */
+  protected arrayFrom(it: Iteration, e: ts.CallExpression): Value {
+    if (it.yields === "entries") return reject(e, "Array.from of a Map's entries (RTS has no tuples)");
+    const list = e; // hidden local: the array being filled
+    this.env.set(list, this.emit("newlist", [], e, "list"));
+    this.iterate(it, e.arguments[0], (iter) => {
+      const x = this.emit("call_method", [iter(), new Constant(it.yields === "keys" ? "key" : "value")], e, "x");
+      this.emit("call_method", [this.env.get(list)!, new Constant("push"), x], e);
+    });
+    const r = this.env.get(list)!;
+    this.env.delete(list);
+    return r;
+  }
+}
