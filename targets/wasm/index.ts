@@ -121,6 +121,10 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   if (opts.optimize > 0) {
     binaryen.setOptimizeLevel(opts.optimize);
     binaryen.setShrinkLevel(0);
+    // Lets binaryen fold `ptr + C` into a load's offset (field and element accesses). The
+    // two differ only when ptr + C wraps past 4 GiB, which no valid object address does;
+    // the runtime state in low memory is only reached through constant addresses.
+    binaryen.setLowMemoryUnused(true);
     m.optimize();
   }
   const bytes = m.emitBinary();
