@@ -71,6 +71,23 @@ export function floatFromWords(high: int, low: int): float {
   dv.setUint32(4, low >>> 0);
   return dv.getFloat64(0);
 }
+/** 64-bit loads and stores (translated only), for the JIT's frames: an i64 and an f64. */
+export function load64(addr: int): int { return translatedOnly("load64"); }
+export function store64(addr: int, v: int): void { translatedOnly("store64"); }
+export function loadFloat64(addr: int): float { return translatedOnly("loadFloat64"); }
+export function storeFloat64(addr: int, v: float): void { translatedOnly("storeFloat64"); }
+/** The address of a typed array's first element. The generational collector moves young
+ *  objects, so it is valid only until the next allocation (prebuilt arrays never move). */
+export function typedDataAddress(a: Uint8Array | Int32Array | Float64Array): int { return translatedOnly("typedDataAddress"); }
+/** Whether the module was translated with --jit (the host then compiles traces). */
+export function jitAvailable(): boolean { return false; }
+/** The host's trace compiler (a module translated with --jit): compiles the Wasm module of
+ *  `len` bytes at `addr` against this module's memory and function table and returns the
+ *  table slot of its exported function. */
+export function jitCompile(addr: int, len: int): int { return translatedOnly("jitCompile"); }
+/** Calls a compiled trace (rlib/jitrt/backend/): the function in table slot `index`, of Wasm
+ *  type (i32 frame, i32 refs) -> i32, as `call_indirect`. */
+export function callTrace(index: int, frame: int, refs: int): int { return translatedOnly("callTrace"); }
 /** A fresh string of `len` UTF-16 code units, to be filled with strSetChar before it is shared. */
 export function strNew(len: int): string { return translatedOnly("strNew"); }
 export function strSetChar(s: string, i: int, c: int): void { translatedOnly("strSetChar"); }

@@ -353,6 +353,11 @@ export function raiseDivisionByZero(): void {
   throw new Error("integer division by zero");
 }
 
+/** lowlevel.jitCompile in a module translated without --jit (the host gives no compiler). */
+export function jitUnavailable(): void {
+  fatal("this module was translated without --jit: it cannot compile traces");
+}
+
 export function notAnIndex(x: float): void {
   fatal("array index " + formatFloat(x) + " is not an integer");
 }

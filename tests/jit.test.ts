@@ -35,6 +35,18 @@ test("the Brainfuck interpreter translated with --jit: its examples as expected 
   }
 });
 
+test("the trace backend: hand-written loop traces compiled on both hosts give the reference evaluator's exits", async () => {
+  const loops = path.join(ROOT, "tests", "programs", "jit_backend_loops.ts");
+  const wasm = await translateProgram(loops, "jit_backend_loops-jit", { jit: true });
+  const expected = runUntranslated(loops);
+  assert.is(expected.stdout.split("compiled = evaluated").length - 1, 7, "untranslated, the evaluator stands in for every case");
+  for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+    assert.is(r.stderr, "", `stderr on the ${host} host`);
+    assert.is(r.stdout, expected.stdout, `stdout on the ${host} host`);
+    assert.is(r.status, 0, `exit code on the ${host} host`);
+  }
+});
+
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));

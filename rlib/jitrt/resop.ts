@@ -89,12 +89,20 @@ const OPS: OpInfo[] = [
   new OpInfo("same_as_i", I, 1), new OpInfo("debug_merge_point", V, -1),
 ];
 
+/** How many operations there are (the backend's tables have one entry per operation). */
+export const NUM_OPS = OPS.length;
+
 export function opName(opnum: int): string {
   return OPS[opnum].name;
 }
 
 export function isGuard(opnum: int): boolean {
   return opnum >= GUARD_TRUE && opnum <= GUARD_CLASS;
+}
+
+/** Where a compiled trace can return: its guards and FINISH (numbered in this order). */
+export function isExit(opnum: int): boolean {
+  return isGuard(opnum) || opnum === FINISH;
 }
 
 /** A value in a trace. */

@@ -11,7 +11,7 @@ import { JitData, layOutJitCodes } from "./jitdata.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
-import { FUNCTION_TABLE, ModuleContext, OpEmitter } from "./ops.ts";
+import { FUNCTION_TABLE, JIT_COMPILE, ModuleContext, OpEmitter } from "./ops.ts";
 
 export type GcKind = "none" | "marksweep" | "generational";
 /** rlib's gcMode() for each collector. */
@@ -64,6 +64,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     m,
     data,
     generational: opts.gc === "generational",
+    jit: opts.jit,
     functionName: (fn) => {
       const n = names.get(fn);
       if (!n) throw new Error(`function ${fn.name} was not annotated`);
@@ -160,8 +161,8 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
  *  keeps the import while no code calls it yet, and so that a host sees at once that the
  *  module needs a JIT host. */
 function addJitImport(m: binaryen.Module): void {
-  m.addFunctionImport("rts_jit.compile", "rts_jit", "compile", binaryen.createType([binaryen.i32, binaryen.i32]), binaryen.i32);
-  m.addFunctionExport("rts_jit.compile", "rts_jit_compile");
+  m.addFunctionImport(JIT_COMPILE, "rts_jit", "compile", binaryen.createType([binaryen.i32, binaryen.i32]), binaryen.i32);
+  m.addFunctionExport(JIT_COMPILE, "rts_jit_compile");
 }
 
 /** Traces the host may add to the function table (rts_jit.compile grows it by one per trace). */

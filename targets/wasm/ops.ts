@@ -24,6 +24,8 @@ export interface ModuleContext {
   data: DataSegment;
   /** The generational collector: inline nursery allocation and write barriers. */
   generational: boolean;
+  /** Translated with --jit: the host's trace compiler is imported. */
+  jit: boolean;
   functionName(fn: FunctionDesc): string;
   runtimeName(name: string): string;
   importName(fn: ImportedFunction): string;
@@ -34,6 +36,8 @@ export interface ModuleContext {
 
 /** The Wasm table of the functions that closures call (call_indirect). */
 export const FUNCTION_TABLE = "functions";
+/** The internal name of the host's trace compiler import (rts_jit.compile), with --jit. */
+export const JIT_COMPILE = "rts_jit.compile";
 
 export class OpEmitter {
   constructor(private ctx: ModuleContext) {}
@@ -439,6 +443,25 @@ export class FunctionOps {
         return m.i64.and(m.i64.reinterpret(a[0]()), m.i64.const(0xffffffffn));
       case "floatFromWords":
         return m.f64.reinterpret(m.i64.or(m.i64.shl(a[0](), m.i64.const(32n)), m.i64.and(a[1](), m.i64.const(0xffffffffn))));
+      case "load64":
+        return m.i64.load(0, 8, this.wrap(a[0]()));
+      case "store64":
+        return m.i64.store(0, 8, this.wrap(a[0]()), a[1]());
+      case "loadFloat64":
+        return m.f64.load(0, 8, this.wrap(a[0]()));
+      case "storeFloat64":
+        return m.f64.store(0, 8, this.wrap(a[0]()), a[1]());
+      case "typedDataAddress":
+        return m.i64.extend_u(m.i32.add(a[0](), m.i32.const(TYPED.data)));
+      case "jitAvailable":
+        return m.i32.const(this.ctx.jit ? 1 : 0);
+      case "jitCompile":
+        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
+        return m.i64.extend_u(this.call(JIT_COMPILE, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.i32));
+      case "callTrace": {
+        const params = binaryen.createType([binaryen.i32, binaryen.i32]);
+        return m.i64.extend_s(m.call_indirect(FUNCTION_TABLE, this.wrap(a[0]()), [this.wrap(a[1]()), this.wrap(a[2]())], params, binaryen.i32));
+      }
       case "strSetChar":
         return m.i64.store16(STR.chars, 2, this.addr(a[0](), a[1](), 2), a[2]());
       case "strCopy":

@@ -398,6 +398,14 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.strHashCache": s_nonneg,
   "lowlevel.setStrHashCache": s_none,
   "lowlevel.keyHash": s_nonneg,
+  "lowlevel.load64": s_int,
+  "lowlevel.store64": s_none,
+  "lowlevel.loadFloat64": s_float,
+  "lowlevel.storeFloat64": s_none,
+  "lowlevel.typedDataAddress": s_nonneg,
+  "lowlevel.jitAvailable": s_bool,
+  "lowlevel.jitCompile": s_nonneg,
+  "lowlevel.callTrace": s_int,
   "lowlevel.keyEquals": s_bool,
   "lowlevel.keyNormalized": s_impossible, // its argument's annotation: see builtinCall
   "rarith.intDiv": s_int,
@@ -473,6 +481,12 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
   } else if (name === "rarith.toFloat") {
     requireNumbers(op, args, name);
     a.observeAsFloat(args[0]);
+  } else if (name === "lowlevel.typedDataAddress") {
+    if (args[0].kind !== "typed") fail(op, `${name} takes a typed array, got ${describe(args[0])}`);
+  } else if (name === "lowlevel.storeFloat64") {
+    if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`);
+    requireNumbers(op, [args[1]], name);
+    a.observeAsFloat(args[1]);
   } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
     requireNumbers(op, args, name);
   } else {

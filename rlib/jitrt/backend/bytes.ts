@@ -1,0 +1,70 @@
+// A growable byte buffer with the encodings of the Wasm binary format (LEB128 integers,
+// little-endian doubles, length-prefixed vectors): what the trace backend writes modules with.
+import { float, int } from "../../types.ts";
+import { floatHighWord, floatLowWord } from "../../lowlevel.ts";
+import { intDiv } from "../../rarith.ts";
+
+export class ByteBuffer {
+  bytes: Uint8Array = new Uint8Array(256);
+  length: int = 0;
+
+  byte(b: int): void {
+    if (this.length === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      for (let i = 0; i < this.length; i++) grown[i] = this.bytes[i];
+      this.bytes = grown;
+    }
+    this.bytes[this.length] = b;
+    this.length++;
+  }
+
+  /** An unsigned LEB128 number (sizes, indices, memory offsets). */
+  u32(v: int): void {
+    let rest = v;
+    while (rest >= 128) {
+      this.byte((rest & 127) | 128);
+      rest = intDiv(rest, 128);
+    }
+    this.byte(rest);
+  }
+
+  /** A signed LEB128 number of up to 64 bits (i32.const, i64.const). The shift right is a
+   *  division of a multiple of 128, exact for negative numbers too: RTS's `>>` is 32-bit. */
+  s64(v: int): void {
+    let rest = v;
+    for (;;) {
+      const low = rest & 127;
+      rest = intDiv(rest - low, 128);
+      if ((rest === 0 && (low & 64) === 0) || (rest === -1 && (low & 64) !== 0)) {
+        this.byte(low);
+        return;
+      }
+      this.byte(low | 128);
+    }
+  }
+
+  /** An IEEE-754 double, little-endian (f64.const). */
+  f64(x: float): void {
+    this.word(floatLowWord(x));
+    this.word(floatHighWord(x));
+  }
+
+  private word(w: int): void {
+    this.byte(w & 255);
+    this.byte((w >> 8) & 255);
+    this.byte((w >> 16) & 255);
+    this.byte((w >> 24) & 255);
+  }
+
+  /** A name: its UTF-8 length then its bytes (names here are ASCII). */
+  name(s: string): void {
+    this.u32(s.length);
+    for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i));
+  }
+
+  /** Another buffer's bytes, prefixed by their count (a section's or a function body's size). */
+  sized(other: ByteBuffer): void {
+    this.u32(other.length);
+    for (let i = 0; i < other.length; i++) this.byte(other.bytes[i]);
+  }
+}

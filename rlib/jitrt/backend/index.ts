@@ -1,0 +1,69 @@
+// The Wasm trace backend (RPython's jit/backend/): a loop trace in the trace IR becomes a
+// Wasm module in linear memory, which the host compiles (rts_jit.compile) into a new slot of
+// the main module's function table. The calling convention is in rlib/jitrt/frame.ts.
+import { int } from "../../types.ts";
+import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
+import { fatal } from "../../runtime.ts";
+import { exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
+import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { loopFunctionBody } from "./codegen.ts";
+import { traceModule } from "./module.ts";
+
+/** Compiles a loop trace (LABEL first, JUMP last); returns its function table slot, for
+ *  lowlevel.callTrace. */
+export function compileLoop(trace: Trace): int {
+  const module = traceModule(loopFunctionBody(trace));
+  // Nothing allocates between taking the address and the host reading the bytes.
+  return jitCompile(typedDataAddress(module.bytes), module.length);
+}
+
+/** Frame slots for executeLoop: prebuilt, so the collector never moves them. */
+const MAX_SLOTS = 1024;
+const FRAME_BUFFER = new Float64Array(MAX_SLOTS);
+
+/** Runs a compiled loop trace on the inputs in `frame` (as evaluateLoop does): the ints and
+ *  floats go to a static frame buffer, the refs on the shadow stack; the exit's values come
+ *  back into `frame`. Returns the exit's number. */
+export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
+  const base = typedDataAddress(FRAME_BUFFER);
+  const refs = shadowStackTop();
+  const exits = exitOps(trace);
+  let refSlots = countRefs(trace.inputargs);
+  let slots = trace.inputargs.length - refSlots;
+  for (const e of exits) {
+    const values = exitValues(e);
+    const n = countRefs(values);
+    refSlots = Math.max(refSlots, n);
+    slots = Math.max(slots, values.length - n);
+  }
+  if (slots > MAX_SLOTS) fatal("jit: too many trace inputs or exit values");
+  if (refs + refSlots * 4 > shadowStackLimit()) fatal("jit: the shadow stack is full");
+  const inputs: Value[] = trace.inputargs;
+  const inSlots = frameSlots(inputs);
+  for (let i = 0; i < inputs.length; i++) {
+    const t = inputs[i].type;
+    const slot = inSlots[i];
+    if (t === TYPE_REF) store32(refs + slot * 4, frame.refs[slot]);
+    else if (t === TYPE_FLOAT) storeFloat64(base + slot * 8, frame.floats[slot]);
+    else store64(base + slot * 8, frame.ints[slot]);
+  }
+  setShadowStackTop(refs + refSlots * 4);
+  const exit = callTrace(index, base, refs);
+  const values = exitValues(exits[exit]);
+  const outSlots = frameSlots(values);
+  for (let i = 0; i < values.length; i++) {
+    const t = values[i].type;
+    const slot = outSlots[i];
+    if (t === TYPE_REF) frame.setRef(slot, load32(refs + slot * 4));
+    else if (t === TYPE_FLOAT) frame.setFloat(slot, loadFloat64(base + slot * 8));
+    else frame.setInt(slot, load64(base + slot * 8));
+  }
+  setShadowStackTop(refs);
+  return exit;
+}
+
+function countRefs(values: Value[]): int {
+  let n = 0;
+  for (const v of values) if (v.type === TYPE_REF) n++;
+  return n;
+}

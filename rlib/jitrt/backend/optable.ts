@@ -1,0 +1,78 @@
+// How the backend compiles each trace operation: a shape (how its operands and result are
+// handled) and the Wasm instruction of the shape, one entry per operation number. Adding an
+// operation to the trace IR means adding its entry here (and a case in codegen.ts when it
+// needs a new shape).
+import { int } from "../../types.ts";
+import {
+  DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD,
+  INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL,
+  NUM_OPS, SAME_AS_I,
+} from "../resop.ts";
+import {
+  F64_ADD, F64_DIV, F64_LT, F64_MUL, F64_SUB, I64_ADD, I64_AND, I64_EQ, I64_GE_S, I64_GT_S, I64_LE_S, I64_LT_S, I64_MUL, I64_NE,
+  I64_OR, I64_SHL, I64_SHR_S, I64_SUB, I64_XOR,
+} from "./wasm.ts";
+
+/** Not compiled yet: the backend refuses the trace. */
+export const SHAPE_UNSUPPORTED = 0;
+/** Operands pushed, one instruction, result stored. */
+export const SHAPE_PURE = 1;
+/** Operands pushed, one comparison (an i32 0 or 1), widened to an int. */
+export const SHAPE_COMPARE = 2;
+/** The operand is the result. */
+export const SHAPE_COPY = 3;
+/** No code. */
+export const SHAPE_NOTHING = 4;
+export const SHAPE_GUARD_TRUE = 5;
+export const SHAPE_GUARD_FALSE = 6;
+export const SHAPE_GUARD_VALUE = 7;
+export const SHAPE_LABEL = 8;
+export const SHAPE_JUMP = 9;
+export const SHAPE_FINISH = 10;
+
+export class OpCode {
+  constructor(
+    public shape: int,
+    /** The instruction of SHAPE_PURE and SHAPE_COMPARE. */
+    public instr: int,
+  ) {}
+}
+
+function buildTable(): OpCode[] {
+  const table: OpCode[] = [];
+  for (let i = 0; i < NUM_OPS; i++) table.push(new OpCode(SHAPE_UNSUPPORTED, 0));
+  const pure = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_PURE, instr));
+  const compare = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_COMPARE, instr));
+  const other = (opnum: number, shape: number) => (table[opnum] = new OpCode(shape, 0));
+  pure(INT_ADD, I64_ADD);
+  pure(INT_SUB, I64_SUB);
+  pure(INT_MUL, I64_MUL);
+  pure(INT_AND, I64_AND);
+  pure(INT_OR, I64_OR);
+  pure(INT_XOR, I64_XOR);
+  pure(INT_LSHIFT, I64_SHL);
+  pure(INT_RSHIFT, I64_SHR_S);
+  compare(INT_LT, I64_LT_S);
+  compare(INT_LE, I64_LE_S);
+  compare(INT_GT, I64_GT_S);
+  compare(INT_GE, I64_GE_S);
+  compare(INT_EQ, I64_EQ);
+  compare(INT_NE, I64_NE);
+  pure(FLOAT_ADD, F64_ADD);
+  pure(FLOAT_SUB, F64_SUB);
+  pure(FLOAT_MUL, F64_MUL);
+  pure(FLOAT_DIV, F64_DIV);
+  compare(FLOAT_LT, F64_LT);
+  other(SAME_AS_I, SHAPE_COPY);
+  other(DEBUG_MERGE_POINT, SHAPE_NOTHING);
+  other(GUARD_TRUE, SHAPE_GUARD_TRUE);
+  other(GUARD_FALSE, SHAPE_GUARD_FALSE);
+  other(GUARD_VALUE, SHAPE_GUARD_VALUE);
+  other(LABEL, SHAPE_LABEL);
+  other(JUMP, SHAPE_JUMP);
+  other(FINISH, SHAPE_FINISH);
+  return table;
+}
+
+/** Built when the module loads (at translation time: a prebuilt table). */
+export const OP_CODES: OpCode[] = buildTable();

@@ -1,0 +1,60 @@
+// Numbers of the WebAssembly binary format (https://webassembly.github.io/spec/core/binary/)
+// that the trace backend emits.
+export const I32 = 0x7f;
+export const I64 = 0x7e;
+export const F64 = 0x7c;
+export const FUNCREF = 0x70;
+export const FUNC_TYPE = 0x60;
+export const EMPTY_BLOCK = 0x40;
+
+export const SECTION_TYPE = 1;
+export const SECTION_IMPORT = 2;
+export const SECTION_FUNCTION = 3;
+export const SECTION_EXPORT = 7;
+export const SECTION_CODE = 10;
+
+export const EXTERNAL_FUNC = 0;
+export const EXTERNAL_TABLE = 1;
+export const EXTERNAL_MEMORY = 2;
+
+export const UNREACHABLE = 0x00;
+export const LOOP = 0x03;
+export const IF = 0x04;
+export const END = 0x0b;
+export const BR = 0x0c;
+export const RETURN = 0x0f;
+export const LOCAL_GET = 0x20;
+export const LOCAL_SET = 0x21;
+export const I32_LOAD = 0x28;
+export const I64_LOAD = 0x29;
+export const F64_LOAD = 0x2b;
+export const I32_STORE = 0x36;
+export const I64_STORE = 0x37;
+export const F64_STORE = 0x39;
+export const I32_CONST = 0x41;
+export const I64_CONST = 0x42;
+export const F64_CONST = 0x44;
+export const I32_EQZ = 0x45;
+export const I32_NE = 0x47;
+export const I64_EQZ = 0x50;
+export const I64_EQ = 0x51;
+export const I64_NE = 0x52;
+export const I64_LT_S = 0x53;
+export const I64_GT_S = 0x55;
+export const I64_LE_S = 0x57;
+export const I64_GE_S = 0x59;
+export const F64_LT = 0x63;
+export const I64_ADD = 0x7c;
+export const I64_SUB = 0x7d;
+export const I64_MUL = 0x7e;
+export const I64_AND = 0x83;
+export const I64_OR = 0x84;
+export const I64_XOR = 0x85;
+export const I64_SHL = 0x86;
+export const I64_SHR_S = 0x87;
+export const F64_ADD = 0xa0;
+export const F64_SUB = 0xa1;
+export const F64_MUL = 0xa2;
+export const F64_DIV = 0xa3;
+export const I64_EXTEND_I32_U = 0xad;
+export const I64_REINTERPRET_F64 = 0xbd;
