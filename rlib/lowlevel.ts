@@ -20,6 +20,17 @@ export function load32(addr: int): int { return translatedOnly("load32"); }
 export function store8(addr: int, v: int): void { translatedOnly("store8"); }
 export function store16(addr: int, v: int): void { translatedOnly("store16"); }
 export function store32(addr: int, v: int): void { translatedOnly("store32"); }
+/** With --jit (rlib/jitrt/): the address of the jitcode info table (targets/wasm/jitdata.ts),
+ *  the exchange area shared with the interpreter's loop (translator/transform/jitentry.ts;
+ *  calls' arguments from 4096 on), and a residual call: the function of call descriptor
+ *  `descr` with its arguments from 8-byte slots at `buf`, its result written to buf's first
+ *  slot (targets/wasm/jitcall.ts). */
+export function jitInfo(): int { return translatedOnly("jitInfo"); }
+export function jitExchangeBase(): int { return translatedOnly("jitExchangeBase"); }
+export function jitCall(descr: int, buf: int): void { translatedOnly("jitCall"); }
+/** The pending exception (0: none), taken (the pending one is cleared); and setting it. */
+export function excTake(): int { return translatedOnly("excTake"); }
+export function excSet(e: int): void { translatedOnly("excSet"); }
 /** Current memory size in 64 KiB pages, and growth (returns the old size, or -1). */
 export function memorySize(): int { return translatedOnly("memorySize"); }
 export function memoryGrow(pages: int): int { return translatedOnly("memoryGrow"); }

@@ -12,6 +12,7 @@ import { codewrite, printJitCodes } from "./jit/index.ts";
 import { findGcRoots } from "./transform/gcroots.ts";
 import { mergeSwitches } from "./transform/switches.ts";
 import { transformExceptions } from "./transform/exceptions.ts";
+import { weaveJitEntry } from "./transform/jitentry.ts";
 
 export const STAGES = ["flow", "annotate", "rtype", "transform", "jitcode"] as const;
 export type Stage = (typeof STAGES)[number];
@@ -46,7 +47,7 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
     timings.push([name, performance.now() - t0]);
     return r;
   };
-  const program = await timed("frontend", () => buildProgram(entry));
+  const program = await timed("frontend", () => buildProgram(entry, opts.jit ?? false));
   if (opts.dump === "flow") dump([...program.functions, ...program.classes.map((c) => c.ctor)], opts, () => null);
   const annotated = await timed("annotate", () => annotate(program));
   if (opts.dump === "annotate") dump(annotated.functions, opts, (v) => (v.annotation ? describe(v.annotation as SomeValue) : null));
@@ -59,6 +60,10 @@ export async function translate(entry: string, opts: TranslateOptions): Promise<
   if (opts.dump === "transform") dump(ll.functions, opts, (v) => (v.concretetype as string) ?? null);
   const jitcodes = opts.jit ? await timed("codewriter", () => codewrite(ll.functions)) : null;
   if (jitcodes && opts.dump === "jitcode") opts.log(printJitCodes(jitcodes, opts.dumpFilter));
+  if (jitcodes) {
+    ll.functions.push(...jitcodes.helpers);
+    weaveJitEntry(ll, jitcodes.enterSites);
+  }
   const roots = await timed("gc roots", () => findGcRoots(ll.functions));
   const backendOpts = { optimize: opts.optimize, watPath: opts.watPath, gc: opts.gc, gcStress: opts.gcStress, maxHeap: opts.maxHeap, jit: opts.jit ?? false };
   const wasm = await timed("backend", () => emitWasm(ll, roots, backendOpts, jitcodes));

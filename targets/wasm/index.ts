@@ -8,10 +8,11 @@ import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
 import { JitData, layOutJitCodes } from "./jitdata.ts";
+import { addJitCall } from "./jitcall.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
-import { FUNCTION_TABLE, JIT_COMPILE, ModuleContext, OpEmitter } from "./ops.ts";
+import { FUNCTION_TABLE, JIT_COMPILE, JIT_INFO_GLOBAL, ModuleContext, OpEmitter } from "./ops.ts";
 
 export type GcKind = "none" | "marksweep" | "generational";
 /** rlib's gcMode() for each collector. */
@@ -105,6 +106,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   addStart(m, ll, ctx);
   if (opts.jit) addJitImport(m);
   if (jit) addJitExports(m, jit);
+  if (jitcodes) addJitCall(m, jitcodes, ctx.functionName);
   addRecordFrame(m);
   const i32 = (v: number) => m.i32.const(v);
   m.addGlobal(GLOBALS.heapBase, binaryen.i64, false, m.i64.const(BigInt(heapBase)));
@@ -180,8 +182,8 @@ function jitTableIndex(ctx: ModuleContext): (fn: FunctionDesc | ImportedFunction
 /** The function table, for the host to add traces to, and the jitcode info address. */
 function addJitExports(m: binaryen.Module, jit: JitData): void {
   m.addTableExport(FUNCTION_TABLE, "rts_jit_table");
-  m.addGlobal("rts_jit_info", binaryen.i32, false, m.i32.const(jit.info));
-  m.addGlobalExport("rts_jit_info", "rts_jit_info");
+  m.addGlobal(JIT_INFO_GLOBAL, binaryen.i32, false, m.i32.const(jit.info));
+  m.addGlobalExport(JIT_INFO_GLOBAL, "rts_jit_info");
 }
 
 /** Adds a function name (a string pointer) to the pending exception's stack trace. */

@@ -15,7 +15,7 @@
 import { FunctionDesc, ImportedFunction, TYPED_ARRAYS, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
 import {
-  ArrayDescr, CallDescr, Descr, DispatchDescr, DriverDescr, FieldDescr, JitCodeDescr, Kind, SwitchDescr,
+  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, SwitchDescr,
 } from "../../translator/jit/descr.ts";
 import { LLType } from "../../translator/rtyper/lltype.ts";
 import { DataSegment } from "./memory.ts";
@@ -69,7 +69,6 @@ function encodeDescr(
     return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t])];
   }
   if (d instanceof JitCodeDescr) return [DESCR_TAG.jitcode, d.index];
-  if (d instanceof DispatchDescr) return [DESCR_TAG.dispatch, d.cases.length, ...d.cases.flatMap((c) => [c.lo, c.hi, indexOf(c.target)])];
   if (d instanceof SwitchDescr) return [DESCR_TAG.switch, d.defaultTarget, d.targets.size, ...[...d.targets].flat()];
   if (d instanceof DriverDescr) {
     const kinds = [...d.greenKinds, ...d.redKinds].map((k) => KIND_CODE[k]);

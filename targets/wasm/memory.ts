@@ -21,7 +21,11 @@ export const EXC_TRACE = { base: SCRATCH_BASE - 48, frames: 10, recordFunction: 
 export const SCRATCH_SIZE = 65536;
 export const SHADOW_STACK_BASE = SCRATCH_BASE + SCRATCH_SIZE;
 export const SHADOW_STACK_SIZE = 4 << 20;
-export const DATA_BASE = SHADOW_STACK_BASE + SHADOW_STACK_SIZE;
+/** With --jit: where the interpreter and rlib/jitrt exchange the greens and reds (see
+ *  translator/transform/jitentry.ts), then the arguments of the calls jitrt makes. */
+export const JIT_EXCHANGE_BASE = SHADOW_STACK_BASE + SHADOW_STACK_SIZE;
+export const JIT_EXCHANGE_SIZE = 8192;
+export const DATA_BASE = JIT_EXCHANGE_BASE + JIT_EXCHANGE_SIZE;
 export const PAGE_SIZE = 65536;
 /** The generational collector's nursery as the inline allocation sees it (rlib/gc/generational.ts
  *  keeps the bump pointer and the limit in its runtime-state words). */

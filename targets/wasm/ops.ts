@@ -10,7 +10,7 @@ import {
 } from "../../translator/rtyper/lltype.ts";
 import { DispatchCase, IndirectCall } from "../../translator/rtyper/rtyper.ts";
 import {
-  DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, NURSERY, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE,
+  DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, JIT_EXCHANGE_BASE, NURSERY, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE,
   SHADOW_STACK_SIZE,
 } from "./memory.ts";
 import { Locals, typeOfValue, wasmType } from "./functions.ts";
@@ -33,6 +33,11 @@ export interface ModuleContext {
   /** The slot of a function called through function values in the function table. */
   tableIndex(fn: FunctionDesc): number;
 }
+
+/** With --jit: the global holding the jitcode info table's address (targets/wasm/jitdata.ts),
+ *  and the function through which rlib/jitrt makes residual calls (jitcall.ts). */
+export const JIT_INFO_GLOBAL = "rts_jit_info";
+export const JIT_CALL_FUNCTION = "__jit_call";
 
 /** The Wasm table of the functions that closures call (call_indirect). */
 export const FUNCTION_TABLE = "functions";
@@ -366,7 +371,32 @@ export class FunctionOps {
           this.call(this.ctx.runtimeName("fatal"), [this.constant((op.args[0] as Constant).value, "ptr")], binaryen.none),
           m.unreachable(),
         ]);
+      case "jit_exchange_set": {
+        const at = m.i32.const(JIT_EXCHANGE_BASE + 8 * Number((op.args[0] as Constant).value));
+        const t = typeOfValue(op.args[1]);
+        return t === "i32" ? m.i64.store(0, 8, at, m.i64.extend_u(a[1]())) : this.storeTyped(t, at, a[1]());
+      }
+      case "jit_exchange_get": {
+        const at = m.i32.const(JIT_EXCHANGE_BASE + 8 * Number((op.args[0] as Constant).value));
+        return rt === "i32" ? m.i32.wrap(m.i64.load(0, 8, at)) : this.loadTyped(rt, at);
+      }
       // rlib/lowlevel.ts intrinsics
+      case "jitInfo":
+        return m.i64.extend_u(m.global.get(JIT_INFO_GLOBAL, binaryen.i32));
+      case "jitExchangeBase":
+        return m.i64.const(BigInt(JIT_EXCHANGE_BASE));
+      case "jitCall":
+        return this.call(JIT_CALL_FUNCTION, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.none);
+      case "excTake": {
+        const t = this.locals.fresh(binaryen.i32);
+        return m.block(null, [
+          m.local.set(t, m.global.get(GLOBALS.exception, binaryen.i32)),
+          m.global.set(GLOBALS.exception, m.i32.const(0)),
+          m.i64.extend_u(m.local.get(t, binaryen.i32)),
+        ], binaryen.i64);
+      }
+      case "excSet":
+        return m.global.set(GLOBALS.exception, this.wrap(a[0]()));
       case "load8":
         return m.i64.load8_u(0, 1, this.wrap(a[0]()));
       case "load16":

@@ -53,14 +53,15 @@ const GLOBAL_VALUES: Record<string, number> = {
   "Math.SQRT1_2": Math.SQRT1_2,
 };
 
-export async function buildProgram(entryPath: string): Promise<Program> {
-  const src = loadSources(entryPath);
+/** With `jit`, the meta-interpreter (rlib/jitrt/) is translated with the program. */
+export async function buildProgram(entryPath: string, jit = false): Promise<Program> {
+  const src = loadSources(entryPath, jit);
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
   const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.library, collectFunctionHints(files, src.program.getTypeChecker()));
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
-  for (const st of src.runtime.statements) {
+  for (const st of src.runtime.flatMap((sf) => [...sf.statements])) {
     if (ts.isFunctionDeclaration(st) && st.name && st.body) runtime.set(st.name.text, fe.functionFor(st));
   }
   const errorClass = fe.errorClass("Error");

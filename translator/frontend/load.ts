@@ -13,8 +13,9 @@ export interface LoadedSources {
   program: ts.Program;
   checker: ts.TypeChecker;
   entry: ts.SourceFile;
-  /** rlib/runtime.ts: the helpers the translator's later stages call. */
-  runtime: ts.SourceFile;
+  /** rlib/runtime.ts: the helpers the translator's later stages call; with --jit also
+   *  rlib/jitrt/entry.ts, the meta-interpreter's entry from the interpreter's loop. */
+  runtime: ts.SourceFile[];
   /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm),
    *  strmethods.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
    *  (Error, TypeError, RangeError), collections.ts (Map and Set). */
@@ -23,7 +24,7 @@ export interface LoadedSources {
 
 const LIBRARY_MODULES = ["math", "random", "strmethods", "numconv", "arrays", "errors", "collections"];
 
-export function loadSources(entryPath: string): LoadedSources {
+export function loadSources(entryPath: string, jit: boolean): LoadedSources {
   const project = new Project({
     compilerOptions: {
       target: ts.ScriptTarget.ES2022,
@@ -41,7 +42,7 @@ export function loadSources(entryPath: string): LoadedSources {
   const abs = path.resolve(entryPath);
   const entrySf = project.addSourceFileAtPathIfExists(abs);
   if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
-  const runtimeSf = project.addSourceFileAtPath(path.join(RLIB_DIR, "runtime.ts"));
+  const runtimeSfs = ["runtime.ts", ...(jit ? ["jitrt/entry.ts"] : [])].map((f) => project.addSourceFileAtPath(path.join(RLIB_DIR, f)));
   const librarySfs = LIBRARY_MODULES.map((name) => [name, project.addSourceFileAtPath(path.join(RLIB_DIR, `${name}.ts`))] as const);
   project.addSourceFileAtPath(path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts"));
   project.resolveSourceFileDependencies();
@@ -51,7 +52,7 @@ export function loadSources(entryPath: string): LoadedSources {
     program,
     checker: program.getTypeChecker(),
     entry: program.getSourceFile(entrySf.getFilePath())!,
-    runtime: program.getSourceFile(runtimeSf.getFilePath())!,
+    runtime: runtimeSfs.map((sf) => program.getSourceFile(sf.getFilePath())!),
     library: new Map(librarySfs.map(([name, sf]) => [name, program.getSourceFile(sf.getFilePath())!])),
   };
 }

@@ -34,6 +34,8 @@ export class Assembler {
   readonly code: number[] = [];
   readonly opcodes: string[] = [];
   private opcodeOf = new Map<string, number>();
+  /** Where each instruction starts in `code`. */
+  readonly offsets = new Map<Insn, number>();
 
   constructor(private descrs: DescrTable) {}
 
@@ -59,6 +61,7 @@ export class Assembler {
         labels.set(item.name, this.code.length - start);
         continue;
       }
+      this.offsets.set(item, this.code.length);
       const bytes: number[] = [];
       let argcodes = "";
       for (const a of item.args) {

@@ -71,15 +71,6 @@ export class JitCodeDescr {
   }
 }
 
-/** A virtual call: the implementation by the receiver's type-id range (a guard on the class
- *  in a trace, then the chosen implementation, inlined or residual). */
-export class DispatchDescr {
-  constructor(public cases: { lo: number; hi: number; target: JitCodeDescr | CallDescr }[]) {}
-  describe(): string {
-    return `<Dispatch ${this.cases.map((c) => `[${c.lo},${c.hi}) ${c.target.describe()}`).join(" ")}>`;
-  }
-}
-
 /** A multi-way integer switch: case value -> code offset in the jitcode (set by the
  *  assembler from the labels). */
 export class SwitchDescr {
@@ -119,4 +110,4 @@ export class StaticDescr {
   }
 }
 
-export type Descr = FieldDescr | ArrayDescr | CallDescr | JitCodeDescr | DispatchDescr | SwitchDescr | DriverDescr | StaticDescr;
+export type Descr = FieldDescr | ArrayDescr | CallDescr | JitCodeDescr | SwitchDescr | DriverDescr | StaticDescr;

@@ -5,10 +5,12 @@
 //   flatten    graph -> SSARepr, with jtransform rewriting each operation
 //   regalloc   -live- markers and registers, per kind (jumps.ts tidies the jumps around)
 //   assembler  bytes, constants pools, the opcode table; descriptors in one shared table
+import { Operation } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { Assembler, JitCode } from "./assembler.ts";
 import { Descr, JitCodeDescr } from "./descr.ts";
 import { flatten } from "./flatten.ts";
+import { Helpers } from "./helpers.ts";
 import { DescrTable, JTransformer } from "./jtransform.ts";
 import { findPolicy } from "./policy.ts";
 import { printJitCode } from "./printer.ts";
@@ -23,6 +25,10 @@ export interface JitCodes {
   descrs: Descr[];
   /** The portal's jitcode first. */
   jitcodes: JitCode[];
+  /** The one-operation functions residual calls name (helpers.ts): to be translated too. */
+  helpers: FunctionDesc[];
+  /** The offset in `code` of each can_enter_jit operation's loop_header instruction. */
+  enterSites: Map<Operation, number>;
 }
 
 export function codewrite(functions: FunctionDesc[]): JitCodes {
@@ -33,7 +39,8 @@ export function codewrite(functions: FunctionDesc[]): JitCodes {
     const i = index.get(fn);
     return i === undefined ? null : descrs.intern(new JitCodeDescr(fn, i), `jitcode#${i}`);
   };
-  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"));
+  const helpers = new Helpers();
+  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"), (op) => helpers.helperFor(op));
   const asm = new Assembler(descrs);
   const jitcodes = policy.candidates.map((fn) => {
     const ssa = flatten(fn.graph, jt, descrs);
@@ -43,7 +50,8 @@ export function codewrite(functions: FunctionDesc[]): JitCodes {
     ssa.items = cleanJumps(ssa.items);
     return asm.assemble(fn, ssa, alloc);
   });
-  return { code: Uint8Array.from(asm.code), opcodes: asm.opcodes, descrs: descrs.descrs, jitcodes };
+  const enterSites = new Map([...jt.enterSites].map(([op, insn]) => [op, asm.offsets.get(insn)!]));
+  return { code: Uint8Array.from(asm.code), opcodes: asm.opcodes, descrs: descrs.descrs, jitcodes, helpers: helpers.functions, enterSites };
 }
 
 export function printJitCodes(jc: JitCodes, filter: string | null): string {

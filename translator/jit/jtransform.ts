@@ -6,17 +6,27 @@
 //                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
 //   jit_promote(x)                   int_guard_value %i0 ; int_copy %i0 -> %i1
 //   jit_merge_point(d, greens, reds) jit_merge_point <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
-//   can_enter_jit(d, ...)            loop_header <Driver d>
-// Arithmetic, comparisons and the other operations keep their low-level names; their void
-// constant operands (a typed array kind, a trap message) move into a StaticDescr.
+//   can_enter_jit(d, greens, reds)   loop_header <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
+// The operations the meta-interpreter executes and records itself (NATIVE_OPS: integer and
+// float arithmetic and comparisons, fields, typed-array items, the pending exception) keep
+// their low-level names. Every other operation (string and list operations, allocation,
+// checks that raise...) becomes a residual call of a one-operation helper function
+// (helpers.ts), which the backend compiles like any function: the tracer records a call,
+// and the operation keeps exactly the main module's semantics.
 import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, JitDriverDesc, TypedArrayKind } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
-import { DispatchCase } from "../rtyper/rtyper.ts";
 import {
-  ArrayDescr, CallDescr, Descr, DispatchDescr, DriverDescr, FieldDescr, JitCodeDescr, Kind, StaticDescr,
+  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, StaticDescr,
 } from "./descr.ts";
-import { Insn, kindOf, ListOperand, Operand } from "./ssarepr.ts";
+import { Insn, kindOf, ListOperand } from "./ssarepr.ts";
+
+/** The operations rlib/jitrt executes itself (keep in step with its opcode handlers). */
+export const NATIVE_OPS = new Set([
+  "int_add", "int_sub", "int_mul", "int_lt", "int_le", "int_gt", "int_ge", "int_eq",
+  "float_add", "float_sub", "float_mul", "float_div", "float_lt",
+  "exc_occurred", "exc_fetch", "exc_raise",
+]);
 
 const KIND_NAME: Record<Kind, string> = { i: "int", r: "ref", f: "float" };
 
@@ -40,11 +50,15 @@ export class DescrTable {
 }
 
 export class JTransformer {
+  /** The loop_header instruction of each can_enter_jit operation (where tracing starts). */
+  readonly enterSites = new Map<Operation, Insn>();
   constructor(
     private descrs: DescrTable,
     /** The jitcode of a function the tracer follows, or null for a residual call. */
     private jitcodeOf: (fn: FunctionDesc) => JitCodeDescr | null,
     private isElidable: (fn: FunctionDesc) => boolean,
+    /** The helper function that performs one operation (see helpers.ts). */
+    private helperFor: (op: Operation) => FunctionDesc,
   ) {}
 
   copy(from: Value, to: Variable): Insn | null {
@@ -73,8 +87,9 @@ export class JTransformer {
         const greens = values.slice(0, driver.greens.length);
         const reds = values.slice(driver.greens.length);
         const d = this.descrs.intern(new DriverDescr(driver, greens.map((v) => kindOf(v)!), reds.map((v) => kindOf(v)!)));
-        if (op.opname === "can_enter_jit") return [new Insn("loop_header", [d])];
-        return [new Insn("jit_merge_point", [d, ...byKind(greens), ...byKind(reds)])];
+        const insn = new Insn(op.opname === "can_enter_jit" ? "loop_header" : "jit_merge_point", [d, ...byKind(greens), ...byKind(reds)]);
+        if (op.opname === "can_enter_jit") this.enterSites.set(op, insn);
+        return [insn];
       }
       case "getfield":
         return [new Insn(`getfield_${rk}`, [a[0], this.field(op)], result)];
@@ -84,8 +99,6 @@ export class JTransformer {
         return [new Insn(`getarrayitem_${rk}`, [a[1], a[2], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
       case "typed_set":
         return [new Insn(`setarrayitem_${kindOf(a[3])}`, [a[1], a[2], a[3], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))])];
-      case "typed_new":
-        return [new Insn("new_array", [a[1], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
       case "direct_call": {
         const fn = constant(0) as FunctionDesc;
         const args = a.slice(1).filter((v) => kindOf(v));
@@ -97,17 +110,18 @@ export class JTransformer {
         const args = a.slice(1).filter((v) => kindOf(v));
         return [new Insn(`residual_call_${rk}`, [this.call(constant(0) as ImportedFunction, args, op.result), ...byKind(args)], result)];
       }
-      case "dispatch": {
-        const args = a.slice(1).filter((v) => kindOf(v));
-        const cases = (constant(0) as DispatchCase[]).map((c) => ({ lo: c.lo, hi: c.hi, target: this.jitcodeOf(c.fn) ?? this.call(c.fn, args, op.result) }));
-        return [new Insn(`dispatch_${rk}`, [this.descrs.intern(new DispatchDescr(cases)), ...byKind(args)], result)];
-      }
     }
-    // Any other operation: register operands stay, void constants become a descriptor.
-    const statics = a.filter((v) => !kindOf(v)).map((v) => (v as Constant).value);
-    const operands: Operand[] = a.filter((v) => kindOf(v));
-    if (statics.length > 0) operands.push(this.descrs.intern(new StaticDescr(op.opname, statics)));
-    return [new Insn(op.opname, operands, result)];
+    const regs = a.filter((v) => kindOf(v));
+    if (NATIVE_OPS.has(op.opname)) {
+      // exc_raise's flag (keep the stack trace or start one) is a static operand.
+      const statics = a.filter((v) => !kindOf(v)).map((v) => (v as Constant).value);
+      if (statics.length === 0) return [new Insn(op.opname, regs, result)];
+      return [new Insn(op.opname, [...regs, this.descrs.intern(new StaticDescr(op.opname, statics))], result)];
+    }
+    // The helper keeps the constant operands; the variables are its parameters.
+    const params = a.filter((v) => v instanceof Variable && kindOf(v));
+    const helper = this.helperFor(op);
+    return [new Insn(`residual_call_${rk}`, [this.call(helper, params, op.result), ...byKind(params)], result)];
   }
 
   private field(op: Operation): FieldDescr {

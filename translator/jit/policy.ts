@@ -9,7 +9,6 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Block, Constant, Graph } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { RLIB_DIR } from "../frontend/load.ts";
-import { DispatchCase } from "../rtyper/rtyper.ts";
 
 export interface Policy {
   /** The function whose loop is the JitDriver's (its jitcode is the first). */
@@ -52,7 +51,6 @@ function calledFunctions(g: Graph): FunctionDesc[] {
     for (const op of b.operations) {
       const callee = (op.args[0] as Constant | undefined)?.value;
       if (op.opname === "direct_call") out.push(callee as FunctionDesc);
-      if (op.opname === "dispatch") out.push(...(callee as DispatchCase[]).map((c) => c.fn));
     }
   }
   return out;

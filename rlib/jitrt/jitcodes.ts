@@ -1,0 +1,64 @@
+// Reading the jitcodes in the data segment (targets/wasm/jitdata.ts writes them): the
+// info table at jitInfo(), the code bytes, the per-jitcode records and the descriptors.
+// Everything is a prebuilt typed array, read with raw loads (translated only).
+import { jitInfo, load32, load8 } from "../lowlevel.ts";
+import { int } from "../types.ts";
+
+/** Register kinds, as jitdata's KIND_CODE. */
+export const KIND_INT = 0;
+export const KIND_REF = 1;
+export const KIND_FLOAT = 2;
+
+/** Descriptor tags, as jitdata's DESCR_TAG. */
+export const DESCR_FIELD = 1;
+export const DESCR_ARRAY = 2;
+export const DESCR_CALL = 3;
+export const DESCR_JITCODE = 4;
+export const DESCR_SWITCH = 6;
+export const DESCR_DRIVER = 7;
+export const DESCR_STATIC = 8;
+
+/** Low-level type codes, as jitdata's LLTYPE_CODE. */
+export const LL_VOID = 0;
+export const LL_I64 = 1;
+export const LL_I32 = 2;
+export const LL_F64 = 3;
+export const LL_PTR = 4;
+
+const TYPED_DATA = 16;
+const JITCODE_WORDS = 11;
+
+/** Element i of a prebuilt Int32Array, signed. */
+export function word(arr: int, i: int): int {
+  return load32(arr + TYPED_DATA + 4 * i) | 0;
+}
+
+function info(k: int): int {
+  return word(jitInfo(), k);
+}
+
+/** Byte `at` of the code of every jitcode. */
+export function codeByte(at: int): int {
+  return load8(info(0) + TYPED_DATA + at);
+}
+
+/** The address of the opcode table string ("name/argcodes" entries separated by "\n"). */
+export function opcodeTable(): int {
+  return info(1);
+}
+
+/** Field k of jitcode j's record: 0 code offset, 1 length, 2-4 register counts i r f,
+ *  5 parameters (Uint8Array: kind, register), 6-8 constant pools i (low, high words) r f,
+ *  9 int constants, 10 parameters. */
+export function jitcodeField(j: int, k: int): int {
+  return word(info(2), j * JITCODE_WORDS + k);
+}
+
+export function descrCount(): int {
+  return load32(info(3) + 8);
+}
+
+/** Word k of descriptor d (word 0 is its tag). */
+export function descrWord(d: int, k: int): int {
+  return word(info(4), word(info(3), d) + k);
+}

@@ -1,0 +1,154 @@
+// Entering the JIT from the interpreter (with --jit; RPython's warmspot.py does the same
+// rewriting of the portal). After the codewriter has read the portal's graph, its
+// can_enter_jit operations become a call of rlib/jitrt/entry.ts' jitEnter with the
+// driver's greens then reds in the JIT exchange area (one 8-byte slot each, in the
+// driver's order), and the merge point starts a block of its own so that the interpreter
+// can continue there. jitEnter answers:
+//   0  nothing to do (not hot yet): go on as before
+//   1  the JIT ran the guest up to a merge point: continue there with the greens and reds
+//      it left in the exchange area
+//   2  the JIT ran the portal to its end: return the value in slot 0 (an exception may be
+//      pending, as when the portal raises)
+// Refs in the exchange area are not GC roots: jitEnter copies them to its own roots before
+// it allocates, and writes them back after its last allocation.
+import { Block, Constant, DEFAULT_CASE, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { runtimeFunction } from "../frontend/program.ts";
+import { LLType } from "../rtyper/lltype.ts";
+import { LowLevelProgram } from "../rtyper/index.ts";
+
+export const JIT_ENTER_CONTINUE = 1;
+export const JIT_ENTER_RETURNED = 2;
+
+/** `enterSites`: where the codewriter put each can_enter_jit (jitEnter's argument: the
+ *  meta-interpreter starts there). */
+export function weaveJitEntry(ll: LowLevelProgram, enterSites: Map<Operation, number>): void {
+  const enter = runtimeFunction(ll.program, "jitEnter");
+  for (const fn of ll.functions) {
+    const g = fn.graph;
+    if (!g.blocks().some((b) => b.operations.some((op) => op.opname === "jit_merge_point"))) continue;
+    const merge = splitAtMergePoint(g);
+    for (;;) {
+      const b = g.blocks().find((x) => x.operations.some((o) => o.opname === "can_enter_jit"));
+      if (!b) break;
+      weaveEnter(g, b, merge, typedConst(enter, "void"), enterSites);
+    }
+  }
+}
+
+function typedConst(value: unknown, type: LLType): Constant {
+  const c = new Constant(value);
+  c.concretetype = type;
+  return c;
+}
+
+function op(opname: string, args: Value[], type: LLType): Operation {
+  const r = new Variable("jit");
+  r.concretetype = type;
+  return new Operation(opname, args, r);
+}
+
+/** Moves the merge point and what follows it into a block whose inputs are the merge
+ *  point's variables (the frontend checked that nothing else is live there). */
+function splitAtMergePoint(g: Graph): { block: Block; vars: Variable[] } {
+  const b = g.blocks().find((x) => x.operations.some((o) => o.opname === "jit_merge_point"))!;
+  const i = b.operations.findIndex((o) => o.opname === "jit_merge_point");
+  const vars = [...new Set(b.operations[i].args.filter((a): a is Variable => a instanceof Variable))];
+  const rest = moveTail(b, i, vars);
+  return { block: rest, vars: rest.inputargs };
+}
+
+/** Moves b's operations from index i on, and its exits, to a new block that b jumps to;
+ *  the variables the tail uses from before (`live`) become the new block's inputs. */
+function moveTail(b: Block, i: number, live: Variable[]): Block {
+  const fresh = new Map<Variable, Variable>();
+  for (const v of live) {
+    const c = new Variable(v.hint);
+    c.concretetype = v.concretetype;
+    c.annotation = v.annotation;
+    fresh.set(v, c);
+  }
+  const rename = (v: Value): Value => (v instanceof Variable ? fresh.get(v) ?? v : v);
+  const tail = new Block([...fresh.values()]);
+  const defined = new Set<Variable>();
+  const check = (v: Value) => {
+    if (v instanceof Variable && !fresh.has(v) && !defined.has(v)) throw new Error(`jit entry: ${v.name} is live at the split of ${b.operations[i]?.opname}`);
+  };
+  for (const o of b.operations.slice(i)) {
+    o.args.forEach(check);
+    defined.add(o.result);
+    o.args = o.args.map(rename);
+    tail.operations.push(o);
+  }
+  const exits = b.exits.map((l) => {
+    if (l.excValue) defined.add(l.excValue);
+    l.args.forEach(check);
+    const n = new Link(l.args.map(rename), l.target, l.exitcase);
+    n.excValue = l.excValue;
+    n.loc = l.loc;
+    return n;
+  });
+  if (b.exitswitch) check(b.exitswitch);
+  tail.closeWith(exits, b.exitswitch ? rename(b.exitswitch) : null);
+  b.operations = b.operations.slice(0, i);
+  b.closeWith([new Link(live, tail)]);
+  return tail;
+}
+
+/** The variables the operations from index i on and the exits use but do not define. */
+function usedAfter(b: Block, i: number): Variable[] {
+  const defined = new Set<Variable>();
+  const used = new Set<Variable>();
+  const use = (v: Value) => {
+    if (v instanceof Variable && !defined.has(v)) used.add(v);
+  };
+  for (const o of b.operations.slice(i)) {
+    o.args.forEach(use);
+    defined.add(o.result);
+  }
+  for (const l of b.exits) {
+    if (l.excValue) defined.add(l.excValue);
+    l.args.forEach(use);
+  }
+  if (b.exitswitch) use(b.exitswitch);
+  return [...used];
+}
+
+function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] }, enter: Constant, enterSites: Map<Operation, number>): void {
+  const i = b.operations.findIndex((o) => o.opname === "can_enter_jit");
+  const site = enterSites.get(b.operations[i]);
+  if (site === undefined) throw new Error("jit entry: a can_enter_jit the codewriter did not see");
+  const values = b.operations[i].args.slice(1);
+  const live = usedAfter(b, i + 1);
+  const rest = moveTail(b, i + 1, live);
+  b.operations.splice(i, 1);
+  values.forEach((v, slot) => b.operations.push(op("jit_exchange_set", [typedConst(slot, "void"), v], "void")));
+  const call = op("direct_call", [enter, typedConst(site, "i64")], "i64");
+  b.operations.push(call);
+  // Continue at the merge point: its variables from their slots.
+  const reload = new Block([]);
+  const slotOf = mergePointSlots(merge.block);
+  const reloaded = merge.vars.map((v, k) => {
+    const get = op("jit_exchange_get", [typedConst(slotOf[k], "void")], v.concretetype as LLType);
+    reload.operations.push(get);
+    return get.result;
+  });
+  reload.closeWith([new Link(reloaded, merge.block)]);
+  // Return the portal's result.
+  const ret = new Block([]);
+  const rt = (g.getReturnVar().concretetype as LLType) ?? "void";
+  let result: Value = typedConst(undefined, "void");
+  if (rt !== "void") {
+    const get = op("jit_exchange_get", [typedConst(0, "void")], rt);
+    ret.operations.push(get);
+    result = get.result;
+  }
+  ret.closeWith([new Link([result], g.returnblock)]);
+  const links = [new Link([], reload, JIT_ENTER_CONTINUE), new Link([], ret, JIT_ENTER_RETURNED), new Link(live, rest, DEFAULT_CASE)];
+  b.closeWith(links, call.result);
+}
+
+/** For each input of the merge point's block, its slot: its position among the greens and reds. */
+function mergePointSlots(block: Block): number[] {
+  const mp = block.operations[0];
+  return block.inputargs.map((v) => mp.args.indexOf(v) - 1);
+}
