@@ -12,6 +12,7 @@ import { annotate } from "../translator/annotator/index.ts";
 import { rtype } from "../translator/rtyper/index.ts";
 import { Assembler, JitCode } from "../translator/jit/assembler.ts";
 import { flatten } from "../translator/jit/flatten.ts";
+import { Helpers } from "../translator/jit/helpers.ts";
 import { codewrite, JitCodes, printJitCodes } from "../translator/jit/index.ts";
 import { DescrTable, JTransformer } from "../translator/jit/jtransform.ts";
 import { cleanJumps } from "../translator/jit/jumps.ts";
@@ -36,7 +37,8 @@ function op(name: string, args: Value[], result: Variable): Operation {
 /** Codewrites one graph without a policy: no calls. */
 function assembleOne(g: Graph): JitCodes {
   const descrs = new DescrTable();
-  const jt = new JTransformer(descrs, () => null, () => false);
+  const helpers = new Helpers();
+  const jt = new JTransformer(descrs, () => null, () => false, (o) => helpers.helperFor(o));
   const ssa = flatten(g, jt, descrs);
   const alloc = allocateRegisters(ssa);
   dropCoalescedCopies(ssa, alloc);
@@ -44,7 +46,7 @@ function assembleOne(g: Graph): JitCodes {
   const asm = new Assembler(descrs);
   const fn = new FunctionDesc(g.name, null, null);
   const code = asm.assemble(fn, ssa, alloc);
-  return { code: Uint8Array.from(asm.code), opcodes: asm.opcodes, descrs: descrs.descrs, jitcodes: [code] };
+  return { code: Uint8Array.from(asm.code), opcodes: asm.opcodes, descrs: descrs.descrs, jitcodes: [code], helpers: helpers.functions, enterSites: new Map() };
 }
 
 const INT_OPS: Record<string, (a: bigint, b: bigint) => bigint> = {
