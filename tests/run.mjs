@@ -1,14 +1,80 @@
 // `npm test`: runs every tests/**/*.test.ts with uvu. binaryen is imported before tsx's
 // loader is registered (through tsx its 14 MB module takes ~30 s to load), which is why
 // this script exists instead of `uvu -r tsx`.
-await import("binaryen");
-const { register } = await import("tsx/esm/api");
-register();
-const { parse } = await import("uvu/parse");
-const { run } = await import("uvu/run");
+//
+// An optional argument narrows the run to test files whose path matches it. Test files run
+// in parallel child processes, one file each (RTS_TEST_JOBS of them at a time, default: the
+// number of CPUs): most of a test's time is translating and running programs on one core.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 
-// An optional argument narrows the run to test files whose path matches it.
 const only = process.argv[2];
 const pattern = only ? new RegExp(`^(?=.*(?:${only})).*\\.test\\.ts$`) : /\.test\.ts$/;
-const ctx = await parse("tests", pattern, {});
-await run(ctx.suites, { bail: false });
+const jobs = Number(process.env.RTS_TEST_JOBS ?? os.availableParallelism());
+const files = testFiles("tests").filter((f) => pattern.test(f));
+
+/** The slowest files first, so that the last ones to finish are short. */
+const SLOW_FIRST = ["gc.test", "differential", "scheme", "jit", "bf.test", "fuzz", "runtime-errors"];
+
+if (jobs <= 1 || files.length <= 1) await runInProcess();
+else process.exitCode = await runInParallel(files, jobs);
+
+async function runInProcess() {
+  await import("binaryen");
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { parse } = await import("uvu/parse");
+  const { run } = await import("uvu/run");
+  const ctx = await parse("tests", pattern, {});
+  await run(ctx.suites, { bail: false });
+}
+
+/** Test files, relative to `dir` as uvu matches them. */
+function testFiles(dir) {
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".test.ts")).sort();
+}
+
+function rank(file) {
+  const i = SLOW_FIRST.findIndex((s) => file.includes(s));
+  return i < 0 ? SLOW_FIRST.length : i;
+}
+
+/** Runs each file in its own child (its output printed whole when it ends); 1 if any failed. */
+async function runInParallel(files, jobs) {
+  const queue = [...files].sort((a, b) => rank(a) - rank(b));
+  const start = Date.now();
+  const totals = { total: 0, passed: 0, skipped: 0 };
+  const failed = [];
+  const worker = async () => {
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      const { code, output } = await runFile(file);
+      process.stdout.write(`\n=== tests/${file} (${code === 0 ? "ok" : "FAILED"})\n${output}`);
+      for (const key of Object.keys(totals)) {
+        const m = new RegExp(`${key}:\\s+(\\d+)`, "i").exec(output);
+        if (m) totals[key] += Number(m[1]);
+      }
+      if (code !== 0) failed.push(file);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  const seconds = ((Date.now() - start) / 1000).toFixed(0);
+  console.log(`\n${files.length} test files in ${seconds} s: ${totals.total} tests, ${totals.passed} passed, ${totals.skipped} skipped`);
+  if (failed.length > 0) console.log(`FAILED: ${failed.join(", ")}`);
+  return failed.length > 0 ? 1 : 0;
+}
+
+function runFile(file) {
+  const exact = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [process.argv[1], `^${exact}$`], {
+      env: { ...process.env, RTS_TEST_JOBS: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
