@@ -2,8 +2,10 @@
 // The `rts` command. The translator is TypeScript; tsx compiles it on the fly so that
 // there is no build step between editing the translator and running it.
 // binaryen is loaded before tsx's hooks: through them its 14 MB module takes ~30 s to load.
-await import("binaryen");
+// Only `rts translate` needs it (and the rest of the translator), so `rts run` skips it.
+const args = process.argv.slice(2);
+if (args[0] === "translate") await import("binaryen");
 const { register } = await import("tsx/esm/api");
 register();
 const { cli } = await import("../translator/cli.ts");
-process.exitCode = await cli(process.argv.slice(2));
+process.exitCode = await cli(args);

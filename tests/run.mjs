@@ -3,16 +3,18 @@
 // this script exists instead of `uvu -r tsx`.
 //
 // An optional argument narrows the run to test files whose path matches it. Test files run
-// in parallel child processes, one file each (RTS_TEST_JOBS of them at a time, default: the
+// in parallel child processes, one file each (TEST_JOBS of them at a time, default: the
 // number of CPUs): most of a test's time is translating and running programs on one core.
+// (Not an RTS_ variable: the hosts pass those on to the guest programs under test.)
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
-const only = process.argv[2];
+const inProcess = process.argv[2] === "--in-process";
+const only = process.argv[inProcess ? 3 : 2];
 const pattern = only ? new RegExp(`^(?=.*(?:${only})).*\\.test\\.ts$`) : /\.test\.ts$/;
-const jobs = Number(process.env.RTS_TEST_JOBS ?? os.availableParallelism());
+const jobs = inProcess ? 1 : Number(process.env.TEST_JOBS ?? os.availableParallelism());
 const files = testFiles("tests").filter((f) => pattern.test(f));
 
 /** The slowest files first, so that the last ones to finish are short. */
@@ -68,8 +70,7 @@ async function runInParallel(files, jobs) {
 function runFile(file) {
   const exact = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [process.argv[1], `^${exact}$`], {
-      env: { ...process.env, RTS_TEST_JOBS: "1" },
+    const child = spawn(process.execPath, [process.argv[1], "--in-process", `^${exact}$`], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { formatRtsError, RtsError, RtsErrors } from "./diagnostics/diagnostic.ts";
-import { Stage, STAGES, translate } from "./driver.ts";
+import { Stage, STAGES } from "./stages.ts";
 import { runUntranslated } from "../targets/hosts/untranslated.ts";
 
 const HELP = `rts — the RPython of TypeScript
@@ -130,6 +130,8 @@ async function translateCommand(args: string[]): Promise<number> {
   const entry = positionals[0];
   const out = values.output ?? entry.replace(/\.ts$/, "") + ".wasm";
   const t0 = performance.now();
+  // The translator (ts-morph, binaryen) loads only for this command: `rts run` starts fast.
+  const { translate } = await import("./driver.ts");
   const { wasm, timings } = await translate(entry, {
     optimize: optLevel ? Number(optLevel[2]) : 2,
     dump: dump as Stage | null,

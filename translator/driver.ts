@@ -13,9 +13,8 @@ import { findGcRoots } from "./transform/gcroots.ts";
 import { mergeSwitches } from "./transform/switches.ts";
 import { transformExceptions } from "./transform/exceptions.ts";
 import { weaveJitEntry } from "./transform/jitentry.ts";
+import { Stage } from "./stages.ts";
 
-export const STAGES = ["flow", "annotate", "rtype", "transform", "jitcode"] as const;
-export type Stage = (typeof STAGES)[number];
 
 export interface TranslateOptions {
   optimize: number;

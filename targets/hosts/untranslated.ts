@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { RLIB_DIR, RTS_ROOT } from "../../translator/frontend/load.ts";
+import { RLIB_DIR, RTS_ROOT } from "../../translator/paths.ts";
 
 /** How Node runs a bundle: with its source map, so that stack traces name the original files
  *  (the report of an uncaught exception leaves out rlib's functions, see uncaught.ts). */

@@ -5,9 +5,9 @@ import { fileURLToPath } from "node:url";
 import { Project, ts } from "ts-morph";
 import { RtsError, RtsErrors } from "../diagnostics/diagnostic.ts";
 import { locAt } from "./loc.ts";
+import { RLIB_DIR } from "../paths.ts";
 
-export const RTS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const RLIB_DIR = path.join(RTS_ROOT, "rlib");
+export { RLIB_DIR, RTS_ROOT } from "../paths.ts";
 
 export interface LoadedSources {
   program: ts.Program;
