@@ -1,5 +1,6 @@
 // `npm run bench`: each benchmark in each mode, in one run; prints times and ratios.
-// Benchmarks are not tests: nothing here asserts a time.
+// Benchmarks are not tests: nothing here asserts a time. `npm run bench -- REGEX` runs only
+// the benchmarks whose name matches.
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { ROOT, translateProgram } from "../tests/harness.ts";
@@ -41,7 +42,8 @@ function time(cmd: string, args: string[]): number {
 
 const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node/untr", "wasmtime/untr", "C -O2", "wasmtime/C", "wasm memory"]];
 const wasms = new Map<string, string>();
-for (const b of BENCHES) {
+const only = new RegExp(process.argv[3] ?? "");
+for (const b of BENCHES.filter((x) => only.test(x.name))) {
   const key = `${b.source} ${b.gc ?? ""}`;
   if (!wasms.has(key)) wasms.set(key, await translateProgram(path.join(ROOT, b.source), `${path.basename(b.source, ".ts")}${b.gc ? "-" + b.gc : ""}`, b.gc ? { gc: b.gc } : {}));
   const wasm = wasms.get(key)!;
