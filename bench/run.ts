@@ -25,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: "binary-trees 16 marksweep", source: "tests/programs/binary_trees.ts", args: ["16"], gc: "marksweep" },
   { name: "scheme fib 25", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/fib.scm"] },
   { name: "scheme loop 1e7", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/loop.scm"] },
+  { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"] },
 ];
 
 /** Seconds, and the linear memory a translated program reported (RTS_GCSTATS), if any. */
