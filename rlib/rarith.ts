@@ -30,3 +30,53 @@ export function toInt(x: float): int {
 export function toFloat(x: int): float {
   return x;
 }
+
+/** x wrapped to a signed 32-bit integer, as JS's ToInt32 (`x | 0`): RPython's intmask.
+ *  Translated, an int is wrapped in place and a float converted as `|` does. */
+export function intmask(x: number): int {
+  return x | 0;
+}
+
+/** The integers every mode computes exactly: JS numbers are exact up to 2^53 - 1, i64 beyond. */
+const MAX_EXACT = 9007199254740991;
+
+/** Raised by addOvf, subOvf and mulOvf when the exact result is not a safe integer. */
+export class OverflowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OverflowError";
+  }
+}
+
+// ovfcheck helpers (RPython's `ovfcheck(a + b)`): the result when it stays within
+// ±(2^53 - 1), where untranslated and translated programs agree, else an OverflowError.
+// For safe-integer arguments, JS's rounded result leaves that range exactly when the exact
+// one does, so the untranslated test is the same as the translated one on i64. The throw is
+// in its own function so that the helpers stay small enough to be inlined.
+
+/** a + b, or an OverflowError when the sum is not a safe integer. */
+export function addOvf(a: int, b: int): int {
+  const r = a + b;
+  if (r > MAX_EXACT || r < -MAX_EXACT) overflow("addOvf");
+  return r;
+}
+
+/** a - b, or an OverflowError when the difference is not a safe integer. */
+export function subOvf(a: int, b: int): int {
+  const r = a - b;
+  if (r > MAX_EXACT || r < -MAX_EXACT) overflow("subOvf");
+  return r;
+}
+
+/** a * b (never -0), or an OverflowError when the product is not a safe integer. */
+export function mulOvf(a: int, b: int): int {
+  // The float product decides (a wrapped i64 product could look small); below 2^53 it is exact.
+  const p = toFloat(a) * toFloat(b);
+  if (!(p <= MAX_EXACT && p >= -MAX_EXACT)) overflow("mulOvf");
+  const r = a * b;
+  return r === 0 ? 0 : r;
+}
+
+function overflow(helper: string): void {
+  throw new OverflowError(`integer overflow in ${helper}`);
+}

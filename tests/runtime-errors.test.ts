@@ -26,6 +26,8 @@ const CASES: Case[] = [
   { file: "uncaught_error.ts", stdout: "starting\ncleanup\n", message: "Uncaught ConfigError: missing key 'mode'", throwsInJs: true, uncaught: true },
   { file: "uncaught_deep.ts", stdout: "", message: "Uncaught RangeError: bottom reached", throwsInJs: true, uncaught: true },
   { file: "int_div_zero.ts", stdout: "3\n", message: "Uncaught Error: integer division by zero", throwsInJs: true, uncaught: true },
+  { file: "uncaught_overflow.ts", stdout: "5559060566555523\n", message: "Uncaught OverflowError: integer overflow in mulOvf", throwsInJs: true, uncaught: true },
+  { file: "pop_untyped_empty.ts", stdout: "0\n", message: "rts: runtime error: pop() on an empty array (RTS arrays do not hold undefined)", throwsInJs: false },
   { file: "index_out_of_range.ts", stdout: "3\n", message: "rts: runtime error: index 3 out of range for length 3", throwsInJs: false },
 ];
 

@@ -9,7 +9,7 @@ import { Builtin, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc, Numb
 import { UNINITIALIZED } from "../frontend/build-context.ts";
 import {
   ClassDef, describe, FuncFamily, installClassdefLookup, installClassUnion, installReflowHook, ListDef, Reader, s_bool, s_float, s_impossible, s_int, s_nonneg,
-  s_desc, s_none, s_str, sameAnnotation, SomeValue, union, UnionError,
+  s_desc, s_none, s_null, s_str, sameAnnotation, SomeValue, union, UnionError,
 } from "./model.ts";
 import { consider } from "./operations.ts";
 
@@ -256,7 +256,8 @@ export class Annotator {
 
   constantAnnotation(value: unknown, kind: NumberKind = null): SomeValue {
     if (value === UNINITIALIZED) return s_impossible;
-    if (value === null || value === undefined) return s_none;
+    if (value === null) return s_null;
+    if (value === undefined) return s_none;
     switch (typeof value) {
       case "number":
         return kind === "float" ? s_float : numberAnnotation(value);

@@ -10,7 +10,9 @@ export type SomeValue =
   | { kind: "int"; nonneg: boolean; mz: ReadonlySet<object> }
   | { kind: "float" }
   | { kind: "bool" }
-  | { kind: "none" }
+  /** Only null or undefined. `mayBeNull` false: always undefined, which a call or a return
+   *  carries as no value at all (void); a null must stay a pointer so `=== null` sees it. */
+  | { kind: "none"; mayBeNull: boolean }
   | { kind: "str"; nullable: boolean }
   | { kind: "inst"; classdef: ClassDef; nullable: boolean }
   | { kind: "list"; listdef: ListDef; nullable: boolean }
@@ -39,7 +41,8 @@ export function mzUnion(...sets: ReadonlySet<object>[]): ReadonlySet<object> {
 }
 export const s_float: SomeValue = { kind: "float" };
 export const s_bool: SomeValue = { kind: "bool" };
-export const s_none: SomeValue = { kind: "none" };
+export const s_none: SomeValue = { kind: "none", mayBeNull: false };
+export const s_null: SomeValue = { kind: "none", mayBeNull: true };
 export const s_str: SomeValue = { kind: "str", nullable: false };
 export const s_desc: SomeValue = { kind: "desc" };
 
@@ -174,7 +177,7 @@ export class UnionError extends Error {
 export function union(a: SomeValue, b: SomeValue): SomeValue {
   if (a.kind === "impossible") return b;
   if (b.kind === "impossible") return a;
-  if (a.kind === "none" && b.kind === "none") return a;
+  if (a.kind === "none" && b.kind === "none") return a.mayBeNull ? a : b;
   if (a.kind === "none") return nullable(b, a, b);
   if (b.kind === "none") return nullable(a, a, b);
   switch (a.kind) {
@@ -283,9 +286,16 @@ export function sameAnnotation(a: SomeValue, b: SomeValue): boolean {
       return a.family.find() === (b as typeof a).family.find() && a.nullable === (b as typeof a).nullable;
     case "cell":
       return a.celldef.find() === (b as typeof a).celldef.find();
+    case "none":
+      return a.mayBeNull === (b as typeof a).mayBeNull;
     default:
       return true;
   }
+}
+
+/** Always undefined: no value at the low level (a function's result, a call's result). */
+export function isUndefinedOnly(a: SomeValue): boolean {
+  return a.kind === "none" && !a.mayBeNull;
 }
 
 export function isNumber(a: SomeValue): boolean {

@@ -113,6 +113,8 @@ const RULES: Record<string, Rule> = {
   neg: (a, op, [x]) => {
     requireNumbers(op, [x], "unary -");
     if (x.kind === "float" || a.forcedFloat.has(op)) return s_float;
+    const c = constValue(op.args[0]);
+    if (c !== null && c !== 0) return s_int; // -MAX: a nonzero constant cannot give -0
     return mzInt(mzUnion(new Set([op]), (x as { mz: ReadonlySet<object> }).mz)); // -0 when x is 0
   },
   pos: (_a, op, [x]) => {
@@ -417,6 +419,7 @@ const INTRINSICS: Record<string, SomeValue> = {
   "rarith.intMod": s_int,
   "rarith.toInt": s_int,
   "rarith.toFloat": s_float,
+  "rarith.intmask": s_int,
   "String.fromCharCode": s_str,
   "console.log": s_none,
 };
@@ -492,7 +495,7 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
     if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`);
     requireNumbers(op, [args[1]], name);
     a.observeAsFloat(args[1]);
-  } else if (name === "rarith.toInt" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
+  } else if (name === "rarith.toInt" || name === "rarith.intmask" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
     requireNumbers(op, args, name);
   } else {
     for (const x of args) if (x.kind !== "int" && x.kind !== "str" && x.kind !== "none") fail(op, `${name} takes integer arguments, got ${describe(x)}`, "convert with toInt()");

@@ -43,12 +43,19 @@ export function isRethrow(checker: ts.TypeChecker, s: ts.ThrowStatement): boolea
  *  the block becomes a new block that receives the values it uses). */
 export function splitAtRaisingOps(g: Graph, raising: Map<Operation, Link>): void {
   if (raising.size === 0) return;
-  for (const b of g.blocks()) {
-    let block = b;
-    for (;;) {
-      const i = block.operations.findIndex((op, k) => raising.has(op) && !(k === block.operations.length - 1 && block.exitswitch === LAST_EXCEPTION));
-      if (i < 0) break;
-      block = splitAfter(block, i, raising);
+  // A handler is only reachable through the exception links this attaches (a catch after a
+  // try block that never ends normally): walk the graph again until nothing new appears.
+  const seen = new Set<Block>();
+  for (let fresh = g.blocks(); fresh.length > 0; fresh = g.blocks().filter((b) => !seen.has(b))) {
+    for (const b of fresh) {
+      let block = b;
+      seen.add(block);
+      for (;;) {
+        const i = block.operations.findIndex((op, k) => raising.has(op) && !(k === block.operations.length - 1 && block.exitswitch === LAST_EXCEPTION));
+        if (i < 0) break;
+        block = splitAfter(block, i, raising);
+        seen.add(block);
+      }
     }
   }
 }

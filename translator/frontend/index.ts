@@ -22,8 +22,12 @@ import { reject } from "./subset.ts";
 import { COLLECTION_CLASSES } from "./collections.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
-/** rlib modules whose exported functions are translator intrinsics, by file name. */
-const INTRINSIC_MODULES: Record<string, string> = { "lowlevel.ts": "lowlevel", "rarith.ts": "rarith" };
+/** rlib modules whose exported functions are translator intrinsics, by file name, with the
+ *  names of those functions (null: all of them; the others are ordinary RTS functions). */
+const INTRINSIC_MODULES: Record<string, { prefix: string; names: ReadonlySet<string> | null }> = {
+  "lowlevel.ts": { prefix: "lowlevel", names: null },
+  "rarith.ts": { prefix: "rarith", names: new Set(["intDiv", "intMod", "toInt", "toFloat", "intmask"]) },
+};
 /** Global conversion functions (`parseInt(s)`, `Number(s)`, `String(x)`): see builder's callConversion. */
 const CONVERSIONS = new Set(["parseInt", "parseFloat", "Number", "String"]);
 /** Globals of the default library RTS implements, by their dotted name. */
@@ -528,7 +532,10 @@ class Frontend implements BuildContext {
     }
     if (path.dirname(file) === RLIB_DIR) {
       const base = path.basename(file);
-      if (INTRINSIC_MODULES[base]) return { kind: "builtin", builtin: new Builtin(`${INTRINSIC_MODULES[base]}.${name}`) };
+      const intrinsics = INTRINSIC_MODULES[base];
+      if (intrinsics && (intrinsics.names === null || intrinsics.names.has(name))) {
+        return { kind: "builtin", builtin: new Builtin(`${intrinsics.prefix}.${name}`) };
+      }
       if (base === "wasi.ts" && !decl.body) {
         const returns = decl.type?.kind !== ts.SyntaxKind.VoidKeyword;
         return { kind: "import", fn: new ImportedFunction("wasi_snapshot_preview1", name, returns) };

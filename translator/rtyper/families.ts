@@ -4,7 +4,7 @@
 // declare (JS lets a callback ignore trailing arguments), and the family's result type.
 import { Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
-import { FuncFamily } from "../annotator/model.ts";
+import { FuncFamily, isUndefinedOnly } from "../annotator/model.ts";
 import { LLType } from "./lltype.ts";
 import { lltypeOf } from "./rtyper.ts";
 
@@ -37,6 +37,6 @@ export function unifySignatures(roots: FuncFamily[], annotated: Set<FunctionDesc
 export function familySignature(fam: FuncFamily): Signature {
   return {
     params: fam.params.map((p) => lltypeOf(p)),
-    result: fam.result.kind === "none" ? "void" : lltypeOf(fam.result),
+    result: isUndefinedOnly(fam.result) ? "void" : lltypeOf(fam.result),
   };
 }

@@ -9,7 +9,7 @@ import { UNINITIALIZED } from "../frontend/build-context.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { implementations } from "../annotator/operations.ts";
 import { numberAnnotation } from "../annotator/annotator.ts";
-import { describe, membersOf, s_impossible, SomeValue } from "../annotator/model.ts";
+import { describe, isUndefinedOnly, membersOf, s_impossible, SomeValue } from "../annotator/model.ts";
 import { CLOSURE, IDENTITY_HASH, LLType, sizeOf, typedIsFloat } from "./lltype.ts";
 import { Layouts } from "./layouts.ts";
 import { familySignature, Signature } from "./families.ts";
@@ -155,7 +155,7 @@ export class RTyper {
       // The exception link leaves while the last operation runs: its values are ready before.
       if (excLink && last) this.convertLinkArgs(excLink);
       // A call or store that yields nothing (undefined) has no low-level result.
-      if (annotationOf(op.result).kind === "none" && STATEMENT_OPS.has(op.opname)) op.result.concretetype = "void";
+      if (isUndefinedOnly(annotationOf(op.result)) && STATEMENT_OPS.has(op.opname)) op.result.concretetype = "void";
       if (NULL_RECEIVER_OPS.has(op.opname) && this.annOf(op.args[0]).kind === "none") {
         // An access through a value that is always null or undefined raises, as in JS.
         this.nullCheck(op, op.args);
@@ -198,7 +198,7 @@ export class RTyper {
     const toReturn = link.target.isFinal;
     link.args = link.args.map((a, i) => {
       const target = link.target.inputargs[i];
-      const t = toReturn && annotationOf(target).kind === "none" ? "void" : lltypeOf(annotationOf(target));
+      const t = toReturn && isUndefinedOnly(annotationOf(target)) ? "void" : lltypeOf(annotationOf(target));
       return this.convert(a, t);
     });
   }
@@ -584,6 +584,9 @@ export class RTyper {
         if (this.typeOf(args[0]) === "i64") this.emit("same_as", [args[0]], "i64", result);
         else this.emit("cast_float_to_int", [args[0]], "i64", result);
         return;
+      case "rarith.intmask":
+        this.emit("int32_or", [this.toInt32(args[0]), this.c(0, "i64")], "i64", result);
+        return;
       case "rarith.intDiv":
       case "rarith.intMod": {
         // The divisor is tested unless it is a nonzero constant; zero raises rarith's Error.
@@ -757,7 +760,7 @@ function constAnn(k: Constant): SomeValue {
   if (typeof v === "number") return numberAnnotation(v);
   if (typeof v === "boolean") return { kind: "bool" };
   if (typeof v === "string") return { kind: "str", nullable: false };
-  if (v === null || v === undefined) return { kind: "none" };
+  if (v === null || v === undefined) return { kind: "none", mayBeNull: v === null };
   return { kind: "desc" };
 }
 
@@ -774,7 +777,7 @@ function resultType(v: Variable): LLType {
 /** A function that only ever returns undefined returns nothing at the low level. */
 export function returnType(g: Graph): LLType {
   const a = annotationOf(g.getReturnVar());
-  return a.kind === "none" ? "void" : lltypeOf(a);
+  return isUndefinedOnly(a) ? "void" : lltypeOf(a);
 }
 
 const CALL_OPS = new Set(["simple_call", "call_method", "call_value", "raise"]);
