@@ -115,3 +115,155 @@ export function sort0<T>(a: T[]): T[] {
     return s < t ? -1 : s > t ? 1 : 0;
   });
 }
+
+// Searching, copying and rearranging (no callbacks; specialized per call site all the same,
+// so that `===` compares each call's element type). Positions follow the spec: a negative
+// start or end counts from the end, and out-of-range ones are clamped.
+
+/** ToIntegerOrInfinity of a position, made relative to `len` and clamped to [0, len]. */
+function position(i: number, len: number): number {
+  let k = Math.trunc(i);
+  if (k !== k) k = 0;
+  if (k < 0) return len + k < 0 ? 0 : len + k;
+  return k > len ? len : k;
+}
+
+export function indexOf1<T>(a: T[], x: T): number {
+  for (let i = 0; i < a.length; i++) if (a[i] === x) return i;
+  return -1;
+}
+
+export function indexOf2<T>(a: T[], x: T, from: number): number {
+  for (let i = position(from, a.length); i < a.length; i++) if (a[i] === x) return i;
+  return -1;
+}
+
+export function lastIndexOf1<T>(a: T[], x: T): number {
+  for (let i = a.length - 1; i >= 0; i--) if (a[i] === x) return i;
+  return -1;
+}
+
+/** `includes` compares with SameValueZero: NaN is found, unlike with indexOf. */
+export function includes1<T>(a: T[], x: T): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const y = a[i];
+    if (y === x || (y !== y && x !== x)) return true;
+  }
+  return false;
+}
+
+export function slice0<T>(a: T[]): T[] {
+  return slice2(a, 0, a.length);
+}
+
+export function slice1<T>(a: T[], start: number): T[] {
+  return slice2(a, start, a.length);
+}
+
+export function slice2<T>(a: T[], start: number, end: number): T[] {
+  const out: T[] = [];
+  const e = position(end, a.length);
+  for (let i = position(start, a.length); i < e; i++) out.push(a[i]);
+  return out;
+}
+
+export function concat1<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < a.length; i++) out.push(a[i]);
+  for (let i = 0; i < b.length; i++) out.push(b[i]);
+  return out;
+}
+
+export function concat2<T>(a: T[], b: T[], c: T[]): T[] {
+  const out = concat1(a, b);
+  for (let i = 0; i < c.length; i++) out.push(c[i]);
+  return out;
+}
+
+/** In place; returns the array. */
+export function reverse0<T>(a: T[]): T[] {
+  for (let i = 0, j = a.length - 1; i < j; i++, j--) {
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  return a;
+}
+
+export function fill1<T>(a: T[], v: T): T[] {
+  return fill3(a, v, 0, a.length);
+}
+
+export function fill2<T>(a: T[], v: T, start: number): T[] {
+  return fill3(a, v, start, a.length);
+}
+
+export function fill3<T>(a: T[], v: T, start: number, end: number): T[] {
+  const e = position(end, a.length);
+  for (let i = position(start, a.length); i < e; i++) a[i] = v;
+  return a;
+}
+
+/** `join` of numbers or booleans (string arrays use strmethods.join1). */
+export function join1<T>(a: T[], sep: string): string {
+  let s = "";
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) s += sep;
+    s += String(a[i]);
+  }
+  return s;
+}
+
+export function join0<T>(a: T[]): string {
+  return join1(a, ",");
+}
+
+/** Removes and returns the first element (moving the others down, as JS does). */
+export function shift0<T>(a: T[]): T {
+  if (a.length === 0) fatal("shift() on an empty array (RTS arrays do not hold undefined)");
+  const first = a[0];
+  for (let i = 1; i < a.length; i++) a[i - 1] = a[i];
+  a.pop();
+  return first;
+}
+
+/** Inserts `x` first; returns the new length. */
+export function unshift1<T>(a: T[], x: T): number {
+  a.push(x);
+  for (let i = a.length - 1; i > 0; i--) a[i] = a[i - 1];
+  a[0] = x;
+  return a.length;
+}
+
+/** Removes `count` elements at `start` (clamped as JS does) and returns them. */
+export function splice2<T>(a: T[], start: number, count: number): T[] {
+  const s = position(start, a.length);
+  let n = Math.trunc(count);
+  if (!(n > 0)) n = 0;
+  if (n > a.length - s) n = a.length - s;
+  const removed: T[] = [];
+  for (let i = 0; i < n; i++) removed.push(a[s + i]);
+  for (let i = s + n; i < a.length; i++) a[i - n] = a[i];
+  for (let i = 0; i < n; i++) a.pop();
+  return removed;
+}
+
+/** splice with one element inserted where the removed ones were. */
+export function splice3<T>(a: T[], start: number, count: number, x: T): T[] {
+  const s = position(start, a.length);
+  const removed = splice2(a, s, count);
+  a.push(x);
+  for (let i = a.length - 1; i > s; i--) a[i] = a[i - 1];
+  a[s] = x;
+  return removed;
+}
+
+/** `m.forEach(f)`: f(value, key, map) for each entry, seeing changes as for-of does. */
+export function mapForEach1<K, V>(m: Map<K, V>, f: (v: V, k: K, m: Map<K, V>) => void): void {
+  for (const [k, v] of m) f(v, k, m);
+}
+
+/** `s.forEach(f)`: f(x, x, set), as JS passes each element as both value and key. */
+export function setForEach1<T>(s: Set<T>, f: (v: T, k: T, s: Set<T>) => void): void {
+  for (const x of s) f(x, x, s);
+}

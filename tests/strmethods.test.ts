@@ -1,15 +1,16 @@
-// rlib/strmethods.ts, run untranslated, against Node's own string methods: every result must be
-// the same (Object.is for numbers), including the clamping of odd indices (NaN, ±Infinity,
+// rlib/strmethods.ts and strcase.ts, run untranslated, against Node's own string methods:
+// every result must be the same (Object.is for numbers), including the clamping of odd indices (NaN, ±Infinity,
 // fractions, -0, huge values) and the same RangeErrors where JS throws one.
 //
-// The case tables of rlib/strmethods.ts are generated from Node's toUpperCase / toLowerCase by
+// The case tables of rlib/strcase.ts are generated from Node's toUpperCase / toLowerCase by
 // caseTablesSource() below. When Node's Unicode version changes, the exhaustive tests here fail;
 // `RTS_REGEN_CASE_TABLES=1 node tests/run.mjs 'strmethods\.test\.ts$'` rewrites the tables.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as path from "node:path";
-import * as S from "../rlib/strmethods.ts";
+import * as M from "../rlib/strmethods.ts";
+import * as C from "../rlib/strcase.ts";
 import { fatalMessage, sameRangeError } from "./support/fatal.ts";
 
 const RUNS = Number(process.env.RTS_PROPERTY_RUNS ?? 3000);
@@ -81,20 +82,20 @@ function sameOrSameError(fn: () => unknown, native: () => unknown, what: string)
 
 test("slice and substring, one and two arguments", () => {
   check([str, index], (s, a) => {
-    same(S.slice1(s, a), s.slice(a), `slice(${show(s)}, ${show(a)})`);
-    same(S.substring1(s, a), s.substring(a), `substring(${show(s)}, ${show(a)})`);
+    same(M.slice1(s, a), s.slice(a), `slice(${show(s)}, ${show(a)})`);
+    same(M.substring1(s, a), s.substring(a), `substring(${show(s)}, ${show(a)})`);
   });
   check([str, index, index], (s, a, b) => {
-    same(S.slice2(s, a, b), s.slice(a, b), `slice(${show(s)}, ${show(a)}, ${show(b)})`);
-    same(S.substring2(s, a, b), s.substring(a, b), `substring(${show(s)}, ${show(a)}, ${show(b)})`);
+    same(M.slice2(s, a, b), s.slice(a, b), `slice(${show(s)}, ${show(a)}, ${show(b)})`);
+    same(M.substring2(s, a, b), s.substring(a, b), `substring(${show(s)}, ${show(a)}, ${show(b)})`);
   });
   for (const s of ["", "a", "hello"]) {
     for (const a of SPECIAL_NUMBERS) {
-      same(S.slice1(s, a), s.slice(a), `slice(${show(s)}, ${show(a)})`);
-      same(S.substring1(s, a), s.substring(a), `substring(${show(s)}, ${show(a)})`);
+      same(M.slice1(s, a), s.slice(a), `slice(${show(s)}, ${show(a)})`);
+      same(M.substring1(s, a), s.substring(a), `substring(${show(s)}, ${show(a)})`);
       for (const b of SPECIAL_NUMBERS) {
-        same(S.slice2(s, a, b), s.slice(a, b), `slice(${show(s)}, ${show(a)}, ${show(b)})`);
-        same(S.substring2(s, a, b), s.substring(a, b), `substring(${show(s)}, ${show(a)}, ${show(b)})`);
+        same(M.slice2(s, a, b), s.slice(a, b), `slice(${show(s)}, ${show(a)}, ${show(b)})`);
+        same(M.substring2(s, a, b), s.substring(a, b), `substring(${show(s)}, ${show(a)}, ${show(b)})`);
       }
     }
   }
@@ -104,57 +105,88 @@ test("at: in range like JS, out of range a fatal error", () => {
   check([str, index], (s, i) => {
     const expected = s.at(i);
     if (expected !== undefined) {
-      same(S.at1(s, i), expected, `at(${show(s)}, ${show(i)})`);
+      same(M.at1(s, i), expected, `at(${show(s)}, ${show(i)})`);
     } else {
-      assert.is(fatalMessage(() => S.at1(s, i)), `rts: runtime error: index ${String(i)} out of range for length ${s.length}\n`);
+      assert.is(fatalMessage(() => M.at1(s, i)), `rts: runtime error: index ${String(i)} out of range for length ${s.length}\n`);
     }
   });
-  assert.is(fatalMessage(() => S.at1("", 0)), "rts: runtime error: index 0 out of range for length 0\n");
-  assert.is(fatalMessage(() => S.at1("abc", -4)), "rts: runtime error: index -4 out of range for length 3\n");
-  assert.is(S.at1("abc", -0.5), "a");
-  assert.is(S.at1("abc", NaN), "a");
-  assert.is(S.at1("abc", -1), "c");
+  assert.is(fatalMessage(() => M.at1("", 0)), "rts: runtime error: index 0 out of range for length 0\n");
+  assert.is(fatalMessage(() => M.at1("abc", -4)), "rts: runtime error: index -4 out of range for length 3\n");
+  assert.is(M.at1("abc", -0.5), "a");
+  assert.is(M.at1("abc", NaN), "a");
+  assert.is(M.at1("abc", -1), "c");
 });
 
 // ---- searching -------------------------------------------------------------------------------
 
 test("indexOf, lastIndexOf, includes", () => {
   check([str, needle], (s, t) => {
-    same(S.indexOf1(s, t), s.indexOf(t), `indexOf(${show(s)}, ${show(t)})`);
-    same(S.lastIndexOf1(s, t), s.lastIndexOf(t), `lastIndexOf(${show(s)}, ${show(t)})`);
-    same(S.includes1(s, t), s.includes(t), `includes(${show(s)}, ${show(t)})`);
+    same(M.indexOf1(s, t), s.indexOf(t), `indexOf(${show(s)}, ${show(t)})`);
+    same(M.lastIndexOf1(s, t), s.lastIndexOf(t), `lastIndexOf(${show(s)}, ${show(t)})`);
+    same(M.includes1(s, t), s.includes(t), `includes(${show(s)}, ${show(t)})`);
   });
   check([str, needle, index], (s, t, p) => {
-    same(S.indexOf2(s, t, p), s.indexOf(t, p), `indexOf(${show(s)}, ${show(t)}, ${show(p)})`);
-    same(S.lastIndexOf2(s, t, p), s.lastIndexOf(t, p), `lastIndexOf(${show(s)}, ${show(t)}, ${show(p)})`);
-    same(S.includes2(s, t, p), s.includes(t, p), `includes(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.indexOf2(s, t, p), s.indexOf(t, p), `indexOf(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.lastIndexOf2(s, t, p), s.lastIndexOf(t, p), `lastIndexOf(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.includes2(s, t, p), s.includes(t, p), `includes(${show(s)}, ${show(t)}, ${show(p)})`);
   });
   // Overlapping and repeated patterns, and the empty needle at every position.
   for (const s of ["", "a", "aaa", "abab", "aabaabaaa", "\ud83d\ude00\ud83d\ude00"]) {
     for (const t of ["", "a", "aa", "aab", "ab", "ba", "abab", "\ude00", "\ud83d\ude00"]) {
       for (let p = -2; p <= s.length + 2; p++) {
-        same(S.indexOf2(s, t, p), s.indexOf(t, p), `indexOf(${show(s)}, ${show(t)}, ${p})`);
-        same(S.lastIndexOf2(s, t, p), s.lastIndexOf(t, p), `lastIndexOf(${show(s)}, ${show(t)}, ${p})`);
+        same(M.indexOf2(s, t, p), s.indexOf(t, p), `indexOf(${show(s)}, ${show(t)}, ${p})`);
+        same(M.lastIndexOf2(s, t, p), s.lastIndexOf(t, p), `lastIndexOf(${show(s)}, ${show(t)}, ${p})`);
       }
     }
   }
 });
 
+test("replace, replaceAll with a string pattern; $ patterns in the replacement", () => {
+  const replacement = fc.oneof(
+    needle,
+    fc.string({ unit: fc.constantFrom("$", "&", "`", "'", "$$", "$&", "$`", "$'", "$1", "x"), maxLength: 6 }),
+  );
+  check([str, needle, replacement], (s, t, r) => {
+    same(M.replace2(s, t, r), s.replace(t, r), `replace(${show(s)}, ${show(t)}, ${show(r)})`);
+    same(M.replaceAll2(s, t, r), s.replaceAll(t, r), `replaceAll(${show(s)}, ${show(t)}, ${show(r)})`);
+  });
+  for (const s of ["", "a", "aaa", "abab"]) {
+    for (const t of ["", "a", "aa", "b"]) {
+      same(M.replaceAll2(s, t, "<$&>"), s.replaceAll(t, "<$&>"), `replaceAll(${show(s)}, ${show(t)})`);
+    }
+  }
+});
+
+test("codePointAt: in range like JS, out of range a fatal error; concat", () => {
+  check([str, index], (s, i) => {
+    const expected = s.codePointAt(i);
+    if (expected !== undefined) {
+      same(M.codePointAt1(s, i), expected, `codePointAt(${show(s)}, ${show(i)})`);
+    } else {
+      assert.is(fatalMessage(() => M.codePointAt1(s, i)), `rts: runtime error: index ${String(i)} out of range for length ${s.length}\n`);
+    }
+  });
+  check([str, str, str], (s, t, u) => {
+    same(M.concat1(s, t), s.concat(t), "concat1");
+    same(M.concat2(s, t, u), s.concat(t, u), "concat2");
+  });
+});
+
 test("startsWith, endsWith", () => {
   check([str, needle], (s, t) => {
-    same(S.startsWith1(s, t), s.startsWith(t), `startsWith(${show(s)}, ${show(t)})`);
-    same(S.endsWith1(s, t), s.endsWith(t), `endsWith(${show(s)}, ${show(t)})`);
+    same(M.startsWith1(s, t), s.startsWith(t), `startsWith(${show(s)}, ${show(t)})`);
+    same(M.endsWith1(s, t), s.endsWith(t), `endsWith(${show(s)}, ${show(t)})`);
   });
   check([str, needle, index], (s, t, p) => {
-    same(S.startsWith2(s, t, p), s.startsWith(t, p), `startsWith(${show(s)}, ${show(t)}, ${show(p)})`);
-    same(S.endsWith2(s, t, p), s.endsWith(t, p), `endsWith(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.startsWith2(s, t, p), s.startsWith(t, p), `startsWith(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.endsWith2(s, t, p), s.endsWith(t, p), `endsWith(${show(s)}, ${show(t)}, ${show(p)})`);
   });
   check([str, index], (s, p) => {
     // Needles taken from s itself, so that they match.
     const a = Math.min(Math.abs(Math.trunc(p)) || 0, s.length);
     const t = s.slice(a, a + 3);
-    same(S.startsWith2(s, t, p), s.startsWith(t, p), `startsWith(${show(s)}, ${show(t)}, ${show(p)})`);
-    same(S.endsWith2(s, t, p), s.endsWith(t, p), `endsWith(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.startsWith2(s, t, p), s.startsWith(t, p), `startsWith(${show(s)}, ${show(t)}, ${show(p)})`);
+    same(M.endsWith2(s, t, p), s.endsWith(t, p), `endsWith(${show(s)}, ${show(t)}, ${show(p)})`);
   });
 });
 
@@ -162,21 +194,21 @@ test("startsWith, endsWith", () => {
 
 test("repeat", () => {
   check([str, fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 20 }), fc.constantFrom(NaN, -0, 0.9, -0.5))], (s, n) => {
-    same(S.repeat1(s, n), s.repeat(n), `repeat(${show(s)}, ${show(n)})`);
+    same(M.repeat1(s, n), s.repeat(n), `repeat(${show(s)}, ${show(n)})`);
   });
   check([str, index], (s, n) => {
     if (s.length * n > 100000 && s.length * n <= 536870888) return; // a large string: slow, not interesting
-    sameOrSameError(() => S.repeat1(s, n), () => s.repeat(n), `repeat(${show(s)}, ${show(n)})`);
+    sameOrSameError(() => M.repeat1(s, n), () => s.repeat(n), `repeat(${show(s)}, ${show(n)})`);
   });
-  for (let n = 0; n <= 70; n++) same(S.repeat1("ab", n), "ab".repeat(n), `repeat("ab", ${n})`);
-  same(S.repeat1("", 2 ** 40), "", 'repeat("", 2^40)');
-  same(S.repeat1("", 1e300), "", 'repeat("", 1e300)');
+  for (let n = 0; n <= 70; n++) same(M.repeat1("ab", n), "ab".repeat(n), `repeat("ab", ${n})`);
+  same(M.repeat1("", 2 ** 40), "", 'repeat("", 2^40)');
+  same(M.repeat1("", 1e300), "", 'repeat("", 1e300)');
   for (const n of [-1, -1.5, -0.5 - 1, Infinity, -Infinity, -1e300]) {
-    sameRangeError(() => S.repeat1("ab", n), () => "ab".repeat(n));
-    sameRangeError(() => S.repeat1("", n), () => "".repeat(n));
+    sameRangeError(() => M.repeat1("ab", n), () => "ab".repeat(n));
+    sameRangeError(() => M.repeat1("", n), () => "".repeat(n));
   }
   for (const [s, n] of [["ab", 2 ** 28], ["a", 536870889], ["abc", 2 ** 40], ["x", 1e300]] as const) {
-    sameRangeError(() => S.repeat1(s, n), () => s.repeat(n));
+    sameRangeError(() => M.repeat1(s, n), () => s.repeat(n));
   }
 });
 
@@ -185,25 +217,25 @@ test("padStart, padEnd", () => {
   const length = fc.oneof(fc.integer({ min: -5, max: 40 }), index);
   check([str, length, fill], (s, n, f) => {
     if (n > 100000 && n <= 536870888) return; // a large string: slow, not interesting
-    sameOrSameError(() => S.padStart2(s, n, f), () => s.padStart(n, f), `padStart(${show(s)}, ${show(n)}, ${show(f)})`);
-    sameOrSameError(() => S.padEnd2(s, n, f), () => s.padEnd(n, f), `padEnd(${show(s)}, ${show(n)}, ${show(f)})`);
+    sameOrSameError(() => M.padStart2(s, n, f), () => s.padStart(n, f), `padStart(${show(s)}, ${show(n)}, ${show(f)})`);
+    sameOrSameError(() => M.padEnd2(s, n, f), () => s.padEnd(n, f), `padEnd(${show(s)}, ${show(n)}, ${show(f)})`);
   });
   check([str, length], (s, n) => {
     if (n > 100000 && n <= 536870888) return;
-    sameOrSameError(() => S.padStart1(s, n), () => s.padStart(n), `padStart(${show(s)}, ${show(n)})`);
-    sameOrSameError(() => S.padEnd1(s, n), () => s.padEnd(n), `padEnd(${show(s)}, ${show(n)})`);
+    sameOrSameError(() => M.padStart1(s, n), () => s.padStart(n), `padStart(${show(s)}, ${show(n)})`);
+    sameOrSameError(() => M.padEnd1(s, n), () => s.padEnd(n), `padEnd(${show(s)}, ${show(n)})`);
   });
   for (let n = 0; n <= 20; n++) {
     for (const f of ["", "x", "ab", "abc", "\ud83d\ude00"]) {
-      same(S.padStart2("abc", n, f), "abc".padStart(n, f), `padStart("abc", ${n}, ${show(f)})`);
-      same(S.padEnd2("abc", n, f), "abc".padEnd(n, f), `padEnd("abc", ${n}, ${show(f)})`);
+      same(M.padStart2("abc", n, f), "abc".padStart(n, f), `padStart("abc", ${n}, ${show(f)})`);
+      same(M.padEnd2("abc", n, f), "abc".padEnd(n, f), `padEnd("abc", ${n}, ${show(f)})`);
     }
   }
-  same(S.padStart2("abc", 2 ** 40, ""), "abc", "empty fill, huge length");
-  same(S.padEnd2("abc", Infinity, ""), "abc", "empty fill, infinite length");
+  same(M.padStart2("abc", 2 ** 40, ""), "abc", "empty fill, huge length");
+  same(M.padEnd2("abc", Infinity, ""), "abc", "empty fill, infinite length");
   for (const n of [536870889, 2 ** 31, Infinity]) {
-    sameRangeError(() => S.padStart2("abc", n, "x"), () => "abc".padStart(n, "x"));
-    sameRangeError(() => S.padEnd1("abc", n), () => "abc".padEnd(n));
+    sameRangeError(() => M.padStart2("abc", n, "x"), () => "abc".padStart(n, "x"));
+    sameRangeError(() => M.padEnd1("abc", n), () => "abc".padEnd(n));
   }
 });
 
@@ -211,23 +243,23 @@ test("padStart, padEnd", () => {
 
 test("split with a string separator, with and without a limit", () => {
   check([str, needle], (s, sep) => {
-    same(S.split1(s, sep), s.split(sep), `split(${show(s)}, ${show(sep)})`);
+    same(M.split1(s, sep), s.split(sep), `split(${show(s)}, ${show(sep)})`);
   });
   const limit = fc.oneof(fc.integer({ min: 0, max: 8 }), fc.constantFrom(...SPECIAL_NUMBERS, -1, -2, 4294967295, 4294967296 + 2, 2.9));
   check([str, needle, limit], (s, sep, n) => {
-    same(S.split2(s, sep, n), s.split(sep, n), `split(${show(s)}, ${show(sep)}, ${show(n)})`);
+    same(M.split2(s, sep, n), s.split(sep, n), `split(${show(s)}, ${show(sep)}, ${show(n)})`);
   });
   for (const s of ["", "a", ",", ",,", "a,b,,c,", "\ud83d\ude00"]) {
     for (const sep of ["", ",", ",,", "a", "\ude00"]) {
-      same(S.split1(s, sep), s.split(sep), `split(${show(s)}, ${show(sep)})`);
+      same(M.split1(s, sep), s.split(sep), `split(${show(s)}, ${show(sep)})`);
     }
   }
 });
 
 test("join", () => {
   check([fc.array(str, { maxLength: 8 }), needle], (items, sep) => {
-    same(S.join1(items, sep), items.join(sep), `join(${show(items)}, ${show(sep)})`);
-    same(S.join0(items), items.join(), `join(${show(items)})`);
+    same(M.join1(items, sep), items.join(sep), `join(${show(items)}, ${show(sep)})`);
+    same(M.join0(items), items.join(), `join(${show(items)})`);
   });
 });
 
@@ -235,14 +267,14 @@ test("join", () => {
 
 test("trim, trimStart, trimEnd; the white space set", () => {
   check([str], (s) => {
-    same(S.trim0(s), s.trim(), `trim(${show(s)})`);
-    same(S.trimStart0(s), s.trimStart(), `trimStart(${show(s)})`);
-    same(S.trimEnd0(s), s.trimEnd(), `trimEnd(${show(s)})`);
+    same(M.trim0(s), s.trim(), `trim(${show(s)})`);
+    same(M.trimStart0(s), s.trimStart(), `trimStart(${show(s)})`);
+    same(M.trimEnd0(s), s.trimEnd(), `trimEnd(${show(s)})`);
   });
   for (let c = 0; c <= 0xffff; c++) {
     const ch = String.fromCharCode(c);
-    assert.is(S.isJsWhitespace(c), ch.trim() === "", `white space: U+${c.toString(16)}`);
-    same(S.trim0(ch + "x" + ch), (ch + "x" + ch).trim(), `trim around U+${c.toString(16)}`);
+    assert.is(M.isJsWhitespace(c), ch.trim() === "", `white space: U+${c.toString(16)}`);
+    same(M.trim0(ch + "x" + ch), (ch + "x" + ch).trim(), `trim around U+${c.toString(16)}`);
   }
 });
 
@@ -255,9 +287,9 @@ function hex(cp: number): string {
 test("toUpperCase, toLowerCase: every code point alone", () => {
   for (let cp = 0; cp <= 0x10ffff; cp++) {
     const s = cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
-    const u = S.toUpperCase0(s);
+    const u = C.toUpperCase0(s);
     if (u !== s.toUpperCase()) assert.is(u, s.toUpperCase(), `toUpperCase(${hex(cp)})`);
-    const l = S.toLowerCase0(s);
+    const l = C.toLowerCase0(s);
     if (l !== s.toLowerCase()) assert.is(l, s.toLowerCase(), `toLowerCase(${hex(cp)})`);
   }
 });
@@ -269,9 +301,9 @@ test("toUpperCase, toLowerCase: every code point within runs of 61 (two-byte str
     for (let cp = start; cp < start + 61 && cp <= 0x10ffff; cp++) {
       s += cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
     }
-    const u = S.toUpperCase0(s);
+    const u = C.toUpperCase0(s);
     if (u !== s.toUpperCase()) assert.is(u, s.toUpperCase(), `toUpperCase of the run from ${hex(start)}`);
-    const l = S.toLowerCase0(s);
+    const l = C.toLowerCase0(s);
     if (l !== s.toLowerCase()) assert.is(l, s.toLowerCase(), `toLowerCase of the run from ${hex(start)}`);
   }
 });
@@ -283,17 +315,17 @@ test("toLowerCase: Final_Sigma in random contexts; both cases of random strings"
     "\u1fbc", "\u01c5", "\u0149",
   );
   check([fc.string({ unit: context, maxLength: 12 })], (s) => {
-    same(S.toLowerCase0(s), s.toLowerCase(), `toLowerCase(${show(s)})`);
-    same(S.toUpperCase0(s), s.toUpperCase(), `toUpperCase(${show(s)})`);
+    same(C.toLowerCase0(s), s.toLowerCase(), `toLowerCase(${show(s)})`);
+    same(C.toUpperCase0(s), s.toUpperCase(), `toUpperCase(${show(s)})`);
   });
   check([str], (s) => {
-    same(S.toLowerCase0(s), s.toLowerCase(), `toLowerCase(${show(s)})`);
-    same(S.toUpperCase0(s), s.toUpperCase(), `toUpperCase(${show(s)})`);
+    same(C.toLowerCase0(s), s.toLowerCase(), `toLowerCase(${show(s)})`);
+    same(C.toUpperCase0(s), s.toUpperCase(), `toUpperCase(${show(s)})`);
   });
   // Strings that need no change come back as they are.
   const ascii = "hello, world 123";
-  assert.ok(S.toLowerCase0(ascii) === ascii);
-  assert.ok(S.toUpperCase0("HELLO \u00c0") === "HELLO \u00c0");
+  assert.ok(C.toLowerCase0(ascii) === ascii);
+  assert.ok(C.toUpperCase0("HELLO \u00c0") === "HELLO \u00c0");
 });
 
 // ---- The generator of the case tables --------------------------------------------------------
@@ -305,7 +337,7 @@ interface RangeRun {
   step: number;
 }
 
-/** The tables of rlib/strmethods.ts, from this Node's own case mappings (see the comment there). */
+/** The tables of rlib/strcase.ts, from this Node's own case mappings (see the comment there). */
 function caseTablesSource(): string {
   function analyze(map: (s: string) => string): { enc: number[]; from: number[]; to: string[] } {
     const ranges: RangeRun[] = [];
@@ -408,7 +440,7 @@ function caseTablesSource(): string {
 
 test("the case tables are the ones this Node generates", async () => {
   const fs = await import("node:fs");
-  const file = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "rlib", "strmethods.ts");
+  const file = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "rlib", "strcase.ts");
   const text = fs.readFileSync(file, "utf8");
   const begin = "// @generated-case-tables-begin\n";
   const end = "// @generated-case-tables-end\n";
@@ -418,7 +450,7 @@ test("the case tables are the ones this Node generates", async () => {
   const fresh = caseTablesSource();
   if (process.env.RTS_REGEN_CASE_TABLES === "1" && text.slice(a, b) !== fresh) {
     fs.writeFileSync(file, text.slice(0, a) + fresh + text.slice(b));
-    console.log("rewrote the case tables of rlib/strmethods.ts");
+    console.log("rewrote the case tables of rlib/strcase.ts");
     return;
   }
   assert.ok(text.slice(a, b) === fresh,

@@ -90,10 +90,10 @@ export function mapGetOfPrimitive(
 }
 
 /** The methods of Map and Set that RTS implements as calls (keys(), values() and entries() are
- *  iterated by for-of and Array.from). */
+ *  iterated by for-of and Array.from; forEach is rlib/arrays.ts' mapForEach1 / setForEach1). */
 const METHODS: Record<CollectionType["kind"], Set<string>> = {
-  Map: new Set(["get", "set", "has", "delete", "clear"]),
-  Set: new Set(["add", "has", "delete", "clear"]),
+  Map: new Set(["get", "set", "has", "delete", "clear", "forEach"]),
+  Set: new Set(["add", "has", "delete", "clear", "forEach"]),
 };
 
 /** Rejects a method call on a Map or Set that RTS does not implement. */

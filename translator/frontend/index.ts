@@ -19,7 +19,7 @@ import {
   Builtin, CaptureKey, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
 } from "./program.ts";
 import { reject } from "./subset.ts";
-import { COLLECTION_CLASSES } from "./collections.ts";
+import { COLLECTION_CLASSES, collectionOf } from "./collections.ts";
 import { checkTypeAnnotations } from "./types.ts";
 
 /** rlib modules whose exported functions are translator intrinsics, by file name, with the
@@ -202,16 +202,18 @@ class Frontend implements BuildContext {
 
   /** A JS library method implemented in rlib, by the receiver's TypeScript type:
    *  `s.slice(a, b)` is strmethods.slice2(s, a, b), `x.toFixed(2)` numconv.numToFixed1(x, 2),
-   *  `names.join(",")` strmethods.join1(names, ","). */
+   *  `names.join(",")` strmethods.join1(names, ","), `m.forEach(f)` arrays.mapForEach1(m, f). */
   libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null {
     const flags = this.checker.getBaseTypeOfLiteralType(receiver).flags;
-    if (flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `${name}${argc}`);
+    if (flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `${name}${argc}`) ?? this.libraryFunction("strcase", `${name}${argc}`);
     if (flags & ts.TypeFlags.NumberLike) return this.libraryFunction("numconv", `num${name[0].toUpperCase()}${name.slice(1)}${argc}`);
     if (name === "join" && this.checker.isArrayType(receiver)) {
       const item = this.checker.getTypeArguments(receiver as ts.TypeReference)[0];
       if (item && item.flags & ts.TypeFlags.StringLike) return this.libraryFunction("strmethods", `join${argc}`);
     }
     if (this.checker.isArrayType(receiver)) return this.arrayMethod(`${name}${argc}`);
+    const collection = collectionOf(this.checker, receiver);
+    if (collection && name === "forEach") return this.arrayMethod(`${collection.kind.toLowerCase()}ForEach${argc}`);
     return null;
   }
 
