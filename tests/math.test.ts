@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
 import * as M from "../rlib/math.ts";
+import * as B from "../rlib/mathbits.ts";
 import { fromBits, toBits } from "./support/floats.ts";
 
 function show(x: number): string {
@@ -301,6 +302,23 @@ test("atan2: fc.double() pairs", () => {
     fc.property(fc.double({ min: -100, max: 100 }), fc.double({ min: -100, max: 100 }), (y, x) => checkAtan2(y, x)),
     { numRuns: 20000 },
   );
+});
+
+test("imul, clz32, fround (mathbits.ts) against V8", () => {
+  const int32ish = fc.oneof(
+    fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+    fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+    fc.constantFrom(0, -0, 1, -1, 0xffff, 0x10000, 2 ** 31, 2 ** 32, 2 ** 53, -(2 ** 53), NaN, Infinity, -Infinity, 0.5, -1.5, 1e20),
+    fc.double(),
+  );
+  fc.assert(fc.property(int32ish, int32ish, (a, b) => Object.is(B.imul(a, b), Math.imul(a, b))), { numRuns: 5000 });
+  fc.assert(fc.property(int32ish, (a) => Object.is(B.clz32(a), Math.clz32(a)) && Object.is(B.fround(a), Math.fround(a))), { numRuns: 5000 });
+  for (let k = 0; k < 32; k++) {
+    for (const x of [2 ** k, 2 ** k - 1, 2 ** k + 1]) assert.is(B.clz32(x), Math.clz32(x), `clz32(${x})`);
+  }
+  for (const x of [3.4028235677973366e38, 3.4028235677973366e38 * 1.0000001, 1.401298464324817e-45, 7e-46, 0.1, -0]) {
+    assert.ok(Object.is(B.fround(x), Math.fround(x)), `fround(${x})`);
+  }
 });
 
 test.run();

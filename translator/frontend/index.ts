@@ -554,8 +554,9 @@ class Frontend implements BuildContext {
     if (GLOBAL_BUILTINS.has(name)) return { kind: "builtin", builtin: new Builtin(name) };
     if (ERROR_CLASSES.has(name)) return { kind: "class", desc: this.errorClass(name) };
     if (name.startsWith("Math.")) {
-      // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8) and rlib/random.ts.
-      const fn = this.libraryFunction("math", name.slice(5)) ?? this.libraryFunction("random", name.slice(5));
+      // The rest of Math is RTS code: rlib/math.ts (fdlibm, as V8), mathbits.ts and random.ts.
+      const f = name.slice(5);
+      const fn = this.libraryFunction("math", f) ?? this.libraryFunction("mathbits", f) ?? this.libraryFunction("random", f);
       if (fn) return { kind: "function", desc: fn };
     }
     if (name in COLLECTION_CLASSES) {

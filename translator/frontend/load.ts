@@ -16,13 +16,13 @@ export interface LoadedSources {
   /** rlib/runtime.ts: the helpers the translator's later stages call; with --jit also
    *  rlib/jitrt/entry.ts, the meta-interpreter's entry from the interpreter's loop. */
   runtime: ts.SourceFile[];
-  /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm),
+  /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm), mathbits.ts,
    *  strmethods.ts and strcase.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
    *  (Error, TypeError, RangeError), collections.ts (Map and Set). */
   library: Map<string, ts.SourceFile>;
 }
 
-const LIBRARY_MODULES = ["math", "random", "strmethods", "strcase", "numconv", "arrays", "errors", "collections"];
+const LIBRARY_MODULES = ["math", "mathbits", "random", "strmethods", "strcase", "numconv", "arrays", "errors", "collections"];
 
 export function loadSources(entryPath: string, jit: boolean): LoadedSources {
   const project = new Project({

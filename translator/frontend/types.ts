@@ -1,5 +1,6 @@
 // Checks on the type annotations a reachable function or class writes: RTS types are
-// static, so `any`, `unknown` and unions of unrelated types are rejected where they appear.
+// static, so `any`, `unknown` and unions of unrelated types are rejected where they appear;
+// and on the one library overload that takes an argument of another type (a function).
 import { ts } from "ts-morph";
 import { reject } from "./subset.ts";
 
@@ -9,11 +10,21 @@ export function checkTypeAnnotations(root: ts.Node, checker: ts.TypeChecker): vo
     if (n.kind === ts.SyntaxKind.AnyKeyword) reject(n, "the `any` type");
     if (n.kind === ts.SyntaxKind.UnknownKeyword) reject(n, "the `unknown` type");
     if (ts.isUnionTypeNode(n)) checkUnion(n, checker);
+    if (ts.isCallExpression(n)) checkReplaceCallback(n, checker);
     // Function bodies of nested functions are rejected by the builder; don't look inside.
     if (n !== root && ts.isFunctionLike(n) && !ts.isFunctionTypeNode(n)) return;
     ts.forEachChild(n, visit);
   };
   visit(root);
+}
+
+/** `s.replace(p, (m) => ...)`: rlib's replace takes a replacement string only. */
+function checkReplaceCallback(call: ts.CallExpression, checker: ts.TypeChecker): void {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== "replace" && callee.name.text !== "replaceAll")) return;
+  if (call.arguments.length !== 2 || !(checker.getTypeAtLocation(callee.expression).flags & ts.TypeFlags.StringLike)) return;
+  const arg = call.arguments[1];
+  if (checker.getTypeAtLocation(arg).getCallSignatures().length > 0) reject(arg, "a replacement function in replace/replaceAll");
 }
 
 type Family = "number" | "string" | "boolean" | "object";

@@ -1,0 +1,10 @@
+class Box<T> {
+  constructor(public value: T) {}
+}
+class Other {}
+function isBox(x: Box<number> | Other): boolean {
+  return x instanceof Box;
+}
+export function main(argv: string[]): number {
+  return isBox(new Box(1)) ? 0 : 1;
+}
