@@ -174,15 +174,15 @@ export function stackOverflow(): void {
 }
 
 // Layouts shared with translator/rtyper/lltype.ts.
-const GC_TRACK_YOUNG = 2;
+export const GC_TRACK_YOUNG = 2;
 const LIST_TYPEID = 2;
 const LIST_LENGTH = 8;
 const LIST_ITEMS = 12;
 const LIST_SIZE = 16;
 const ITEMS_CAPACITY = 8;
 const ITEMS_DATA = 16;
-const TYPED_LENGTH = 8;
-const TYPED_DATA = 16;
+export const TYPED_LENGTH = 8;
+export const TYPED_DATA = 16;
 
 /** A new T[] of `length` items (the items are stored by the caller). `itemsTypeid` says
  *  whether the items are GC pointers. */

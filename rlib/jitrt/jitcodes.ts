@@ -54,6 +54,13 @@ export function jitcodeField(j: int, k: int): int {
   return word(info(2), j * JITCODE_WORDS + k);
 }
 
+/** The table slot of the runtime function a compiled trace calls (jitdata's JIT_RUNTIME). */
+export const RUNTIME_REMEMBER = 0;
+export const RUNTIME_INDEX_ERROR = 1;
+export function runtimeSlot(k: int): int {
+  return word(info(5), k);
+}
+
 export function descrCount(): int {
   return load32(info(3) + 8);
 }

@@ -56,6 +56,8 @@ export const NEW = 38;
 export const NEW_ARRAY = 39;
 export const SAME_AS_I = 40;
 export const DEBUG_MERGE_POINT = 41;
+export const GETARRAYITEM_F = 42;
+export const GUARD_NO_EXCEPTION = 43;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -87,6 +89,7 @@ const OPS: OpInfo[] = [
   new OpInfo("call_i", I, -1), new OpInfo("call_r", R, -1), new OpInfo("call_f", F, -1), new OpInfo("call_n", V, -1),
   new OpInfo("call_pure_i", I, -1), new OpInfo("new", R, 0), new OpInfo("new_array", R, 1),
   new OpInfo("same_as_i", I, 1), new OpInfo("debug_merge_point", V, -1),
+  new OpInfo("getarrayitem_gc_f", F, 2), new OpInfo("guard_no_exception", V, 0),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */
@@ -97,7 +100,7 @@ export function opName(opnum: int): string {
 }
 
 export function isGuard(opnum: int): boolean {
-  return opnum >= GUARD_TRUE && opnum <= GUARD_CLASS;
+  return (opnum >= GUARD_TRUE && opnum <= GUARD_CLASS) || opnum === GUARD_NO_EXCEPTION;
 }
 
 /** Where a compiled trace can return: its guards and FINISH (numbered in this order). */

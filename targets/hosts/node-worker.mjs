@@ -47,11 +47,14 @@ function run({ wasmPath, args, env, cwd }) {
 
 /** rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
  *  which imports env.memory and env.table (the main module's memory and rts_jit_table) and
- *  exports "trace"; that function goes into a new slot of the table. */
+ *  may import env.sp and env.exc (its globals rts_jit_sp, the shadow stack pointer, and
+ *  rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
+ *  the table. */
 function compileTrace(exports, ptr, len) {
   const bytes = new Uint8Array(exports.memory.buffer, ptr, len).slice();
   const table = exports.rts_jit_table;
-  const trace = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory: exports.memory, table } });
+  const env = { memory: exports.memory, table, sp: exports.rts_jit_sp, exc: exports.rts_jit_exc };
+  const trace = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env });
   const index = table.grow(1);
   table.set(index, trace.exports.trace);
   return index;

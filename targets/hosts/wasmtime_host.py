@@ -100,14 +100,16 @@ def run(wasm_path, args, env):
 def define_jit(linker, engine):
     """rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
     which imports env.memory and env.table (the main module's memory and rts_jit_table) and
-    exports "trace"; that function goes into a new slot of the table."""
+    may import env.sp and env.exc (its globals rts_jit_sp, the shadow stack pointer, and
+    rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
+    the table."""
+    shared_exports = {"memory": "memory", "table": "rts_jit_table", "sp": "rts_jit_sp", "exc": "rts_jit_exc"}
 
     def compile_trace(caller, ptr, length):
         memory = caller["memory"]
         table = caller["rts_jit_table"]
         trace = wasmtime.Module(engine, bytes(memory.read(caller, ptr, ptr + length)))
-        shared = {"memory": memory, "table": table}
-        instance = wasmtime.Instance(caller, trace, [shared[imp.name] for imp in trace.imports])
+        instance = wasmtime.Instance(caller, trace, [caller[shared_exports[imp.name]] for imp in trace.imports])
         return table.grow(caller, 1, instance.exports(caller)["trace"])
 
     i32 = wasmtime.ValType.i32()

@@ -7,7 +7,7 @@ import { FunctionDesc, ImportedFunction, runtimeFunction } from "../../translato
 import { LowLevelProgram } from "../../translator/rtyper/index.ts";
 import { GcRoots } from "../../translator/transform/gcroots.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
-import { JitData, layOutJitCodes } from "./jitdata.ts";
+import { JIT_RUNTIME, JitData, layOutJitCodes } from "./jitdata.ts";
 import { addJitCall } from "./jitcall.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
@@ -85,7 +85,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
       return table.get(fn)!;
     },
   };
-  const jit = jitcodes ? layOutJitCodes(jitcodes, data, jitTableIndex(ctx)) : null;
+  const jit = jitcodes ? layOutJitCodes(jitcodes, data, jitTableIndex(ctx), JIT_RUNTIME.map((name) => runtimeFunction(ll.program, name))) : null;
   data.freeze();
   const heapBase = align(data.end, 16);
   const pages = Math.ceil((heapBase + 1024 * 1024) / PAGE_SIZE);
@@ -117,6 +117,11 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   m.addGlobal(GLOBALS.gcStress, binaryen.i32, false, i32(opts.gcStress ? 1 : 0));
   m.addGlobal(GLOBALS.maxHeap, binaryen.i64, false, m.i64.const(BigInt(opts.maxHeap)));
   m.addGlobal(GLOBALS.exception, binaryen.i32, true, i32(0));
+  if (opts.jit) {
+    // Compiled traces import these (the hosts' rts_jit.compile passes them as env.sp, env.exc).
+    m.addGlobalExport(GLOBALS.shadowStackPointer, "rts_jit_sp");
+    m.addGlobalExport(GLOBALS.exception, "rts_jit_exc");
+  }
   if (opts.watPath) fs.writeFileSync(opts.watPath, m.emitText());
   if (!m.validate()) throw new Error("backend produced an invalid module");
   // Debug info keeps the function names (the name section), which traps report.

@@ -7,6 +7,7 @@
 //   [2] jitcodes  Int32Array: one JITCODE_WORDS record per jitcode, the portal first
 //   [3] descrs    Int32Array: the descriptor table, each entry's offset in [4]
 //   [4] descr data Int32Array: the entries (a tag, then the fields below)
+//   [5] runtime   Int32Array: the table slots of the JIT_RUNTIME functions
 // A jitcode record: code offset, length, registers i, r, f, the parameters (Uint8Array of
 // kind, register pairs), and the constant pools: ints (Int32Array of low, high words), refs
 // (Int32Array of addresses), floats (Float64Array).
@@ -31,7 +32,16 @@ export interface JitData {
   info: number;
 }
 
-export function layOutJitCodes(jc: JitCodes, data: DataSegment, tableIndex: (fn: FunctionDesc | ImportedFunction) => number): JitData {
+/** rlib/runtime.ts functions compiled traces call (through the table): the write barrier's
+ *  slow path and the index error of an array read out of range. Their slots are info [5]. */
+export const JIT_RUNTIME = ["rememberObject", "indexError"];
+
+export function layOutJitCodes(
+  jc: JitCodes,
+  data: DataSegment,
+  tableIndex: (fn: FunctionDesc | ImportedFunction) => number,
+  runtime: FunctionDesc[],
+): JitData {
   const i32 = (values: number[]) => data.typedArray(Int32Array.from(values));
   const code = data.typedArray(jc.code);
   const opcodes = data.string(jc.opcodes.join("\n"));
@@ -53,7 +63,7 @@ export function layOutJitCodes(jc: JitCodes, data: DataSegment, tableIndex: (fn:
     offsets.push(words.length);
     words.push(...encodeDescr(d, data, tableIndex, indexOf));
   }
-  const info = i32([code, opcodes, i32(records), i32(offsets), i32(words)]);
+  const info = i32([code, opcodes, i32(records), i32(offsets), i32(words), i32(runtime.map(tableIndex))]);
   return { info };
 }
 

@@ -6,13 +6,13 @@ import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, 
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
 import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
-import { loopFunctionBody } from "./codegen.ts";
+import { loopFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
 
 /** Compiles a loop trace (LABEL first, JUMP last); returns its function table slot, for
  *  lowlevel.callTrace. */
 export function compileLoop(trace: Trace): int {
-  const module = traceModule(loopFunctionBody(trace));
+  const module = traceModule(loopFunction(trace));
   // Nothing allocates between taking the address and the host reading the bytes.
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }

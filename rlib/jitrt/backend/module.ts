@@ -1,36 +1,42 @@
-// A trace's Wasm module: it imports the main module's memory and function table (the hosts'
-// rts_jit.compile supplies them as env.memory and env.table) and exports its one function
-// as "trace".
-import { ByteBuffer } from "./bytes.ts";
-import {
-  EXTERNAL_FUNC, EXTERNAL_MEMORY, EXTERNAL_TABLE, FUNC_TYPE, FUNCREF, I32, SECTION_CODE, SECTION_EXPORT, SECTION_FUNCTION,
-  SECTION_IMPORT, SECTION_TYPE,
-} from "./wasm.ts";
+// A trace's Wasm module: it imports the main module's memory, function table, shadow-stack
+// pointer and pending exception (the hosts' rts_jit.compile supplies them as env.memory,
+// env.table, env.sp, env.exc) and exports its one function as "trace".
 import { int } from "../../types.ts";
+import { ByteBuffer } from "./bytes.ts";
+import { functionBody } from "./codegen.ts";
+import { FunctionCode } from "./function.ts";
+import {
+  EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, FUNC_TYPE, FUNCREF, I32, MUTABLE, SECTION_CODE, SECTION_EXPORT,
+  SECTION_FUNCTION, SECTION_IMPORT, SECTION_TYPE,
+} from "./wasm.ts";
 
 function section(out: ByteBuffer, id: int, content: ByteBuffer): void {
   out.byte(id);
   out.sized(content);
 }
 
-/** The module around one function of type (i32, i32) -> i32 with this body. */
-export function traceModule(body: ByteBuffer): ByteBuffer {
+function valueTypes(out: ByteBuffer, types: int[]): void {
+  out.u32(types.length);
+  for (const t of types) out.byte(t);
+}
+
+/** The module around the trace function (its type is the first of its types). */
+export function traceModule(f: FunctionCode): ByteBuffer {
   const out = new ByteBuffer();
   for (const b of [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]) out.byte(b);
 
   const types = new ByteBuffer();
-  types.u32(1);
-  types.byte(FUNC_TYPE);
-  types.u32(2);
-  types.byte(I32);
-  types.byte(I32);
-  types.u32(1);
-  types.byte(I32);
+  types.u32(f.types.length);
+  for (const t of f.types) {
+    types.byte(FUNC_TYPE);
+    valueTypes(types, t.params);
+    valueTypes(types, t.results);
+  }
   section(out, SECTION_TYPE, types);
 
-  // Minimum sizes 0: any memory and table satisfy them.
+  // Minimum sizes 0: any memory and table satisfy them. The globals in function.ts's order.
   const imports = new ByteBuffer();
-  imports.u32(2);
+  imports.u32(4);
   imports.name("env");
   imports.name("memory");
   imports.byte(EXTERNAL_MEMORY);
@@ -42,6 +48,13 @@ export function traceModule(body: ByteBuffer): ByteBuffer {
   imports.byte(FUNCREF);
   imports.byte(0);
   imports.u32(0);
+  for (const name of ["sp", "exc"]) {
+    imports.name("env");
+    imports.name(name);
+    imports.byte(EXTERNAL_GLOBAL);
+    imports.byte(I32);
+    imports.byte(MUTABLE);
+  }
   section(out, SECTION_IMPORT, imports);
 
   const functions = new ByteBuffer();
@@ -58,7 +71,7 @@ export function traceModule(body: ByteBuffer): ByteBuffer {
 
   const code = new ByteBuffer();
   code.u32(1);
-  code.sized(body);
+  code.sized(functionBody(f));
   section(out, SECTION_CODE, code);
   return out;
 }

@@ -1,0 +1,197 @@
+// The state of the trace function being encoded: its locals (one per trace value, ints i64,
+// floats f64, refs i32, then scratch locals), its code, the function types its indirect
+// calls use, and the exits so far. The instructions of one operation are written by
+// codegen.ts, heap.ts and calls.ts through it.
+import { int } from "../../types.ts";
+import { fatal } from "../../runtime.ts";
+import { exitValues, frameSlots } from "../frame.ts";
+import { ConstFloat, ConstInt, ConstRef, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { ByteBuffer } from "./bytes.ts";
+import {
+  EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_STORE, I64, I64_CONST, I64_LOAD, I64_STORE, IF,
+  LOCAL_GET, LOCAL_SET, RETURN,
+} from "./wasm.ts";
+
+/** The function's parameters. */
+export const FRAME = 0;
+export const REFS = 1;
+/** The imported globals (module.ts). */
+export const GLOBAL_SP = 0;
+export const GLOBAL_EXC = 1;
+
+/** The Wasm value type of a trace value of this type. */
+export function wasmType(type: int): int {
+  if (type === TYPE_FLOAT) return F64;
+  if (type === TYPE_REF) return I32;
+  return I64;
+}
+
+/** A Wasm function type: parameter and result value types. */
+export class FuncType {
+  constructor(
+    public params: int[],
+    public results: int[],
+  ) {}
+
+  same(other: FuncType): boolean {
+    if (this.params.length !== other.params.length || this.results.length !== other.results.length) return false;
+    for (let i = 0; i < this.params.length; i++) if (this.params[i] !== other.params[i]) return false;
+    for (let i = 0; i < this.results.length; i++) if (this.results[i] !== other.results[i]) return false;
+    return true;
+  }
+}
+
+export class FunctionCode {
+  code: ByteBuffer = new ByteBuffer();
+  locals: Map<Value, int> = new Map<Value, int>();
+  /** Locals per Wasm type, in the order they are declared: i64, f64, i32. */
+  counts: int[] = [0, 0, 0];
+  /** An i32 scratch local: the base of the shadow-stack slots refs are spilled to. */
+  spillBase: int = 0;
+  exits: int = 0;
+  /** Type 0 is the trace function's; indirect calls add theirs. */
+  types: FuncType[] = [new FuncType([I32, I32], [I32])];
+  /** Per value: the position of the last operation that uses it (args, failArgs). */
+  lastUse: Map<Value, int> = new Map<Value, int>();
+
+  constructor(public trace: Trace) {
+    this.allocateLocals();
+    this.findLastUses();
+  }
+
+  /** Numbers the locals: the parameters, then the i64, f64 and i32 values, then scratch. */
+  private allocateLocals(): void {
+    const values: Value[] = [];
+    for (const a of this.trace.inputargs) values.push(a);
+    for (const op of this.trace.ops) if (op.type !== TYPE_VOID) values.push(op);
+    const groups = [I64, F64, I32];
+    let next = 2;
+    for (let g = 0; g < 3; g++) {
+      for (const v of values) {
+        if (wasmType(v.type) !== groups[g]) continue;
+        this.locals.set(v, next);
+        next++;
+        this.counts[g]++;
+      }
+    }
+    this.spillBase = next;
+    this.counts[2]++;
+  }
+
+  private findLastUses(): void {
+    const ops = this.trace.ops;
+    for (let i = 0; i < ops.length; i++) {
+      for (const v of ops[i].args) this.lastUse.set(v, i);
+      for (const v of ops[i].failArgs) this.lastUse.set(v, i);
+    }
+  }
+
+  /** The refs whose values must survive a call at operation `at`: defined before it and used
+   *  after it, or inputs that are not loop-carried (the loop uses them on every iteration). */
+  refsLiveAcross(at: int): Value[] {
+    const live: Value[] = [];
+    const label = this.trace.ops[0];
+    for (const a of this.trace.inputargs) {
+      if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
+      let carried = false;
+      for (const l of label.args) if (l === a) carried = true;
+      if (!carried || this.lastUse.get(a)! > at) live.push(a);
+    }
+    for (let i = 0; i < at; i++) {
+      const op = this.trace.ops[i];
+      if (op.type === TYPE_REF && this.lastUse.has(op) && this.lastUse.get(op)! > at) live.push(op);
+    }
+    return live;
+  }
+
+  /** The index of a function type (added when new). */
+  typeIndex(t: FuncType): int {
+    for (let i = 0; i < this.types.length; i++) if (this.types[i].same(t)) return i;
+    this.types.push(t);
+    return this.types.length - 1;
+  }
+
+  local(v: Value): int {
+    if (!this.locals.has(v)) fatal("jit backend: a value is used before it is defined");
+    return this.locals.get(v)!;
+  }
+
+  byte(b: int): void {
+    this.code.byte(b);
+  }
+
+  /** An instruction with one unsigned immediate (local, global, branch depth). */
+  instr(b: int, immediate: int): void {
+    this.code.byte(b);
+    this.code.u32(immediate);
+  }
+
+  i32Const(v: int): void {
+    this.code.byte(I32_CONST);
+    this.code.s64(v);
+  }
+
+  /** Pushes a value: a constant, or its local. */
+  push(v: Value): void {
+    const c = this.code;
+    if (v instanceof ConstInt) {
+      c.byte(I64_CONST);
+      c.s64(v.value);
+    } else if (v instanceof ConstFloat) {
+      c.byte(F64_CONST);
+      c.f64(v.value);
+    } else if (v instanceof ConstRef) {
+      this.i32Const(v.address);
+    } else {
+      this.instr(LOCAL_GET, this.local(v));
+    }
+  }
+
+  setLocal(v: Value): void {
+    this.instr(LOCAL_SET, this.local(v));
+  }
+
+  /** A load or store with its alignment (log2 bytes) and constant offset. */
+  memoryAccess(instr: int, align: int, offset: int): void {
+    this.code.byte(instr);
+    this.code.u32(align);
+    this.code.u32(offset);
+  }
+
+  loadInputs(): void {
+    const inputs: Value[] = this.trace.inputargs;
+    const slots = frameSlots(inputs);
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i].type;
+      this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
+      if (t === TYPE_REF) this.memoryAccess(I32_LOAD, 2, slots[i] * 4);
+      else if (t === TYPE_FLOAT) this.memoryAccess(F64_LOAD, 3, slots[i] * 8);
+      else this.memoryAccess(I64_LOAD, 3, slots[i] * 8);
+      this.setLocal(inputs[i]);
+    }
+  }
+
+  /** Stores an exit's values to the slots and returns the exit's number. */
+  leave(values: Value[]): void {
+    const slots = frameSlots(values);
+    for (let i = 0; i < values.length; i++) {
+      const t = values[i].type;
+      this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
+      this.push(values[i]);
+      if (t === TYPE_REF) this.memoryAccess(I32_STORE, 2, slots[i] * 4);
+      else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slots[i] * 8);
+      else this.memoryAccess(I64_STORE, 3, slots[i] * 8);
+    }
+    this.i32Const(this.exits);
+    this.code.byte(RETURN);
+    this.exits++;
+  }
+
+  /** A guard: its failure condition (an i32) is on the stack. */
+  guard(op: ResOp): void {
+    this.code.byte(IF);
+    this.code.byte(EMPTY_BLOCK);
+    this.leave(exitValues(op));
+    this.code.byte(END);
+  }
+}

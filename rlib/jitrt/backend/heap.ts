@@ -1,0 +1,172 @@
+// Fields and typed-array items, as the main module's backend (targets/wasm/ops.ts) accesses
+// them: the same layouts, bounds checks (a read out of range is the runtime's index error, a
+// write out of range does nothing, as in JS), integer stores keeping the low bits, and the
+// generational collector's write barrier before a ref is stored into an object.
+import { int } from "../../types.ts";
+import { gcMode } from "../../lowlevel.ts";
+import { GC_TRACK_YOUNG, TYPED_DATA, TYPED_LENGTH } from "../../runtime.ts";
+import { descrWord, LL_F64, LL_I32, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot } from "../jitcodes.ts";
+import { ConstRef, ResOp, TYPE_REF, Value } from "../resop.ts";
+import { FuncType, FunctionCode } from "./function.ts";
+import {
+  CALL_INDIRECT, EMPTY_BLOCK, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F64_LOAD, F64_PROMOTE_F32, F64_STORE, I32_ADD,
+  I32_AND, I32_LOAD, I32_SHL, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
+  I64_LOAD32_S, I64_LOAD32_U, I64_LOAD8_S, I64_LOAD8_U, I64_LT_U, I64_NE, I64_STORE, I64_STORE16, I64_STORE32, I64_STORE8, IF, UNREACHABLE,
+} from "./wasm.ts";
+
+/** Words of a field descriptor (jitdata.ts): offset, low-level type code. */
+const FIELD_OFFSET = 1;
+const FIELD_TYPE = 2;
+/** Word of an array descriptor: the element kind, in TYPED_ARRAYS order. */
+const ARRAY_ELEM = 1;
+const ELEM_U8 = 0;
+const ELEM_I8 = 1;
+const ELEM_U16 = 2;
+const ELEM_I16 = 3;
+const ELEM_U32 = 4;
+const ELEM_I32 = 5;
+const ELEM_F32 = 6;
+/** Header word holding the generational collector's flags. */
+const GC_FLAGS = 4;
+const GENERATIONAL = 2;
+
+export function getField(f: FunctionCode, op: ResOp): void {
+  const offset = descrWord(op.descr, FIELD_OFFSET);
+  const type = descrWord(op.descr, FIELD_TYPE);
+  f.push(op.args[0]);
+  if (type === LL_PTR) f.memoryAccess(I32_LOAD, 2, offset);
+  else if (type === LL_F64) f.memoryAccess(F64_LOAD, 3, offset);
+  else if (type === LL_I32) {
+    f.memoryAccess(I32_LOAD, 2, offset);
+    f.byte(I64_EXTEND_I32_U);
+  } else f.memoryAccess(I64_LOAD, 3, offset);
+  f.setLocal(op);
+}
+
+export function setField(f: FunctionCode, op: ResOp): void {
+  const offset = descrWord(op.descr, FIELD_OFFSET);
+  const type = descrWord(op.descr, FIELD_TYPE);
+  const obj = op.args[0];
+  const value = op.args[1];
+  if (value.type === TYPE_REF) writeBarrier(f, obj, value);
+  f.push(obj);
+  f.push(value);
+  if (type === LL_PTR) f.memoryAccess(I32_STORE, 2, offset);
+  else if (type === LL_F64) f.memoryAccess(F64_STORE, 3, offset);
+  else if (type === LL_I32) {
+    f.byte(I32_WRAP_I64);
+    f.memoryAccess(I32_STORE, 2, offset);
+  } else f.memoryAccess(I64_STORE, 3, offset);
+}
+
+/** As the main module's: an object whose header has TRACK_YOUNG set is remembered before a
+ *  ref is stored into it (constants are prebuilt objects or null, never young). */
+function writeBarrier(f: FunctionCode, obj: Value, value: Value): void {
+  if (gcMode() !== GENERATIONAL || value instanceof ConstRef) return;
+  f.push(obj);
+  f.memoryAccess(I32_LOAD, 2, GC_FLAGS);
+  f.i32Const(GC_TRACK_YOUNG);
+  f.byte(I32_AND);
+  f.byte(IF);
+  f.byte(EMPTY_BLOCK);
+  f.push(obj);
+  f.byte(I64_EXTEND_I32_U);
+  callRuntime(f, RUNTIME_REMEMBER, new FuncType([I64], []));
+  f.byte(END);
+}
+
+function callRuntime(f: FunctionCode, which: int, type: FuncType): void {
+  f.i32Const(runtimeSlot(which));
+  f.instr(CALL_INDIRECT, f.typeIndex(type));
+  f.byte(0);
+}
+
+/** log2 of an element's size. */
+function elemShift(elem: int): int {
+  if (elem <= ELEM_I8) return 0;
+  if (elem <= ELEM_I16) return 1;
+  if (elem <= ELEM_F32) return 2;
+  return 3;
+}
+
+/** The element's address minus TYPED_DATA (the data offset goes in the memarg). */
+function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): void {
+  f.push(arr);
+  f.push(index);
+  f.byte(I32_WRAP_I64);
+  const shift = elemShift(elem);
+  if (shift > 0) {
+    f.i32Const(shift);
+    f.byte(I32_SHL);
+  }
+  f.byte(I32_ADD);
+}
+
+function pushLength(f: FunctionCode, arr: Value): void {
+  f.push(arr);
+  f.memoryAccess(I64_LOAD32_U, 2, TYPED_LENGTH);
+}
+
+export function getArrayItem(f: FunctionCode, op: ResOp): void {
+  const arr = op.args[0];
+  const index = op.args[1];
+  const elem = descrWord(op.descr, ARRAY_ELEM);
+  f.push(index);
+  pushLength(f, arr);
+  f.byte(I64_GE_U);
+  f.byte(IF);
+  f.byte(EMPTY_BLOCK);
+  f.push(index);
+  pushLength(f, arr);
+  callRuntime(f, RUNTIME_INDEX_ERROR, new FuncType([I64, I64], []));
+  f.byte(UNREACHABLE);
+  f.byte(END);
+  elemAddress(f, arr, index, elem);
+  const shift = elemShift(elem);
+  if (elem === ELEM_U8) f.memoryAccess(I64_LOAD8_U, shift, TYPED_DATA);
+  else if (elem === ELEM_I8) f.memoryAccess(I64_LOAD8_S, shift, TYPED_DATA);
+  else if (elem === ELEM_U16) f.memoryAccess(I64_LOAD16_U, shift, TYPED_DATA);
+  else if (elem === ELEM_I16) f.memoryAccess(I64_LOAD16_S, shift, TYPED_DATA);
+  else if (elem === ELEM_U32) f.memoryAccess(I64_LOAD32_U, shift, TYPED_DATA);
+  else if (elem === ELEM_I32) f.memoryAccess(I64_LOAD32_S, shift, TYPED_DATA);
+  else if (elem === ELEM_F32) {
+    f.memoryAccess(F32_LOAD, shift, TYPED_DATA);
+    f.byte(F64_PROMOTE_F32);
+  } else f.memoryAccess(F64_LOAD, shift, TYPED_DATA);
+  f.setLocal(op);
+}
+
+export function setArrayItem(f: FunctionCode, op: ResOp): void {
+  const arr = op.args[0];
+  const index = op.args[1];
+  const elem = descrWord(op.descr, ARRAY_ELEM);
+  f.push(index);
+  pushLength(f, arr);
+  f.byte(I64_LT_U);
+  f.byte(IF);
+  f.byte(EMPTY_BLOCK);
+  elemAddress(f, arr, index, elem);
+  f.push(op.args[2]);
+  const shift = elemShift(elem);
+  if (shift === 0) f.memoryAccess(I64_STORE8, 0, TYPED_DATA);
+  else if (shift === 1) f.memoryAccess(I64_STORE16, 1, TYPED_DATA);
+  else if (elem === ELEM_F32) {
+    f.byte(F32_DEMOTE_F64);
+    f.memoryAccess(F32_STORE, 2, TYPED_DATA);
+  } else if (shift === 2) f.memoryAccess(I64_STORE32, 2, TYPED_DATA);
+  else f.memoryAccess(F64_STORE, 3, TYPED_DATA);
+  f.byte(END);
+}
+
+export function arrayLength(f: FunctionCode, op: ResOp): void {
+  pushLength(f, op.args[0]);
+  f.setLocal(op);
+}
+
+/** guard_class: the object's type id (its first header word) is the constant. */
+export function pushClassDiffers(f: FunctionCode, op: ResOp): void {
+  f.push(op.args[0]);
+  f.memoryAccess(I64_LOAD32_U, 2, 0);
+  f.push(op.args[1]);
+  f.byte(I64_NE);
+}
