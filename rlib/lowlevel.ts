@@ -90,6 +90,8 @@ export function storeFloat64(addr: int, v: float): void { translatedOnly("storeF
 /** The address of a typed array's first element. The generational collector moves young
  *  objects, so it is valid only until the next allocation (prebuilt arrays never move). */
 export function typedDataAddress(a: Uint8Array | Int32Array | Float64Array): int { return translatedOnly("typedDataAddress"); }
+/** An object's address (translated only): valid until the next allocation, as above. */
+export function objectAddress(o: object): int { return translatedOnly("objectAddress"); }
 /** Whether the module was translated with --jit (the host then compiles traces). */
 export function jitAvailable(): boolean { return false; }
 /** The host's trace compiler (a module translated with --jit): compiles the Wasm module of

@@ -47,6 +47,21 @@ test("the trace backend: hand-written loop traces compiled on both hosts give th
   }
 });
 
+test("the trace backend on the heap: fields, typed arrays, calls, barrier, guards; also under --gc-stress", async () => {
+  const heap = path.join(ROOT, "tests", "programs", "jit_backend_heap.ts");
+  const expected = runUntranslated(heap);
+  assert.is(expected.status, 0);
+  for (const gcStress of [false, true]) {
+    const wasm = await translateProgram(heap, `jit_backend_heap-jit${gcStress ? "-stress" : ""}`, { jit: true, gcStress });
+    for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+      const mode = `${host} host${gcStress ? ", --gc-stress" : ""}`;
+      assert.is(r.stderr, "", `stderr on the ${mode}`);
+      assert.is(r.stdout, expected.stdout, `stdout on the ${mode}`);
+      assert.is(r.status, 0, `exit code on the ${mode}`);
+    }
+  }
+});
+
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));

@@ -483,6 +483,8 @@ export class FunctionOps {
         return m.f64.store(0, 8, this.wrap(a[0]()), a[1]());
       case "typedDataAddress":
         return m.i64.extend_u(m.i32.add(a[0](), m.i32.const(TYPED.data)));
+      case "objectAddress":
+        return m.i64.extend_u(a[0]());
       case "jitAvailable":
         return m.i32.const(this.ctx.jit ? 1 : 0);
       case "jitCompile":

@@ -410,6 +410,7 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.loadFloat64": s_float,
   "lowlevel.storeFloat64": s_none,
   "lowlevel.typedDataAddress": s_nonneg,
+  "lowlevel.objectAddress": s_nonneg,
   "lowlevel.jitAvailable": s_bool,
   "lowlevel.jitCompile": s_nonneg,
   "lowlevel.callTrace": s_int,
@@ -491,6 +492,9 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
     a.observeAsFloat(args[0]);
   } else if (name === "lowlevel.typedDataAddress") {
     if (args[0].kind !== "typed") fail(op, `${name} takes a typed array, got ${describe(args[0])}`);
+  } else if (name === "lowlevel.objectAddress") {
+    const k = args[0].kind;
+    if (k !== "inst" && k !== "typed" && k !== "list" && k !== "str") fail(op, `${name} takes an object, got ${describe(args[0])}`);
   } else if (name === "lowlevel.storeFloat64") {
     if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`);
     requireNumbers(op, [args[1]], name);
