@@ -353,9 +353,10 @@ export function raiseDivisionByZero(): void {
   throw new Error("integer division by zero");
 }
 
-/** lowlevel.jitCompile in a module translated without --jit (the host gives no compiler). */
+/** lowlevel.jitCompile, jitInfo or jitCall in a module translated without --jit (the host
+ *  gives no compiler, the module has no jitcodes). */
 export function jitUnavailable(): void {
-  fatal("this module was translated without --jit: it cannot compile traces");
+  fatal("this module was translated without --jit: it has no JIT");
 }
 
 export function notAnIndex(x: float): void {

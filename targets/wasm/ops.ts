@@ -382,10 +382,12 @@ export class FunctionOps {
       }
       // rlib/lowlevel.ts intrinsics
       case "jitInfo":
+        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
         return m.i64.extend_u(m.global.get(JIT_INFO_GLOBAL, binaryen.i32));
       case "jitExchangeBase":
         return m.i64.const(BigInt(JIT_EXCHANGE_BASE));
       case "jitCall":
+        if (!this.ctx.jit) return this.runtimeFailure("jitUnavailable");
         return this.call(JIT_CALL_FUNCTION, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.none);
       case "excTake": {
         const t = this.locals.fresh(binaryen.i32);
