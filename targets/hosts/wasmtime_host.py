@@ -43,6 +43,9 @@ TRAP_MESSAGES = {
 
 def make_engine():
     config = wasmtime.Config()
+    # Compiled modules are cached on disk (~/.cache/wasmtime): a translated interpreter starts
+    # without recompiling (250 KB of Scheme VM: 0.9 s of Cranelift, 0.06 s from the cache).
+    config.cache = True
     # wasmtime refuses a max_wasm_stack above its async stack size (2 MiB by default), and the
     # Python API has no setter for the latter, so call the C API directly. Without that symbol
     # (another wasmtime version), keep the default 2 MiB stack rather than fail.
