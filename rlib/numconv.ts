@@ -418,14 +418,16 @@ export function parseInt2(s: string, radix: float): float {
   return parseIntRadix(s, floatToInt32(radix));
 }
 
+/** The index after an optional `+` or `-` at i. */
+function skipSign(s: string, i: int): int {
+  return i < s.length && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45) ? i + 1 : i;
+}
+
 function parseIntRadix(s: string, radixArg: int): float {
   const len = s.length;
   let i = skipSpaces(s, 0);
-  let negative = false;
-  if (i < len && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
-    negative = s.charCodeAt(i) === 45;
-    i++;
-  }
+  const negative = i < len && s.charCodeAt(i) === 45;
+  i = skipSign(s, i);
   let radix = radixArg;
   let stripPrefix = true;
   if (radix !== 0) {
@@ -459,11 +461,8 @@ function parseIntRadix(s: string, radixArg: int): float {
 export function parseFloat1(s: string): float {
   const len = s.length;
   let i = skipSpaces(s, 0);
-  let negative = false;
-  if (i < len && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45)) {
-    negative = s.charCodeAt(i) === 45;
-    i++;
-  }
+  const negative = i < len && s.charCodeAt(i) === 45;
+  i = skipSign(s, i);
   if (hasAt(s, i, "Infinity")) return negative ? -Infinity : Infinity;
   const d = new Decimal();
   if (scanDecimal(s, i, d) < 0) return NaN;
