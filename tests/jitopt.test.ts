@@ -1,15 +1,19 @@
 // The trace optimizer (rlib/jitrt/opt/), run untranslated on hand-written traces: each
 // optimization alone, then the whole optimizeLoop; every expected trace is reasoned out by
-// hand from the input printed above it. tests/programs/jitopt_loop.ts runs the optimizer
-// translated.
+// hand from the input printed above it. Then a property: random loop traces leave by the same
+// exit with the same values before and after optimizing (the reference trace evaluator runs
+// both). tests/programs/jitopt_loop.ts runs the optimizer translated.
 import { test } from "uvu";
+import fc from "fast-check";
 import * as assert from "uvu/assert";
 import {
   ARRAYLEN, CALL_I, CALL_N, CALL_PURE_I, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, GETARRAYITEM_I,
   GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
   INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, NEW, SAME_AS_I, SETARRAYITEM, SETFIELD, Trace, TYPE_FLOAT,
-  TYPE_INT, TYPE_REF, Value,
+  TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp,
 } from "../rlib/jitrt/resop.ts";
+import { evaluateLoop } from "../rlib/jitrt/traceeval.ts";
+import { exitOps, exitValues, frameSlots, JitFrame } from "../rlib/jitrt/frame.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
 import { optimizeLoop } from "../rlib/jitrt/opt/index.ts";
 import { Optimization, Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
@@ -153,6 +157,27 @@ test("guard removal: what a guard proves replaces its argument after it", () => 
     "guard_false(1) [5, i3]", // always fails: kept
     "jump(i3, p1)",
   ]);
+});
+
+test("guard removal: guard_true proves 1 only of a comparison, of another int that it is nonzero", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  t.record(LABEL, [i0], -1);
+  t.recordGuard(GUARD_TRUE, [i0], [i0]);
+  t.recordGuard(GUARD_TRUE, [i0], [i0]);
+  const i1 = t.record(INT_ADD, [i0, c(1)], -1);
+  t.recordGuard(GUARD_FALSE, [i0], [i1]);
+  t.record(JUMP, [i1], -1);
+  new Optimizer([new ConstantFolding(), new GuardRemoval()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[i0]",
+    "label(i0)",
+    "guard_true(i0) [i0]",
+    "i1 = int_add(i0, 1)", // i0 may be any nonzero int
+    "guard_false(i0) [i1]", // always fails: kept
+    "jump(i1)",
+    "",
+  ].join("\n"));
 });
 
 test("CSE: pure operations (commutative ones in either order, elidable calls) share one result", () => {
@@ -418,6 +443,116 @@ test("optimizeLoop keeps the operation objects (resume data attached to a guard 
   assert.ok(t.ops.includes(guard));
   assert.is(t.ops[0].opnum, LABEL);
   assert.is(t.ops[t.ops.length - 1].opnum, JUMP);
+});
+
+// ---- The property. A random trace: inputs a counter, ints and floats; label; the counter
+// incremented and a guard leaving at a limit (so every run ends); random operations, guards
+// (their fail arguments every value so far) and repeated operations (for CSE); jump with the
+// ints masked to 16 bits. The operations keep ints far below 2^53 for a dozen steps (small
+// multipliers and shift counts), where the untranslated evaluator's doubles are exact.
+
+const INT_BINARY = [INT_ADD, INT_SUB, INT_AND, INT_OR, INT_XOR, INT_LT, INT_LE, INT_GT, INT_GE, INT_EQ, INT_NE];
+const FLOAT_BINARY = [FLOAT_ADD, FLOAT_SUB, FLOAT_MUL, FLOAT_DIV, FLOAT_LT];
+
+const stepSpec = fc.record({ kind: fc.nat(9), op: fc.nat(), a: fc.nat(), b: fc.nat(), k: fc.integer({ min: -3, max: 3 }) });
+const traceSpec = fc.record({
+  limit: fc.integer({ min: 1, max: 12 }),
+  ints: fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 3 }),
+  floats: fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 2 }),
+  steps: fc.array(stepSpec, { maxLength: 12 }),
+  jump: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+});
+type TraceSpec = typeof traceSpec extends fc.Arbitrary<infer T> ? T : never;
+
+function pick<T>(xs: T[], n: number): T {
+  return xs[n % xs.length];
+}
+
+/** The trace a spec describes, and its input frame. */
+function build(spec: TraceSpec): { trace: Trace; frame: JitFrame } {
+  const t = new Trace();
+  const frame = new JitFrame();
+  const ints: Value[] = [];
+  const floats: Value[] = [];
+  const all: Value[] = [];
+  const add = (v: Value, pool: Value[]) => { pool.push(v); all.push(v); return v; };
+  const counter = add(t.addInput(TYPE_INT), ints);
+  frame.setInt(0, 0);
+  spec.ints.forEach((x, i) => { add(t.addInput(TYPE_INT), ints); frame.setInt(1 + i, x); });
+  spec.floats.forEach((x, i) => { add(t.addInput(TYPE_FLOAT), floats); frame.setFloat(1 + spec.ints.length + i, x); });
+  const label = t.record(LABEL, [...all], -1);
+  const next = add(t.record(INT_ADD, [counter, c(1)], -1), ints);
+  t.recordGuard(GUARD_TRUE, [add(t.record(INT_LT, [next, c(spec.limit)], -1), ints)], [...all]);
+  const recorded: ResOp[] = [];
+  const intArg = (n: number, k: number) => (n % 4 === 0 ? c(k) : pick(ints, n));
+  for (const s of spec.steps) {
+    let op: ResOp;
+    switch (s.kind) {
+      case 0: case 1: case 2:
+        op = add(t.record(pick(INT_BINARY, s.op), [intArg(s.a, s.k), intArg(s.b, s.k + 1)], -1), ints) as ResOp;
+        break;
+      case 3:
+        op = add(t.record(pick([INT_MUL, INT_LSHIFT, INT_RSHIFT], s.op), [pick(ints, s.a), c(Math.abs(s.k) % (s.op % 3 === 0 ? 4 : 3))], -1), ints) as ResOp;
+        break;
+      case 4:
+        if (floats.length === 0) continue;
+        op = t.record(pick(FLOAT_BINARY, s.op), [pick(floats, s.a), s.b % 3 === 0 ? cf(s.k / 2) : pick(floats, s.b)], -1);
+        add(op, op.type === TYPE_FLOAT ? floats : ints);
+        break;
+      case 5:
+        op = t.recordGuard(s.op % 2 === 0 ? GUARD_TRUE : GUARD_FALSE, [pick(ints, s.a)], [...all]);
+        break;
+      case 6:
+        op = t.recordGuard(GUARD_VALUE, [pick(ints, s.a), c(s.k)], [...all]);
+        break;
+      case 7:
+        op = add(t.record(SAME_AS_I, [pick(ints, s.a)], -1), ints) as ResOp;
+        break;
+      default: {
+        // An earlier operation again, with the same arguments.
+        if (recorded.length === 0) continue;
+        const earlier = pick(recorded, s.a);
+        op = earlier.failArgs.length > 0
+          ? t.recordGuard(earlier.opnum, [...earlier.args], [...all])
+          : add(t.record(earlier.opnum, [...earlier.args], -1), earlier.type === TYPE_FLOAT ? floats : ints) as ResOp;
+      }
+    }
+    recorded.push(op);
+  }
+  const jumpArgs = label.args.map((v, i) => {
+    if (v === counter) return next;
+    if (v.type === TYPE_FLOAT) return pick(floats, spec.jump[i % 5]);
+    return t.record(INT_AND, [pick(ints, spec.jump[i % 5]), c(65535)], -1);
+  });
+  t.record(JUMP, jumpArgs, -1);
+  return { trace: t, frame };
+}
+
+/** Runs the trace on a copy of the frame: the exit it leaves by, and the values it hands back. */
+function evaluate(trace: Trace, frame: JitFrame): { exit: ResOp; values: number[] } {
+  const f = new JitFrame();
+  frame.ints.forEach((x, i) => f.setInt(i, x));
+  frame.floats.forEach((x, i) => { if (x !== 0) f.setFloat(i, x); });
+  const exit = exitOps(trace)[evaluateLoop(trace, f)];
+  const values = exitValues(exit);
+  const slots = frameSlots(values);
+  return { exit, values: values.map((v, i) => (v.type === TYPE_FLOAT ? f.floats[slots[i]] : f.ints[slots[i]])) };
+}
+
+test("property: a random loop trace leaves by the same guard with the same values after optimizeLoop", () => {
+  fc.assert(
+    fc.property(traceSpec, (spec) => {
+      const { trace, frame } = build(spec);
+      const printed = printTrace(trace);
+      const before = evaluate(trace, frame);
+      optimizeLoop(trace);
+      const after = evaluate(trace, frame);
+      if (after.exit !== before.exit || !Object.is(String(after.values), String(before.values))) {
+        throw new Error(`before:\n${printed}${JSON.stringify(before.values)}\nafter:\n${printTrace(trace)}${JSON.stringify(after.values)}`);
+      }
+    }),
+    { numRuns: Number(process.env.RTS_FUZZ_CASES ?? 300) },
+  );
 });
 
 test.run();

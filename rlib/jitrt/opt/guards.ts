@@ -1,17 +1,28 @@
 // Redundant guards (RPython's optimizeopt/rewrite.py, optimize_GUARD_*). After a guard holds,
 // the optimizer knows something about its argument for the rest of the trace: after
-// guard_true(x) x is 1, after guard_false(x) it is 0, after guard_value(x, C) it is C, after
-// guard_class(x, C) its class is C. The first three become replacements of x by a constant
-// (later operations on x then fold, and a repeated guard is a guard on a constant); the class
-// is remembered, and a repeated guard_class removed. The guard's own fail arguments are not
-// rewritten: they are read when the guard fails, where x is not what it guards.
-import { ConstInt, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, ResOp } from "../resop.ts";
+// guard_false(x) x is 0, after guard_value(x, C) it is C, after guard_true(x) it is nonzero
+// (1 when x is a comparison's result), after guard_class(x, C) its class is C. Known values
+// become replacements of x by a constant (later operations on x then fold, and a repeated
+// guard is a guard on a constant); a nonzero x or a class is remembered, and a repeated
+// guard_true or guard_class removed (a guard_false on a nonzero x always fails: kept). The
+// guard's own fail arguments are not rewritten: they are read when the guard fails, where x
+// is not what it guards.
+import {
+  ConstInt, FLOAT_LT, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_LT, INT_NE, ResOp, Value,
+} from "../resop.ts";
 import { GUARD_FAILS, GUARD_HOLDS, guardOutcome } from "./fold.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
+
+/** A comparison's result: 0 or 1. */
+function isBoolean(v: Value): boolean {
+  return v instanceof ResOp && ((v.opnum >= INT_LT && v.opnum <= INT_NE) || v.opnum === FLOAT_LT);
+}
 
 export class GuardRemoval extends Optimization {
   /** Value key → key of its class, for values under a guard_class. */
   private classes = new Map<string, string>();
+  /** Keys of the values known to be nonzero. */
+  private nonzero = new Set<string>();
 
   propagate(op: ResOp, opt: Optimizer): boolean {
     const outcome = guardOutcome(op, opt);
@@ -20,9 +31,15 @@ export class GuardRemoval extends Optimization {
     const x = op.args[0];
     switch (op.opnum) {
       case GUARD_TRUE:
-        opt.replace(x, new ConstInt(1));
+        if (isBoolean(x)) {
+          opt.replace(x, new ConstInt(1));
+        } else {
+          if (this.nonzero.has(opt.key(x))) return true;
+          this.nonzero.add(opt.key(x));
+        }
         break;
       case GUARD_FALSE:
+        if (this.nonzero.has(opt.key(x))) return false;
         opt.replace(x, new ConstInt(0));
         break;
       case GUARD_VALUE:
