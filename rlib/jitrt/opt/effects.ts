@@ -3,7 +3,7 @@
 // operation appended to resop.ts later is treated as having every effect (never folded,
 // never removed, clearing the heap caches) until it is added here.
 import {
-  ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
+  ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
   INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I,
 } from "../resop.ts";
 import { int } from "../../types.ts";
@@ -17,7 +17,7 @@ export function isPure(opnum: int): boolean {
 
 /** Reads a field or an array item: the heap cache may know its result. */
 export function isHeapRead(opnum: int): boolean {
-  return opnum === GETFIELD_I || opnum === GETFIELD_R || opnum === GETFIELD_F || opnum === GETARRAYITEM_I;
+  return opnum === GETFIELD_I || opnum === GETFIELD_R || opnum === GETFIELD_F || opnum === GETARRAYITEM_I || opnum === GETARRAYITEM_F;
 }
 
 /** Leaves every existing object as it was (allocation makes new ones). */
@@ -26,8 +26,9 @@ export function writesNothing(opnum: int): boolean {
     opnum === LABEL || opnum === JUMP || opnum === FINISH || opnum === DEBUG_MERGE_POINT;
 }
 
-/** Has no effect but its result: removable when nothing uses the result. A read that the
- *  tracer recorded is valid where it stands (bounds and null checks are guards of their own). */
+/** Has no effect but its result: removable when nothing uses the result. Heap reads are
+ *  not: a compiled read checks its index (out of range it stops the program with the
+ *  runtime's index error, as the interpreter would), so removing one could hide an error. */
 export function removableIfUnused(opnum: int): boolean {
-  return isPure(opnum) || isHeapRead(opnum) || opnum === NEW || opnum === NEW_ARRAY;
+  return isPure(opnum) || opnum === NEW || opnum === NEW_ARRAY;
 }

@@ -135,6 +135,7 @@ export const GUARD_FAILS = 2;
 
 /** Whether a guard on constants always holds, always fails, or depends on the run. */
 export function guardOutcome(op: ResOp, opt: Optimizer): int {
+  if (op.args.length === 0) return GUARD_UNKNOWN; // guard_no_exception
   const x = op.args[0];
   if (op.opnum === GUARD_TRUE || op.opnum === GUARD_FALSE) {
     if (!(x instanceof ConstInt)) return GUARD_UNKNOWN;

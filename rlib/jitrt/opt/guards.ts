@@ -27,7 +27,7 @@ export class GuardRemoval extends Optimization {
   propagate(op: ResOp, opt: Optimizer): boolean {
     const outcome = guardOutcome(op, opt);
     if (outcome === GUARD_HOLDS) return true;
-    if (outcome === GUARD_FAILS) return false;
+    if (outcome === GUARD_FAILS || op.args.length === 0) return false;
     const x = op.args[0];
     switch (op.opnum) {
       case GUARD_TRUE:

@@ -6,8 +6,11 @@
 // items of arrays of its descriptor unless both indices are constants that differ. A write of
 // the value already known to be there is removed. Any operation that may write to the heap
 // (a call that is not elidable, or an operation this file does not know) forgets everything.
+// A written item is known for later reads only where a read has shown the index in range (a
+// write out of range does nothing, a read out of range is an error the trace must still
+// raise); what was shown in range stays so (arrays are not resized).
 import {
-  GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, ResOp, SETARRAYITEM, SETFIELD, Value,
+  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, ResOp, SETARRAYITEM, SETFIELD, Value,
 } from "../resop.ts";
 import { writesNothing } from "./effects.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
@@ -25,6 +28,8 @@ class Item {
 class DescrCache {
   fields = new Map<string, Value>();
   items = new Map<string, Item>();
+  /** The "array key[index key]" of the items a read showed in range. */
+  inRange = new Set<string>();
 }
 
 export class HeapCache extends Optimization {
@@ -61,15 +66,16 @@ export class HeapCache extends Optimization {
         fields.set(obj, op.args[1]);
         return false;
       }
-      case GETARRAYITEM_I: {
-        const items = this.cache(op.descr).items;
+      case GETARRAYITEM_I: case GETARRAYITEM_F: {
+        const cache = this.cache(op.descr);
         const at = `${opt.key(op.args[0])}[${opt.key(op.args[1])}]`;
-        const known = items.get(at);
+        const known = cache.items.get(at);
         if (known !== undefined) {
           opt.replace(op, known.value);
           return true;
         }
-        items.set(at, new Item(op.args[1], op));
+        cache.items.set(at, new Item(op.args[1], op));
+        cache.inRange.add(at);
         return false;
       }
       case SETARRAYITEM:
@@ -80,7 +86,8 @@ export class HeapCache extends Optimization {
   }
 
   private setItem(op: ResOp, opt: Optimizer): boolean {
-    const items = this.cache(op.descr).items;
+    const cache = this.cache(op.descr);
+    const items = cache.items;
     const index = op.args[1];
     const at = `${opt.key(op.args[0])}[${opt.key(index)}]`;
     const known = items.get(at);
@@ -91,8 +98,8 @@ export class HeapCache extends Optimization {
         if (item.index.isConstant() && opt.key(item.index) !== opt.key(index)) kept.set(k, item);
       }
     }
-    kept.set(at, new Item(index, op.args[2]));
-    this.cache(op.descr).items = kept;
+    if (cache.inRange.has(at)) kept.set(at, new Item(index, op.args[2]));
+    cache.items = kept;
     return false;
   }
 }
