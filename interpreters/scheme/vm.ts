@@ -3,10 +3,11 @@
 // tail call does not save anything, so it replaces the current frame. Deep recursion is
 // bounded by the heap, and a tail loop runs in constant space.
 //
-// The hot state is in a few locals: `code`/`ops`/`pc` (what a JitDriver will have as greens:
-// the position in the guest program) and `env`/`frame` (reds, with the operand stack). The
-// JIT hint goes at the top of the loop; `canEnterJit` at backward jumps, which here are the
-// calls (every guest loop is a call of a named-let or do procedure).
+// The hot state is in a few locals: `code`/`ops`/`pc` (the JitDriver's greens: the position
+// in the guest program) and `env`/`frame` (reds, with the operand stack). The merge point is
+// at the top of the loop; `canEnterJit` at backward jumps, which here are the calls (every
+// guest loop is a call of a named-let or do procedure). Where the position comes from a red
+// (a return to the caller's frame, a call of a closure) it is promoted.
 import type { int } from "../../rlib/types.ts";
 import {
   Value, Fixnum, Pair, Primitive, Closure, Code, Env, UNSPECIFIED, UNBOUND, FALSE, FIXNUM_MAX, NIL, bool, fixnum, listToArray,
@@ -17,6 +18,11 @@ import { arith, compareValues, CMP_EQ, CMP_LT, CMP_GT, CMP_LE, CMP_GE } from "./
 import { P_APPLY } from "./misc.ts";
 import { toWriteString } from "./printer.ts";
 import * as op from "./opcodes.ts";
+import { JitDriver, promote } from "../../rlib/jit.ts";
+
+/** The JIT's view of the loop: the position in the guest program is green (a trace is
+ *  specialized to it), the guest state red. */
+const driver = new JitDriver({ greens: ["code", "ops", "pc"], reds: ["env", "frame", "stack", "rt", "vm"] });
 
 /** A suspended caller: where to continue when the callee returns. */
 class Frame {
@@ -103,6 +109,7 @@ export class Machine {
     // Live from one instruction to the next: only code/ops/pc (the guest position) and
     // env/frame/stack (the guest state).
     while (true) {
+      driver.jitMergePoint({ code, ops, pc, env, frame, stack, rt, vm: this });
       const opcode = ops[pc];
       // Set by the instruction that makes a call: argument count (-1: no call), tail or
       // not, the index of the call's source in code.exprs.
@@ -189,9 +196,10 @@ export class Machine {
           break;
         case op.RETURN: {
           if (frame === null) return pop(stack);
-          code = frame.code;
+          // The guest position comes back from the frame: the JIT specializes on it.
+          code = promote(frame.code);
           ops = code.ops;
-          pc = frame.pc;
+          pc = promote(frame.pc);
           env = frame.env;
           frame = frame.parent;
           break;
@@ -268,10 +276,12 @@ export class Machine {
             }
             popN(stack, argc);
             if (!tail) frame = new Frame(code, pc, env, frame);
-            code = target;
+            code = promote(target);
             ops = code.ops;
             pc = 0;
             env = frameEnv;
+            // Every guest loop goes through a call: this is where loops get hot.
+            driver.canEnterJit({ code, ops, pc, env, frame, stack, rt, vm: this });
           }
         } else if (callee instanceof Primitive) {
           if (argc < callee.minArgs || (callee.maxArgs >= 0 && argc > callee.maxArgs)) {
