@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { runWasmNode } from "../targets/hosts/node.ts";
+import { runWasmNode } from "../targets/hosts/node-host.mjs";
 import { runWasmWasmtime } from "../targets/hosts/wasmtime.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

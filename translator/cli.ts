@@ -169,7 +169,7 @@ async function runCommand(args: string[]): Promise<number> {
   if (program.endsWith(".ts")) return runUntranslated(program, guestArgs);
   if (!fs.existsSync(program)) throw new UsageError(`no such file: ${program}`);
   if (engine === "node") {
-    const { runWasmNode } = await import("../targets/hosts/node.ts");
+    const { runWasmNode } = await import("../targets/hosts/node-host.mjs");
     return runWasmNode(program, guestArgs);
   }
   if (engine === "wasmtime") {

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { RunOptions } from "./node.ts";
+import type { RunOptions } from "./node-host.mjs";
 
 const HOST_SCRIPT = fileURLToPath(new URL("./wasmtime_host.py", import.meta.url));
 

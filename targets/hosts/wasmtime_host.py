@@ -3,7 +3,7 @@
 
 usage: python3 wasmtime_host.py [--env NAME=VALUE]... prog.wasm [args...]
 
-Behaves as the Node host (targets/hosts/node.ts): the guest's argv[0] is the file's base name,
+Behaves as the Node host (targets/hosts/node-host.mjs): the guest's argv[0] is the file's base name,
 fd 3 is the current directory (guest name "."), fd 4 is the root ("/"), stdio is inherited, the
 exit code is the one given to proc_exit (0 if _start returns), and a trap prints one line plus the
 Wasm functions on the stack to stderr and exits 1.

@@ -1,6 +1,8 @@
 // The Node host: runs a translated module (a WASI preview1 command) with the WASI shim in wasi-shim.mjs.
 // The work happens in a worker thread (node-worker.mjs) whose stack is big enough for deep
 // guest recursion; the guest uses this process's stdin/stdout/stderr directly.
+// Plain JavaScript (types in node-host.d.mts): `node node-main.mjs prog.wasm` then starts
+// without a TypeScript loader, which the test suite pays for at every run of a program.
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
 
@@ -9,13 +11,8 @@ const GUEST_STACK_MB = 64;
 
 /** The rts runtime's settings from this process's environment (RTS_GCSTATS, RTS_MAX_HEAP...),
  *  which the guest always sees. */
-function rtsSettings(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith("RTS_") && v !== undefined)) as Record<string, string>;
-}
-
-export interface RunOptions {
-  /** The guest's environment variables besides the RTS_* settings (none by default). */
-  env?: Record<string, string>;
+function rtsSettings() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith("RTS_") && v !== undefined));
 }
 
 /**
@@ -23,15 +20,19 @@ export interface RunOptions {
  * Preopens: fd 3 is the current directory (guest name "."), fd 4 is the root ("/").
  * Resolves to the exit code: the one given to proc_exit, 0 if `_start` returns, 1 after a trap
  * or a load error (reported in one line on stderr, followed by the Wasm functions on the stack).
+ * @param {string} wasmPath
+ * @param {string[]} args
+ * @param {import("./node-host.d.mts").RunOptions} opts
+ * @returns {Promise<number>}
  */
-export function runWasmNode(wasmPath: string, args: string[], opts: RunOptions = {}): Promise<number> {
+export function runWasmNode(wasmPath, args, opts = {}) {
   return new Promise((resolve) => {
     const worker = new Worker(new URL("./node-worker.mjs", import.meta.url), {
       workerData: { wasmPath, args, env: { ...rtsSettings(), ...opts.env }, cwd: process.cwd() },
       resourceLimits: { stackSizeMb: GUEST_STACK_MB },
     });
     let code = 1; // stays 1 if the worker dies without reporting
-    worker.on("message", (c: number) => (code = c));
+    worker.on("message", (c) => (code = c));
     worker.on("error", (e) => fs.writeSync(2, `rts: node host failed: ${e.message}\n`));
     worker.on("exit", () => resolve(code));
   });
