@@ -8,10 +8,12 @@
 // (a call that is not elidable, or an operation this file does not know) forgets everything.
 // A written item is known for later reads only where a read has shown the index in range (a
 // write out of range does nothing, a read out of range is an error the trace must still
-// raise); what was shown in range stays so (arrays are not resized).
+// raise; what was shown in range stays so: arrays are not resized), and only when the
+// descriptor's items read back as written (DescrInfo: narrow typed arrays wrap).
 import {
   GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, ResOp, SETARRAYITEM, SETFIELD, Value,
 } from "../resop.ts";
+import { DescrInfo } from "./descrs.ts";
 import { writesNothing } from "./effects.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
@@ -34,6 +36,10 @@ class DescrCache {
 
 export class HeapCache extends Optimization {
   private caches = new Map<int, DescrCache>();
+
+  constructor(private descrs: DescrInfo) {
+    super();
+  }
 
   private cache(descr: int): DescrCache {
     let c = this.caches.get(descr);
@@ -91,14 +97,15 @@ export class HeapCache extends Optimization {
     const index = op.args[1];
     const at = `${opt.key(op.args[0])}[${opt.key(index)}]`;
     const known = items.get(at);
-    if (known !== undefined && opt.get(known.value) === op.args[2]) return true;
+    if (known !== undefined && opt.get(known.value) === op.args[2]) return true; // it is there: a read gave it
     const kept = new Map<string, Item>();
     if (index.isConstant()) {
       for (const [k, item] of items) {
         if (item.index.isConstant() && opt.key(item.index) !== opt.key(index)) kept.set(k, item);
       }
     }
-    if (cache.inRange.has(at)) kept.set(at, new Item(index, op.args[2]));
+    const value = op.args[2];
+    if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value.type)) kept.set(at, new Item(index, value));
     cache.items = kept;
     return false;
   }
