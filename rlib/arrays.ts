@@ -267,3 +267,9 @@ export function mapForEach1<K, V>(m: Map<K, V>, f: (v: V, k: K, m: Map<K, V>) =>
 export function setForEach1<T>(s: Set<T>, f: (v: T, k: T, s: Set<T>) => void): void {
   for (const x of s) f(x, x, s);
 }
+
+/** `[...a, x, ...b]`: appends the elements of `src` to `dst` (the array literal being built). */
+export function pushAll<T>(dst: T[], src: T[]): void {
+  const n = src.length;
+  for (let i = 0; i < n; i++) dst.push(src[i]);
+}

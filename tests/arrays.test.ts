@@ -106,4 +106,26 @@ test("sort without a comparator orders by the elements' strings", () => {
   );
 });
 
+test("slice matches the native method (negative, fractional, NaN and out-of-range positions)", () => {
+  const pos = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -50, max: 50 }), fc.constant(NaN), fc.constant(-0));
+  fc.assert(
+    fc.property(ints, pos, pos, (xs, start, end) => {
+      assert.equal(A.slice1(xs, start), xs.slice(start));
+      assert.equal(A.slice2(xs, start, end), xs.slice(start, end));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test("pushAll appends in order", () => {
+  fc.assert(
+    fc.property(ints, ints, (xs, ys) => {
+      const a = [...xs];
+      A.pushAll(a, ys);
+      assert.equal(a, [...xs, ...ys]);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
 test.run();

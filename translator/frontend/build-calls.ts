@@ -8,6 +8,7 @@ import { Join, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkGreenAssignments, markerLoop, markerOperands, isJitModuleDecl } from "./jithints.ts";
 import { TYPED_ARRAYS } from "./program.ts";
+import { tupleElements } from "./tuples.ts";
 import { reject } from "./subset.ts";
 import { concreteType, typeArguments } from "./generics.ts";
 import { checkCollectionCall, checkCollectionNew, Iteration, iterationOf } from "./collections.ts";
@@ -27,6 +28,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
     }
     const r = this.resolveMember(e);
     if (r) return this.asValue(r, e);
+    if (tupleElements(this.ctx.checker, this.typeOf(e.expression), e.expression)) return this.tupleProperty(e);
     const member = this.ctx.checker.getSymbolAtLocation(e.name);
     if (member && member.flags & ts.SymbolFlags.Method) return reject(e, "a method used as a value (a method reference)");
     const read = (obj: Value) =>
@@ -34,6 +36,13 @@ export abstract class CallBuilder extends ExpressionBuilder {
         ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
         : this.emit("getattr", [obj, new Constant(e.name.text)], e);
     return read(this.expr(e.expression));
+  }
+
+  /** `t.length` of a tuple is a constant; its other array properties are not supported. */
+  private tupleProperty(e: ts.PropertyAccessExpression): Value {
+    if (e.name.text !== "length") return reject(e, "array properties and methods on a tuple");
+    this.expr(e.expression);
+    return new Constant(tupleElements(this.ctx.checker, this.typeOf(e.expression), e)!.length);
   }
 
   /** `a?.b.c(...)`: the whole rest of the chain after the rightmost unguarded `?.` runs only
@@ -137,6 +146,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
         return reject(e, "Map.get of a number or boolean value without `!` or `??` (RTS numbers cannot be undefined)");
       }
       const receiver = this.typeOf(callee.expression);
+      if (tupleElements(this.ctx.checker, receiver, callee.expression)) return reject(e, "array methods on a tuple");
       checkCollectionCall(this.ctx.checker, e, receiver);
       const lib = this.ctx.libraryMethod(receiver, callee.name.text, e.arguments.length);
       if (lib) {

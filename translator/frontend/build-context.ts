@@ -33,6 +33,10 @@ export interface BuildContext {
   defaultsOf(fn: FunctionDesc): (ts.Expression | null)[];
   libraryFunction(module: string, name: string): FunctionDesc | null;
   libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null;
+  /** A function of rlib/arrays.ts by name, specialized for one call site (as array methods are). */
+  arrayHelper(name: string): FunctionDesc;
+  /** The rlib/tuples.ts class of a tuple with these element types. */
+  tupleClass(elements: readonly TypeArg[]): ClassDesc;
   /** The JitDriver a module-level binding holds (the receiver of jitMergePoint / canEnterJit). */
   jitDriver(receiver: ts.Expression): JitDriverDesc;
   /** Whether a call's callee was declared elidable (rlib/jit.ts). */

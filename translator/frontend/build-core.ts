@@ -40,7 +40,7 @@ export abstract class BuilderCore {
   constructor(
     protected ctx: BuildContext,
     protected desc: FunctionDesc,
-    params: ts.Node[],
+    protected params: ts.Node[],
   ) {
     const inputs: Variable[] = [];
     const closure = new Variable("closure");
@@ -52,7 +52,7 @@ export abstract class BuilderCore {
       inputs.push(closure);
     }
     for (const p of params) {
-      const v = new Variable((p as ts.ParameterDeclaration).name?.getText() ?? "arg");
+      const v = new Variable(localName(p));
       inputs.push(v);
       this.env.set(p, v);
     }

@@ -58,6 +58,10 @@ export abstract class ExpressionBuilder extends BuilderCore {
   protected abstract optionalChainAround(e: ts.Expression): Value | null;
   protected abstract resolveMember(e: ts.PropertyAccessExpression): Resolved | null;
   protected abstract isAccessor(name: ts.Node, flag: ts.SymbolFlags): boolean;
+  protected abstract elementAccess(e: ts.ElementAccessExpression): Value;
+  protected abstract arrayLiteral(e: ts.ArrayLiteralExpression): Value;
+  /** The field `t[i]` names when t is a tuple, else null. */
+  protected abstract tupleFieldOf(e: ts.ElementAccessExpression): string | null;
 
   /** A condition as a boolean value (numbers, strings and objects are tested for truthiness).
    *  `a && b` / `a || b` here only need truthiness, so their operands may differ in type. */
@@ -135,15 +139,10 @@ export abstract class ExpressionBuilder extends BuilderCore {
         return this.newExpr(e as ts.NewExpression);
       case ts.SyntaxKind.PropertyAccessExpression:
         return this.propertyAccess(e as ts.PropertyAccessExpression);
-      case ts.SyntaxKind.ElementAccessExpression: {
-        const ea = e as ts.ElementAccessExpression;
-        return this.emit("getitem", this.exprs([ea.expression, ea.argumentExpression]), e);
-      }
-      case ts.SyntaxKind.ArrayLiteralExpression: {
-        const elements = (e as ts.ArrayLiteralExpression).elements;
-        for (const x of elements) if (ts.isSpreadElement(x) || ts.isOmittedExpression(x)) reject(x);
-        return this.emit("newlist", this.exprs(elements), e, "list");
-      }
+      case ts.SyntaxKind.ElementAccessExpression:
+        return this.elementAccess(e as ts.ElementAccessExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return this.arrayLiteral(e as ts.ArrayLiteralExpression);
       default:
         return reject(e);
     }
@@ -178,7 +177,7 @@ export abstract class ExpressionBuilder extends BuilderCore {
       const v = this.env.get(decl)!;
       return { kind: "value", value: this.ctx.needsCell(decl) ? this.emit("cell_get", [v], id, id.text) : v };
     }
-    if (decl && (ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && !isModuleLevel(decl)))) {
+    if (decl && (ts.isParameter(decl) || ((ts.isVariableDeclaration(decl) || ts.isBindingElement(decl)) && !isModuleLevel(decl)))) {
       reject(id, "a closure: this function uses a local variable of an enclosing function");
     }
     return this.ctx.resolveSymbol(sym, id);
@@ -382,19 +381,21 @@ export abstract class ExpressionBuilder extends BuilderCore {
     if (ts.isPropertyAccessExpression(t) && this.resolveMember(t)) {
       return reject(t, "assignment to a static field or a module's binding (constants after initialization)");
     }
-    if (ts.isPropertyAccessExpression(t)) {
-      // A field, or a property with a setter (and a getter for compound assignments).
-      const accessor = this.isAccessor(t.name, ts.SymbolFlags.SetAccessor);
+    const tupleField = ts.isElementAccessExpression(t) ? this.tupleFieldOf(t) : null;
+    if (ts.isPropertyAccessExpression(t) || tupleField) {
+      // A field (a tuple's element), or a property with a setter (and a getter for compound assignments).
+      const field = tupleField ?? (t as ts.PropertyAccessExpression).name.text;
+      const accessor = !tupleField && this.isAccessor((t as ts.PropertyAccessExpression).name, ts.SymbolFlags.SetAccessor);
       const read = (obj: Value) =>
         accessor
-          ? this.emit("call_method", [obj, new Constant(`get ${t.name.text}`)], t)
-          : this.emit("getattr", [obj, new Constant(t.name.text)], t);
+          ? this.emit("call_method", [obj, new Constant(`get ${field}`)], t)
+          : this.emit("getattr", [obj, new Constant(field)], t);
       const [obj, v] = this.evalSeq([
-        () => this.expr(t.expression),
+        () => this.expr((t as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression),
         () => compute(readOld ? read(this.stack[this.stack.length - 1]) : null),
       ]);
-      if (accessor) this.emit("call_method", [obj, new Constant(`set ${t.name.text}`), v], t);
-      else this.emit("setattr", [obj, new Constant(t.name.text), v], t);
+      if (accessor) this.emit("call_method", [obj, new Constant(`set ${field}`), v], t);
+      else this.emit("setattr", [obj, new Constant(field), v], t);
       return v;
     }
     if (ts.isElementAccessExpression(t)) {

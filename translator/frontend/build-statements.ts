@@ -9,9 +9,9 @@ import { reject } from "./subset.ts";
 import { isRethrow } from "./build-exceptions.ts";
 import { Iteration, iterationOf, loopTargets } from "./collections.ts";
 import { UNINITIALIZED } from "./build-context.ts";
-import { CallBuilder } from "./build-calls.ts";
+import { AggregateBuilder, boundDeclarations } from "./build-aggregates.ts";
 
-export abstract class StatementBuilder extends CallBuilder {
+export abstract class StatementBuilder extends AggregateBuilder {
   protected returnValue(v: Value): void {
     this.stack.push(v); // kept across the finally blocks
     this.runFinalizers(0);
@@ -161,19 +161,19 @@ export abstract class StatementBuilder extends CallBuilder {
   protected hoist(stmts: readonly ts.Statement[]): void {
     const functions = stmts.filter((s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s));
     const decls: ts.Node[] = [...functions];
-    for (const s of stmts) if (ts.isVariableStatement(s)) decls.push(...s.declarationList.declarations);
+    for (const s of stmts) if (ts.isVariableStatement(s)) decls.push(...s.declarationList.declarations.flatMap(boundDeclarations));
     for (const d of decls) if (this.ctx.needsCell(d)) this.env.set(d, this.emit("cell_new", [], d, `${localName(d)}_cell`));
     for (const f of functions) this.declare(f, this.closure(f));
   }
+
   protected variableList(list: ts.VariableDeclarationList): void {
     for (const d of list.declarations) {
-      if (!ts.isIdentifier(d.name)) reject(d.name);
       if (!d.initializer) {
         if (!this.ctx.needsCell(d)) this.env.set(d, new Constant(UNINITIALIZED));
         else if (!this.env.has(d)) this.env.set(d, this.emit("cell_new", [], d, `${localName(d)}_cell`));
         continue;
       }
-      this.declare(d, this.expr(d.initializer));
+      this.bindPattern(d.name, d, this.expr(d.initializer));
     }
   }
 
@@ -182,12 +182,13 @@ export abstract class StatementBuilder extends CallBuilder {
    *  current value after the initializer and before each increment, as JS copies it. */
   protected freshIterationCells(init: ts.ForInitializer | undefined): void {
     if (!this.current || !init || !ts.isVariableDeclarationList(init)) return;
-    for (const d of init.declarations) {
+    for (const d of init.declarations.flatMap(boundDeclarations)) {
       if (!this.ctx.needsCell(d)) continue;
       const old = this.emit("cell_get", [this.env.get(d)!], d, localName(d));
       this.env.set(d, this.emit("cell_new", [old], d, `${localName(d)}_cell`));
     }
   }
+
   protected ifStatement(s: ts.IfStatement): void {
     const cond = this.condition(s.expression);
     const thenJ = this.newJoin();
@@ -273,8 +274,8 @@ export abstract class StatementBuilder extends CallBuilder {
     if (iteration && ts.isVariableDeclarationList(init) && init.declarations.length === 1) {
       return this.forOfCollection(s, init.declarations[0], iteration, label);
     }
-    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !ts.isIdentifier(init.declarations[0].name)) {
-      return reject(init, "for-of over anything but a single `const x` / `let x` declaration");
+    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1) {
+      return reject(init, "for-of over anything but a single `const x` / `let x` declaration (or pattern)");
     }
     const decl = init.declarations[0];
     const iterated = this.typeOf(s.expression);
@@ -297,7 +298,7 @@ export abstract class StatementBuilder extends CallBuilder {
     const body = this.newJoin();
     this.branch(more, body, after);
     this.enter(body);
-    this.declare(decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, decl.name.getText()));
+    this.bindPattern(decl.name, decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, localName(decl)));
     this.loopBody(label, after, update, s.statement);
     this.jump(update);
     this.enter(update);
@@ -341,6 +342,7 @@ export abstract class StatementBuilder extends CallBuilder {
     this.enter(after);
     this.env.delete(at);
   }
+
   /** `switch`: the cases are tested with === in order; bodies fall through into the next.
    *  (transform/switches.ts turns a dense integer switch into one br_table.) */
   protected switchStatement(s: ts.SwitchStatement, label: string | null): void {

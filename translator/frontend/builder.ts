@@ -15,6 +15,9 @@ import { StatementBuilder } from "./build-statements.ts";
 export class FunctionBuilder extends StatementBuilder {
   /** Builds the body; `prologue` runs first (field initializers of a base-less constructor). */
   buildBody(body: ts.Block | ts.Expression, prologue?: () => void): Graph {
+    for (const p of this.params) {
+      if (ts.isParameter(p) && !ts.isIdentifier(p.name)) this.bindPattern(p.name, p, this.env.get(p)!);
+    }
     prologue?.();
     if (ts.isBlock(body)) this.statements(body.statements);
     else this.returnValue(this.expr(body));

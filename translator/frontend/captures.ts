@@ -97,7 +97,7 @@ export class CaptureAnalysis {
     const decl = sym?.valueDeclaration;
     if (!decl) return null;
     if (ts.isParameter(decl)) return decl;
-    if ((ts.isVariableDeclaration(decl) || ts.isFunctionDeclaration(decl)) && !isModuleLevel(decl)) return decl;
+    if ((ts.isVariableDeclaration(decl) || ts.isBindingElement(decl) || ts.isFunctionDeclaration(decl)) && !isModuleLevel(decl)) return decl;
     return null;
   }
 }

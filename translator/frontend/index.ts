@@ -6,6 +6,7 @@ import { Block, Constant, Graph, Link, Operation, Variable } from "../flowgraph/
 import { checkGraph } from "../flowgraph/checker.ts";
 import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
+import { localName } from "./joins.ts";
 import { FunctionBuilder } from "./builder.ts";
 import { BuildContext, Resolved } from "./build-context.ts";
 import { isGlobalLib, isModuleLevel } from "./ast.ts";
@@ -155,7 +156,7 @@ class Frontend implements BuildContext {
     desc.params = fn.params;
     desc.paramKinds = fn.paramKinds;
     desc.returnKind = fn.returnKind;
-    const params = fn.params.map((p) => new Variable(p.name.getText()));
+    const params = fn.params.map((p) => new Variable(localName(p)));
     const start = new Block([new Variable("closure"), ...params]);
     const result = new Variable("result");
     start.operations.push(new Operation("simple_call", [new Constant(fn), ...params], result, fn.loc));
@@ -215,6 +216,19 @@ class Frontend implements BuildContext {
     const collection = collectionOf(this.checker, receiver);
     if (collection && name === "forEach") return this.arrayMethod(`${collection.kind.toLowerCase()}ForEach${argc}`);
     return null;
+  }
+
+  tupleClass(elements: readonly TypeArg[]): ClassDesc {
+    const name = `Tuple${elements.length}`;
+    const decl = this.library.get("tuples")!.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === name);
+    if (!decl) throw new Error(`rlib/tuples.ts has no class ${name}`);
+    return this.classFor(decl, elements);
+  }
+
+  arrayHelper(name: string): FunctionDesc {
+    const fn = this.arrayMethod(name);
+    if (!fn) throw new Error(`rlib/arrays.ts has no function ${name}`);
+    return fn;
   }
 
   /** `a.map(f)` & co. are rlib/arrays.ts functions, copied for each call site: the element
@@ -300,7 +314,6 @@ class Frontend implements BuildContext {
   private checkParameters(params: readonly ts.ParameterDeclaration[]): void {
     for (const p of params) {
       if (p.dotDotDotToken) reject(p, "rest parameters");
-      if (!ts.isIdentifier(p.name)) reject(p.name);
       const init = p.initializer;
       if (!init) continue;
       const visit = (n: ts.Node): void => {

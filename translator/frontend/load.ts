@@ -18,11 +18,11 @@ export interface LoadedSources {
   runtime: ts.SourceFile[];
   /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm), mathbits.ts,
    *  strmethods.ts and strcase.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
-   *  (Error, TypeError, RangeError), collections.ts (Map and Set). */
+   *  (Error, TypeError, RangeError), collections.ts (Map and Set), tuples.ts (tuples). */
   library: Map<string, ts.SourceFile>;
 }
 
-const LIBRARY_MODULES = ["math", "mathbits", "random", "strmethods", "strcase", "numconv", "arrays", "errors", "collections"];
+const LIBRARY_MODULES = ["math", "mathbits", "random", "strmethods", "strcase", "numconv", "arrays", "errors", "collections", "tuples"];
 
 export function loadSources(entryPath: string, jit: boolean): LoadedSources {
   const project = new Project({
