@@ -10,6 +10,7 @@
 import type { int } from "./types.ts";
 import { keyEquals, keyHash, keyNormalized } from "./lowlevel.ts";
 import { fatal } from "./runtime.ts";
+import type { Tuple2 } from "./tuples.ts";
 
 /** Index slot values: FREE, DELETED (probing continues past it), or entry index + 1. */
 const FREE = 0;
@@ -192,6 +193,12 @@ class OrderedCollection<K, V> {
 }
 
 export class OrderedMap<K, V> extends OrderedCollection<K, V> {
+  /** `new Map(entries)`: the [key, value] tuples (rlib/tuples.ts records) set in order. */
+  constructor(entries?: Tuple2<K, V>[]) {
+    super();
+    if (entries !== undefined) for (const e of entries) this.set(e._0, e._1);
+  }
+
   get(key: K): V | undefined {
     const e = this.table.find(key, keyHash(key));
     return e < 0 ? undefined : this.table.values[e];

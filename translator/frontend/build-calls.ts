@@ -11,7 +11,7 @@ import { TYPED_ARRAYS } from "./program.ts";
 import { tupleElements } from "./tuples.ts";
 import { reject } from "./subset.ts";
 import { concreteType, typeArguments } from "./generics.ts";
-import { checkCollectionCall, checkCollectionNew, Iteration, iterationOf } from "./collections.ts";
+import { checkCollectionCall, checkCollectionNew, collectionOf, Iteration, iterationOf } from "./collections.ts";
 import { Resolved } from "./build-context.ts";
 import { ExpressionBuilder } from "./build-expressions.ts";
 import { isChainLink, isGlobalLib, isGlobalName, skipParens } from "./ast.ts";
@@ -293,17 +293,28 @@ export abstract class CallBuilder extends ExpressionBuilder {
     return reject(e, "`new` of something other than a class or a typed array");
   }
 
-  /** `Array.from(m.keys())`, `Array.from(s)`...: a new array filled by iterating. */
+  /** `Array.from(m.keys())`, `Array.from(s)`, `Array.from(m)`...: a new array filled by iterating. */
   protected arrayFrom(it: Iteration, e: ts.CallExpression): Value {
-    if (it.yields === "entries") return reject(e, "Array.from of a Map's entries (RTS has no tuples)");
     const list = e; // hidden local: the array being filled
     this.env.set(list, this.emit("newlist", [], e, "list"));
     this.iterate(it, e.arguments[0], (iter) => {
-      const x = this.emit("call_method", [iter(), new Constant(it.yields === "keys" ? "key" : "value")], e, "x");
+      const x = this.currentEntry(it, iter(), e);
       this.emit("call_method", [this.env.get(list)!, new Constant("push"), x], e);
     });
     const r = this.env.get(list)!;
     this.env.delete(list);
     return r;
+  }
+
+  /** What an iteration yields at the iterator's current entry: a key, a value, or a Map
+   *  entry as a [key, value] tuple. */
+  protected currentEntry(it: Iteration, iter: Value, at: ts.Node): Value {
+    if (it.yields !== "entries") return this.emit("call_method", [iter, new Constant(it.yields === "keys" ? "key" : "value")], at, "x");
+    const c = collectionOf(this.ctx.checker, this.typeOf(it.collection))!;
+    const kv = this.evalSeq([
+      () => this.emit("call_method", [iter, new Constant("key")], at, "key"),
+      () => this.emit("call_method", [iter, new Constant("value")], at, "value"),
+    ]);
+    return this.emit("new", [new Constant(this.ctx.tupleClass(this.typeArgs([c.key, c.value]))), ...kv], at, "entry");
   }
 }

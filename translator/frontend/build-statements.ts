@@ -7,7 +7,7 @@ import { Join, localName } from "./joins.ts";
 import { locOfNode } from "./loc.ts";
 import { reject } from "./subset.ts";
 import { isRethrow } from "./build-exceptions.ts";
-import { Iteration, iterationOf, loopTargets } from "./collections.ts";
+import { Iteration, iterationOf } from "./collections.ts";
 import { UNINITIALIZED } from "./build-context.ts";
 import { AggregateBuilder, boundDeclarations } from "./build-aggregates.ts";
 
@@ -311,15 +311,20 @@ export abstract class StatementBuilder extends AggregateBuilder {
 
   /** `for (const [k, v] of m)` (or over `m.keys()`, a Set...): an rlib iterator object, whose
    *  `advance()` moves to the next live entry (seeing the insertions and deletions the loop
-   *  body makes, as JS's iterators do). */
+   *  body makes, as JS's iterators do). A destructured Map entry reads the key and the value
+   *  directly; an entry kept whole is a [key, value] tuple. */
   protected forOfCollection(s: ts.ForOfStatement, decl: ts.VariableDeclaration, it: Iteration, label: string | null): void {
-    const targets = loopTargets(decl, it);
     this.iterate(it, s, (iter, after, head) => {
-      const parts = it.yields === "entries" ? ["key", "value"] : [it.yields === "keys" ? "key" : "value"];
-      parts.forEach((part, i) => {
-        const target = targets[i];
-        if (target) this.env.set(target, this.emit("call_method", [iter(), new Constant(part)], target, target.name.getText()));
-      });
+      const name = decl.name;
+      if (it.yields === "entries" && ts.isArrayBindingPattern(name)) {
+        name.elements.forEach((el, i) => {
+          if (ts.isOmittedExpression(el)) return;
+          if (el.dotDotDotToken || el.initializer || i > 1) reject(el, "a rest element, a default or a third element in a Map entry pattern");
+          this.bindPattern(el.name, el, this.emit("call_method", [iter(), new Constant(i === 0 ? "key" : "value")], el, localName(el)));
+        });
+      } else {
+        this.bindPattern(name, decl, this.currentEntry(it, iter(), decl));
+      }
       this.loopBody(label, after, head, s.statement);
     });
   }

@@ -1,8 +1,8 @@
 // How the builder reads JS's Map and Set. Translated, they are the generic classes OrderedMap
 // and OrderedSet of rlib/collections.ts (instantiated with the Map's type arguments), so
 // most uses are ordinary method calls; this file recognizes the few forms that need the
-// builder's help: for-of over a collection, and `m.get(k)` of number or boolean values
-// (whose `undefined` RTS cannot represent).
+// builder's help: for-of over a collection (a Map's entries are [key, value] tuples, see
+// tuples.ts), and `m.get(k)` of number or boolean values (whose `undefined` RTS cannot represent).
 import { ts } from "ts-morph";
 import { isGlobalLib } from "./ast.ts";
 import { reject } from "./subset.ts";
@@ -55,25 +55,6 @@ export function iterationOf(checker: ts.TypeChecker, e: ts.Expression, typeOf: (
   return null;
 }
 
-/** The entry variables of `for (const [k, v] of m)`, or the single variable of a keys/values
- *  loop; `null` for an omitted element (`[, v]`). */
-export function loopTargets(decl: ts.VariableDeclaration, it: Iteration): (ts.BindingElement | ts.VariableDeclaration | null)[] {
-  if (it.yields !== "entries") {
-    if (!ts.isIdentifier(decl.name)) return reject(decl.name, "destructuring the keys or values of a collection");
-    return [decl];
-  }
-  const pattern = decl.name;
-  if (!ts.isArrayBindingPattern(pattern)) return reject(decl.name, "for-of over a Map's entries without destructuring them");
-  if (pattern.elements.length > 2) return reject(pattern, "destructuring more than the key and the value of a Map entry");
-  const targets = pattern.elements.map((el) => {
-    if (ts.isOmittedExpression(el)) return null;
-    if (el.dotDotDotToken || el.initializer || !ts.isIdentifier(el.name)) return reject(el, "this form of destructuring");
-    return el;
-  });
-  while (targets.length < 2) targets.push(null);
-  return targets;
-}
-
 /** `m.get(k)` on a Map whose values are numbers or booleans: its `undefined` for a missing key
  *  has no RTS representation, so the builder needs it under `!` or `??`. */
 export function mapGetOfPrimitive(
@@ -107,15 +88,15 @@ export function checkCollectionCall(checker: ts.TypeChecker, call: ts.CallExpres
   reject(call, `${c.kind}.${name}`);
 }
 
-/** `new Map<K, V>()` (empty) and `new Set<T>()` / `new Set<T>(array)`, with keys RTS can hash. */
+/** `new Map<K, V>()` / `new Map<K, V>(array of entries)` and `new Set<T>()` / `new Set<T>(array)`,
+ *  with keys RTS can hash. */
 export function checkCollectionNew(checker: ts.TypeChecker, e: ts.NewExpression, concrete: (t: ts.Type) => ts.Type): void {
   const c = collectionOf(checker, checker.getTypeAtLocation(e));
   if (!c) return;
   if (isArrayLike(checker, concrete(c.key))) reject(e, "arrays as Map keys or Set elements");
   const args = e.arguments ?? [];
-  if (c.kind === "Map" && args.length > 0) reject(args[0], "new Map(entries)");
-  if (c.kind === "Set" && args.length > 0 && !checker.isArrayType(concrete(checker.getTypeAtLocation(args[0])))) {
-    reject(args[0], "new Set(items) of anything but an array");
+  if (args.length > 0 && !checker.isArrayType(concrete(checker.getTypeAtLocation(args[0])))) {
+    reject(args[0], c.kind === "Map" ? "new Map(entries) of anything but an array of [key, value] tuples" : "new Set(items) of anything but an array");
   }
 }
 
