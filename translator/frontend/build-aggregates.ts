@@ -20,11 +20,15 @@ export abstract class AggregateBuilder extends CallBuilder {
       const cls = this.ctx.tupleClass(this.typeArgs(tuple));
       return this.emit("new", [new Constant(cls), ...this.exprs(e.elements)], e, "tuple");
     }
-    const firstSpread = e.elements.findIndex((x) => ts.isSpreadElement(x));
-    if (firstSpread < 0) return this.emit("newlist", this.exprs(e.elements), e, "list");
+    return this.listOf(e.elements, e);
+  }
+
+  protected listOf(elements: readonly ts.Expression[], at: ts.Node): Value {
+    const firstSpread = elements.findIndex((x) => ts.isSpreadElement(x));
+    if (firstSpread < 0) return this.emit("newlist", this.exprs(elements), at, "list");
     const base = this.stack.length;
-    this.stack.push(this.emit("newlist", this.exprs(e.elements.slice(0, firstSpread)), e, "list"));
-    for (const x of e.elements.slice(firstSpread)) {
+    this.stack.push(this.emit("newlist", this.exprs(elements.slice(0, firstSpread)), at, "list"));
+    for (const x of elements.slice(firstSpread)) {
       if (!ts.isSpreadElement(x)) {
         const v = this.expr(x);
         this.emit("call_method", [this.stack[base], new Constant("push"), v], x);

@@ -17,6 +17,8 @@ import { ExpressionBuilder } from "./build-expressions.ts";
 import { isChainLink, isGlobalLib, isGlobalName, skipParens } from "./ast.ts";
 
 export abstract class CallBuilder extends ExpressionBuilder {
+  /** A new array of `elements`, `...xs` appending the elements of an array xs. */
+  protected abstract listOf(elements: readonly ts.Expression[], at: ts.Node): Value;
   protected abstract iterate(it: Iteration, at: ts.Node, body: (iter: () => Value, after: Join, head: Join) => void): void;
 
   protected propertyAccess(e: ts.PropertyAccessExpression): Value {
@@ -136,7 +138,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
         const base = this.desc.cls?.base;
         const m = base?.findMethod(callee.name.text);
         if (!m) return reject(callee, "super.method() with no such method in a base class");
-        const args = this.callArgs(this.ctx.defaultsOf(m), e);
+        const args = this.callArgs(m.params, e);
         return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
       }
       if (this.isJitMarker(callee)) return this.jitMarker(e, callee);
@@ -155,7 +157,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
       }
       const invoke = (obj: Value) => {
         this.stack.push(obj);
-        const args = this.callArgs(this.methodDefaults(callee), e);
+        const args = this.callArgs(this.methodParams(callee), e);
         return this.emit("call_method", [this.stack.pop()!, new Constant(callee.name.text), ...args], e);
       };
       return invoke(this.expr(callee.expression));
@@ -172,8 +174,10 @@ export abstract class CallBuilder extends ExpressionBuilder {
 
   /** A call through a function value (a closure): `call_value(f, ...args)`. */
   protected callValue(callee: () => Value, e: ts.CallExpression): Value {
-    for (const a of e.arguments) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
-    const [f, ...args] = this.evalSeq([callee, ...e.arguments.map((a) => () => this.expr(a))]);
+    const base = this.stack.length;
+    this.stack.push(callee()); // kept across the arguments' control flow
+    const args = this.callArgs([], e);
+    const [f] = this.stack.splice(base);
     return this.emit("call_value", [f, ...args], e);
   }
 
@@ -195,25 +199,51 @@ export abstract class CallBuilder extends ExpressionBuilder {
     return new Constant(undefined);
   }
 
-  /** The call's arguments, then the default values of the parameters it leaves out
-   *  (evaluated at the call, which the frontend allows only for defaults that use no other
-   *  parameter; an omitted optional parameter is undefined). */
-  protected callArgs(defaults: (ts.Expression | null)[], call: ts.CallExpression | ts.NewExpression): Value[] {
+  /** The call's arguments for a callee with parameters `params` (empty for built-ins): the
+   *  given ones (`...t` of a tuple gives its elements), then the default values of the
+   *  parameters it leaves out (evaluated at the call, which the frontend allows only for
+   *  defaults that use no other parameter; an omitted optional parameter is undefined), and
+   *  for a rest parameter, a new array of the arguments from its position on (`...xs` of an
+   *  array appends its elements). */
+  protected callArgs(params: readonly ts.ParameterDeclaration[], call: ts.CallExpression | ts.NewExpression): Value[] {
     const given = call.arguments ?? [];
-    for (const a of given) if (ts.isSpreadElement(a)) reject(a, "spread arguments");
-    const parts = given.map((a) => () => this.expr(a));
-    for (let i = given.length; i < defaults.length; i++) {
-      const d = defaults[i];
+    const restAt = params.findIndex((p) => p.dotDotDotToken);
+    const fixed = restAt >= 0 ? restAt : params.length;
+    const base = this.stack.length; // where evalSeq puts the value of parts[i]: at base + i
+    const parts: (() => Value)[] = [];
+    const hidden = new Set<number>(); // parts that are temporaries, not arguments
+    let pos = 0;
+    let i = 0;
+    for (; i < given.length && (restAt < 0 || pos < restAt); i++) {
+      const a = given[i];
+      if (!ts.isSpreadElement(a)) {
+        parts.push(() => this.expr(a));
+        pos++;
+        continue;
+      }
+      const tuple = tupleElements(this.ctx.checker, this.typeOf(a.expression), a);
+      if (!tuple) return reject(a, "spread of an array into parameters that are not a rest parameter");
+      if (restAt >= 0 && pos + tuple.length > restAt) return reject(a, "spread of a tuple across a rest parameter");
+      const at = base + parts.length;
+      hidden.add(parts.length);
+      parts.push(() => this.expr(a.expression));
+      tuple.forEach((_, k) => parts.push(() => this.emit("getattr", [this.stack[at], new Constant(`_${k}`)], a, `_${k}`)));
+      pos += tuple.length;
+    }
+    for (; pos < fixed; pos++) {
+      const d = params[pos].initializer;
       parts.push(() => (d ? this.expr(d) : new Constant(undefined)));
     }
-    return this.evalSeq(parts);
+    if (restAt >= 0) parts.push(() => this.listOf(given.slice(i), call));
+    return this.evalSeq(parts).filter((_, k) => !hidden.has(k));
   }
 
-  /** The defaults of the method a call names, from its statically known declaration. */
-  protected methodDefaults(callee: ts.PropertyAccessExpression): (ts.Expression | null)[] {
+  /** The parameters of the method a call names, from its statically known declaration (a
+   *  method of the default library, `push(...items)`, gets its arguments as written). */
+  protected methodParams(callee: ts.PropertyAccessExpression): readonly ts.ParameterDeclaration[] {
     const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
-    if (!decl || !ts.isMethodDeclaration(decl)) return [];
-    return decl.parameters.map((p) => p.initializer ?? null);
+    if (!decl || !(ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl)) || decl.getSourceFile().isDeclarationFile) return [];
+    return decl.parameters;
   }
 
   protected callResolved(r: Resolved, e: ts.CallExpression, callee: ts.Node): Value {
@@ -224,7 +254,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
         return this.callResolved({ kind: "function", desc: this.ctx.functionFor(r.decl, this.typeArgs(types)) }, e, callee);
       }
       case "function":
-        return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(this.ctx.defaultsOf(r.desc), e)], e);
+        return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(r.desc.params, e)], e);
       case "builtin":
         if (r.builtin.name === "lowlevel.weAreTranslated") return new Constant(true);
         if (r.builtin.name === "jit.promote") return this.emit("jit_promote", this.callArgs([], e), e);
@@ -261,7 +291,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
   protected superCall(e: ts.CallExpression): Value {
     const base = this.desc.cls?.base;
     if (!this.desc.isConstructor || !base) return reject(e, "super(...) outside a derived class constructor");
-    const args = this.callArgs(this.ctx.defaultsOf(base.ctor), e);
+    const args = this.callArgs(base.ctor.params, e);
     this.emit("simple_call", [new Constant(base.ctor), this.env.get(THIS_KEY)!, ...args], e);
     this.fieldInitializers?.();
     return new Constant(undefined);
@@ -286,7 +316,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
       }
       if (r.kind === "class") {
         if (r.desc.isAbstract) return reject(e, "instantiating an abstract class");
-        const args = this.callArgs(this.ctx.defaultsOf(r.desc.ctor), e);
+        const args = this.callArgs(r.desc.ctor.params, e);
         return this.emit("new", [new Constant(r.desc), ...args], e, "obj");
       }
     }

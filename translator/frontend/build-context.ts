@@ -29,8 +29,6 @@ export interface BuildContext {
   functionFor(decl: ts.FunctionDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;
   /** A static member of a class: a static method, or a static field's value after initialization. */
   resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved;
-  /** Default-value expressions of a callee's parameters (null where there is none). */
-  defaultsOf(fn: FunctionDesc): (ts.Expression | null)[];
   libraryFunction(module: string, name: string): FunctionDesc | null;
   libraryMethod(receiver: ts.Type, name: string, argc: number): FunctionDesc | null;
   /** A function of rlib/arrays.ts by name, specialized for one call site (as array methods are). */
@@ -44,7 +42,7 @@ export interface BuildContext {
   /** The function of a closure expression or nested function declaration in `owner`. */
   closureFor(node: ClosureNode, owner: FunctionDesc | null): FunctionDesc;
   /** The closure adapter of a top-level function or static method used as a value. */
-  functionValue(fn: FunctionDesc): FunctionDesc;
+  functionValue(fn: FunctionDesc, at: ts.Node): FunctionDesc;
   /** Whether a local lives in a cell shared with closures (see captures.ts). */
   needsCell(key: CaptureKey): boolean;
 }

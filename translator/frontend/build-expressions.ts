@@ -158,7 +158,7 @@ export abstract class ExpressionBuilder extends BuilderCore {
       case "value":
         return r.value;
       case "function":
-        return this.emit("make_closure", [new Constant(this.ctx.functionValue(r.desc))], at, "closure");
+        return this.emit("make_closure", [new Constant(this.ctx.functionValue(r.desc, at))], at, "closure");
       case "closure":
         return this.emit("make_closure", [new Constant(r.desc)], at, "closure");
       default:

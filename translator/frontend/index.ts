@@ -128,7 +128,10 @@ class Frontend implements BuildContext {
     if (!node.body) reject(node, "functions without a body (overload signatures or declare)");
     if (ts.isFunctionExpression(node)) rejectThisIn(node.body);
     // A call through a function value passes every argument: defaults cannot be filled in.
-    for (const p of node.parameters) if (p.initializer || p.questionToken) reject(p, "a default or optional parameter of a closure");
+    for (const p of node.parameters) {
+      if (p.initializer || p.questionToken) reject(p, "a default or optional parameter of a closure");
+      if (p.dotDotDotToken) reject(p, "a rest parameter of a closure");
+    }
     const line = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart()).line + 1;
     const name = ts.isArrowFunction(node) ? "arrow" : (node.name?.text ?? "function");
     const desc = new FunctionDesc(qualifiedName(`${name}@${line}`, node) + key, node, locOfNode(node));
@@ -148,9 +151,12 @@ class Frontend implements BuildContext {
   /** A top-level function or static method used as a value: a closure (with nothing
    *  captured) whose function calls it, so that every function value has the same calling
    *  convention (closure object first). */
-  functionValue(fn: FunctionDesc): FunctionDesc {
+  functionValue(fn: FunctionDesc, at: ts.Node): FunctionDesc {
     let desc = this.functionValues.get(fn);
     if (desc) return desc;
+    // A call through a function value passes the arguments one by one.
+    const rest = fn.params.find((p) => p.dotDotDotToken);
+    if (rest) reject(at, "a function with a rest parameter used as a value");
     desc = new FunctionDesc(`${fn.name}.value`, null, fn.loc);
     desc.captures = [];
     desc.params = fn.params;
@@ -309,11 +315,10 @@ class Frontend implements BuildContext {
     });
   }
 
-  /** Rest parameters are rejected; a default value may not use the other parameters or
-   *  `this`, because call sites that leave the argument out evaluate it themselves. */
+  /** A default value may not use the other parameters or `this`, because call sites that
+   *  leave the argument out evaluate it themselves (as they pack the rest parameter's array). */
   private checkParameters(params: readonly ts.ParameterDeclaration[]): void {
     for (const p of params) {
-      if (p.dotDotDotToken) reject(p, "rest parameters");
       const init = p.initializer;
       if (!init) continue;
       const visit = (n: ts.Node): void => {
@@ -326,10 +331,6 @@ class Frontend implements BuildContext {
       };
       visit(init);
     }
-  }
-
-  defaultsOf(fn: FunctionDesc): (ts.Expression | null)[] {
-    return fn.params.map((p) => p.initializer ?? null);
   }
 
   /** `C.m` and `C.f` for a static method or field of class C. */
@@ -417,7 +418,7 @@ class Frontend implements BuildContext {
         this.scheduleBody(md, m, [...m.parameters]);
         // Call sites fill in defaults from the statically known method: overrides must agree.
         const overridden = cls.base?.findMethod(m.name.text);
-        if (overridden && !sameDefaults(overridden.params, md.params)) reject(m.name, "an override with different default parameter values");
+        if (overridden && !sameDefaults(overridden.params, md.params)) reject(m.name, "an override with different default parameter values (or rest parameters)");
       } else if ((ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.body) {
         // Accessors are methods named "get x" / "set x"; the builder calls them for `o.x`.
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed accessor names");
@@ -631,7 +632,7 @@ function checkArity(decl: ts.ClassDeclaration | ts.FunctionDeclaration, typeArgs
 }
 
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {
-  const text = (ps: readonly ts.ParameterDeclaration[]) => ps.map((p) => p.initializer?.getText() ?? "");
+  const text = (ps: readonly ts.ParameterDeclaration[]) => ps.map((p) => (p.dotDotDotToken ? "..." : "") + (p.initializer?.getText() ?? ""));
   return text(a).join("\u0000") === text(b).join("\u0000");
 }
 

@@ -57,7 +57,7 @@ const HINTS: [RegExp, string][] = [
   [/static field or a module's binding/, "keep mutable state in an object: `static readonly state = new State()` and assign `C.state.x = ...`"],
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
   [/loose equality/, "use === or !=="],
-  [/rest parameters/, "take an array parameter instead"],
+  [/rest parameter of a closure|with a rest parameter used/, "take an array parameter instead"],
   [/different default parameter values/, "give the override the same defaults as the method it overrides"],
   [/default parameter value/, "compute the value inside the function (e.g. pass -1 and test for it)"],
   [/optional/, "test for null first: `if (x !== null) x.f()`"],
