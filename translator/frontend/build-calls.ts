@@ -32,12 +32,29 @@ export abstract class CallBuilder extends ExpressionBuilder {
     if (r) return this.asValue(r, e);
     if (tupleElements(this.ctx.checker, this.typeOf(e.expression), e.expression)) return this.tupleProperty(e);
     const member = this.ctx.checker.getSymbolAtLocation(e.name);
-    if (member && member.flags & ts.SymbolFlags.Method) return reject(e, "a method used as a value (a method reference)");
+    if (member && member.flags & ts.SymbolFlags.Method) return reject(e, "a method used as a value without binding it (JS calls it with `this` undefined)");
     const read = (obj: Value) =>
       this.isAccessor(e.name, ts.SymbolFlags.GetAccessor)
         ? this.emit("call_method", [obj, new Constant(`get ${e.name.text}`)], e)
         : this.emit("getattr", [obj, new Constant(e.name.text)], e);
     return read(this.expr(e.expression));
+  }
+
+  /** `obj.m.bind(obj)`: a closure holding obj whose calls are `obj.m(...)` (virtual, as
+   *  the method call is). obj is a local, `this` or a chain of fields of them, evaluated once
+   *  (JS reads it twice, with nothing in between that could change it). */
+  private boundMethodReference(call: ts.CallExpression, method: ts.PropertyAccessExpression): Value {
+    const receiver = method.expression;
+    const arg = call.arguments.length === 1 ? call.arguments[0] : null;
+    if (!arg || arg.getText() !== receiver.getText() || !isPlainReference(receiver)) {
+      return reject(call, "bind() with anything but the method's own receiver (`obj.m.bind(obj)` of a local or `this`)");
+    }
+    const decl = this.ctx.checker.getSymbolAtLocation(method.name)?.valueDeclaration;
+    if (!decl || !(ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl)) || decl.getSourceFile().isDeclarationFile) {
+      return reject(method, "bind() of anything but a method of an RTS class or interface");
+    }
+    const fn = this.ctx.boundMethod(decl, this.typeArgs([this.typeOf(receiver)])[0], method);
+    return this.emit("make_closure", [new Constant(fn), this.expr(receiver)], call, "closure");
   }
 
   /** `t.length` of a tuple is a constant; its other array properties are not supported. */
@@ -125,6 +142,9 @@ export abstract class CallBuilder extends ExpressionBuilder {
     if (callee.kind === ts.SyntaxKind.SuperKeyword) return this.superCall(e);
     if (ts.isIdentifier(callee)) {
       return this.callResolved(this.resolveName(callee), e, callee);
+    }
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === "bind" && ts.isPropertyAccessExpression(callee.expression)) {
+      return this.boundMethodReference(e, callee.expression);
     }
     if (callee.getText() === "Array.from" && e.arguments.length === 1) {
       const it = iterationOf(this.ctx.checker, e.arguments[0], (x) => this.typeOf(x));
@@ -347,4 +367,10 @@ export abstract class CallBuilder extends ExpressionBuilder {
     ]);
     return this.emit("new", [new Constant(this.ctx.tupleClass(this.typeArgs([c.key, c.value]))), ...kv], at, "entry");
   }
+}
+
+/** A local, `this`, or a chain of property reads of one (no calls, no indexing). */
+function isPlainReference(e: ts.Expression): boolean {
+  if (ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.isPropertyAccessExpression(e) && !e.questionDotToken && isPlainReference(e.expression);
 }

@@ -43,6 +43,8 @@ export interface BuildContext {
   closureFor(node: ClosureNode, owner: FunctionDesc | null): FunctionDesc;
   /** The closure adapter of a top-level function or static method used as a value. */
   functionValue(fn: FunctionDesc, at: ts.Node): FunctionDesc;
+  /** The closure function of a method reference `obj.m` (see index.ts). */
+  boundMethod(decl: ts.MethodDeclaration | ts.MethodSignature, receiver: TypeArg, at: ts.Node): FunctionDesc;
   /** Whether a local lives in a cell shared with closures (see captures.ts). */
   needsCell(key: CaptureKey): boolean;
 }
