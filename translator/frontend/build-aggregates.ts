@@ -43,7 +43,7 @@ export abstract class AggregateBuilder extends CallBuilder {
 
   /** `...xs` of an array (JS spreads any iterable: strings, Maps and Sets are rejected). */
   protected checkSpreadArray(x: ts.SpreadElement): void {
-    if (!this.ctx.checker.isArrayType(this.typeOf(x.expression))) reject(x, "spread of anything but an array");
+    if (!this.ctx.checker.isArrayType(this.typeOf(x.expression))) reject(x, "spread of anything but an array (a string, a Map or a Set)");
   }
 
   /** `xs[i]`, or `t[0]` of a tuple. */

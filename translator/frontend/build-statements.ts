@@ -8,6 +8,7 @@ import { locOfNode } from "./loc.ts";
 import { reject } from "./subset.ts";
 import { isRethrow } from "./build-exceptions.ts";
 import { Iteration, iterationOf } from "./collections.ts";
+import { tupleElements } from "./tuples.ts";
 import { UNINITIALIZED } from "./build-context.ts";
 import { AggregateBuilder, boundDeclarations } from "./build-aggregates.ts";
 
@@ -279,6 +280,7 @@ export abstract class StatementBuilder extends AggregateBuilder {
     }
     const decl = init.declarations[0];
     const iterated = this.typeOf(s.expression);
+    if (tupleElements(this.ctx.checker, iterated, s.expression)) return reject(s.expression, "for-of over a tuple");
     if (iterated.flags & ts.TypeFlags.StringLike) {
       return reject(s.expression, "for-of over a string (it iterates code points, RTS strings are UTF-16 code units)");
     }

@@ -527,6 +527,7 @@ class Frontend implements BuildContext {
       this.registerPrebuilt(value, at, new Set());
       return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
     }
+    if (ts.isBindingElement(decl)) reject(at, "a binding of a destructuring declaration at module level");
     return reject(at, `a reference to ${ts.SyntaxKind[decl.kind]}`);
   }
 

@@ -42,6 +42,12 @@ export function reject(node: ts.Node, what?: string): never {
 }
 
 const HINTS: [RegExp, string][] = [
+  [/rest parameter of a closure|with a rest parameter used/, "take an array parameter instead"],
+  [/tuple with optional or rest/, "use a fixed-length tuple, or a class (with a nullable field for what may be missing)"],
+  [/tuple indexed by/, "index a tuple with a constant; when the elements share one type, use an array (`number[]`)"],
+  [/on a tuple|for-of over a tuple/, "when the elements share one type and it is used as an array, give it an array type (`number[]`)"],
+  [/rest element in an object pattern/, "name the fields you need: `const { a, b } = obj`"],
+  [/spread of anything but an array/, "spread an array: `...Array.from(s)` (JS spreads any iterable, RTS only arrays)"],
   [/catch variable/, "write `catch (e)`: the caught value is always an Error; narrow it with `e instanceof MyError`"],
   [/`any`|`unknown`/, "give the value its precise type (a class, number, string, boolean, an array...)"],
   [/that may be null/, "numbers and booleans are machine values that cannot be null: use a sentinel (NaN, -1) or a separate boolean field"],
@@ -55,9 +61,9 @@ const HINTS: [RegExp, string][] = [
   [/default or optional parameter of a closure/, "declare the parameter required and pass it at every call"],
   [/closure/, "pass the value as a parameter, or keep it in an object field"],
   [/static field or a module's binding/, "keep mutable state in an object: `static readonly state = new State()` and assign `C.state.x = ...`"],
+  [/destructuring declaration at module level/, "declare each module-level constant on its own: `const a = 1;`"],
   [/module-level binding/, "keep mutable state in an object: `const state = new State()` and assign `state.x = ...`"],
   [/loose equality/, "use === or !=="],
-  [/rest parameter of a closure|with a rest parameter used/, "take an array parameter instead"],
   [/different default parameter values/, "give the override the same defaults as the method it overrides"],
   [/default parameter value/, "compute the value inside the function (e.g. pass -1 and test for it)"],
   [/optional/, "test for null first: `if (x !== null) x.f()`"],
