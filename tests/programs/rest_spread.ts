@@ -36,6 +36,12 @@ class Logger {
   }
 }
 
+function flatten(xss: number[][]): number[] {
+  const out: number[] = [];
+  for (const xs of xss) out.push(...xs);
+  return out;
+}
+
 function counter(): number[] {
   const seen: number[] = [];
   return seen;
@@ -64,6 +70,9 @@ export function main(argv: string[]): number {
   const copy = [...joined];
   copy[0] = 100;
   console.log(joined[0], copy[0]);
+  const acc: number[] = [];
+  console.log(acc.push(...xs), acc.push(0, ...flatten([[1, 2], [3]]), 4), acc.length);
+  console.log(acc.map((n) => String(n)).join(" "));
   const nested = [[1], [2, 3]];
   const flat = [...nested[0], ...nested[1]];
   console.log(flat.length, sum(...flat));

@@ -26,9 +26,15 @@ export abstract class AggregateBuilder extends CallBuilder {
   protected listOf(elements: readonly ts.Expression[], at: ts.Node): Value {
     const firstSpread = elements.findIndex((x) => ts.isSpreadElement(x));
     if (firstSpread < 0) return this.emit("newlist", this.exprs(elements), at, "list");
+    return this.appendElements(this.emit("newlist", this.exprs(elements.slice(0, firstSpread)), at, "list"), elements.slice(firstSpread));
+  }
+
+  /** Pushes `elements` onto the array `list` in order (`...xs` pushes each element of xs);
+   *  returns the array (renamed by the control flow of the elements). */
+  protected appendElements(list: Value, elements: readonly ts.Expression[]): Value {
     const base = this.stack.length;
-    this.stack.push(this.emit("newlist", this.exprs(elements.slice(0, firstSpread)), at, "list"));
-    for (const x of elements.slice(firstSpread)) {
+    this.stack.push(list);
+    for (const x of elements) {
       if (!ts.isSpreadElement(x)) {
         const v = this.expr(x);
         this.emit("call_method", [this.stack[base], new Constant("push"), v], x);

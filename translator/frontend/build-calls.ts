@@ -19,6 +19,7 @@ import { isChainLink, isGlobalLib, isGlobalName, skipParens } from "./ast.ts";
 export abstract class CallBuilder extends ExpressionBuilder {
   /** A new array of `elements`, `...xs` appending the elements of an array xs. */
   protected abstract listOf(elements: readonly ts.Expression[], at: ts.Node): Value;
+  protected abstract appendElements(list: Value, elements: readonly ts.Expression[]): Value;
   protected abstract iterate(it: Iteration, at: ts.Node, body: (iter: () => Value, after: Join, head: Join) => void): void;
 
   protected propertyAccess(e: ts.PropertyAccessExpression): Value {
@@ -169,6 +170,11 @@ export abstract class CallBuilder extends ExpressionBuilder {
       }
       const receiver = this.typeOf(callee.expression);
       if (tupleElements(this.ctx.checker, receiver, callee.expression)) return reject(e, "array methods on a tuple");
+      if (callee.name.text === "push" && this.ctx.checker.isArrayType(receiver) && e.arguments.some(ts.isSpreadElement)) {
+        // `xs.push(a, ...ys)`: its result is the new length.
+        const list = this.appendElements(this.expr(callee.expression), e.arguments);
+        return this.emit("getattr", [list, new Constant("length")], e, "len");
+      }
       checkCollectionCall(this.ctx.checker, e, receiver);
       const lib = this.ctx.libraryMethod(receiver, callee.name.text, e.arguments.length);
       if (lib) {
