@@ -2,7 +2,8 @@
 //
 // `caseArb` is a fast-check Arbitrary of one "case": a top-level `function case__ID__(): void`
 // (plus the small helper functions it calls) that computes with numbers, booleans and strings
-// and prints what it computes with console.log; some statements are wrapped in a closure
+// (some declared in pairs by destructuring a `[number, string]` tuple) and prints what it
+// computes with console.log; some statements are wrapped in a closure
 // (an arrow function, a nested function or an immediately called arrow) called once on the
 // spot, so that captures, cells and calls through function values are exercised too.
 // `programSource` puts a batch of cases into one program whose `main` calls them in turn and
@@ -805,6 +806,16 @@ class Gen {
       const cap = r.weighted([[3, 1000], [2, 2 ** 20], [2, 2 ** 31], [2, 2 ** 40], [1, 2 ** 50], [ci ? 0 : 3, INF]] as const);
       const e = this.num(this.ed, cap, ci);
       const name = this.fresh("n");
+      if (r.chance(0.15)) {
+        // A number and a string declared together by destructuring a tuple.
+        const scap = r.pick([20, 60, 200]);
+        const s = this.str(this.ed, scap);
+        const sname = this.fresh("s");
+        this.emit(`let [${name}, ${sname}]: [number, string] = [${e.src}, ${s.src}];`);
+        this.declare({ t: "num", name, cap, ci, base: e.bound, inc: 0, depth, ro: false });
+        this.declare({ t: "str", name: sname, cap: scap, minLen: s.minLen, base: s.maxLen, inc: 0, depth, ro: false });
+        return;
+      }
       this.emit(`let ${name}${e.syn || this.typed() ? ": number" : ""} = ${e.src};`);
       this.declare({ t: "num", name, cap, ci, base: e.bound, inc: 0, depth, ro: false });
     } else if (k === "str") {
