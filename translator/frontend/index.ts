@@ -2,12 +2,12 @@
 // the flow graph of every function reachable from `main` (plus the rlib runtime helpers).
 import * as path from "node:path";
 import { ts } from "ts-morph";
-import { Block, Constant, Graph, Link, Operation, Variable } from "../flowgraph/model.ts";
+import { Constant } from "../flowgraph/model.ts";
 import { checkGraph } from "../flowgraph/checker.ts";
 import { joinBlocks } from "../flowgraph/simplify.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { localName, THIS_KEY } from "./joins.ts";
 import { FunctionBuilder } from "./builder.ts";
+import { FunctionValues } from "./function-values.ts";
 import { BuildContext, Resolved } from "./build-context.ts";
 import { isGlobalLib, isModuleLevel } from "./ast.ts";
 import { CaptureAnalysis, ClosureNode } from "./captures.ts";
@@ -78,7 +78,7 @@ export async function buildProgram(entryPath: string, jit = false): Promise<Prog
   }
   return {
     main,
-    functions: [...functions, ...fe.functionValues.values(), ...fe.boundMethods.values(), ...fe.specialized],
+    functions: [...functions, ...fe.values.all(), ...fe.specialized],
     classes,
     jitDrivers: [...fe.jitDrivers.values()],
     runtime,
@@ -93,11 +93,8 @@ class Frontend implements BuildContext {
   functions = new Map<ts.Node, Map<string, FunctionDesc>>();
   classes = new Map<ts.Node, Map<string, ClassDesc>>();
   jitDrivers = new Map<ts.Node, JitDriverDesc>();
-  /** The closure adapters of top-level functions and static methods used as values. */
-  functionValues = new Map<FunctionDesc, FunctionDesc>();
-  /** The closures of method references `obj.m`, by method declaration and receiver type. */
-  boundMethods = new Map<string, FunctionDesc>();
-  private boundMethodIds = new Map<ts.Node, number>();
+  /** The adapters of functions, static methods and bound methods used as values. */
+  values: FunctionValues;
   /** Copies of rlib functions made for one call site each (see arrayMethod), and their closures. */
   specialized: FunctionDesc[] = [];
   private copies = new Set<FunctionDesc>();
@@ -112,6 +109,7 @@ class Frontend implements BuildContext {
     public functionHints: Map<ts.Node, Set<JitHint>>,
   ) {
     this.captures = new CaptureAnalysis(checker);
+    this.values = new FunctionValues(checker, (t) => this.numberKind(t));
   }
 
   needsCell(key: CaptureKey): boolean {
@@ -151,57 +149,12 @@ class Frontend implements BuildContext {
     return desc;
   }
 
-  /** A top-level function or static method used as a value: a closure (with nothing
-   *  captured) whose function calls it, so that every function value has the same calling
-   *  convention (closure object first). */
   functionValue(fn: FunctionDesc, at: ts.Node): FunctionDesc {
-    let desc = this.functionValues.get(fn);
-    if (desc) return desc;
-    // A call through a function value passes the arguments one by one.
-    const rest = fn.params.find((p) => p.dotDotDotToken);
-    if (rest) reject(at, "a function with a rest parameter used as a value");
-    desc = new FunctionDesc(`${fn.name}.value`, null, fn.loc);
-    desc.captures = [];
-    desc.params = fn.params;
-    desc.paramKinds = fn.paramKinds;
-    desc.returnKind = fn.returnKind;
-    const params = fn.params.map((p) => new Variable(localName(p)));
-    const start = new Block([new Variable("closure"), ...params]);
-    const result = new Variable("result");
-    start.operations.push(new Operation("simple_call", [new Constant(fn), ...params], result, fn.loc));
-    desc.graph = new Graph(desc.name, start, fn.loc);
-    start.closeWith([new Link([result], desc.graph.returnblock)]);
-    this.functionValues.set(fn, desc);
-    return desc;
+    return this.values.functionValue(fn, at);
   }
 
-  /** `obj.m` used as a value: a closure capturing obj (as its `this`) whose function calls
-   *  the method on it, dispatching as `obj.m(...)` would. One per method and receiver type,
-   *  so that each is typed with one receiver class (or interface). */
   boundMethod(decl: ts.MethodDeclaration | ts.MethodSignature, receiver: TypeArg, at: ts.Node): FunctionDesc {
-    if (!this.boundMethodIds.has(decl)) this.boundMethodIds.set(decl, this.boundMethodIds.size);
-    const key = `${this.boundMethodIds.get(decl)}:${instantiationKey(this.checker, [receiver])}`;
-    let desc = this.boundMethods.get(key);
-    if (desc) return desc;
-    if (decl.parameters.some((p) => p.dotDotDotToken)) reject(at, "a method with a rest parameter used as a value");
-    const name = decl.name.getText();
-    const loc = locOfNode(at);
-    desc = new FunctionDesc(`${name}.bound${instantiationKey(this.checker, [receiver])}`, null, loc);
-    desc.captures = [THIS_KEY];
-    desc.params = [...decl.parameters];
-    desc.paramKinds = decl.parameters.map((p) => this.numberKind(p.type));
-    desc.returnKind = this.numberKind(decl.type);
-    const closure = new Variable("closure");
-    const params = decl.parameters.map((p) => new Variable(localName(p)));
-    const start = new Block([closure, ...params]);
-    const self = new Variable("this");
-    const result = new Variable("result");
-    start.operations.push(new Operation("closure_get", [closure, new Constant(desc), new Constant(0)], self, loc));
-    start.operations.push(new Operation("call_method", [self, new Constant(name), ...params], result, loc));
-    desc.graph = new Graph(desc.name, start, loc);
-    start.closeWith([new Link([result], desc.graph.returnblock)]);
-    this.boundMethods.set(key, desc);
-    return desc;
+    return this.values.boundMethod(decl, receiver, at);
   }
 
   jitDriver(receiver: ts.Expression): JitDriverDesc {
