@@ -97,6 +97,7 @@ function jump(regs: Registers, label: ResOp, op: ResOp): void {
 }
 
 function set(regs: Registers, v: Value, i: int, f: float, r: int): void {
+  if (v.isConstant()) return;
   const n = regs.numbers.get(v)!;
   regs.ints[n] = i;
   regs.floats[n] = f;

@@ -32,12 +32,13 @@ function countingLoop(stop: int): Trace {
   return t;
 }
 
-/** Every int operation, mixed into a state that a guard_value checks each iteration. */
+/** Every int operation, mixed into a state that a guard_value checks each iteration (the
+ *  label's last argument is a constant, as an optimizer may leave it). */
 function bitsLoop(): Trace {
   const t = new Trace();
   const x = t.addInput(TYPE_INT);
   const k = t.addInput(TYPE_INT);
-  t.record(LABEL, [x, k], -1);
+  t.record(LABEL, [x, k, new ConstInt(7)], -1);
   const a = t.record(INT_XOR, [t.record(INT_LSHIFT, [x, new ConstInt(5)], -1), t.record(INT_RSHIFT, [x, new ConstInt(3)], -1)], -1);
   const b = t.record(INT_OR, [t.record(INT_AND, [a, new ConstInt(0xffffff)], -1), new ConstInt(1)], -1);
   const c = t.record(INT_SUB, [b, t.record(INT_MUL, [k, new ConstInt(7)], -1)], -1);
@@ -45,7 +46,7 @@ function bitsLoop(): Trace {
   t.recordGuard(GUARD_TRUE, [t.record(INT_NE, [d, new ConstInt(0)], -1)], [k, d]);
   const k2 = t.record(INT_ADD, [k, new ConstInt(1)], -1);
   t.recordGuard(GUARD_VALUE, [t.record(INT_GE, [k2, new ConstInt(40)], -1), new ConstInt(0)], [k2, d, x]);
-  t.record(JUMP, [d, k2], -1);
+  t.record(JUMP, [d, k2, new ConstInt(7)], -1);
   return t;
 }
 

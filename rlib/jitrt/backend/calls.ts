@@ -9,7 +9,7 @@ import { descrWord, LL_F64, LL_I32, LL_VOID } from "../jitcodes.ts";
 import { ResOp, TYPE_VOID, Value } from "../resop.ts";
 import { FuncType, FunctionCode, GLOBAL_SP } from "./function.ts";
 import {
-  CALL_INDIRECT, F64, GLOBAL_GET, GLOBAL_SET, I32, I32_ADD, I32_LOAD, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, LOCAL_GET,
+  CALL_INDIRECT, DROP, F64, GLOBAL_GET, GLOBAL_SET, I32, I32_ADD, I32_LOAD, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, LOCAL_GET,
   LOCAL_SET,
 } from "./wasm.ts";
 
@@ -19,7 +19,6 @@ const CALL_SLOT = 1;
 const CALL_RESULT = 3;
 const CALL_NARGS = 4;
 const CALL_ARGS = 5;
-const DROP = 0x1a;
 
 function wasmTypeOf(ll: int): int {
   if (ll === LL_F64) return F64;

@@ -16,7 +16,7 @@ import {
   SHAPE_SETARRAYITEM, SHAPE_SETFIELD,
 } from "./optable.ts";
 import {
-  BR, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
+  BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
   UNREACHABLE,
 } from "./wasm.ts";
 
@@ -89,9 +89,13 @@ function operation(f: FunctionCode, at: int): void {
       f.leave(a);
       return;
     case SHAPE_JUMP:
-      // All the new values are pushed before any label argument is assigned.
+      // All the new values are pushed before any label argument is assigned (a constant
+      // label argument keeps its value: the jump's is dropped).
       for (const v of a) f.push(v);
-      for (let i = a.length - 1; i >= 0; i--) f.setLocal(label.args[i]);
+      for (let i = a.length - 1; i >= 0; i--) {
+        if (label.args[i].isConstant()) f.byte(DROP);
+        else f.setLocal(label.args[i]);
+      }
       f.instr(BR, 0);
       return;
   }
@@ -114,7 +118,8 @@ function differs(f: FunctionCode, x: Value, y: Value): void {
 }
 
 /** A loop trace starts with LABEL, whose arguments are distinct inputargs (the loop-carried
- *  values), and ends with JUMP to it with as many values of the same types. */
+ *  values) or constants (the optimizer may know one), and ends with JUMP to it with as many
+ *  values of the same types. */
 function checkLoop(trace: Trace): void {
   const ops = trace.ops;
   if (ops.length < 2 || OP_CODES[ops[0].opnum].shape !== SHAPE_LABEL || OP_CODES[ops[ops.length - 1].opnum].shape !== SHAPE_JUMP) {
@@ -125,7 +130,7 @@ function checkLoop(trace: Trace): void {
   if (label.args.length !== jump.args.length) fatal("jit backend: the jump's values do not match the label's");
   for (let i = 0; i < label.args.length; i++) {
     const arg = label.args[i];
-    if (!(arg instanceof InputArg)) fatal("jit backend: a label argument is not an input of the trace");
+    if (!(arg instanceof InputArg) && !arg.isConstant()) fatal("jit backend: a label argument is not an input of the trace");
     if (arg.type !== jump.args[i].type) fatal("jit backend: a jump value's type differs from the label argument's");
     for (let k = 0; k < i; k++) if (label.args[k] === arg) fatal("jit backend: a label argument appears twice");
   }

@@ -23,6 +23,7 @@ export const IF = 0x04;
 export const END = 0x0b;
 export const BR = 0x0c;
 export const RETURN = 0x0f;
+export const DROP = 0x1a;
 export const LOCAL_GET = 0x20;
 export const LOCAL_SET = 0x21;
 export const I32_LOAD = 0x28;
