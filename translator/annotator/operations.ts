@@ -491,12 +491,14 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
     requireNumbers(op, args, name);
     a.observeAsFloat(args[0]);
   } else if (name === "lowlevel.typedDataAddress") {
-    if (args[0].kind !== "typed") fail(op, `${name} takes a typed array, got ${describe(args[0])}`);
+    if (args[0].kind !== "typed") fail(op, `${name} takes a typed array, got ${describe(args[0])}`, "pass a typed array (Uint8Array, Int32Array, Float64Array...)");
   } else if (name === "lowlevel.objectAddress") {
     const k = args[0].kind;
-    if (k !== "inst" && k !== "typed" && k !== "list" && k !== "str") fail(op, `${name} takes an object, got ${describe(args[0])}`);
+    if (k !== "inst" && k !== "typed" && k !== "list" && k !== "str") {
+      fail(op, `${name} takes an object, got ${describe(args[0])}`, "pass a class instance, an array, a typed array or a string");
+    }
   } else if (name === "lowlevel.storeFloat64") {
-    if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`);
+    if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`, "convert with toInt()");
     requireNumbers(op, [args[1]], name);
     a.observeAsFloat(args[1]);
   } else if (name === "rarith.toInt" || name === "rarith.intmask" || name === "lowlevel.floatTrunc" || name === "lowlevel.floatHighWord" || name === "lowlevel.floatLowWord") {
