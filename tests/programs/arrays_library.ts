@@ -33,6 +33,11 @@ export function main(argv: string[]): number {
   const sp = [1, 2, 3, 4, 5, 6];
   console.log(sp.splice(1, 2).join(), sp.join(), sp.splice(-2, 1, 10).join(), sp.join(), sp.splice(1, 0, 7).length, sp.join());
   console.log(sp.splice(0, 100).join(), sp.length, sp.splice(0, 1).length);
+  // An array nothing is ever stored in: the methods' loops over its items are dead code.
+  const none: number[] = [];
+  const names2: string[] = [];
+  console.log(none.filter((v) => v > 0).length, none.map((v) => v + 1).length, none.indexOf(3), none.includes(3), none.slice(1).length);
+  console.log(names2.join("+"), names2.concat(names2).length, none.reverse().length, none.some((v) => v > 0), none.every((v) => v > 0));
   // A free list of registers, as a register allocator keeps one.
   const free = ["r0", "r1", "r2", "r3"];
   const used: string[] = [];

@@ -390,7 +390,9 @@ class Frontend implements BuildContext {
         const declared = m.type ? this.checker.getTypeFromTypeNode(m.type) : null;
         const mayBeUndefined = !!m.questionToken || (!!declared?.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined));
         const undef = !m.initializer && mayBeUndefined;
-        cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name), undef));
+        // A field a base class declares already is that field (one property in JS): the
+        // subclass's initializer only assigns it.
+        if (!cls.base?.findField(m.name.text)) cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name), undef));
       } else if (ts.isConstructorDeclaration(m)) {
         if (m.body) ctorDecl = m;
       } else if (ts.isMethodDeclaration(m)) {
@@ -417,7 +419,7 @@ class Frontend implements BuildContext {
       }
     }
     for (const p of ctorDecl?.parameters ?? []) {
-      if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some(isParameterPropertyModifier)) {
+      if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some(isParameterPropertyModifier) && !cls.base?.findField(p.name.text)) {
         cls.fields.push(new FieldDesc(p.name.text, cls, this.numberKind(p.type), locOfNode(p.name)));
       }
     }

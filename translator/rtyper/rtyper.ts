@@ -75,9 +75,18 @@ export class RTyper {
   rtypeGraph(fn: FunctionDesc): void {
     const g = fn.graph;
     this.trusted = fn.inRlib;
-    for (const b of g.blocks()) {
+    // Blocks are visited from the start through the exits left after rtyping, so that the
+    // blocks behind an operation the annotator found unreachable (the rest of its block is
+    // cut) are never rtyped: the annotator never saw them either.
+    const seen = new Set<Block>();
+    const todo = [g.startblock];
+    while (todo.length > 0) {
+      const b = todo.pop()!;
+      if (seen.has(b)) continue;
+      seen.add(b);
       for (const v of b.inputargs) v.concretetype = lltypeOf(annotationOf(v));
       this.rtypeBlock(b);
+      for (const link of b.exits) todo.push(link.target);
     }
     g.getReturnVar().concretetype = returnType(g);
   }
