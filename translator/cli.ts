@@ -46,7 +46,8 @@ const RUN_HELP = `rts run <program.ts | program.wasm> [args...]
 
   A .ts program runs untranslated on Node; a .wasm module runs on a host:
   --engine node       Node, with rts's own WASI implementation (default)
-  --engine wasmtime   the wasmtime engine (Python package \`wasmtime\`)`;
+  --engine wasmtime   the wasmtime engine (Python package \`wasmtime\`); with RTS_FUEL=1
+                      it prints how many Wasm operations the program executed`;
 
 export async function cli(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
