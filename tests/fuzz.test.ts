@@ -1,5 +1,7 @@
-// Property test: random RTS programs (tests/fuzz/gen.ts) print the same untranslated, on the
-// Node host and on the wasmtime host. Cases are batched (~50 per program) because a
+// Property test: random RTS programs print the same untranslated, on the Node host and on the
+// wasmtime host. A quarter of the cases compute with arrays, strings and classes
+// (tests/fuzz/gendata.ts), the others with numbers, booleans, strings, closures and
+// exceptions (tests/fuzz/gen.ts). Cases are batched (~50 per program) because a
 // translation takes seconds; on a difference the first differing case is reported with its
 // source, so that it can be reproduced as a program of its own.
 //
@@ -12,6 +14,7 @@ import * as path from "node:path";
 import { type RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram, WORK } from "./harness.ts";
 import { formatRtsError, RtsError, RtsErrors } from "../translator/diagnostics/diagnostic.ts";
 import { caseArb, programSource, splitCases, standaloneCase } from "./fuzz/gen.ts";
+import { dataCaseArb } from "./fuzz/gendata.ts";
 
 const TOTAL = Number(process.env.RTS_FUZZ_CASES ?? 200);
 const SEED = Number(process.env.RTS_FUZZ_SEED ?? 20261107);
@@ -19,7 +22,7 @@ const BATCH = Number(process.env.RTS_FUZZ_BATCH ?? 50);
 
 const dir = path.join(WORK, "fuzz");
 fs.mkdirSync(dir, { recursive: true });
-const cases = fc.sample(caseArb, { numRuns: TOTAL, seed: SEED });
+const cases = fc.sample(fc.oneof({ arbitrary: caseArb, weight: 3 }, { arbitrary: dataCaseArb, weight: 1 }), { numRuns: TOTAL, seed: SEED });
 
 function excerpt(lines: string[], at: number): string {
   const from = Math.max(0, at - 3);
