@@ -13,7 +13,7 @@ import * as path from "node:path";
 import { ts } from "ts-morph";
 import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { RtsError } from "../diagnostics/diagnostic.ts";
-import { RLIB_DIR } from "./load.ts";
+import { RLIB_DIR } from "../paths.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { JitDriverDesc, JitHint } from "./program.ts";
 

@@ -7,8 +7,6 @@ import { RtsError, RtsErrors } from "../diagnostics/diagnostic.ts";
 import { locAt } from "./loc.ts";
 import { RLIB_DIR } from "../paths.ts";
 
-export { RLIB_DIR, RTS_ROOT } from "../paths.ts";
-
 export interface LoadedSources {
   program: ts.Program;
   checker: ts.TypeChecker;

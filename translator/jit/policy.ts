@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Block, Constant, Graph } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
-import { RLIB_DIR } from "../frontend/load.ts";
+import { RLIB_DIR } from "../paths.ts";
 
 export interface Policy {
   /** The function whose loop is the JitDriver's (its jitcode is the first). */
