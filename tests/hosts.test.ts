@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runWasmNode } from "../targets/hosts/node-host.mjs";
-import { runWasmWasmtime } from "../targets/hosts/wasmtime.ts";
+import { runWasmWasmtime } from "../targets/hosts/wasmtime.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { formatRtsError, RtsError, RtsErrors } from "./diagnostics/diagnostic.ts";
 import { Stage, STAGES } from "./stages.ts";
 import { runUntranslated } from "../targets/hosts/untranslated.ts";
+import { runWasm, wasmRunArgs } from "../targets/hosts/run-wasm.mjs";
 
 const HELP = `rts — the RPython of TypeScript
 
@@ -154,6 +155,9 @@ async function translateCommand(args: string[]): Promise<number> {
 }
 
 async function runCommand(args: string[]): Promise<number> {
+  const wasm = wasmRunArgs(args);
+  if (wasm) return runWasm(wasm);
+  // Everything else: a .ts program, help, or an error to report.
   let engine = "node";
   let i = 0;
   for (; i < args.length && args[i].startsWith("-"); i++) {
@@ -165,17 +169,9 @@ async function runCommand(args: string[]): Promise<number> {
     } else throw new UsageError(`unknown option ${args[i]} for run\n\n${RUN_HELP}`);
   }
   const program = args[i];
-  const guestArgs = args.slice(i + 1);
   if (!program) throw new UsageError(`run needs a program\n\n${RUN_HELP}`);
-  if (program.endsWith(".ts")) return runUntranslated(program, guestArgs);
+  if (program.endsWith(".ts")) return runUntranslated(program, args.slice(i + 1));
   if (!fs.existsSync(program)) throw new UsageError(`no such file: ${program}`);
-  if (engine === "node") {
-    const { runWasmNode } = await import("../targets/hosts/node-host.mjs");
-    return runWasmNode(program, guestArgs);
-  }
-  if (engine === "wasmtime") {
-    const { runWasmWasmtime } = await import("../targets/hosts/wasmtime.ts");
-    return runWasmWasmtime(program, guestArgs);
-  }
-  throw new UsageError(`unknown engine '${engine}' (node or wasmtime)`);
+  if (engine !== "node" && engine !== "wasmtime") throw new UsageError(`unknown engine '${engine}' (node or wasmtime)`);
+  throw new UsageError(`not a .ts program nor a .wasm module: ${program}`);
 }

@@ -5,6 +5,10 @@
 // without a TypeScript loader, which the test suite pays for at every run of a program.
 import * as fs from "node:fs";
 import { Worker } from "node:worker_threads";
+import { TIMING, now, reportPhases } from "./timing.mjs";
+
+/** When this module finished loading (RTS_TIMING): the end of Node's start and of loading the host. */
+const hostLoaded = now();
 
 /** Stack of the thread that runs the guest. wasmtime_host.py gives Wasm the same 64 MiB. */
 const GUEST_STACK_MB = 64;
@@ -27,13 +31,21 @@ function rtsSettings() {
  */
 export function runWasmNode(wasmPath, args, opts = {}) {
   return new Promise((resolve) => {
+    const spawned = now();
+    let workerMarks = [];
     const worker = new Worker(new URL("./node-worker.mjs", import.meta.url), {
       workerData: { wasmPath, args, env: { ...rtsSettings(), ...opts.env }, cwd: process.cwd() },
       resourceLimits: { stackSizeMb: GUEST_STACK_MB },
     });
     let code = 1; // stays 1 if the worker dies without reporting
-    worker.on("message", (c) => (code = c));
+    worker.on("message", (m) => ({ code, marks: workerMarks } = m));
     worker.on("error", (e) => fs.writeSync(2, `rts: node host failed: ${e.message}\n`));
-    worker.on("exit", () => resolve(code));
+    worker.on("exit", () => {
+      if (TIMING) {
+        const marks = [["node start and host loading", hostLoaded], ["until the run", spawned], ...workerMarks, ["worker exit", now()]];
+        reportPhases(performance.timeOrigin, marks);
+      }
+      resolve(code);
+    });
   });
 }

@@ -9,6 +9,10 @@ import { parentPort, workerData } from "node:worker_threads";
 
 import { setFlagsFromString } from "node:v8";
 import { WasiShim } from "./wasi-shim.mjs";
+import { now } from "./timing.mjs";
+
+/** [phase, time it ended] for RTS_TIMING, posted back with the exit code. */
+const marks = [["worker start", now()]];
 
 // V8 first runs Wasm in its baseline compiler (Liftoff) and tiers a function up only for
 // later calls: an interpreter's main loop, entered once, would stay in baseline code
@@ -25,6 +29,7 @@ function run({ wasmPath, args, env, cwd }) {
   let module;
   try {
     module = new WebAssembly.Module(fs.readFileSync(wasmPath));
+    marks.push(["compile", now()]);
   } catch (e) {
     return fail(`rts: cannot load ${wasmPath}: ${e.message}`);
   }
@@ -39,7 +44,10 @@ function run({ wasmPath, args, env, cwd }) {
     let instance = null;
     const jit = { compile: (ptr, len) => compileTrace(instance.exports, ptr, len) };
     instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports, [JIT_MODULE]: jit });
-    return wasi.start(instance);
+    marks.push(["instantiate", now()]);
+    const code = wasi.start(instance);
+    marks.push(["_start", now()]);
+    return code;
   } catch (e) {
     return fail(describeError(e));
   }
@@ -96,4 +104,4 @@ function fail(message) {
   return 1;
 }
 
-parentPort.postMessage(run(workerData));
+parentPort.postMessage({ code: run(workerData), marks });

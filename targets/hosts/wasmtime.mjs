@@ -1,10 +1,10 @@
 // The wasmtime host, seen from Node: runs wasmtime_host.py (the wasmtime engine's Python package)
 // in a child process with this process's stdio. There is no wasmtime CLI path: the Python host
 // is what gives the same preopens, stack size and trap reports as the Node host.
+// Plain JavaScript (types in wasmtime.d.mts) so that `rts run` starts without a TypeScript loader.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { RunOptions } from "./node-host.mjs";
 
 const HOST_SCRIPT = fileURLToPath(new URL("./wasmtime_host.py", import.meta.url));
 
@@ -12,8 +12,12 @@ const HOST_SCRIPT = fileURLToPath(new URL("./wasmtime_host.py", import.meta.url)
  * Runs the WASI command module at `wasmPath` with `args` on wasmtime; same contract as runWasmNode
  * (argv[0] is the file's base name, fd 3 = ".", fd 4 = "/", exit code, traps give 1).
  * Returns 1 with a message on stderr when python3 or its wasmtime package is missing.
+ * @param {string} wasmPath
+ * @param {string[]} args
+ * @param {import("./node-host.d.mts").RunOptions} opts
+ * @returns {number}
  */
-export function runWasmWasmtime(wasmPath: string, args: string[], opts: RunOptions = {}): number {
+export function runWasmWasmtime(wasmPath, args, opts = {}) {
   const envFlags = Object.entries(opts.env ?? {}).flatMap(([name, value]) => ["--env", `${name}=${value}`]);
   const r = spawnSync("python3", [HOST_SCRIPT, ...envFlags, wasmPath, ...args], { stdio: "inherit" });
   if (r.error) {
