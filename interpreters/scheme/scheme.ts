@@ -5,7 +5,9 @@
 // With a file: runs it; an uncaught error prints a message on stderr and exits 1. Without:
 // a REPL over standard input that prints each result (as `write` does) and reports errors
 // without stopping. Pipeline: reader (text -> data) -> compiler (data -> bytecode, one Code
-// per lambda) -> the interpreter loop (vm.ts). See README.md.
+// per lambda) -> the interpreter loop (vm.ts). The prelude (library procedures written in
+// Scheme) is loaded with the module, so translated it is prebuilt. See README.md.
+import type { int } from "../../rlib/types.ts";
 import { readFile, readStdin, write } from "../../rlib/os.ts";
 import { Value, Code, Unspecified } from "./values.ts";
 import { Reader } from "./reader.ts";
@@ -79,6 +81,11 @@ class Session {
   }
 }
 
+/** The prelude is compiled and run when this module loads. Translated, that is at translation
+ *  time: its procedures (closures in the global cells of their symbols) are prebuilt data, and
+ *  the VM starts without compiling any Scheme. 0, or the status of the prelude's failure. */
+const PRELUDE_STATUS: int = new Session().runSource(PRELUDE, false, true);
+
 export function main(argv: string[]): number {
   const session = new Session();
   const args: string[] = [];
@@ -90,10 +97,7 @@ export function main(argv: string[]): number {
     write(2, "usage: scheme [--disassemble] [program.scm]\n");
     return 2;
   }
-  const showCode = session.disassemble;
-  session.disassemble = false;
-  if (session.runSource(PRELUDE, false, true) !== 0) return 70;
-  session.disassemble = showCode;
+  if (PRELUDE_STATUS !== 0) return 70;
   let status = 0;
   if (args.length === 1) {
     const src = readFile(args[0]);
