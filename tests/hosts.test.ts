@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runWasmNode } from "../targets/hosts/node-host.mjs";
 import { runWasmWasmtime } from "../targets/hosts/wasmtime.mjs";
+import { wasmRunArgs } from "../targets/hosts/run-wasm.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
@@ -309,6 +310,57 @@ test("the wasmtime host says how to install a missing wasmtime package", () => {
   const r = spawn("python3", ["-I", "-S", WASMTIME_HOST, hello], dir, "");
   assert.is(r.status, 1);
   assert.match(r.stderr, /pip install wasmtime/);
+});
+
+test("RTS_TIMING=1: each host prints its phases on stderr, the run is unchanged", () => {
+  const env = { ...process.env, RTS_TIMING: "1" };
+  const phases = /^rts timing: .*compile.* ms, instantiate [\d.]+ ms, _start [\d.]+ ms.*, total [\d.]+ ms$/m;
+  for (const [cmd, host] of [[process.execPath, NODE_MAIN], ["python3", WASMTIME_HOST]]) {
+    const r = spawnSync(cmd, [host, hello], { env, encoding: "utf8" });
+    assert.is(r.stdout, "hello\n");
+    assert.is(r.status, 3);
+    assert.match(r.stderr, phases, `${host}: ${r.stderr}`);
+  }
+});
+
+test("rts run prog.wasm runs on either engine (the plain-JS path, without tsx)", () => {
+  const rts = path.join(ROOT, "bin/rts.mjs");
+  for (const engine of [[], ["--engine", "node"], ["--engine=wasmtime"]]) {
+    const r = spawnSync(process.execPath, [rts, "run", ...engine, echoArgs, "a", "--engine"], { encoding: "utf8" });
+    assert.is(r.stdout, "echo-args.wasm\na\n--engine\n", engine.join(" "));
+    assert.is(r.status, 0);
+  }
+  assert.equal(wasmRunArgs(["--engine", "wasmtime", hello, "x"]), { engine: "wasmtime", program: hello, args: ["x"] });
+  // Left to the full CLI, which reports them: not a module, no such file, unknown engine or option.
+  assert.is(wasmRunArgs(["prog.ts"]), null);
+  assert.is(wasmRunArgs([path.join(dir, "missing.wasm")]), null);
+  assert.is(wasmRunArgs(["--engine", "v8", hello]), null);
+  assert.is(wasmRunArgs(["--help", hello]), null);
+  const missing = spawnSync(process.execPath, [rts, "run", path.join(dir, "missing.wasm")], { encoding: "utf8" });
+  assert.is(missing.status, 2);
+  assert.match(missing.stderr, /no such file/);
+});
+
+test("the wasmtime host keeps a precompiled module per module, and recompiles a bad entry", () => {
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "rts-cache-"));
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  const cacheDir = path.join(cacheHome, "rts", "wasmtime");
+  const run = () => spawnSync("python3", [WASMTIME_HOST, hello], { env, encoding: "utf8" });
+  try {
+    assert.is(run().stdout, "hello\n");
+    const entries = fs.readdirSync(cacheDir);
+    assert.is(entries.length, 1);
+    assert.match(entries[0], /^[0-9a-f]{64}\.cwasm$/);
+    assert.is(run().stdout, "hello\n");
+    const entry = path.join(cacheDir, entries[0]);
+    fs.writeFileSync(entry, "not a precompiled module");
+    const again = run();
+    assert.is(again.stdout, "hello\n");
+    assert.is(again.status, 3);
+    assert.is.not(fs.readFileSync(entry, "utf8").slice(0, 24), "not a precompiled module");
+  } finally {
+    fs.rmSync(cacheHome, { recursive: true, force: true });
+  }
 });
 
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
