@@ -1,7 +1,9 @@
 // `npm run bench`: each benchmark in each mode, in one run; prints times and ratios.
-// Benchmarks are not tests: nothing here asserts a time. `npm run bench -- REGEX` runs only
-// the benchmarks whose name matches.
+// Benchmarks are not tests: nothing here asserts a time (but a wrong output fails the run).
+// `npm run bench -- REGEX` runs only the benchmarks whose name matches. A benchmark with
+// `jit` is also translated with --jit and timed on both hosts.
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT, translateProgram } from "../tests/harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
@@ -16,6 +18,15 @@ interface Bench {
   bf?: string;
   /** The collector to translate with (default: the translator's). */
   gc?: GcKind;
+  /** Also time the program translated with --jit. */
+  jit?: boolean;
+  /** A file holding the expected standard output (for Scheme: written by Guile 3.0). */
+  expected?: string;
+}
+
+/** bench/scheme/FILE.scm on the Scheme interpreter, checked against FILE.out (Guile's output). */
+function scheme(title: string, file: string): Bench {
+  return { name: `scheme ${title}`, source: "interpreters/scheme/scheme.ts", args: [`bench/scheme/${file}.scm`], jit: true, expected: `bench/scheme/${file}.out` };
 }
 
 const BENCHES: Bench[] = [
@@ -23,40 +34,67 @@ const BENCHES: Bench[] = [
   { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"], bf: "interpreters/bf/examples/hello.b" },
   { name: "binary-trees 16", source: "tests/programs/binary_trees.ts", args: ["16"] },
   { name: "binary-trees 16 marksweep", source: "tests/programs/binary_trees.ts", args: ["16"], gc: "marksweep" },
-  { name: "scheme fib 25", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/fib.scm"] },
-  { name: "scheme loop 1e7", source: "interpreters/scheme/scheme.ts", args: ["bench/scheme/loop.scm"] },
+  scheme("fib 30", "fib"),
+  scheme("tak 18 12 6", "tak"),
+  scheme("named-let sum 3e7", "sum"),
   { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"] },
 ];
 
-/** Seconds, and the linear memory a translated program reported (RTS_GCSTATS), if any. */
-function run(cmd: string, args: string[]): { seconds: number; memory: string | null } {
+/** Seconds, and the linear memory a translated program reported (RTS_GCSTATS), if any.
+ *  Throws when the run fails or its output is not `expected` (a file's path). */
+function run(cmd: string, args: string[], expected?: string): { seconds: number; memory: string | null } {
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, RTS_GCSTATS: "1" }, encoding: "utf8" });
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RTS_GCSTATS: "1" }, encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  if (expected !== undefined && r.stdout !== fs.readFileSync(path.join(ROOT, expected), "utf8")) {
+    throw new Error(`${cmd} ${args.join(" ")} printed ${JSON.stringify(r.stdout)}, not what ${expected} holds`);
+  }
   return { seconds, memory: /linear memory ([\d.]+ MiB)/.exec(r.stderr)?.[1] ?? null };
 }
 
-function time(cmd: string, args: string[]): number {
-  return run(cmd, args).seconds;
+function time(cmd: string, args: string[], expected?: string): number {
+  return run(cmd, args, expected).seconds;
 }
 
-const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node/untr", "wasmtime/untr", "C -O2", "wasmtime/C", "wasm memory"]];
+const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
+const WASMTIME_HOST = path.join(ROOT, "targets/hosts/wasmtime_host.py");
+/** The Python interpreter itself: `python3` may be a launcher script (pyenv's shims take
+ *  0.1 s to 1 s to find it), which would be timed with every wasmtime run. */
+const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim() || "python3";
+
+const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node --jit", "wasmtime --jit", "node/untr", "wasmtime/untr",
+  "jit speedup", "C -O2", "wasmtime/C", "wasm memory"]];
 const wasms = new Map<string, string>();
+/** The benchmark's program translated (with --jit if `jit`), once per program and options. */
+async function translated(b: Bench, jit: boolean): Promise<string> {
+  const key = `${b.source} ${b.gc ?? ""} ${jit}`;
+  if (!wasms.has(key)) {
+    const name = `${path.basename(b.source, ".ts")}${b.gc ? "-" + b.gc : ""}${jit ? "-jit" : ""}`;
+    const wasm = await translateProgram(path.join(ROOT, b.source), name, { ...(b.gc ? { gc: b.gc } : {}), ...(jit ? { jit } : {}) });
+    // Untimed: the wasmtime host's first run of a module compiles it into its cache.
+    run(PYTHON, [WASMTIME_HOST, wasm, ...b.args], b.expected);
+    wasms.set(key, wasm);
+  }
+  return wasms.get(key)!;
+}
+const seconds = (s: number | null) => (s === null ? "-" : `${s.toFixed(2)} s`);
+const ratio = (a: number | null, b: number | null) => (a === null || b === null ? "-" : (a / b).toFixed(2));
 const only = new RegExp(process.argv[3] ?? "");
 for (const b of BENCHES.filter((x) => only.test(x.name))) {
-  const key = `${b.source} ${b.gc ?? ""}`;
-  if (!wasms.has(key)) wasms.set(key, await translateProgram(path.join(ROOT, b.source), `${path.basename(b.source, ".ts")}${b.gc ? "-" + b.gc : ""}`, b.gc ? { gc: b.gc } : {}));
-  const wasm = wasms.get(key)!;
+  const wasm = await translated(b, false);
   const js = bundleProgram(path.join(ROOT, b.source));
-  const untr = time(process.execPath, [js, ...b.args]);
-  const node = time(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...b.args]);
-  const wasmtime = run("python3", [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...b.args]);
+  const untr = time(process.execPath, [js, ...b.args], b.expected);
+  const node = time(process.execPath, [NODE_MAIN, wasm, ...b.args], b.expected);
+  const wasmtime = run(PYTHON, [WASMTIME_HOST, wasm, ...b.args], b.expected);
   const wt = wasmtime.seconds;
+  const jitWasm = b.jit ? await translated(b, true) : null;
+  const nodeJit = jitWasm ? time(process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected) : null;
+  const wtJit = jitWasm ? time(PYTHON, [WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
   const exe = b.bf ? path.join(path.dirname(wasm), `${path.basename(b.bf, ".b")}-c`) : null;
   const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? time(exe, []) : null;
-  rows.push([b.name, `${untr.toFixed(2)} s`, `${node.toFixed(2)} s`, `${wt.toFixed(2)} s`, (node / untr).toFixed(2), (wt / untr).toFixed(2),
-    c === null ? "-" : `${c.toFixed(2)} s`, c === null ? "-" : (wt / c).toFixed(2), wasmtime.memory ?? "-"]);
+  rows.push([b.name, seconds(untr), seconds(node), seconds(wt), seconds(nodeJit), seconds(wtJit), ratio(node, untr), ratio(wt, untr),
+    ratio(wt, wtJit), seconds(c), ratio(wt, c), wasmtime.memory ?? "-"]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
