@@ -146,3 +146,16 @@ stress.before(async () => {
 });
 for (const name of ["special-forms", "text", "error-car"]) stress(`example ${name}`, () => checkExample(runner(stressCmd), name));
 stress.run();
+
+// The prelude is compiled by module initialization, so the translated VM starts with it
+// prebuilt: printing "hi" takes ~24k Wasm operations (wasmtime's fuel, independent of the
+// machine's load), where compiling the prelude at start took 1.9 million.
+const startup = suite("scheme start-up");
+startup("(display \"hi\") executes under 100k Wasm operations (the prelude is prebuilt)", async () => {
+  const cmd = await command("wasmtime");
+  const r = spawnSync(cmd[0], [...cmd.slice(1), program("hi.scm", '(display "hi")')], { env: { ...process.env, RTS_FUEL: "1" }, encoding: "utf8" });
+  assert.is(r.stdout, "hi");
+  const ops = Number(/rts: (\d+) Wasm operations executed/.exec(r.stderr)?.[1]);
+  assert.ok(ops > 0 && ops < 100_000, r.stderr);
+});
+startup.run();
