@@ -20,6 +20,8 @@ export function load32(addr: int): int { return translatedOnly("load32"); }
 export function store8(addr: int, v: int): void { translatedOnly("store8"); }
 export function store16(addr: int, v: int): void { translatedOnly("store16"); }
 export function store32(addr: int, v: int): void { translatedOnly("store32"); }
+export function loadFloat32(addr: int): float { return translatedOnly("loadFloat32"); }
+export function storeFloat32(addr: int, v: float): void { translatedOnly("storeFloat32"); }
 /** With --jit (rlib/jitrt/): the address of the jitcode info table (targets/wasm/jitdata.ts),
  *  the exchange area shared with the interpreter's loop (translator/transform/jitentry.ts;
  *  calls' arguments from 4096 on), and a residual call: the function of call descriptor

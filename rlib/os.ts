@@ -8,6 +8,7 @@ import * as wasi from "./wasi.ts";
 // does not need @types/node (loading it triples the type-checking time).
 interface NodeFs {
   writeSync(fd: number, data: string): number;
+  writeFileSync(path: string, data: string, options: { flag: string }): void;
   readFileSync(path: string | number, encoding: "utf8"): string;
 }
 interface NodeProcess {
@@ -37,6 +38,18 @@ export function readFile(path: string): string | null {
     return fs.readFileSync(path, "utf8");
   } catch {
     return null;
+  }
+}
+
+/** Writes `s` at the end of a file, created if needed (emptied first with `truncate`);
+ *  false when it cannot be written. */
+export function appendFile(path: string, s: string, truncate: boolean): boolean {
+  if (weAreTranslated()) return wasi.appendFile(path, s, truncate);
+  try {
+    fs.writeFileSync(path, s, { flag: truncate ? "w" : "a" });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -136,23 +136,43 @@ const ROOT_FD = 4;
 const RIGHT_FD_READ = 2;
 
 /** The whole file as UTF-8 text, or null when it cannot be opened. */
-export function readFile(path: string): string | null {
+/** Opens a file (relative paths from the current directory); -1 when it cannot. */
+function openPath(path: string, oflags: int, rights: int, fdflags: int): int {
   const base = scratchBase();
   const absolute = path.length > 0 && path.charCodeAt(0) === 47;
   let i = absolute ? 1 : 0;
   let n = 0;
   while (i < path.length) {
-    if (n > CHUNK - 4) return null;
+    if (n > CHUNK - 4) return -1;
     const cp = codePointAt(path, i);
     i = i + (cp >= 0x10000 ? 2 : 1);
     n = n + putUtf8(base + DATA + n, cp);
   }
   const dir = absolute ? ROOT_FD : CWD_FD;
-  if (path_open(dir, 1, base + DATA, n, 0, RIGHT_FD_READ, 0, 0, base + 12) !== 0) return null;
-  const fd = load32(base + 12);
+  if (path_open(dir, 1, base + DATA, n, oflags, rights, 0, fdflags, base + 12) !== 0) return -1;
+  return load32(base + 12);
+}
+
+export function readFile(path: string): string | null {
+  const fd = openPath(path, 0, RIGHT_FD_READ, 0);
+  if (fd < 0) return null;
   const text = decodeUtf8(readAllBytes(fd));
   fd_close(fd);
   return text;
+}
+
+const O_CREAT = 1;
+const O_TRUNC = 8;
+const FDFLAG_APPEND = 1;
+const RIGHT_FD_WRITE = 64;
+
+/** Writes `s` at the end of the file (created if needed; emptied first with `truncate`). */
+export function appendFile(path: string, s: string, truncate: boolean): boolean {
+  const fd = openPath(path, truncate ? O_CREAT | O_TRUNC : O_CREAT, RIGHT_FD_WRITE, FDFLAG_APPEND);
+  if (fd < 0) return false;
+  writeString(fd, s);
+  fd_close(fd);
+  return true;
 }
 
 export function exit(code: int): void {

@@ -117,6 +117,12 @@ export function genAllocate(size: int, typeid: int, mayCollect: boolean): int {
   return p;
 }
 
+/** A minor collection now: every live young object is old afterwards (and stays where it
+ *  is). The JIT does this before it traces, as a trace names objects by their address. */
+export function genMinorCollection(): void {
+  minorCollect();
+}
+
 /** A minor collection, then a major one when due; leaves room for `n` bytes in the nursery
  *  (under stress, exactly `n`, so that the next allocation collects again). */
 function collectGenerations(n: int): void {

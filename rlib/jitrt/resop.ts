@@ -154,6 +154,8 @@ export class InputArg extends Value {
 export class ResOp extends Value {
   /** For guards: what the interpreter needs to resume (the jitcode's -live- registers). */
   failArgs: Value[] = [];
+  /** For guards the meta-interpreter records: the index of their resume data (resume.ts). */
+  resume = -1;
   constructor(
     public opnum: int,
     public args: Value[],

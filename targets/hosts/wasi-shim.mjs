@@ -130,15 +130,20 @@ export class WasiShim {
         this.#bytes(ptr, len).set(Buffer.from(p.name).subarray(0, len));
         return ESUCCESS;
       },
-      path_open: io((dirfd, _dirflags, pathPtr, pathLen, oflags, _rightsBase, _rightsInh, _fdflags, fdOut) => {
+      path_open: io((dirfd, _dirflags, pathPtr, pathLen, oflags, _rightsBase, _rightsInh, fdflags, fdOut) => {
         const dir = this.preopens.get(dirfd);
         if (!dir) return EBADF;
         const rel = Buffer.from(this.#bytes(pathPtr, pathLen)).toString("utf8");
         const full = path.resolve(dir.dir, rel);
         // WASI keeps opens inside the preopened directory.
         if (full !== dir.dir && !full.startsWith(dir.dir === "/" ? "/" : dir.dir + path.sep)) return EINVAL;
-        if (oflags !== 0) return EINVAL;
-        const hostFd = fs.openSync(full, "r");
+        // Reading, or appending to a file created if needed (O_CREAT, O_TRUNC, FDFLAG_APPEND:
+        // what rlib's appendFile asks for).
+        let mode = "r";
+        if (oflags === O_CREAT && fdflags === FDFLAG_APPEND) mode = "a";
+        else if (oflags === (O_CREAT | O_TRUNC) && fdflags === FDFLAG_APPEND) mode = "w";
+        else if (oflags !== 0) return EINVAL;
+        const hostFd = fs.openSync(full, mode);
         const fd = Math.max(4, ...this.files.keys()) + 1;
         this.files.set(fd, hostFd);
         this.#view().setUint32(fdOut, fd, true);
@@ -154,6 +159,10 @@ export class WasiShim {
     };
   }
 }
+
+const O_CREAT = 1;
+const O_TRUNC = 8;
+const FDFLAG_APPEND = 1;
 
 /** Writes all of `buf`. stdout may be a non-blocking pipe (when the parent made it one):
  *  EAGAIN then means "try again", not an error that would lose the output. */

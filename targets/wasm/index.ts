@@ -103,7 +103,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   // functions that jitcodes call.
   m.addTable(FUNCTION_TABLE, table.size, table.size + (opts.jit ? MAX_TRACES : 0));
   m.addActiveElementSegment(FUNCTION_TABLE, "closures", [...table.keys()].map((fn) => names.get(fn)!), m.i32.const(0));
-  addStart(m, ll, ctx);
+  addStart(m, ll, ctx, opts.jit);
   if (opts.jit) addJitImport(m);
   if (jit) addJitExports(m, jit);
   if (jitcodes) addJitCall(m, jitcodes, ctx.functionName);
@@ -141,8 +141,9 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
 }
 
 /** `_start`: the runtime's start, argv from WASI, main(argv), then the runtime's exit with
- *  main's result, or the report of an exception main let through. */
-function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): void {
+ *  main's result, or the report of an exception main let through; with --jit, the JIT's
+ *  statistics first (RTS_JITSTATS). */
+function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext, jit: boolean): void {
   const main = ll.program.main;
   const argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
   const retType = typeOfValue(main.graph.getReturnVar());
@@ -158,6 +159,7 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext): 
     m.local.set(1, exc()),
     m.global.set(GLOBALS.exception, m.i32.const(0)),
     m.if(m.local.get(1, binaryen.i32), m.call(ctx.runtimeName("reportUncaught"), [m.local.get(1, binaryen.i32)], binaryen.none)),
+    ...(jit ? [m.call(ctx.runtimeName("jitExit"), [], binaryen.none)] : []),
     m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(m.local.get(0, binaryen.i32))], binaryen.none),
   ]));
   m.addFunctionExport("_start", "_start");

@@ -381,6 +381,10 @@ export class FunctionOps {
         return rt === "i32" ? m.i32.wrap(m.i64.load(0, 8, at)) : this.loadTyped(rt, at);
       }
       // rlib/lowlevel.ts intrinsics
+      case "loadFloat32":
+        return m.f64.promote(m.f32.load(0, 4, this.wrap(a[0]())));
+      case "storeFloat32":
+        return m.f32.store(0, 4, this.wrap(a[0]()), m.f32.demote(a[1]()));
       case "jitInfo":
         if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
         return m.i64.extend_u(m.global.get(JIT_INFO_GLOBAL, binaryen.i32));

@@ -370,6 +370,8 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.store8": s_none,
   "lowlevel.store16": s_none,
   "lowlevel.store32": s_none,
+  "lowlevel.loadFloat32": s_float,
+  "lowlevel.storeFloat32": s_none,
   "lowlevel.jitInfo": s_nonneg,
   "lowlevel.jitExchangeBase": s_nonneg,
   "lowlevel.jitCall": s_none,
@@ -497,7 +499,7 @@ function builtinCall(a: Annotator, op: Operation, name: string, args: SomeValue[
     if (k !== "inst" && k !== "typed" && k !== "list" && k !== "str") {
       fail(op, `${name} takes an object, got ${describe(args[0])}`, "pass a class instance, an array, a typed array or a string");
     }
-  } else if (name === "lowlevel.storeFloat64") {
+  } else if (name === "lowlevel.storeFloat64" || name === "lowlevel.storeFloat32") {
     if (args[0].kind !== "int") fail(op, `${name} takes an integer address, got ${describe(args[0])}`, "convert with toInt()");
     requireNumbers(op, [args[1]], name);
     a.observeAsFloat(args[1]);

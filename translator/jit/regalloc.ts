@@ -13,7 +13,7 @@ export interface Allocation {
   numRegs: Record<Kind, number>;
 }
 
-const RESUMES_HERE = /^(goto_if_not|switch|\w+_guard_value|inline_call_\w|residual_call_\w|jit_merge_point)$/;
+const RESUMES_HERE = /^(goto_if_not|switch|\w+_guard_value|inline_call_\w|residual_call_\w|jit_merge_point|loop_header)$/;
 
 function uses(insn: Insn): Variable[] {
   const out: Variable[] = [];

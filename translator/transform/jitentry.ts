@@ -47,70 +47,25 @@ function op(opname: string, args: Value[], type: LLType): Operation {
   return new Operation(opname, args, r);
 }
 
-/** Moves the merge point and what follows it into a block whose inputs are the merge
- *  point's variables (the frontend checked that nothing else is live there). */
+/** Moves the merge point and what follows it into a block of its own. Its inputs are the
+ *  merge point's variables themselves (the frontend checked that nothing else is live
+ *  there): after the exception transform, blocks use the variables of the blocks before
+ *  them directly (variables are the function's locals), so continuing at the merge point
+ *  must assign those same variables. */
 function splitAtMergePoint(g: Graph): { block: Block; vars: Variable[] } {
   const b = g.blocks().find((x) => x.operations.some((o) => o.opname === "jit_merge_point"))!;
   const i = b.operations.findIndex((o) => o.opname === "jit_merge_point");
   const vars = [...new Set(b.operations[i].args.filter((a): a is Variable => a instanceof Variable))];
-  const rest = moveTail(b, i, vars);
-  return { block: rest, vars: rest.inputargs };
+  return { block: moveTail(b, i, vars), vars };
 }
 
-/** Moves b's operations from index i on, and its exits, to a new block that b jumps to;
- *  the variables the tail uses from before (`live`) become the new block's inputs. */
-function moveTail(b: Block, i: number, live: Variable[]): Block {
-  const fresh = new Map<Variable, Variable>();
-  for (const v of live) {
-    const c = new Variable(v.hint);
-    c.concretetype = v.concretetype;
-    c.annotation = v.annotation;
-    fresh.set(v, c);
-  }
-  const rename = (v: Value): Value => (v instanceof Variable ? fresh.get(v) ?? v : v);
-  const tail = new Block([...fresh.values()]);
-  const defined = new Set<Variable>();
-  const check = (v: Value) => {
-    if (v instanceof Variable && !fresh.has(v) && !defined.has(v)) throw new Error(`jit entry: ${v.name} is live at the split of ${b.operations[i]?.opname}`);
-  };
-  for (const o of b.operations.slice(i)) {
-    o.args.forEach(check);
-    defined.add(o.result);
-    o.args = o.args.map(rename);
-    tail.operations.push(o);
-  }
-  const exits = b.exits.map((l) => {
-    if (l.excValue) defined.add(l.excValue);
-    l.args.forEach(check);
-    const n = new Link(l.args.map(rename), l.target, l.exitcase);
-    n.excValue = l.excValue;
-    n.loc = l.loc;
-    return n;
-  });
-  if (b.exitswitch) check(b.exitswitch);
-  tail.closeWith(exits, b.exitswitch ? rename(b.exitswitch) : null);
-  b.operations = b.operations.slice(0, i);
-  b.closeWith([new Link(live, tail)]);
+/** Moves b's operations from index i on, and its exits, to a new block that b jumps to. */
+function moveTail(b: Block, i: number, inputs: Variable[]): Block {
+  const tail = new Block(inputs);
+  tail.operations = b.operations.splice(i);
+  tail.closeWith(b.exits, b.exitswitch);
+  b.closeWith([new Link(inputs, tail)]);
   return tail;
-}
-
-/** The variables the operations from index i on and the exits use but do not define. */
-function usedAfter(b: Block, i: number): Variable[] {
-  const defined = new Set<Variable>();
-  const used = new Set<Variable>();
-  const use = (v: Value) => {
-    if (v instanceof Variable && !defined.has(v)) used.add(v);
-  };
-  for (const o of b.operations.slice(i)) {
-    o.args.forEach(use);
-    defined.add(o.result);
-  }
-  for (const l of b.exits) {
-    if (l.excValue) defined.add(l.excValue);
-    l.args.forEach(use);
-  }
-  if (b.exitswitch) use(b.exitswitch);
-  return [...used];
 }
 
 function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] }, enter: Constant, enterSites: Map<Operation, number>): void {
@@ -118,8 +73,7 @@ function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] 
   const site = enterSites.get(b.operations[i]);
   if (site === undefined) throw new Error("jit entry: a can_enter_jit the codewriter did not see");
   const values = b.operations[i].args.slice(1);
-  const live = usedAfter(b, i + 1);
-  const rest = moveTail(b, i + 1, live);
+  const rest = moveTail(b, i + 1, []);
   b.operations.splice(i, 1);
   values.forEach((v, slot) => b.operations.push(op("jit_exchange_set", [typedConst(slot, "void"), v], "void")));
   const call = op("direct_call", [enter, typedConst(site, "i64")], "i64");
@@ -143,7 +97,7 @@ function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] 
     result = get.result;
   }
   ret.closeWith([new Link([result], g.returnblock)]);
-  const links = [new Link([], reload, JIT_ENTER_CONTINUE), new Link([], ret, JIT_ENTER_RETURNED), new Link(live, rest, DEFAULT_CASE)];
+  const links = [new Link([], reload, JIT_ENTER_CONTINUE), new Link([], ret, JIT_ENTER_RETURNED), new Link([], rest, DEFAULT_CASE)];
   b.closeWith(links, call.result);
 }
 

@@ -1,0 +1,799 @@
+// The meta-interpreter (RPython's pyjitpl.py, with blackhole.py's executor folded in): it
+// runs the interpreter's jitcodes on real values and, while tracing, records each operation
+// on their boxes into a trace. Not tracing, the same loop is the blackhole interpreter: it
+// runs the interpreter until the portal reaches its merge point, then hands the greens and
+// reds back (or the portal's result when it returns).
+//
+// Tracing starts after a loop_header (can_enter_jit) with the greens as constants and the
+// reds as the trace's inputs; the trace closes when a loop_header sees the same greens
+// again (a JUMP back to the LABEL), or is aborted past the trace limit or when the traced
+// code raises. Greens computed from non-constant values (an item of a green array) are
+// promoted at loop_header and jit_merge_point: a guard_value keeps the trace correct.
+import {
+  excSet, excTake, gcMode, jitCall, jitExchangeBase, load16, load32, load64, load8, loadFloat64, loadFloat32, store16, store32, store64,
+  store8, storeFloat64, storeFloat32,
+} from "../lowlevel.ts";
+import { fatal, indexError, rememberObject } from "../runtime.ts";
+import { float, int } from "../types.ts";
+import { Frame, NO_BOX, popRefs, pushRefs, pushSlot } from "./miframe.ts";
+import { codeByte, descrWord, jitcodeField, KIND_FLOAT, KIND_INT, KIND_REF, LL_F64, LL_I64, LL_PTR, LL_VOID } from "./jitcodes.ts";
+import {
+  H_COPY, H_EXC_FETCH, H_EXC_OCCURRED, H_EXC_RAISE, H_FLOAT_ADD, H_FLOAT_DIV, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_SUB, H_GETARRAYITEM,
+  H_GETFIELD, H_GOTO, H_GOTO_IF_NOT, H_GUARD_VALUE, H_INLINE_CALL, H_INT_ADD, H_INT_EQ, H_INT_GE, H_INT_GT, H_INT_LE, H_INT_LT,
+  H_INT_MUL, H_INT_SUB, H_LIVE, H_LOOP_HEADER, H_MERGE_POINT, H_RESIDUAL_CALL, H_RETURN, H_SETARRAYITEM, H_SETFIELD, H_SWITCH,
+  OpcodeTable, readOpcodes,
+} from "./opcodes.ts";
+import {
+  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ResOp, TYPE_FLOAT, TYPE_REF, ConstInt, ConstRef, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL,
+  FLOAT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE,
+  GUARD_VALUE, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_SUB, JUMP, LABEL, SETARRAYITEM, SETFIELD, Trace, Value,
+} from "./resop.ts";
+import { JitCell, warm } from "./warmstate.ts";
+import { driver, slotKind } from "./driver.ts";
+import { compileTrace } from "./compiled.ts";
+import { exitValues } from "./frame.ts";
+import { Snapshot } from "./resume.ts";
+import { logTrace } from "./jitlog.ts";
+import { stats, stopTracingClock } from "./stats.ts";
+
+/** jitEnter's answers (translator/transform/jitentry.ts). */
+export const ENTER_CONTINUE = 1;
+export const ENTER_RETURNED = 2;
+
+/** The stack trace buffer of the pending exception (targets/wasm/memory.ts EXC_TRACE). */
+const EXC_TRACE_BASE = 976;
+const TYPED_LENGTH = 8;
+const TYPED_DATA = 16;
+const GC_TRACK_YOUNG = 2;
+/** Typed array element kinds, in the order of jitdata's ELEM_CODE. */
+const ELEM_U8 = 0;
+const ELEM_I8 = 1;
+const ELEM_U16 = 2;
+const ELEM_I16 = 3;
+const ELEM_U32 = 4;
+const ELEM_I32 = 5;
+const ELEM_F32 = 6;
+
+/** One decoded instruction: scalar operands in order (registers, small constants, absolute
+ *  label targets, descriptors), list operands (the code offset of each length byte). */
+class Decoded {
+  handler = 0;
+  kinds: int[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  scalars: int[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  nScalars = 0;
+  lists: int[] = [0, 0, 0, 0, 0, 0];
+  nLists = 0;
+  result = -1;
+  resultKind = -1;
+}
+
+/** Argcode characters. */
+const C_I = 105;
+const C_R = 114;
+const C_F = 102;
+const C_C = 99;
+const C_L = 76;
+const C_D = 100;
+const C_RESULT = 62;
+
+export class MetaInterp {
+  opcodes: OpcodeTable = readOpcodes();
+  d = new Decoded();
+  tracing = false;
+  trace = new Trace();
+  /** The greens the trace started with (constants), by slot. */
+  startGreens: Value[] = [];
+  /** The exception raised by a residual call and not yet fetched (a shadow-stack slot). */
+  excSlot = 0;
+  /** The green key being traced. */
+  cell: JitCell | null = null;
+  /** The instruction being executed (where a guard's innermost frame resumes). */
+  insnPc = 0;
+  /** The resume data of the trace's guards, by their `resume` index. */
+  snapshots: Snapshot[] = [];
+
+  /** Decodes the instruction at f.pc and moves f.pc past it. */
+  decode(f: Frame): void {
+    const d = this.d;
+    const op = codeByte(f.pc);
+    const codes = this.opcodes.argcodes[op];
+    d.handler = this.opcodes.handlers[op];
+    d.nScalars = 0;
+    d.nLists = 0;
+    d.result = -1;
+    d.resultKind = -1;
+    let at = f.pc + 1;
+    let i = 0;
+    while (i < codes.length) {
+      const c = codes.charCodeAt(i);
+      if (c === C_RESULT) {
+        d.resultKind = kindOfCode(codes.charCodeAt(i + 1));
+        d.result = codeByte(at);
+        at++;
+        i += 2;
+        continue;
+      }
+      if (c === C_I || c === C_R || c === C_F) {
+        d.kinds[d.nScalars] = kindOfCode(c);
+        d.scalars[d.nScalars] = codeByte(at);
+        at++;
+      } else if (c === C_C) {
+        d.kinds[d.nScalars] = -1;
+        d.scalars[d.nScalars] = (codeByte(at) << 24) >> 24;
+        at++;
+      } else if (c === C_L || c === C_D) {
+        const v = codeByte(at) | (codeByte(at + 1) << 8);
+        d.kinds[d.nScalars] = -2;
+        d.scalars[d.nScalars] = c === C_L ? f.start + v : v;
+        at += 2;
+      } else {
+        d.lists[d.nLists] = at;
+        d.nLists++;
+        at += 1 + codeByte(at);
+        i++;
+        continue;
+      }
+      d.nScalars++;
+      i++;
+    }
+    f.pc = at;
+  }
+
+  // ---- Operand values and boxes.
+
+  int(f: Frame, k: int): int {
+    return this.d.kinds[k] === -1 ? this.d.scalars[k] : f.ints[this.d.scalars[k]];
+  }
+
+  intBox(f: Frame, k: int): Value {
+    return this.d.kinds[k] === -1 ? new ConstInt(this.d.scalars[k]) : f.intBoxes[this.d.scalars[k]];
+  }
+
+  float(f: Frame, k: int): float {
+    return f.floats[this.d.scalars[k]];
+  }
+
+  setInt(f: Frame, v: int, box: Value): void {
+    f.ints[this.d.result] = v;
+    if (this.tracing) f.intBoxes[this.d.result] = box;
+  }
+
+  setFloat(f: Frame, v: float, box: Value): void {
+    f.floats[this.d.result] = v;
+    if (this.tracing) f.floatBoxes[this.d.result] = box;
+  }
+
+  /** Records a pure operation, or folds it when its arguments are constants. */
+  pure(opnum: int, args: Value[], value: int): Value {
+    if (!this.tracing) return NO_BOX;
+    for (let i = 0; i < args.length; i++) if (!args[i].isConstant()) return this.trace.record(opnum, args, -1);
+    return new ConstInt(value);
+  }
+
+  pureFloat(opnum: int, args: Value[], value: float): Value {
+    if (!this.tracing) return NO_BOX;
+    for (let i = 0; i < args.length; i++) if (!args[i].isConstant()) return this.trace.record(opnum, args, -1);
+    return new ConstFloat(value);
+  }
+
+  /** The boxes of the registers live at every frame's last -live- marker, outermost first:
+   *  a guard's fail arguments. */
+  failArgs(f: Frame): Value[] {
+    const out: Value[] = [];
+    this.liveBoxes(f, out);
+    return out;
+  }
+
+  liveBoxes(f: Frame, out: Value[]): void {
+    if (f.parent !== null) this.liveBoxes(f.parent, out);
+    if (f.livePc < 0) return;
+    // A -live- marker is an opcode with three lists: I, R, F.
+    let at = f.livePc + 1;
+    for (let kind = 0; kind < 3; kind++) {
+      const n = codeByte(at);
+      for (let j = 0; j < n; j++) {
+        const r = codeByte(at + 1 + j);
+        out.push(kind === KIND_INT ? f.intBoxes[r] : kind === KIND_REF ? f.refBoxes[r] : f.floatBoxes[r]);
+      }
+      at += 1 + n;
+    }
+  }
+
+  guard(f: Frame, opnum: int, args: Value[]): void {
+    const op = this.trace.recordGuard(opnum, args, this.failArgs(f));
+    op.resume = this.snapshots.length;
+    const s = new Snapshot();
+    this.snapshotFrames(f, s, this.insnPc);
+    this.snapshots.push(s);
+  }
+
+  snapshotFrames(f: Frame, s: Snapshot, pc: int): void {
+    if (f.parent !== null) this.snapshotFrames(f.parent, s, f.parent.pc);
+    s.jitcodes.push(f.jitcode);
+    s.pcs.push(pc);
+    s.livePcs.push(f.livePc);
+    s.retRegs.push(f.retReg);
+    s.retKinds.push(f.retKind);
+  }
+
+  abort(): void {
+    this.tracing = false;
+    stats.aborts++;
+    stopTracingClock();
+  }
+
+  // ---- Entering and leaving.
+
+  /** Sets up the portal's frame at the loop_header at `site` from the exchange area (its
+   *  refs from their copies at `roots`, see warmstate.ts rootExchange), then traces from
+   *  there for `cell`. Returns ENTER_CONTINUE or ENTER_RETURNED. */
+  start(site: int, roots: int, cell: JitCell): int {
+    this.cell = cell;
+    this.tracing = true;
+    this.trace = new Trace();
+    this.startGreens = [];
+    this.snapshots = [];
+    const f = new Frame(0, null, true);
+    f.pc = site;
+    f.refBase = pushRefs(0, f.refCount);
+    this.excSlot = pushSlot();
+    this.decode(f);
+    this.fromExchange(f, roots);
+    const reds: Value[] = [];
+    for (let i = 0; i < this.trace.inputargs.length; i++) reds.push(this.trace.inputargs[i]);
+    this.trace.record(LABEL, reds, -1);
+    return this.run(f);
+  }
+
+  /** A compiled loop left by `exit` (a guard): rebuilds the frames of its snapshot, with
+   *  the fail arguments (ints and floats from the frame buffer at `frame`, refs from the
+   *  slots at `refs`) in the registers of the -live- markers, then blackholes from the
+   *  guard's instruction on. The exception a guard_no_exception saw is pending. */
+  resume(exit: ResOp, snapshots: Snapshot[], frame: int, refs: int): int {
+    this.tracing = false;
+    const s = snapshots[exit.resume];
+    s.failures++;
+    stats.guardFailures++;
+    const frames: Frame[] = [];
+    let parent: Frame | null = null;
+    for (let k = 0; k < s.jitcodes.length; k++) {
+      const f = new Frame(s.jitcodes[k], parent, false);
+      f.pc = s.pcs[k];
+      f.livePc = s.livePcs[k];
+      f.retReg = s.retRegs[k];
+      f.retKind = s.retKinds[k];
+      frames.push(f);
+      parent = f;
+    }
+    // Nothing allocates from here on: the refs are plain ints until they are in registers.
+    for (let k = 0; k < frames.length; k++) frames[k].refBase = pushRefs(frames[k].jitcode, frames[k].refCount);
+    this.excSlot = pushSlot();
+    store32(this.excSlot, excTake());
+    const values = exitValues(exit);
+    let next = 0;
+    let nRefs = 0;
+    let nOthers = 0;
+    for (let k = 0; k < frames.length; k++) {
+      const f = frames[k];
+      if (f.livePc < 0) continue;
+      let at = f.livePc + 1;
+      for (let kind = 0; kind < 3; kind++) {
+        const n = codeByte(at);
+        for (let j = 0; j < n; j++) {
+          const r = codeByte(at + 1 + j);
+          const t = values[next].type;
+          next++;
+          if (t === TYPE_REF) {
+            f.setRef(r, load32(refs + 4 * nRefs));
+            nRefs++;
+          } else {
+            if (t === TYPE_FLOAT) f.floats[r] = loadFloat64(frame + 8 * nOthers);
+            else f.ints[r] = load64(frame + 8 * nOthers);
+            nOthers++;
+          }
+        }
+        at += 1 + n;
+      }
+    }
+    return this.run(frames[frames.length - 1]);
+  }
+
+  /** Loads the registers that the decoded loop_header lists from the exchange area. */
+  fromExchange(f: Frame, roots: int): void {
+    const n = driver.greens + driver.reds;
+    const taken: int[] = [0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < n; k++) {
+      const kind = slotKind(k);
+      const list = (k < driver.greens ? 0 : 3) + kind;
+      const at = this.d.lists[list];
+      const r = codeByte(at + 1 + taken[list]);
+      taken[list]++;
+      const slot = jitExchangeBase() + 8 * k;
+      if (kind === KIND_INT) f.ints[r] = load64(slot);
+      else if (kind === KIND_FLOAT) f.floats[r] = loadFloat64(slot);
+      else f.setRef(r, load32(roots + 4 * k));
+      if (!this.tracing) continue;
+      const green = k < driver.greens;
+      let box: Value = NO_BOX;
+      if (green) {
+        box = kind === KIND_INT ? new ConstInt(f.ints[r]) : kind === KIND_FLOAT ? new ConstFloat(f.floats[r]) : new ConstRef(f.getRef(r));
+        this.startGreens.push(box);
+      } else {
+        box = this.trace.addInput(kind);
+      }
+      if (kind === KIND_INT) f.intBoxes[r] = box;
+      else if (kind === KIND_FLOAT) f.floatBoxes[r] = box;
+      else f.refBoxes[r] = box;
+    }
+  }
+
+  /** Writes the registers that the decoded merge point lists to the exchange area. */
+  toExchange(f: Frame): void {
+    const n = driver.greens + driver.reds;
+    const taken: int[] = [0, 0, 0, 0, 0, 0];
+    for (let k = 0; k < n; k++) {
+      const kind = slotKind(k);
+      const list = (k < driver.greens ? 0 : 3) + kind;
+      const r = codeByte(this.d.lists[list] + 1 + taken[list]);
+      taken[list]++;
+      const slot = jitExchangeBase() + 8 * k;
+      if (kind === KIND_INT) store64(slot, f.ints[r]);
+      else if (kind === KIND_FLOAT) storeFloat64(slot, f.floats[r]);
+      else store32(slot, f.getRef(r));
+    }
+  }
+
+  /** Promotes the greens of the decoded loop_header or merge point to constants. The
+   *  ones of the portal frame only: the markers are in the portal. */
+  promoteGreens(f: Frame): void {
+    for (let kind = 0; kind < 3; kind++) {
+      const at = this.d.lists[kind];
+      for (let j = 0; j < codeByte(at); j++) this.promote(f, kind, codeByte(at + 1 + j));
+    }
+  }
+
+  /** Makes register r (of `kind`) a constant, guarding on its value when it is not one. */
+  promote(f: Frame, kind: int, r: int): void {
+    if (kind === KIND_INT && !f.intBoxes[r].isConstant()) {
+      const c = new ConstInt(f.ints[r]);
+      this.guard(f, GUARD_VALUE, [f.intBoxes[r], c]);
+      f.intBoxes[r] = c;
+    } else if (kind === KIND_REF && !f.refBoxes[r].isConstant()) {
+      const c = new ConstRef(f.getRef(r));
+      this.guard(f, GUARD_VALUE, [f.refBoxes[r], c]);
+      f.refBoxes[r] = c;
+    } else if (kind === KIND_FLOAT && !f.floatBoxes[r].isConstant()) {
+      const c = new ConstFloat(f.floats[r]);
+      this.guard(f, GUARD_VALUE, [f.floatBoxes[r], c]);
+      f.floatBoxes[r] = c;
+    }
+  }
+
+  /** Whether the greens of the decoded loop_header are the ones the trace started with. */
+  sameGreens(f: Frame): boolean {
+    const taken: int[] = [0, 0, 0];
+    for (let k = 0; k < driver.greens; k++) {
+      const kind = slotKind(k);
+      const r = codeByte(this.d.lists[kind] + 1 + taken[kind]);
+      taken[kind]++;
+      const start = this.startGreens[k];
+      if (kind === KIND_INT && (start as ConstInt).value !== f.ints[r]) return false;
+      if (kind === KIND_REF && (start as ConstRef).address !== f.getRef(r)) return false;
+      if (kind === KIND_FLOAT && (start as ConstFloat).value !== f.floats[r]) return false;
+    }
+    return true;
+  }
+
+  /** The reds' boxes at the decoded loop_header, in slot order (the JUMP's arguments). */
+  redBoxes(f: Frame): Value[] {
+    const out: Value[] = [];
+    const taken: int[] = [0, 0, 0];
+    for (let k = driver.greens; k < driver.greens + driver.reds; k++) {
+      const kind = slotKind(k);
+      const r = codeByte(this.d.lists[3 + kind] + 1 + taken[kind]);
+      taken[kind]++;
+      out.push(kind === KIND_INT ? f.intBoxes[r] : kind === KIND_FLOAT ? f.floatBoxes[r] : f.refBoxes[r]);
+    }
+    return out;
+  }
+
+  /** The portal returned: its result to the exchange area, the pending exception back. */
+  portalReturn(f: Frame): int {
+    const d = this.d;
+    const slot = jitExchangeBase();
+    if (d.nScalars > 0) {
+      const kind = d.kinds[0];
+      if (kind === KIND_REF) store32(slot, f.getRef(d.scalars[0]));
+      else if (kind === KIND_FLOAT) storeFloat64(slot, this.float(f, 0));
+      else store64(slot, this.int(f, 0));
+    }
+    const e = load32(this.excSlot);
+    if (e !== 0) excSet(e);
+    return ENTER_RETURNED;
+  }
+
+  // ---- The loop.
+
+  run(top: Frame): int {
+    let f = top;
+    const d = this.d;
+    for (;;) {
+      const pc = f.pc;
+      this.insnPc = pc;
+      this.decode(f);
+      const h = d.handler;
+      if (h === H_LIVE) {
+        f.livePc = pc;
+      } else if (h === H_GOTO) {
+        f.pc = d.scalars[0];
+      } else if (h === H_GOTO_IF_NOT) {
+        const v = this.int(f, 0);
+        if (this.tracing) {
+          const box = this.intBox(f, 0);
+          if (!box.isConstant()) this.guard(f, v !== 0 ? GUARD_TRUE : GUARD_FALSE, [box]);
+        }
+        if (v === 0) f.pc = d.scalars[1];
+      } else if (h === H_SWITCH) {
+        const v = this.int(f, 0);
+        const descr = d.scalars[1];
+        let target = descrWord(descr, 1);
+        const n = descrWord(descr, 2);
+        for (let i = 0; i < n; i++) if (descrWord(descr, 3 + 2 * i) === v) target = descrWord(descr, 4 + 2 * i);
+        if (this.tracing) {
+          const box = this.intBox(f, 0);
+          if (!box.isConstant()) this.guard(f, GUARD_VALUE, [box, new ConstInt(v)]);
+        }
+        f.pc = f.start + target;
+      } else if (h === H_COPY) {
+        this.copy(f);
+      } else if (h === H_GUARD_VALUE) {
+        if (this.tracing) this.promote(f, d.kinds[0], d.scalars[0]);
+      } else if (h === H_RETURN) {
+        if (f.parent === null) {
+          if (this.tracing) this.abort();
+          return this.portalReturn(f);
+        }
+        const caller = this.leave(f);
+        popRefs(f);
+        f = caller;
+      } else if (h === H_INLINE_CALL) {
+        const callee = new Frame(descrWord(d.scalars[0], 1), f, this.tracing);
+        callee.refBase = pushRefs(callee.jitcode, callee.refCount);
+        this.enter(f, callee);
+        f = callee;
+      } else if (h === H_RESIDUAL_CALL) {
+        this.residualCall(f);
+      } else if (h === H_MERGE_POINT) {
+        if (!this.tracing) {
+          this.toExchange(f);
+          return ENTER_CONTINUE;
+        }
+        this.promoteGreens(f);
+        if (this.trace.ops.length > warm.traceLimit) this.abort();
+      } else if (h === H_LOOP_HEADER) {
+        if (this.tracing) {
+          this.promoteGreens(f);
+          if (this.sameGreens(f)) this.closeLoop(f);
+        }
+      } else if (h === H_GETFIELD) {
+        this.getField(f);
+      } else if (h === H_SETFIELD) {
+        this.setField(f);
+      } else if (h === H_GETARRAYITEM) {
+        this.getArrayItem(f);
+      } else if (h === H_SETARRAYITEM) {
+        this.setArrayItem(f);
+      } else if (h === H_EXC_OCCURRED) {
+        const raised = load32(this.excSlot) !== 0;
+        // A trace stops when the traced code raises: it only ever sees no exception here.
+        if (this.tracing) this.guard(f, GUARD_NO_EXCEPTION, []);
+        this.setInt(f, raised ? 1 : 0, this.tracing ? new ConstInt(0) : NO_BOX);
+      } else if (h === H_EXC_FETCH) {
+        f.setRef(d.result, load32(this.excSlot));
+        store32(this.excSlot, 0);
+      } else if (h === H_EXC_RAISE) {
+        if (this.tracing) this.abort();
+        store32(this.excSlot, f.getRef(d.scalars[0]));
+        if (descrWord(d.scalars[1], 2) !== 1) store32(EXC_TRACE_BASE, 0);
+      } else if (h <= H_INT_EQ) {
+        this.intOp(f, h);
+      } else if (h <= H_FLOAT_LT) {
+        this.floatOp(f, h);
+      } else {
+        fatal(`jit: the meta-interpreter cannot execute ${this.opcodes.names[codeByte(pc)]}`);
+      }
+    }
+  }
+
+  closeLoop(f: Frame): void {
+    this.trace.record(JUMP, this.redBoxes(f), -1);
+    this.tracing = false;
+    this.cell!.traced = true;
+    stats.tracesClosed++;
+    logTrace(this.trace);
+    const loop = compileTrace(this.trace, this.snapshots);
+    this.cell!.loop = loop;
+    if (loop !== null) stats.loopsCompiled++;
+    stopTracingClock();
+  }
+
+  copy(f: Frame): void {
+    const d = this.d;
+    const kind = d.resultKind;
+    if (kind === KIND_INT) this.setInt(f, this.int(f, 0), this.tracing ? this.intBox(f, 0) : NO_BOX);
+    else if (kind === KIND_FLOAT) this.setFloat(f, this.float(f, 0), this.tracing ? f.floatBoxes[d.scalars[0]] : NO_BOX);
+    else {
+      f.setRef(d.result, f.getRef(d.scalars[0]));
+      if (this.tracing) f.refBoxes[d.result] = f.refBoxes[d.scalars[0]];
+    }
+  }
+
+  /** Passes the decoded inline_call's I, R, F arguments to the callee's parameters. */
+  enter(caller: Frame, callee: Frame): void {
+    const d = this.d;
+    callee.retReg = d.result;
+    callee.retKind = d.resultKind;
+    const params = jitcodeField(callee.jitcode, 5);
+    const n = jitcodeField(callee.jitcode, 10);
+    const taken: int[] = [0, 0, 0];
+    for (let p = 0; p < n; p++) {
+      const kind = load8(params + TYPED_DATA + 2 * p);
+      const reg = load8(params + TYPED_DATA + 2 * p + 1);
+      const from = codeByte(d.lists[kind] + 1 + taken[kind]);
+      taken[kind]++;
+      if (kind === KIND_INT) {
+        callee.ints[reg] = caller.ints[from];
+        if (this.tracing) callee.intBoxes[reg] = caller.intBoxes[from];
+      } else if (kind === KIND_FLOAT) {
+        callee.floats[reg] = caller.floats[from];
+        if (this.tracing) callee.floatBoxes[reg] = caller.floatBoxes[from];
+      } else {
+        callee.setRef(reg, caller.getRef(from));
+        if (this.tracing) callee.refBoxes[reg] = caller.refBoxes[from];
+      }
+    }
+  }
+
+  /** Returns from an inlined frame: the decoded *_return's value to the caller's register. */
+  leave(f: Frame): Frame {
+    const d = this.d;
+    const caller = f.parent!;
+    const r = f.retReg;
+    if (r >= 0 && d.nScalars > 0) {
+      const kind = f.retKind;
+      if (kind === KIND_INT) {
+        caller.ints[r] = this.int(f, 0);
+        if (this.tracing) caller.intBoxes[r] = this.intBox(f, 0);
+      } else if (kind === KIND_FLOAT) {
+        caller.floats[r] = this.float(f, 0);
+        if (this.tracing) caller.floatBoxes[r] = f.floatBoxes[d.scalars[0]];
+      } else {
+        caller.setRef(r, f.getRef(d.scalars[0]));
+        if (this.tracing) caller.refBoxes[r] = f.refBoxes[d.scalars[0]];
+      }
+    }
+    return caller;
+  }
+
+  /** The decoded residual call: its arguments (from the I, R, F lists, in the call
+   *  descriptor's order) to the call buffer, the call, the result back. */
+  residualCall(f: Frame): void {
+    const d = this.d;
+    const descr = d.scalars[0];
+    const buf = jitExchangeBase() + 4096;
+    const n = descrWord(descr, 4);
+    const args: Value[] = [];
+    let allConstant = true;
+    // The boxes first: the buffer holds refs as plain ints, so nothing may allocate once
+    // they are written.
+    let taken: int[] = [0, 0, 0];
+    for (let j = 0; j < n && this.tracing; j++) {
+      const kind = argKind(descrWord(descr, 5 + j));
+      const r = codeByte(d.lists[kind] + 1 + taken[kind]);
+      taken[kind]++;
+      const box = kind === KIND_INT ? f.intBoxes[r] : kind === KIND_FLOAT ? f.floatBoxes[r] : f.refBoxes[r];
+      if (!box.isConstant()) allConstant = false;
+      args.push(box);
+    }
+    taken = [0, 0, 0];
+    for (let j = 0; j < n; j++) {
+      const kind = argKind(descrWord(descr, 5 + j));
+      const r = codeByte(d.lists[kind] + 1 + taken[kind]);
+      taken[kind]++;
+      if (kind === KIND_INT) store64(buf + 8 * j, f.ints[r]);
+      else if (kind === KIND_FLOAT) storeFloat64(buf + 8 * j, f.floats[r]);
+      else store32(buf + 8 * j, f.getRef(r));
+    }
+    jitCall(descr, buf);
+    // The result first: a ref result is only in the buffer until it is in its register.
+    const rt = descrWord(descr, 3);
+    if (d.result >= 0) {
+      if (d.resultKind === KIND_REF) f.setRef(d.result, load32(buf));
+      else if (d.resultKind === KIND_FLOAT) f.floats[d.result] = loadFloat64(buf);
+      else f.ints[d.result] = load64(buf);
+    }
+    const e = excTake();
+    if (e !== 0) {
+      store32(this.excSlot, e);
+      if (this.tracing) this.abort();
+    }
+    if (!this.tracing) return;
+    const elidable = descrWord(descr, 2) === 1;
+    let box: Value = NO_BOX;
+    if (elidable && allConstant && d.result >= 0) {
+      box = d.resultKind === KIND_INT ? new ConstInt(f.ints[d.result]) : d.resultKind === KIND_FLOAT ? new ConstFloat(f.floats[d.result]) : new ConstRef(f.getRef(d.result));
+    } else {
+      const opnum = rt === LL_VOID ? CALL_N : d.resultKind === KIND_REF ? CALL_R : d.resultKind === KIND_FLOAT ? CALL_F : elidable ? CALL_PURE_I : CALL_I;
+      box = this.trace.record(opnum, args, descr);
+    }
+    if (d.result < 0) return;
+    if (d.resultKind === KIND_INT) f.intBoxes[d.result] = box;
+    else if (d.resultKind === KIND_FLOAT) f.floatBoxes[d.result] = box;
+    else f.refBoxes[d.result] = box;
+  }
+
+  getField(f: Frame): void {
+    const d = this.d;
+    const obj = f.getRef(d.scalars[0]);
+    const descr = d.scalars[1];
+    const at = obj + descrWord(descr, 1);
+    const t = descrWord(descr, 2);
+    const objBox = this.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
+    if (t === LL_PTR) {
+      f.setRef(d.result, load32(at));
+      if (this.tracing) f.refBoxes[d.result] = this.trace.record(GETFIELD_R, [objBox], descr);
+    } else if (t === LL_F64) {
+      f.floats[d.result] = loadFloat64(at);
+      if (this.tracing) f.floatBoxes[d.result] = this.trace.record(GETFIELD_F, [objBox], descr);
+    } else {
+      f.ints[d.result] = t === LL_I64 ? load64(at) : load32(at);
+      if (this.tracing) f.intBoxes[d.result] = this.trace.record(GETFIELD_I, [objBox], descr);
+    }
+  }
+
+  setField(f: Frame): void {
+    const d = this.d;
+    const objReg = d.scalars[0];
+    const descr = d.scalars[2];
+    const at = f.getRef(objReg) + descrWord(descr, 1);
+    const t = descrWord(descr, 2);
+    let valueBox: Value = NO_BOX;
+    if (t === LL_PTR) {
+      store32(at, f.getRef(d.scalars[1]));
+      const obj = f.getRef(objReg);
+      if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(obj);
+      if (this.tracing) valueBox = f.refBoxes[d.scalars[1]];
+    } else if (t === LL_F64) {
+      storeFloat64(at, this.float(f, 1));
+      if (this.tracing) valueBox = f.floatBoxes[d.scalars[1]];
+    } else {
+      if (t === LL_I64) store64(at, this.int(f, 1));
+      else store32(at, this.int(f, 1));
+      if (this.tracing) valueBox = this.intBox(f, 1);
+    }
+    if (this.tracing) this.trace.record(SETFIELD, [f.refBoxes[objReg], valueBox], descr);
+  }
+
+  getArrayItem(f: Frame): void {
+    const d = this.d;
+    const arr = f.getRef(d.scalars[0]);
+    const i = this.int(f, 1);
+    const descr = d.scalars[2];
+    const elem = descrWord(descr, 1);
+    const len = load32(arr + TYPED_LENGTH);
+    if (i < 0 || i >= len) indexError(i, len);
+    const at = arr + TYPED_DATA;
+    if (d.resultKind === KIND_FLOAT) {
+      f.floats[d.result] = elem === ELEM_F32 ? loadFloat32(at + 4 * i) : loadFloat64(at + 8 * i);
+      if (this.tracing) f.floatBoxes[d.result] = this.trace.record(GETARRAYITEM_F, [f.refBoxes[d.scalars[0]], this.intBox(f, 1)], descr);
+      return;
+    }
+    let v = 0;
+    if (elem === ELEM_U8) v = load8(at + i);
+    else if (elem === ELEM_I8) v = (load8(at + i) << 24) >> 24;
+    else if (elem === ELEM_U16) v = load16(at + 2 * i);
+    else if (elem === ELEM_I16) v = (load16(at + 2 * i) << 16) >> 16;
+    else if (elem === ELEM_U32) v = load32(at + 4 * i);
+    else if (elem === ELEM_I32) v = load32(at + 4 * i) | 0;
+    f.ints[d.result] = v;
+    if (this.tracing) f.intBoxes[d.result] = this.trace.record(GETARRAYITEM_I, [f.refBoxes[d.scalars[0]], this.intBox(f, 1)], descr);
+  }
+
+  setArrayItem(f: Frame): void {
+    const d = this.d;
+    const arr = f.getRef(d.scalars[0]);
+    const i = this.int(f, 1);
+    const descr = d.scalars[3];
+    const elem = descrWord(descr, 1);
+    const float = d.kinds[2] === KIND_FLOAT;
+    if (this.tracing) {
+      const value = float ? f.floatBoxes[d.scalars[2]] : this.intBox(f, 2);
+      this.trace.record(SETARRAYITEM, [f.refBoxes[d.scalars[0]], this.intBox(f, 1), value], descr);
+    }
+    // Out of range, a typed array store does nothing (as in JS).
+    if (i < 0 || i >= load32(arr + TYPED_LENGTH)) return;
+    const at = arr + TYPED_DATA;
+    if (float) {
+      if (elem === ELEM_F32) storeFloat32(at + 4 * i, this.float(f, 2));
+      else storeFloat64(at + 8 * i, this.float(f, 2));
+      return;
+    }
+    const v = this.int(f, 2);
+    if (elem === ELEM_U8 || elem === ELEM_I8) store8(at + i, v);
+    else if (elem === ELEM_U16 || elem === ELEM_I16) store16(at + 2 * i, v);
+    else store32(at + 4 * i, v);
+  }
+
+  intOp(f: Frame, h: int): void {
+    const a = this.int(f, 0);
+    const b = this.int(f, 1);
+    let v = 0;
+    let opnum = 0;
+    if (h === H_INT_ADD) {
+      v = a + b;
+      opnum = INT_ADD;
+    } else if (h === H_INT_SUB) {
+      v = a - b;
+      opnum = INT_SUB;
+    } else if (h === H_INT_MUL) {
+      v = a * b;
+      opnum = INT_MUL;
+    } else if (h === H_INT_LT) {
+      v = a < b ? 1 : 0;
+      opnum = INT_LT;
+    } else if (h === H_INT_LE) {
+      v = a <= b ? 1 : 0;
+      opnum = INT_LE;
+    } else if (h === H_INT_GT) {
+      v = a > b ? 1 : 0;
+      opnum = INT_GT;
+    } else if (h === H_INT_GE) {
+      v = a >= b ? 1 : 0;
+      opnum = INT_GE;
+    } else {
+      v = a === b ? 1 : 0;
+      opnum = INT_EQ;
+    }
+    this.setInt(f, v, this.tracing ? this.pure(opnum, [this.intBox(f, 0), this.intBox(f, 1)], v) : NO_BOX);
+  }
+
+  floatOp(f: Frame, h: int): void {
+    const a = this.float(f, 0);
+    const b = this.float(f, 1);
+    const boxes: Value[] = [];
+    if (this.tracing) {
+      boxes.push(f.floatBoxes[this.d.scalars[0]]);
+      boxes.push(f.floatBoxes[this.d.scalars[1]]);
+    }
+    if (h === H_FLOAT_LT) {
+      const v = a < b ? 1 : 0;
+      this.setInt(f, v, this.pure(FLOAT_LT, boxes, v));
+      return;
+    }
+    let v = 0.0;
+    let opnum = 0;
+    if (h === H_FLOAT_ADD) {
+      v = a + b;
+      opnum = FLOAT_ADD;
+    } else if (h === H_FLOAT_SUB) {
+      v = a - b;
+      opnum = FLOAT_SUB;
+    } else if (h === H_FLOAT_MUL) {
+      v = a * b;
+      opnum = FLOAT_MUL;
+    } else {
+      v = a / b;
+      opnum = FLOAT_DIV;
+    }
+    this.setFloat(f, v, this.pureFloat(opnum, boxes, v));
+  }
+}
+
+/** The register kind of a call argument of low-level type t. */
+function argKind(t: int): int {
+  return t === LL_F64 ? KIND_FLOAT : t === LL_PTR ? KIND_REF : KIND_INT;
+}
+
+function kindOfCode(c: int): int {
+  return c === C_R ? KIND_REF : c === C_F ? KIND_FLOAT : KIND_INT;
+}

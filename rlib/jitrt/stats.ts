@@ -1,0 +1,30 @@
+// The JIT's counters; RTS_JITSTATS=1 prints them on stderr when the program exits.
+import { getenv, write } from "../os.ts";
+import { monotonicNanos } from "../wasi.ts";
+import { intDiv } from "../rarith.ts";
+
+export class JitStats {
+  tracesClosed = 0;
+  aborts = 0;
+  loopsCompiled = 0;
+  guardFailures = 0;
+  /** Nanoseconds spent tracing (and compiling). */
+  tracingTime = 0;
+  tracingSince = 0;
+}
+
+export const stats = new JitStats();
+
+export function startTracingClock(): void {
+  stats.tracingSince = monotonicNanos();
+}
+
+export function stopTracingClock(): void {
+  stats.tracingTime += monotonicNanos() - stats.tracingSince;
+}
+
+export function printStats(): void {
+  if (getenv("RTS_JITSTATS") === null) return;
+  const ms = intDiv(stats.tracingTime, 1000000);
+  write(2, `jit: ${stats.tracesClosed} loops traced, ${stats.loopsCompiled} compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
+}

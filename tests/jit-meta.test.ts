@@ -1,0 +1,106 @@
+// The meta-interpreter (rlib/jitrt/): with --jit the interpreters trace their hot loops (at
+// threshold 1 every loop is traced at its first backward jump) and their output must not
+// change; the recorded traces (RTS_JITLOG) have the expected shape.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import fc from "fast-check";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ROOT, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
+
+const BF = path.join(ROOT, "interpreters", "bf", "bf.ts");
+const EXAMPLES = path.join(ROOT, "interpreters", "bf", "examples");
+let bfJit: Promise<string> | null = null;
+const bf = () => (bfJit ??= translateProgram(BF, "bf-jit-meta", { jit: true }));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-jitmeta-"));
+const RUNS = Number(process.env.RTS_JIT_PROPERTY_RUNS ?? 6);
+
+test("every Brainfuck example gives its expected output with --jit at thresholds 1 and 1000, on both hosts", async () => {
+  const wasm = await bf();
+  for (const name of ["hello", "squares", "wrap", "rot13", "cat"]) {
+    const input = path.join(EXAMPLES, `${name}.in`);
+    const args = [path.join(EXAMPLES, `${name}.b`), ...(fs.existsSync(input) ? [input] : [])];
+    const expected = fs.readFileSync(path.join(EXAMPLES, `${name}.out`), "utf8");
+    for (const threshold of ["1", "1000"]) {
+      const env = { RTS_JIT: `threshold=${threshold}` };
+      for (const [host, r] of [["node", runNodeHost(wasm, args, { env })], ["wasmtime", runWasmtimeHost(wasm, args, { env })]] as const) {
+        assert.is(r.stdout, expected, `${name}.b, threshold ${threshold}, ${host} host`);
+        assert.is(r.status, 0, `${name}.b exit code, threshold ${threshold}, ${host} host`);
+        assert.is(r.stderr, "", `${name}.b stderr, threshold ${threshold}, ${host} host`);
+      }
+    }
+  }
+});
+
+test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the backward jump back to it)", async () => {
+  const wasm = await bf();
+  const prog = path.join(tmp, "loop.b");
+  fs.writeFileSync(prog, "++++++++[>++++++++<-]>+.");
+  const log = path.join(tmp, "loop.log");
+  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
+    fs.rmSync(log, { force: true });
+    const r = run(wasm, [prog], { env: { RTS_JIT: "threshold=1", RTS_JITLOG: log } });
+    assert.is(r.stdout, "A", `output on the ${host} host`);
+    const text = fs.readFileSync(log, "utf8");
+    const lines = text.trimEnd().split("\n");
+    // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
+    assert.is(lines.filter((l) => l.startsWith("# loop")).length, 1, text);
+    assert.is(lines[1], "[i0, p1, p2]", text);
+    assert.is(lines[2], "label(i0, p1, p2)", text);
+    assert.match(lines[lines.length - 1], /^jump\(i\d+, p1, p2\)$/, text);
+    // The body: > ++++++++ < - on the tape, guards for the dispatch on each op.
+    assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, 3, text);
+    assert.is(lines.filter((l) => /^setarrayitem_gc\(p1, /.test(l)).length, 2, text);
+    assert.ok(lines.some((l) => /^guard_(true|false)\(i\d+\) \[/.test(l)), text);
+    // The green pc, read from the program's array, is promoted where the loop closes.
+    assert.match(text, /guard_value\(i\d+, 2\)/);
+  }
+});
+
+test("the JIT-hinted corpus program at thresholds 1 and 1000 on both hosts, as untranslated", async () => {
+  const program = path.join(ROOT, "tests", "programs", "jit_hints.ts");
+  const wasm = await translateProgram(program, "jit_hints-jit-meta", { jit: true });
+  const expected = runUntranslated(program);
+  for (const threshold of ["1", "1000"]) {
+    const env = { RTS_JIT: `threshold=${threshold}` };
+    for (const [host, r] of [["node", runNodeHost(wasm, [], { env })], ["wasmtime", runWasmtimeHost(wasm, [], { env })]] as const) {
+      assert.is(r.stdout, expected.stdout, `stdout, threshold ${threshold}, ${host} host`);
+      assert.is(r.status, expected.status, `exit code, threshold ${threshold}, ${host} host`);
+    }
+  }
+});
+
+/** A terminating Brainfuck program: loops count a cell set just before them down from at
+ *  most 5, and their bodies come back to the counter (they work on cells to its right). */
+const bfProgram: fc.Arbitrary<string> = fc.letrec<{ block: string; item: string }>((tie) => ({
+  block: fc.array(tie("item"), { maxLength: 5 }).map((items) => items.join("")),
+  item: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.integer({ min: 1, max: 7 }).map((n) => "+".repeat(n)),
+    fc.integer({ min: 1, max: 7 }).map((n) => "-".repeat(n)),
+    fc.constant("."),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), tie("block")).map(([d, b]) => `${">".repeat(d)}${b}${"<".repeat(d)}`),
+    fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3 }), tie("block")).map(
+      ([k, d, b]) => `[-]${"+".repeat(k)}[${">".repeat(d)}${b}${"<".repeat(d)}-]`,
+    ),
+  ),
+})).block;
+
+test("fast-check: random terminating Brainfuck programs print the same with --jit at threshold 1", async () => {
+  const wasm = await bf();
+  let n = 0;
+  fc.assert(
+    fc.property(bfProgram, (src) => {
+      const prog = path.join(tmp, `random${n++}.b`);
+      fs.writeFileSync(prog, `${src}+[>+.<-]`);
+      const plain = runNodeHost(wasm, [prog], { env: { RTS_JIT: "threshold=1000000" } });
+      const jitted = runNodeHost(wasm, [prog], { env: { RTS_JIT: "threshold=1" } });
+      assert.is(jitted.stdout, plain.stdout, src);
+      assert.is(jitted.status, plain.status, src);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test.run();
