@@ -10,23 +10,21 @@
 // code raises. Greens computed from non-constant values (an item of a green array) are
 // promoted at loop_header and jit_merge_point: a guard_value keeps the trace correct.
 import {
-  excSet, excTake, gcMode, jitCall, jitExchangeBase, load16, load32, load64, load8, loadFloat64, loadFloat32, store16, store32, store64,
-  store8, storeFloat64, storeFloat32,
+  excSet, excTake, jitCall, jitExchangeBase, load32, load64, load8, loadFloat64, store32, store64, storeFloat64,
 } from "../lowlevel.ts";
-import { fatal, indexError, rememberObject } from "../runtime.ts";
+import { fatal } from "../runtime.ts";
 import { float, int } from "../types.ts";
 import { Frame, NO_BOX, popRefs, pushRefs, pushSlot } from "./miframe.ts";
-import { codeByte, descrWord, jitcodeField, KIND_FLOAT, KIND_INT, KIND_REF, LL_F64, LL_I64, LL_PTR, LL_VOID } from "./jitcodes.ts";
+import { floatOp, getArrayItem, getField, intOp, setArrayItem, setField } from "./dataops.ts";
+import { codeByte, descrWord, jitcodeField, KIND_FLOAT, KIND_INT, KIND_REF, LL_F64, LL_PTR, LL_VOID } from "./jitcodes.ts";
 import {
-  H_COPY, H_EXC_FETCH, H_EXC_OCCURRED, H_EXC_RAISE, H_FLOAT_ADD, H_FLOAT_DIV, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_SUB, H_GETARRAYITEM,
-  H_GETFIELD, H_GOTO, H_GOTO_IF_NOT, H_GUARD_VALUE, H_INLINE_CALL, H_INT_ADD, H_INT_EQ, H_INT_GE, H_INT_GT, H_INT_LE, H_INT_LT,
-  H_INT_MUL, H_INT_SUB, H_LIVE, H_LOOP_HEADER, H_MERGE_POINT, H_RESIDUAL_CALL, H_RETURN, H_SETARRAYITEM, H_SETFIELD, H_SWITCH,
-  OpcodeTable, readOpcodes,
+  H_COPY, H_EXC_FETCH, H_EXC_OCCURRED, H_EXC_RAISE, H_FLOAT_LT, H_GETARRAYITEM, H_GETFIELD, H_GOTO, H_GOTO_IF_NOT,
+  H_GUARD_VALUE, H_INLINE_CALL, H_INT_EQ, H_LIVE, H_LOOP_HEADER, H_MERGE_POINT, H_RESIDUAL_CALL, H_RETURN, H_SETARRAYITEM,
+  H_SETFIELD, H_SWITCH, OpcodeTable, readOpcodes,
 } from "./opcodes.ts";
 import {
-  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ResOp, TYPE_FLOAT, TYPE_REF, ConstInt, ConstRef, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL,
-  FLOAT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE,
-  GUARD_VALUE, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_SUB, JUMP, LABEL, SETARRAYITEM, SETFIELD, Trace, Value,
+  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
+  GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
 } from "./resop.ts";
 import { JitCell, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
@@ -42,17 +40,7 @@ export const ENTER_RETURNED = 2;
 
 /** The stack trace buffer of the pending exception (targets/wasm/memory.ts EXC_TRACE). */
 const EXC_TRACE_BASE = 976;
-const TYPED_LENGTH = 8;
 const TYPED_DATA = 16;
-const GC_TRACK_YOUNG = 2;
-/** Typed array element kinds, in the order of jitdata's ELEM_CODE. */
-const ELEM_U8 = 0;
-const ELEM_I8 = 1;
-const ELEM_U16 = 2;
-const ELEM_I16 = 3;
-const ELEM_U32 = 4;
-const ELEM_I32 = 5;
-const ELEM_F32 = 6;
 
 /** One decoded instruction: scalar operands in order (registers, small constants, absolute
  *  label targets, descriptors), list operands (the code offset of each length byte). */
@@ -476,13 +464,13 @@ export class MetaInterp {
           if (this.sameGreens(f)) this.closeLoop(f);
         }
       } else if (h === H_GETFIELD) {
-        this.getField(f);
+        getField(this, f);
       } else if (h === H_SETFIELD) {
-        this.setField(f);
+        setField(this, f);
       } else if (h === H_GETARRAYITEM) {
-        this.getArrayItem(f);
+        getArrayItem(this, f);
       } else if (h === H_SETARRAYITEM) {
-        this.setArrayItem(f);
+        setArrayItem(this, f);
       } else if (h === H_EXC_OCCURRED) {
         const raised = load32(this.excSlot) !== 0;
         // A trace stops when the traced code raises: it only ever sees no exception here.
@@ -496,9 +484,9 @@ export class MetaInterp {
         store32(this.excSlot, f.getRef(d.scalars[0]));
         if (descrWord(d.scalars[1], 2) !== 1) store32(EXC_TRACE_BASE, 0);
       } else if (h <= H_INT_EQ) {
-        this.intOp(f, h);
+        intOp(this, f, h);
       } else if (h <= H_FLOAT_LT) {
-        this.floatOp(f, h);
+        floatOp(this, f, h);
       } else {
         fatal(`jit: the meta-interpreter cannot execute ${this.opcodes.names[codeByte(pc)]}`);
       }
@@ -630,162 +618,6 @@ export class MetaInterp {
     if (d.resultKind === KIND_INT) f.intBoxes[d.result] = box;
     else if (d.resultKind === KIND_FLOAT) f.floatBoxes[d.result] = box;
     else f.refBoxes[d.result] = box;
-  }
-
-  getField(f: Frame): void {
-    const d = this.d;
-    const obj = f.getRef(d.scalars[0]);
-    const descr = d.scalars[1];
-    const at = obj + descrWord(descr, 1);
-    const t = descrWord(descr, 2);
-    const objBox = this.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
-    if (t === LL_PTR) {
-      f.setRef(d.result, load32(at));
-      if (this.tracing) f.refBoxes[d.result] = this.trace.record(GETFIELD_R, [objBox], descr);
-    } else if (t === LL_F64) {
-      f.floats[d.result] = loadFloat64(at);
-      if (this.tracing) f.floatBoxes[d.result] = this.trace.record(GETFIELD_F, [objBox], descr);
-    } else {
-      f.ints[d.result] = t === LL_I64 ? load64(at) : load32(at);
-      if (this.tracing) f.intBoxes[d.result] = this.trace.record(GETFIELD_I, [objBox], descr);
-    }
-  }
-
-  setField(f: Frame): void {
-    const d = this.d;
-    const objReg = d.scalars[0];
-    const descr = d.scalars[2];
-    const at = f.getRef(objReg) + descrWord(descr, 1);
-    const t = descrWord(descr, 2);
-    let valueBox: Value = NO_BOX;
-    if (t === LL_PTR) {
-      store32(at, f.getRef(d.scalars[1]));
-      const obj = f.getRef(objReg);
-      if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(obj);
-      if (this.tracing) valueBox = f.refBoxes[d.scalars[1]];
-    } else if (t === LL_F64) {
-      storeFloat64(at, this.float(f, 1));
-      if (this.tracing) valueBox = f.floatBoxes[d.scalars[1]];
-    } else {
-      if (t === LL_I64) store64(at, this.int(f, 1));
-      else store32(at, this.int(f, 1));
-      if (this.tracing) valueBox = this.intBox(f, 1);
-    }
-    if (this.tracing) this.trace.record(SETFIELD, [f.refBoxes[objReg], valueBox], descr);
-  }
-
-  getArrayItem(f: Frame): void {
-    const d = this.d;
-    const arr = f.getRef(d.scalars[0]);
-    const i = this.int(f, 1);
-    const descr = d.scalars[2];
-    const elem = descrWord(descr, 1);
-    const len = load32(arr + TYPED_LENGTH);
-    if (i < 0 || i >= len) indexError(i, len);
-    const at = arr + TYPED_DATA;
-    if (d.resultKind === KIND_FLOAT) {
-      f.floats[d.result] = elem === ELEM_F32 ? loadFloat32(at + 4 * i) : loadFloat64(at + 8 * i);
-      if (this.tracing) f.floatBoxes[d.result] = this.trace.record(GETARRAYITEM_F, [f.refBoxes[d.scalars[0]], this.intBox(f, 1)], descr);
-      return;
-    }
-    let v = 0;
-    if (elem === ELEM_U8) v = load8(at + i);
-    else if (elem === ELEM_I8) v = (load8(at + i) << 24) >> 24;
-    else if (elem === ELEM_U16) v = load16(at + 2 * i);
-    else if (elem === ELEM_I16) v = (load16(at + 2 * i) << 16) >> 16;
-    else if (elem === ELEM_U32) v = load32(at + 4 * i);
-    else if (elem === ELEM_I32) v = load32(at + 4 * i) | 0;
-    f.ints[d.result] = v;
-    if (this.tracing) f.intBoxes[d.result] = this.trace.record(GETARRAYITEM_I, [f.refBoxes[d.scalars[0]], this.intBox(f, 1)], descr);
-  }
-
-  setArrayItem(f: Frame): void {
-    const d = this.d;
-    const arr = f.getRef(d.scalars[0]);
-    const i = this.int(f, 1);
-    const descr = d.scalars[3];
-    const elem = descrWord(descr, 1);
-    const float = d.kinds[2] === KIND_FLOAT;
-    if (this.tracing) {
-      const value = float ? f.floatBoxes[d.scalars[2]] : this.intBox(f, 2);
-      this.trace.record(SETARRAYITEM, [f.refBoxes[d.scalars[0]], this.intBox(f, 1), value], descr);
-    }
-    // Out of range, a typed array store does nothing (as in JS).
-    if (i < 0 || i >= load32(arr + TYPED_LENGTH)) return;
-    const at = arr + TYPED_DATA;
-    if (float) {
-      if (elem === ELEM_F32) storeFloat32(at + 4 * i, this.float(f, 2));
-      else storeFloat64(at + 8 * i, this.float(f, 2));
-      return;
-    }
-    const v = this.int(f, 2);
-    if (elem === ELEM_U8 || elem === ELEM_I8) store8(at + i, v);
-    else if (elem === ELEM_U16 || elem === ELEM_I16) store16(at + 2 * i, v);
-    else store32(at + 4 * i, v);
-  }
-
-  intOp(f: Frame, h: int): void {
-    const a = this.int(f, 0);
-    const b = this.int(f, 1);
-    let v = 0;
-    let opnum = 0;
-    if (h === H_INT_ADD) {
-      v = a + b;
-      opnum = INT_ADD;
-    } else if (h === H_INT_SUB) {
-      v = a - b;
-      opnum = INT_SUB;
-    } else if (h === H_INT_MUL) {
-      v = a * b;
-      opnum = INT_MUL;
-    } else if (h === H_INT_LT) {
-      v = a < b ? 1 : 0;
-      opnum = INT_LT;
-    } else if (h === H_INT_LE) {
-      v = a <= b ? 1 : 0;
-      opnum = INT_LE;
-    } else if (h === H_INT_GT) {
-      v = a > b ? 1 : 0;
-      opnum = INT_GT;
-    } else if (h === H_INT_GE) {
-      v = a >= b ? 1 : 0;
-      opnum = INT_GE;
-    } else {
-      v = a === b ? 1 : 0;
-      opnum = INT_EQ;
-    }
-    this.setInt(f, v, this.tracing ? this.pure(opnum, [this.intBox(f, 0), this.intBox(f, 1)], v) : NO_BOX);
-  }
-
-  floatOp(f: Frame, h: int): void {
-    const a = this.float(f, 0);
-    const b = this.float(f, 1);
-    const boxes: Value[] = [];
-    if (this.tracing) {
-      boxes.push(f.floatBoxes[this.d.scalars[0]]);
-      boxes.push(f.floatBoxes[this.d.scalars[1]]);
-    }
-    if (h === H_FLOAT_LT) {
-      const v = a < b ? 1 : 0;
-      this.setInt(f, v, this.pure(FLOAT_LT, boxes, v));
-      return;
-    }
-    let v = 0.0;
-    let opnum = 0;
-    if (h === H_FLOAT_ADD) {
-      v = a + b;
-      opnum = FLOAT_ADD;
-    } else if (h === H_FLOAT_SUB) {
-      v = a - b;
-      opnum = FLOAT_SUB;
-    } else if (h === H_FLOAT_MUL) {
-      v = a * b;
-      opnum = FLOAT_MUL;
-    } else {
-      v = a / b;
-      opnum = FLOAT_DIV;
-    }
-    this.setFloat(f, v, this.pureFloat(opnum, boxes, v));
   }
 }
 

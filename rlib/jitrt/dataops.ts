@@ -1,0 +1,183 @@
+// The meta-interpreter's data operations (see metainterp.ts): fields, typed-array items and
+// arithmetic, executed on the registers and, while tracing, recorded on their boxes.
+import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
+import { indexError, rememberObject } from "../runtime.ts";
+import { int } from "../types.ts";
+import { descrWord, KIND_FLOAT, LL_F64, LL_I64, LL_PTR } from "./jitcodes.ts";
+import type { MetaInterp } from "./metainterp.ts";
+import { Frame, NO_BOX } from "./miframe.ts";
+import {
+  H_FLOAT_ADD, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_SUB, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_SUB,
+} from "./opcodes.ts";
+import {
+  FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, FLOAT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD,
+  INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_SUB, SETARRAYITEM, SETFIELD, Value,
+} from "./resop.ts";
+
+const TYPED_LENGTH = 8;
+const TYPED_DATA = 16;
+const GC_TRACK_YOUNG = 2;
+/** Typed array element kinds, in the order of jitdata's ELEM_CODE. */
+const ELEM_U8 = 0;
+const ELEM_I8 = 1;
+const ELEM_U16 = 2;
+const ELEM_I16 = 3;
+const ELEM_U32 = 4;
+const ELEM_I32 = 5;
+const ELEM_F32 = 6;
+
+export function getField(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const obj = f.getRef(d.scalars[0]);
+  const descr = d.scalars[1];
+  const at = obj + descrWord(descr, 1);
+  const t = descrWord(descr, 2);
+  const objBox = mi.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
+  if (t === LL_PTR) {
+    f.setRef(d.result, load32(at));
+    if (mi.tracing) f.refBoxes[d.result] = mi.trace.record(GETFIELD_R, [objBox], descr);
+  } else if (t === LL_F64) {
+    f.floats[d.result] = loadFloat64(at);
+    if (mi.tracing) f.floatBoxes[d.result] = mi.trace.record(GETFIELD_F, [objBox], descr);
+  } else {
+    f.ints[d.result] = t === LL_I64 ? load64(at) : load32(at);
+    if (mi.tracing) f.intBoxes[d.result] = mi.trace.record(GETFIELD_I, [objBox], descr);
+  }
+}
+
+export function setField(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const objReg = d.scalars[0];
+  const descr = d.scalars[2];
+  const at = f.getRef(objReg) + descrWord(descr, 1);
+  const t = descrWord(descr, 2);
+  let valueBox: Value = NO_BOX;
+  if (t === LL_PTR) {
+    store32(at, f.getRef(d.scalars[1]));
+    const obj = f.getRef(objReg);
+    if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(obj);
+    if (mi.tracing) valueBox = f.refBoxes[d.scalars[1]];
+  } else if (t === LL_F64) {
+    storeFloat64(at, mi.float(f, 1));
+    if (mi.tracing) valueBox = f.floatBoxes[d.scalars[1]];
+  } else {
+    if (t === LL_I64) store64(at, mi.int(f, 1));
+    else store32(at, mi.int(f, 1));
+    if (mi.tracing) valueBox = mi.intBox(f, 1);
+  }
+  if (mi.tracing) mi.trace.record(SETFIELD, [f.refBoxes[objReg], valueBox], descr);
+}
+
+export function getArrayItem(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const arr = f.getRef(d.scalars[0]);
+  const i = mi.int(f, 1);
+  const descr = d.scalars[2];
+  const elem = descrWord(descr, 1);
+  const len = load32(arr + TYPED_LENGTH);
+  if (i < 0 || i >= len) indexError(i, len);
+  const at = arr + TYPED_DATA;
+  if (d.resultKind === KIND_FLOAT) {
+    f.floats[d.result] = elem === ELEM_F32 ? loadFloat32(at + 4 * i) : loadFloat64(at + 8 * i);
+    if (mi.tracing) f.floatBoxes[d.result] = mi.trace.record(GETARRAYITEM_F, [f.refBoxes[d.scalars[0]], mi.intBox(f, 1)], descr);
+    return;
+  }
+  let v = 0;
+  if (elem === ELEM_U8) v = load8(at + i);
+  else if (elem === ELEM_I8) v = (load8(at + i) << 24) >> 24;
+  else if (elem === ELEM_U16) v = load16(at + 2 * i);
+  else if (elem === ELEM_I16) v = (load16(at + 2 * i) << 16) >> 16;
+  else if (elem === ELEM_U32) v = load32(at + 4 * i);
+  else if (elem === ELEM_I32) v = load32(at + 4 * i) | 0;
+  f.ints[d.result] = v;
+  if (mi.tracing) f.intBoxes[d.result] = mi.trace.record(GETARRAYITEM_I, [f.refBoxes[d.scalars[0]], mi.intBox(f, 1)], descr);
+}
+
+export function setArrayItem(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const arr = f.getRef(d.scalars[0]);
+  const i = mi.int(f, 1);
+  const descr = d.scalars[3];
+  const elem = descrWord(descr, 1);
+  const float = d.kinds[2] === KIND_FLOAT;
+  if (mi.tracing) {
+    const value = float ? f.floatBoxes[d.scalars[2]] : mi.intBox(f, 2);
+    mi.trace.record(SETARRAYITEM, [f.refBoxes[d.scalars[0]], mi.intBox(f, 1), value], descr);
+  }
+  // Out of range, a typed array store does nothing (as in JS).
+  if (i < 0 || i >= load32(arr + TYPED_LENGTH)) return;
+  const at = arr + TYPED_DATA;
+  if (float) {
+    if (elem === ELEM_F32) storeFloat32(at + 4 * i, mi.float(f, 2));
+    else storeFloat64(at + 8 * i, mi.float(f, 2));
+    return;
+  }
+  const v = mi.int(f, 2);
+  if (elem === ELEM_U8 || elem === ELEM_I8) store8(at + i, v);
+  else if (elem === ELEM_U16 || elem === ELEM_I16) store16(at + 2 * i, v);
+  else store32(at + 4 * i, v);
+}
+
+export function intOp(mi: MetaInterp, f: Frame, h: int): void {
+  const a = mi.int(f, 0);
+  const b = mi.int(f, 1);
+  let v = 0;
+  let opnum = 0;
+  if (h === H_INT_ADD) {
+    v = a + b;
+    opnum = INT_ADD;
+  } else if (h === H_INT_SUB) {
+    v = a - b;
+    opnum = INT_SUB;
+  } else if (h === H_INT_MUL) {
+    v = a * b;
+    opnum = INT_MUL;
+  } else if (h === H_INT_LT) {
+    v = a < b ? 1 : 0;
+    opnum = INT_LT;
+  } else if (h === H_INT_LE) {
+    v = a <= b ? 1 : 0;
+    opnum = INT_LE;
+  } else if (h === H_INT_GT) {
+    v = a > b ? 1 : 0;
+    opnum = INT_GT;
+  } else if (h === H_INT_GE) {
+    v = a >= b ? 1 : 0;
+    opnum = INT_GE;
+  } else {
+    v = a === b ? 1 : 0;
+    opnum = INT_EQ;
+  }
+  mi.setInt(f, v, mi.tracing ? mi.pure(opnum, [mi.intBox(f, 0), mi.intBox(f, 1)], v) : NO_BOX);
+}
+
+export function floatOp(mi: MetaInterp, f: Frame, h: int): void {
+  const a = mi.float(f, 0);
+  const b = mi.float(f, 1);
+  const boxes: Value[] = [];
+  if (mi.tracing) {
+    boxes.push(f.floatBoxes[mi.d.scalars[0]]);
+    boxes.push(f.floatBoxes[mi.d.scalars[1]]);
+  }
+  if (h === H_FLOAT_LT) {
+    const v = a < b ? 1 : 0;
+    mi.setInt(f, v, mi.pure(FLOAT_LT, boxes, v));
+    return;
+  }
+  let v = 0.0;
+  let opnum = 0;
+  if (h === H_FLOAT_ADD) {
+    v = a + b;
+    opnum = FLOAT_ADD;
+  } else if (h === H_FLOAT_SUB) {
+    v = a - b;
+    opnum = FLOAT_SUB;
+  } else if (h === H_FLOAT_MUL) {
+    v = a * b;
+    opnum = FLOAT_MUL;
+  } else {
+    v = a / b;
+    opnum = FLOAT_DIV;
+  }
+  mi.setFloat(f, v, mi.pureFloat(opnum, boxes, v));
+}
