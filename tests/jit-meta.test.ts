@@ -71,6 +71,21 @@ test("the JIT-hinted corpus program at thresholds 1 and 1000 on both hosts, as u
   }
 });
 
+test("under --gc-stress (every allocation collects, objects move) traced and compiled loops give the same output", async () => {
+  const wasm = await translateProgram(BF, "bf-jit-meta-stress", { jit: true, gcStress: true });
+  for (const name of ["hello", "squares"]) {
+    const expected = fs.readFileSync(path.join(EXAMPLES, `${name}.out`), "utf8");
+    const r = runNodeHost(wasm, [path.join(EXAMPLES, `${name}.b`)], { env: { RTS_JIT: "threshold=1" } });
+    assert.is(r.stdout, expected, `${name}.b`);
+    assert.is(r.status, 0, `${name}.b exit code`);
+  }
+});
+
+test("RTS_JITSTATS: loops traced and compiled, guard failures", async () => {
+  const r = runNodeHost(await bf(), [path.join(EXAMPLES, "hello.b")], { env: { RTS_JIT: "threshold=1", RTS_JITSTATS: "1" } });
+  assert.match(r.stderr, /^jit: [1-9]\d* loops traced, [1-9]\d* compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\n$/);
+});
+
 /** A terminating Brainfuck program: loops count a cell set just before them down from at
  *  most 5, and their bodies come back to the counter (they work on cells to its right). */
 const bfProgram: fc.Arbitrary<string> = fc.letrec<{ block: string; item: string }>((tie) => ({

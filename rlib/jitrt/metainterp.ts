@@ -245,7 +245,7 @@ export class MetaInterp {
     const frames: Frame[] = [];
     let parent: Frame | null = null;
     for (let k = 0; k < s.jitcodes.length; k++) {
-      const f = new Frame(s.jitcodes[k], parent, false);
+      const f: Frame = new Frame(s.jitcodes[k], parent, false);
       f.pc = s.pcs[k];
       f.livePc = s.livePcs[k];
       f.retReg = s.retRegs[k];
