@@ -10,7 +10,7 @@
 // code raises. Greens computed from non-constant values (an item of a green array) are
 // promoted at loop_header and jit_merge_point: a guard_value keeps the trace correct.
 import {
-  excSet, excTake, jitCall, jitExchangeBase, load32, load64, load8, loadFloat64, store32, store64, storeFloat64,
+  excSet, excTake, jitCall, jitExchangeBase, load32, load64, load8, loadFloat64, shadowStackTop, store32, store64, storeFloat64,
 } from "../lowlevel.ts";
 import { fatal } from "../runtime.ts";
 import { float, int } from "../types.ts";
@@ -405,6 +405,10 @@ export class MetaInterp {
   run(top: Frame): int {
     let f = top;
     const d = this.d;
+    // The frames start() and resume() made have their refs below this function's own GC
+    // frame: popping them here would free the slots this function spills to. They are
+    // dropped when jitEnter returns.
+    const floor = shadowStackTop();
     for (;;) {
       const pc = f.pc;
       this.insnPc = pc;
@@ -442,7 +446,7 @@ export class MetaInterp {
           return this.portalReturn(f);
         }
         const caller = this.leave(f);
-        popRefs(f);
+        if (f.refBase >= floor) popRefs(f);
         f = caller;
       } else if (h === H_INLINE_CALL) {
         const callee = new Frame(descrWord(d.scalars[0], 1), f, this.tracing);

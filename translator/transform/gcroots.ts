@@ -10,8 +10,10 @@ import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { callees, functionsReaching } from "./callgraph.ts";
 
-/** Low-level operations that allocate (and so may run a collection). */
-const ALLOCATING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew"]);
+/** Low-level operations that may run a collection: the ones that allocate, and the JIT
+ *  runtime's calls of arbitrary code (a residual call from the meta-interpreter, a
+ *  compiled trace), which no call graph shows. */
+const COLLECTING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew", "jitCall", "callTrace"]);
 
 export interface GcRoots {
   /** Per graph: the frame slot of each pointer variable that must survive a collection. */
@@ -57,8 +59,8 @@ function liveOut(b: Block, live: Map<Block, Set<Variable>>): Set<Variable> {
 }
 
 export function findGcRoots(fns: FunctionDesc[]): GcRoots {
-  const collecting = functionsReaching(fns, (op) => ALLOCATING.has(op.opname));
-  const canCollect = (op: Operation) => ALLOCATING.has(op.opname) || callees(op).some((c) => collecting.has(c));
+  const collecting = functionsReaching(fns, (op) => COLLECTING.has(op.opname));
+  const canCollect = (op: Operation) => COLLECTING.has(op.opname) || callees(op).some((c) => collecting.has(c));
   const roots: GcRoots = { slots: new Map(), liveAcross: new Map() };
   for (const fn of fns) {
     if (!collecting.has(fn)) continue;
