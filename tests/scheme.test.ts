@@ -1,7 +1,9 @@
 // The Scheme interpreter (interpreters/scheme/scheme.ts) in every mode (untranslated on Node,
 // translated on the Node host and on the wasmtime host): every example against its expected
 // output (made with Guile, see interpreters/scheme/README.md), the error examples against
-// their expected stderr, the REPL, exit codes and usage errors.
+// their expected stderr, the REPL, exit codes and usage errors; and translated with --jit,
+// where every example must give the same results at thresholds 1 (every loop traced at
+// its first backward jump) and 1000, on both hosts, also under --gc-stress.
 import { suite, Test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
@@ -22,17 +24,22 @@ interface Result {
   stderr: string;
 }
 
-type Mode = "untranslated" | "node" | "wasmtime" | "gc-stress";
+type Mode = "untranslated" | "node" | "wasmtime" | "gc-stress" | "jit node" | "jit wasmtime" | "jit gc-stress";
 
-const wasms = new Map<string, string>();
+const wasms = new Map<string, Promise<string>>();
+function translated(key: "plain" | "stress" | "jit" | "jit-stress"): Promise<string> {
+  if (!wasms.has(key)) {
+    const options = { gcStress: key.endsWith("stress"), jit: key.startsWith("jit") };
+    wasms.set(key, translateProgram(source, `scheme-${key}`, options));
+  }
+  return wasms.get(key)!;
+}
+
 async function command(mode: Mode): Promise<string[]> {
   if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, path.join(tmp, "scheme.mjs"))];
-  const key = mode === "gc-stress" ? "stress" : "plain";
-  if (!wasms.has(key)) {
-    wasms.set(key, await translateProgram(source, `scheme-${key}`, mode === "gc-stress" ? { gcStress: true } : {}));
-  }
-  const wasm = wasms.get(key)!;
-  if (mode === "wasmtime") return ["python3", path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
+  const key = mode === "gc-stress" ? "stress" : mode === "jit gc-stress" ? "jit-stress" : mode.startsWith("jit") ? "jit" : "plain";
+  const wasm = await translated(key);
+  if (mode.endsWith("wasmtime")) return ["python3", path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
   return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm];
 }
 
@@ -120,9 +127,9 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
   });
 }
 
-function runner(cmd: string[]): (args: string[], stdin?: string) => Result {
+function runner(cmd: string[], env: Record<string, string> = {}): (args: string[], stdin?: string) => Result {
   return (args, stdin = "") => {
-    const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { input: stdin, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { input: stdin, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8") };
   };
 }
@@ -159,3 +166,27 @@ startup("(display \"hi\") executes under 100k Wasm operations (the prelude is pr
   assert.ok(ops > 0 && ops < 100_000, r.stderr);
 });
 startup.run();
+
+// With --jit: every example at both thresholds on both hosts.
+for (const mode of ["jit node", "jit wasmtime"] as const) {
+  for (const threshold of ["1", "1000"]) {
+    const t = suite(`scheme ${mode} threshold=${threshold}`);
+    let cmd: string[] = [];
+    t.before(async () => {
+      cmd = await command(mode);
+    });
+    for (const name of names) t(`example ${name}`, () => checkExample(runner(cmd, { RTS_JIT: `threshold=${threshold}` }), name));
+    t.run();
+  }
+}
+
+// Tracing, compiled loops and the blackhole while objects move at every allocation.
+const jitStress = suite("scheme jit gc-stress");
+let jitStressCmd: string[] = [];
+jitStress.before(async () => {
+  jitStressCmd = await command("jit gc-stress");
+});
+for (const name of ["special-forms", "error-car"]) {
+  jitStress(`example ${name}`, () => checkExample(runner(jitStressCmd, { RTS_JIT: "threshold=1" }), name));
+}
+jitStress.run();
