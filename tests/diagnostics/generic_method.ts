@@ -4,6 +4,12 @@ class Box {
     return [x];
   }
 }
+class BigBox extends Box {
+  wrap<T>(x: T): T[] {
+    return [x, x];
+  }
+}
 export function main(argv: string[]): number {
-  return new Box("b").wrap(3).length;
+  const b: Box = new BigBox("b");
+  return b.wrap(3).length;
 }

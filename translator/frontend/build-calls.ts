@@ -54,6 +54,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
     if (!decl || !(ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl)) || decl.getSourceFile().isDeclarationFile) {
       return reject(method, "bind() of anything but a method of an RTS class or interface");
     }
+    if (decl.typeParameters) return reject(method, "bind() of a generic method");
     const fn = this.ctx.boundMethod(decl, this.typeArgs([this.typeOf(receiver)])[0], method);
     return this.emit("make_closure", [new Constant(fn), this.expr(receiver)], call, "closure");
   }
@@ -181,14 +182,32 @@ export abstract class CallBuilder extends ExpressionBuilder {
         const [obj, ...args] = this.evalSeq([() => this.expr(callee.expression), ...e.arguments.map((a) => () => this.expr(a))]);
         return this.emit("simple_call", [new Constant(lib), obj, ...args], e);
       }
+      const method = this.genericMethodName(e, callee) ?? callee.name.text;
       const invoke = (obj: Value) => {
         this.stack.push(obj);
         const args = this.callArgs(this.methodParams(callee), e);
-        return this.emit("call_method", [this.stack.pop()!, new Constant(callee.name.text), ...args], e);
+        return this.emit("call_method", [this.stack.pop()!, new Constant(method), ...args], e);
       };
       return invoke(this.expr(callee.expression));
     }
     return this.callValue(() => this.expr(callee), e);
+  }
+
+  /** For a call of a generic method, the name of its instantiation with the call's type
+   *  arguments (on the receiver's class, see BuildContext.genericMethod); else null. */
+  private genericMethodName(e: ts.CallExpression, callee: ts.PropertyAccessExpression): string | null {
+    const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+    if (!decl || !(ts.isMethodDeclaration(decl) || ts.isMethodSignature(decl)) || !decl.typeParameters) return null;
+    if (!ts.isMethodDeclaration(decl) || decl.getSourceFile().isDeclarationFile) return reject(callee, "a generic method of an interface or of the JS library");
+    let { type, env } = concreteType(this.ctx.checker.getNonNullableType(this.ctx.checker.getTypeAtLocation(callee.expression)), this.desc.typeEnv);
+    // `this.m<U>()` in a class: the receiver's type is the class's `this` type.
+    if (type.flags & ts.TypeFlags.TypeParameter) type = this.ctx.checker.getBaseConstraintOfType(type) ?? type;
+    const clsDecl = type.symbol?.valueDeclaration;
+    if (!clsDecl || !ts.isClassDeclaration(clsDecl) || type.isUnion()) return reject(callee, "a generic method called through an interface or a union");
+    const receiver = this.ctx.classFor(clsDecl, typeArguments(this.ctx.checker, type).map((t) => ({ type: t, env })));
+    const sig = this.ctx.checker.getResolvedSignature(e);
+    const types = (sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? [];
+    return this.ctx.genericMethod(receiver, decl, this.typeArgs(types));
   }
 
   /** Whether `o.f` names a field (of a function type) rather than a method. */

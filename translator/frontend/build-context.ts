@@ -13,7 +13,8 @@ export type Resolved =
   | { kind: "class"; desc: ClassDesc }
   /** Generic declarations are instantiated at their use, with the type arguments there. */
   | { kind: "generic class"; decl: ts.ClassDeclaration }
-  | { kind: "generic function"; decl: ts.FunctionDeclaration }
+  /** A generic top-level function or static method. */
+  | { kind: "generic function"; decl: ts.FunctionDeclaration | ts.MethodDeclaration }
   | { kind: "builtin"; builtin: Builtin }
   | { kind: "import"; fn: ImportedFunction }
   | { kind: "conversion"; name: string }
@@ -26,7 +27,10 @@ export interface BuildContext {
   /** Resolves a symbol that is not a local of the function being built. */
   resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved;
   classFor(decl: ts.ClassDeclaration, typeArgs?: readonly TypeArg[]): ClassDesc;
-  functionFor(decl: ts.FunctionDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;
+  functionFor(decl: ts.FunctionDeclaration | ts.MethodDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;
+  /** The name of the method that is generic method `decl` instantiated with `typeArgs`, for
+   *  a receiver of class `receiver`. */
+  genericMethod(receiver: ClassDesc, decl: ts.MethodDeclaration, typeArgs: readonly TypeArg[]): string;
   /** A static member of a class: a static method, or a static field's value after initialization. */
   resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved;
   libraryFunction(module: string, name: string): FunctionDesc | null;

@@ -270,13 +270,17 @@ class Frontend implements BuildContext {
     while (this.pending.length > 0) this.pending.pop()!();
   }
 
-  functionFor(decl: ts.FunctionDeclaration, typeArgs: readonly TypeArg[] = []): FunctionDesc {
+  /** A top-level function or a static method (generic ones once per instantiation). */
+  functionFor(decl: ts.FunctionDeclaration | ts.MethodDeclaration, typeArgs: readonly TypeArg[] = []): FunctionDesc {
     const key = instantiationKey(this.checker, typeArgs);
     const known = instance(this.functions, decl, key);
     if (known) return known;
     if (!decl.body) reject(decl, "functions without a body (overload signatures or declare)");
     checkArity(decl, typeArgs, key);
-    const desc = new FunctionDesc(qualifiedName(decl.name!.text, decl) + key, decl, locOfNode(decl.name!));
+    const name = ts.isMethodDeclaration(decl)
+      ? `${qualifiedName((decl.parent as ts.ClassDeclaration).name!.text, decl)}.${decl.name.getText()}`
+      : qualifiedName(decl.name!.text, decl);
+    const desc = new FunctionDesc(name + key, decl, locOfNode(decl.name!));
     desc.typeEnv = bindTypeParameters(this.checker, decl, typeArgs);
     this.functions.get(decl)!.set(key, desc);
     this.scheduleBody(desc, decl, [...decl.parameters]);
@@ -322,7 +326,9 @@ class Frontend implements BuildContext {
   /** `C.m` and `C.f` for a static method or field of class C. */
   resolveStatic(cls: ts.ClassDeclaration, member: ts.Symbol, at: ts.Node): Resolved {
     const decl = member.valueDeclaration;
-    if (decl && ts.isMethodDeclaration(decl) && decl.body) return { kind: "function", desc: this.staticMethod(cls, decl) };
+    if (decl && ts.isMethodDeclaration(decl) && decl.body) {
+      return decl.typeParameters ? { kind: "generic function", decl } : { kind: "function", desc: this.functionFor(decl) };
+    }
     if (decl && ts.isPropertyDeclaration(decl)) {
       // A static field holds what class initialization left in it, like a module-level binding.
       const value = (this.moduleValues.get(cls) as Record<string, unknown> | undefined)?.[member.name];
@@ -330,16 +336,6 @@ class Frontend implements BuildContext {
       return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
     }
     return reject(at, "this static member");
-  }
-
-  private staticMethod(cls: ts.ClassDeclaration, decl: ts.MethodDeclaration): FunctionDesc {
-    const known = instance(this.functions, decl, "");
-    if (known) return known;
-    if (decl.typeParameters) reject(decl.typeParameters[0], "generic static methods");
-    const desc = new FunctionDesc(`${qualifiedName(cls.name!.text, cls)}.${decl.name.getText()}`, decl, locOfNode(decl.name));
-    this.functions.get(decl)!.set("", desc);
-    this.scheduleBody(desc, decl, [...decl.parameters]);
-    return desc;
   }
 
   /** `int` / `float` from rlib/types.ts pin a number's kind. */
@@ -398,8 +394,10 @@ class Frontend implements BuildContext {
         if (m.body) ctorDecl = m;
       } else if (ts.isMethodDeclaration(m)) {
         if (!ts.isIdentifier(m.name)) reject(m.name, "computed method names");
+        checkGenericOverride(cls, m);
         if (!m.body) continue;
-        if (m.typeParameters) reject(m.typeParameters[0], "generic methods");
+        // A generic method is instantiated where it is called (genericMethod).
+        if (m.typeParameters) continue;
         const md = new FunctionDesc(`${cls.name}.${m.name.text}`, m, locOfNode(m.name), cls);
         md.typeEnv = cls.typeEnv;
         cls.methods.set(m.name.text, md);
@@ -425,6 +423,24 @@ class Frontend implements BuildContext {
       }
     }
     this.constructorFor(cls, ctorDecl);
+  }
+
+  /** An instantiation of the generic method `decl` for a receiver of class `receiver`: a
+   *  method named `m<type arguments>` of the class that declares it (a base of `receiver`
+   *  or itself), which `call_method` calls like any other method. Generic methods cannot be
+   *  overridden (checkGenericOverride), so no subclass needs that instantiation too. */
+  genericMethod(receiver: ClassDesc, decl: ts.MethodDeclaration, typeArgs: readonly TypeArg[]): string {
+    let cls: ClassDesc | null = receiver;
+    while (cls && cls.decl !== decl.parent) cls = cls.base;
+    if (!cls) throw new RtsError(locOfNode(decl.name), `internal: ${receiver.name} does not inherit ${decl.name.getText()}`);
+    const name = decl.name.getText() + instantiationKey(this.checker, typeArgs);
+    if (cls.methods.has(name)) return name;
+    checkArity(decl, typeArgs, name);
+    const md = new FunctionDesc(`${cls.name}.${name}`, decl, locOfNode(decl.name), cls);
+    md.typeEnv = bindTypeParameters(this.checker, decl, typeArgs, cls.typeEnv);
+    cls.methods.set(name, md);
+    this.scheduleBody(md, decl, [...decl.parameters]);
+    return name;
   }
 
   /** The constructor graph: explicit, or implicit (forwards its arguments to the base's). */
@@ -612,12 +628,27 @@ function instance<T>(byDecl: Map<ts.Node, Map<string, T>>, decl: ts.Node, key: s
 const MAX_INSTANTIATION_KEY = 400;
 
 /** A generic declaration is only used through instantiations (the builder supplies the arguments). */
-function checkArity(decl: ts.ClassDeclaration | ts.FunctionDeclaration, typeArgs: readonly TypeArg[], key: string): void {
+function checkArity(decl: ts.ClassDeclaration | ts.FunctionDeclaration | ts.MethodDeclaration, typeArgs: readonly TypeArg[], key: string): void {
   // Each instantiation is translated: one that instantiates itself with a bigger type
   // (`f<T>` calling `f<T[]>`) would never end.
   if (key.length > MAX_INSTANTIATION_KEY) reject(decl.name ?? decl, `generic code that instantiates itself with ever larger types (${key.slice(0, 60)}...)`);
   const n = decl.typeParameters?.length ?? 0;
-  if (n !== typeArgs.length) throw new RtsError(locOfNode(decl.name ?? decl), `internal: ${decl.name?.text} instantiated with ${typeArgs.length} type arguments, expects ${n}`);
+  if (n !== typeArgs.length) throw new RtsError(locOfNode(decl.name ?? decl), `internal: ${decl.name?.getText()} instantiated with ${typeArgs.length} type arguments, expects ${n}`);
+}
+
+/** Calls of a generic method are not virtual (each instantiation is a method of the class
+ *  declaring it, see genericMethod): a method may not override a generic one or be one
+ *  that overrides, and a generic method needs a body. */
+function checkGenericOverride(cls: ClassDesc, m: ts.MethodDeclaration): void {
+  if (m.typeParameters && !m.body) reject(m.typeParameters[0], "an abstract generic method (calls of generic methods are not virtual)");
+  const name = m.name.getText();
+  for (let c = cls.base; c; c = c.base) {
+    const overridden = c.decl.members.find((b): b is ts.MethodDeclaration => ts.isMethodDeclaration(b) && b.name.getText() === name);
+    if (overridden && (overridden.typeParameters || m.typeParameters)) {
+      reject(m.name, "overriding a generic method, or overriding with a generic method (calls of generic methods are not virtual)");
+    }
+    if (overridden) return;
+  }
 }
 
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {

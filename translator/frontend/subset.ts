@@ -42,6 +42,11 @@ export function reject(node: ts.Node, what?: string): never {
 }
 
 const HINTS: [RegExp, string][] = [
+  [/abstract generic method/, "give it a body in the base class, or make it a generic top-level function that takes the object as a parameter"],
+  [/overriding a generic method/, "give the subclass's method another name, or make it a generic top-level function that takes the object (and tests its class with instanceof)"],
+  [/generic method called through/, "call it on a value of the class type (narrow it with instanceof first)"],
+  [/generic method of an interface/, "declare the generic method in a class and call it on a value of that class type"],
+  [/bind\(\) of a generic method/, "wrap the call in an arrow function with fixed types: `(x: number) => obj.m(x)`"],
   [/rest parameter of a closure|with a rest parameter used/, "take an array parameter instead"],
   [/tuple with optional or rest/, "use a fixed-length tuple, or a class (with a nullable field for what may be missing)"],
   [/tuple indexed by/, "index a tuple with a constant; when the elements share one type, use an array (`number[]`)"],
@@ -85,7 +90,6 @@ const HINTS: [RegExp, string][] = [
   [/new Set\(items\)/, "add the items in a for-of loop"],
   [/Map\.get/, "write `m.get(k) ?? 0`, or test `m.has(k)` first and write `m.get(k)!`"],
   [/iterator kept in a variable/, "write `for (const k of m.keys())`, or `Array.from(m.keys())` for an array"],
-  [/generic methods|generic static methods/, "make it a generic top-level function that takes the object as a parameter"],
   [/instanceof with a generic class/, "test a field (a `kind` tag) or use a non-generic subclass"],
   [/type arguments TypeScript cannot infer/, "write the type arguments: `new Map<string, number>()`"],
   [/for-of over a string/, "write an index loop: `for (let i = 0; i < s.length; i++) s.charCodeAt(i)`"],
