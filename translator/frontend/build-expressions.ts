@@ -60,6 +60,7 @@ export abstract class ExpressionBuilder extends BuilderCore {
   protected abstract isAccessor(name: ts.Node, flag: ts.SymbolFlags): boolean;
   protected abstract elementAccess(e: ts.ElementAccessExpression): Value;
   protected abstract arrayLiteral(e: ts.ArrayLiteralExpression): Value;
+  protected abstract destructuringAssignment(pattern: ts.ArrayLiteralExpression | ts.ObjectLiteralExpression, value: Value, type: ts.Type): Value;
   /** The field `t[i]` names when t is a tuple, else null. */
   protected abstract tupleFieldOf(e: ts.ElementAccessExpression): string | null;
 
@@ -209,7 +210,11 @@ export abstract class ExpressionBuilder extends BuilderCore {
 
   protected binary(e: ts.BinaryExpression): Value {
     const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) return this.assign(e.left, () => this.expr(e.right), false);
+    if (op === ts.SyntaxKind.EqualsToken) {
+      const left = skipParens(e.left);
+      if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) return this.destructuringAssignment(left, this.expr(e.right), this.typeOf(e.right));
+      return this.assign(e.left, () => this.expr(e.right), false);
+    }
     const compound = COMPOUND_ASSIGN[op];
     if (compound !== undefined) {
       return this.assign(e.left, (old) => this.emit(BINARY_OPS[compound]!, this.evalSeq([() => old!, () => this.expr(e.right)]), e));

@@ -7,7 +7,8 @@ import { Join, localName } from "./joins.ts";
 import { locOfNode } from "./loc.ts";
 import { reject } from "./subset.ts";
 import { isRethrow } from "./build-exceptions.ts";
-import { Iteration, iterationOf } from "./collections.ts";
+import { collectionOf, Iteration, iterationOf } from "./collections.ts";
+import { skipParens } from "./ast.ts";
 import { tupleElements } from "./tuples.ts";
 import { UNINITIALIZED } from "./build-context.ts";
 import { AggregateBuilder, boundDeclarations } from "./build-aggregates.ts";
@@ -271,14 +272,13 @@ export abstract class StatementBuilder extends AggregateBuilder {
   protected forOfStatement(s: ts.ForOfStatement, label: string | null): void {
     if (s.awaitModifier) reject(s);
     const init = s.initializer;
-    const iteration = iterationOf(this.ctx.checker, s.expression, (x) => this.typeOf(x));
-    if (iteration && ts.isVariableDeclarationList(init) && init.declarations.length === 1) {
-      return this.forOfCollection(s, init.declarations[0], iteration, label);
-    }
-    if (!ts.isVariableDeclarationList(init) || init.declarations.length !== 1) {
+    if (ts.isVariableDeclarationList(init) && init.declarations.length !== 1) {
       return reject(init, "for-of over anything but a single `const x` / `let x` declaration (or pattern)");
     }
-    const decl = init.declarations[0];
+    // `for (const x of xs)` declares; `for (x of xs)`, `for ([a, b] of pairs)` assign.
+    const head = ts.isVariableDeclarationList(init) ? init.declarations[0] : init;
+    const iteration = iterationOf(this.ctx.checker, s.expression, (x) => this.typeOf(x));
+    if (iteration) return this.forOfCollection(s, head, iteration, label);
     const iterated = this.typeOf(s.expression);
     if (tupleElements(this.ctx.checker, iterated, s.expression)) return reject(s.expression, "for-of over a tuple");
     if (iterated.flags & ts.TypeFlags.StringLike) {
@@ -291,21 +291,22 @@ export abstract class StatementBuilder extends AggregateBuilder {
     const idxKey = s;
     this.env.set(arrKey, arr);
     this.env.set(idxKey, new Constant(0));
-    const head = this.newJoin();
+    const loopHead = this.newJoin();
     const update = this.newJoin();
-    this.jump(head);
-    this.enter(head);
+    this.jump(loopHead);
+    this.enter(loopHead);
     const len = this.emit("getattr", [this.env.get(arrKey)!, new Constant("length")], s.expression, "len");
     const more = this.emit("lt", [this.env.get(idxKey)!, len], s, "more");
     const body = this.newJoin();
     this.branch(more, body, after);
     this.enter(body);
-    this.bindPattern(decl.name, decl, this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], decl, localName(decl)));
+    const item = this.emit("getitem", [this.env.get(arrKey)!, this.env.get(idxKey)!], head, ts.isVariableDeclaration(head) ? localName(head) : "item");
+    this.bindLoopHead(head, item, this.ctx.checker.getIndexTypeOfType(iterated, ts.IndexKind.Number)!);
     this.loopBody(label, after, update, s.statement);
     this.jump(update);
     this.enter(update);
     if (this.current) this.env.set(idxKey, this.emit("add", [this.env.get(idxKey)!, new Constant(1)], s, "i"));
-    this.jump(head);
+    this.jump(loopHead);
     this.enter(after);
     this.env.delete(arrKey);
     this.env.delete(idxKey);
@@ -315,20 +316,39 @@ export abstract class StatementBuilder extends AggregateBuilder {
    *  `advance()` moves to the next live entry (seeing the insertions and deletions the loop
    *  body makes, as JS's iterators do). A destructured Map entry reads the key and the value
    *  directly; an entry kept whole is a [key, value] tuple. */
-  protected forOfCollection(s: ts.ForOfStatement, decl: ts.VariableDeclaration, it: Iteration, label: string | null): void {
-    this.iterate(it, s, (iter, after, head) => {
-      const name = decl.name;
-      if (it.yields === "entries" && ts.isArrayBindingPattern(name)) {
-        name.elements.forEach((el, i) => {
+  protected forOfCollection(s: ts.ForOfStatement, head: ts.VariableDeclaration | ts.Expression, it: Iteration, label: string | null): void {
+    const c = collectionOf(this.ctx.checker, this.typeOf(it.collection))!;
+    this.iterate(it, s, (iter, after, loopHead) => {
+      const pattern = ts.isVariableDeclaration(head) ? head.name : skipParens(head);
+      if (it.yields === "entries" && (ts.isArrayBindingPattern(pattern) || ts.isArrayLiteralExpression(pattern))) {
+        (pattern.elements as ts.NodeArray<ts.Node>).forEach((el, i) => {
           if (ts.isOmittedExpression(el)) return;
-          if (el.dotDotDotToken || el.initializer || i > 1) reject(el, "a rest element, a default or a third element in a Map entry pattern");
-          this.bindPattern(el.name, el, this.emit("call_method", [iter(), new Constant(i === 0 ? "key" : "value")], el, localName(el)));
+          const name = i === 0 ? "key" : "value";
+          const part = () => this.emit("call_method", [iter(), new Constant(name)], el, ts.isBindingElement(el) ? localName(el) : name);
+          if (ts.isBindingElement(el)) {
+            if (el.dotDotDotToken || el.initializer || i > 1) reject(el, "a rest element, a default or a third element in a Map entry pattern");
+            this.bindPattern(el.name, el, part());
+          } else {
+            if (ts.isSpreadElement(el) || (ts.isBinaryExpression(el) && el.operatorToken.kind === ts.SyntaxKind.EqualsToken) || i > 1) {
+              reject(el, "a rest element, a default or a third element in a Map entry pattern");
+            }
+            this.assignTarget(el as ts.Expression, part, i === 0 ? c.key : c.value);
+          }
         });
       } else {
-        this.bindPattern(name, decl, this.currentEntry(it, iter(), decl));
+        const entry = this.currentEntry(it, iter(), head);
+        const type = it.yields === "entries" ? this.typeOf(head) : it.yields === "keys" ? c.key : c.value;
+        this.bindLoopHead(head, entry, type);
       }
-      this.loopBody(label, after, head, s.statement);
+      this.loopBody(label, after, loopHead, s.statement);
     });
+  }
+
+  /** Gives a for-of head the current item `v` (of type `type`): a declaration binds it, an
+   *  expression is assigned (JS gets the item before evaluating the target). */
+  private bindLoopHead(head: ts.VariableDeclaration | ts.Expression, v: Value, type: ts.Type): void {
+    if (ts.isVariableDeclaration(head)) return this.bindPattern(head.name, head, v);
+    this.assignTarget(head, () => v, type);
   }
 
   /** A loop over a collection's iterator (the hidden local keyed by `at`); `body` reads the

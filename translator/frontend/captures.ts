@@ -112,16 +112,24 @@ function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getSourceFile() === outer.getSourceFile() && inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
+/** Whether `id` is assigned here: the left of an assignment or `++`/`--`, a target in a
+ *  destructuring assignment's pattern, or the head of a for-of that assigns. */
 function isAssignmentTarget(id: ts.Identifier): boolean {
   let n: ts.Node = id;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
-  const p = n.parent;
-  if (ts.isBinaryExpression(p)) {
-    const op = p.operatorToken.kind;
-    return p.left === n && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  for (;;) {
+    while (ts.isParenthesizedExpression(n.parent) || ts.isNonNullExpression(n.parent)) n = n.parent;
+    const p = n.parent;
+    if (ts.isBinaryExpression(p)) {
+      const op = p.operatorToken.kind;
+      return p.left === n && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+    }
+    if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
+      return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
+    }
+    if (ts.isForOfStatement(p)) return p.initializer === n;
+    // Inside an array or object literal: a target when the outermost literal is one.
+    if ((ts.isShorthandPropertyAssignment(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.initializer === n)) n = p.parent;
+    else if (ts.isArrayLiteralExpression(p) || ts.isSpreadElement(p) || ts.isSpreadAssignment(p)) n = p;
+    else return false;
   }
-  if (ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) {
-    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
-  }
-  return false;
 }
