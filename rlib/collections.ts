@@ -108,6 +108,16 @@ export class OrderedTable<K, V> {
     return t;
   }
 
+  /** Builds the index of a table module initialization filled (its entries are in place,
+   *  no hash is: the translator cannot know the translated hashes). Runs once, before main. */
+  rehash(): void {
+    for (let e = 0; e < this.keys.length; e++) {
+      const h = keyHash(this.keys[e]);
+      this.hashes[e] = h;
+      this.placeSlot(h, e);
+    }
+  }
+
   /** A new empty table that iterators of this one continue in. */
   emptied(): OrderedTable<K, V> {
     const t = new OrderedTable<K, V>(MIN_SLOTS);

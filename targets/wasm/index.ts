@@ -140,12 +140,17 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   return bytes;
 }
 
-/** `_start`: the runtime's start, argv from WASI, main(argv), then the runtime's exit with
- *  main's result, or the report of an exception main let through; with --jit, the JIT's
- *  statistics first (RTS_JITSTATS). */
+/** `_start`: the runtime's start, argv from WASI, the program's startup function, main(argv),
+ *  then the runtime's exit with main's result, or the report of an exception main let
+ *  through; with --jit, the JIT's statistics first (RTS_JITSTATS). */
 function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext, jit: boolean): void {
   const main = ll.program.main;
-  const argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
+  const startup = ll.program.startup;
+  let argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
+  if (startup) {
+    // After startProgram (which sets up the collector), before main.
+    argv = m.block(null, [m.local.set(0, argv), m.call(ctx.functionName(startup), [], binaryen.none), m.local.get(0, binaryen.i32)], binaryen.i32);
+  }
   const retType = typeOfValue(main.graph.getReturnVar());
   const call = m.call(ctx.functionName(main), [argv], wasmType(retType));
   let code: binaryen.ExpressionRef;

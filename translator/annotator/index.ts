@@ -28,6 +28,7 @@ export function annotate(program: Program): AnnotatedProgram {
       argvList.generalize(s_str);
       a.call(program.main, [{ kind: "list", listdef: argvList, nullable: false }], null);
       for (const fn of program.runtime.values()) a.call(fn, entryArguments(a, fn), null);
+      if (program.startup) a.call(program.startup, [], null);
       a.complete();
       return { program, functions: [...a.funcs.keys()], classdefs: a.classdefs, prebuilt: a.prebuilt, families: a.families, captures: a.captures };
     } catch (e) {

@@ -16,9 +16,10 @@ import { RLIB_DIR } from "../paths.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkMergePointLiveness, collectFunctionHints, isJitModuleDecl } from "./jithints.ts";
 import { evaluateModules } from "./prebuilt.ts";
+import { PrebuiltValues } from "./prebuilt-values.ts";
 import { bindTypeParameters, EMPTY_ENV, instantiationKey, TypeArg, typeArguments } from "./generics.ts";
 import {
-  Builtin, CaptureKey, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program, typedArrayKindOf,
+  Builtin, CaptureKey, ClassDesc, FieldDesc, FunctionDesc, ImportedFunction, JitDriverDesc, JitHint, MATH_INSTRUCTIONS, NumberKind, Program,
 } from "./program.ts";
 import { reject } from "./subset.ts";
 import { COLLECTION_CLASSES, collectionOf } from "./collections.ts";
@@ -72,6 +73,7 @@ export async function buildProgram(entryPath: string, jit = false): Promise<Prog
   }
   const errorClass = fe.errorClass("Error");
   fe.drain();
+  const startup = fe.prebuilt.rehashFunction();
   const classes = [...fe.classes.values()].flatMap((m) => [...m.values()]);
   const functions = [...fe.functions.values()].flatMap((m) => [...m.values()]);
   for (const fn of [...functions, ...classes.flatMap((c) => [...c.methods.values()])]) {
@@ -79,12 +81,13 @@ export async function buildProgram(entryPath: string, jit = false): Promise<Prog
   }
   return {
     main,
-    functions: [...functions, ...fe.values.all(), ...fe.specialized],
+    startup,
+    functions: [...functions, ...fe.values.all(), ...fe.specialized, ...(startup ? [startup] : [])],
     classes,
     jitDrivers: [...fe.jitDrivers.values()],
     runtime,
     errorClass,
-    classOfPrebuilt: (obj) => fe.classOfPrebuilt(obj),
+    classOfPrebuilt: (obj) => fe.prebuilt.classOf(obj),
   };
 }
 
@@ -102,6 +105,7 @@ class Frontend implements BuildContext {
   private closuresOfCopies = new Map<FunctionDesc, Map<ts.Node, FunctionDesc>>();
   private pending: (() => void)[] = [];
   private captures: CaptureAnalysis;
+  prebuilt: PrebuiltValues;
 
   constructor(
     public checker: ts.TypeChecker,
@@ -111,6 +115,7 @@ class Frontend implements BuildContext {
   ) {
     this.captures = new CaptureAnalysis(checker);
     this.values = new FunctionValues(checker, (t) => this.numberKind(t));
+    this.prebuilt = new PrebuiltValues(this);
   }
 
   needsCell(key: CaptureKey): boolean {
@@ -332,8 +337,7 @@ class Frontend implements BuildContext {
     if (decl && ts.isPropertyDeclaration(decl)) {
       // A static field holds what class initialization left in it, like a module-level binding.
       const value = (this.moduleValues.get(cls) as Record<string, unknown> | undefined)?.[member.name];
-      this.registerPrebuilt(value, at, new Set());
-      return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
+      return this.prebuiltConstant(value, decl, at);
     }
     return reject(at, "this static member");
   }
@@ -496,8 +500,7 @@ class Frontend implements BuildContext {
         throw new RtsError(locOfNode(at), "a JitDriver used as a value", "only call jitMergePoint and canEnterJit on it");
       }
       if (typeof value === "function") return this.moduleFunction(decl, value, at);
-      this.registerPrebuilt(value, at, new Set());
-      return { kind: "value", value: new Constant(value, this.numberKind(decl.type)) };
+      return this.prebuiltConstant(value, decl, at);
     }
     if (ts.isBindingElement(decl)) reject(at, "a binding of a destructuring declaration at module level");
     return reject(at, `a reference to ${ts.SyntaxKind[decl.kind]}`);
@@ -518,30 +521,25 @@ class Frontend implements BuildContext {
   /** The classes of the objects module initialization built, by their JS constructor. */
   private classDecls: Map<unknown, ts.ClassDeclaration> | null = null;
 
-  classOfPrebuilt(obj: object): ClassDesc | null {
+  classDeclOf(constructor: unknown): ts.ClassDeclaration | undefined {
     if (!this.classDecls) {
       this.classDecls = new Map();
       for (const [decl, value] of this.moduleValues) if (ts.isClassDeclaration(decl)) this.classDecls.set(value, decl);
     }
-    const decl = this.classDecls.get(Object.getPrototypeOf(obj)?.constructor);
-    return decl && !decl.typeParameters ? this.classFor(decl) : null;
+    return this.classDecls.get(constructor);
   }
 
-  /** Makes sure the classes of a prebuilt value (and of what it refers to) are translated. */
-  private registerPrebuilt(value: unknown, at: ts.Node, seen: Set<object>): void {
-    if (typeof value === "function") reject(at, "a function used as a value (a module-level binding holding a function)");
-    if (value === null || typeof value !== "object" || seen.has(value)) return;
-    seen.add(value);
-    if (typedArrayKindOf(value)) return;
-    if (value instanceof Map || value instanceof Set) reject(at, "a Map or Set built by module initialization (a prebuilt collection)");
-    if (Array.isArray(value)) {
-      for (const x of value) this.registerPrebuilt(x, at, seen);
-      return;
-    }
-    if (!this.classOfPrebuilt(value)) {
-      reject(at, `a prebuilt ${value.constructor?.name ?? "object"} (module initialization may only build RTS class instances, arrays and typed arrays)`);
-    }
-    for (const x of Object.values(value)) this.registerPrebuilt(x, at, seen);
+  collectionClass(name: string): ts.ClassDeclaration {
+    const decl = this.library.get("collections")!.statements.find((st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === name);
+    if (!decl) throw new Error(`rlib/collections.ts has no class ${name}`);
+    return decl;
+  }
+
+  /** A module-level binding's or static field's value after initialization, as a constant
+   *  (its objects walked with the declaration's type, see prebuilt-values.ts). */
+  private prebuiltConstant(value: unknown, decl: ts.VariableDeclaration | ts.PropertyDeclaration, at: ts.Node): Resolved {
+    const v = this.prebuilt.register(value, { type: this.checker.getTypeAtLocation(decl.name), env: EMPTY_ENV }, at);
+    return { kind: "value", value: new Constant(v, this.numberKind(decl.type)) };
   }
 
   private resolveFunction(decl: ts.FunctionDeclaration, at: ts.Node): Resolved {
@@ -579,10 +577,7 @@ class Frontend implements BuildContext {
       if (fn) return { kind: "function", desc: fn };
     }
     if (name in COLLECTION_CLASSES) {
-      const decl = this.library.get("collections")!.statements.find(
-        (st): st is ts.ClassDeclaration => ts.isClassDeclaration(st) && st.name?.text === COLLECTION_CLASSES[name],
-      )!;
-      return { kind: "generic class", decl };
+      return { kind: "generic class", decl: this.collectionClass(COLLECTION_CLASSES[name]) };
     }
     if (CONVERSIONS.has(name)) return { kind: "conversion", name };
     if (name in GLOBAL_VALUES) return { kind: "value", value: new Constant(GLOBAL_VALUES[name]) };

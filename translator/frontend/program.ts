@@ -163,6 +163,9 @@ export function typedArrayKindOf(value: object): TypedArrayKind | null {
 
 export interface Program {
   main: FunctionDesc;
+  /** Runs before main when there is start-up work: rebuilding the hash index of the Maps and
+   *  Sets module initialization built (see frontend/prebuilt-values.ts). */
+  startup: FunctionDesc | null;
   /** The class of a prebuilt instance (an object built by module initialization). */
   classOfPrebuilt(obj: object): ClassDesc | null;
   functions: FunctionDesc[];

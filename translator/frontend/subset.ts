@@ -83,7 +83,7 @@ const HINTS: [RegExp, string][] = [
   [/outside a for-of or Array.from/, "write `for (const k of m.keys())`, or `Array.from(m.keys())` for an array"],
   [/^(Map|Set)\.\w+$/, "iterate with `for (const [k, v] of m)` (Set: `for (const x of s)`) and do the work in the loop"],
   [/as a Map key/, "use strings, numbers, booleans or class instances as keys"],
-  [/prebuilt collection/, "build it at run time: in main, or in an object's constructor that main runs"],
+  [/held where its/, "declare the binding, field or array holding it with the class and its type arguments (`const boxes: Box<number>[] = ...`), or build it in main"],
   [/arrays as Map keys/, "arrays are compared by identity in JS: key by a string built from the elements, or by an object"],
   [/ever larger types/, "give the recursive call a fixed type (e.g. wrap the value in a class)"],
   [/new Map\(entries\)/, "create the Map empty and `set` each entry"],
