@@ -371,8 +371,9 @@ export class RTyper {
       this.emit("nonnull_index_check", [obj, this.toIndex(args[1]), set], "void");
       return;
     }
+    let name = (op.args[1] as Constant).value as string;
     // The instantiations of a generic method are methods named `m<type arguments>`.
-    const name = ((op.args[1] as Constant).value as string).replace(/<.*$/, "");
+    if (op.opname === "call_method") name = name.replace(/<.*$/, "");
     const accessor = /^(get|set) /.exec(name);
     const set = op.opname === "setattr" || accessor?.[1] === "set";
     this.emit("nonnull_check", [obj, this.c(accessor ? name.slice(4) : name, "ptr"), this.c(set ? 1 : 0, "i32")], "void");
