@@ -8,6 +8,7 @@ import { locOfNode, symbolOf } from "./loc.ts";
 import type { ClosureNode } from "./captures.ts";
 import { reject } from "./subset.ts";
 import { concreteType, typeArguments } from "./generics.ts";
+import { isTupleAsArray } from "./tuples.ts";
 import { mapGetOfPrimitive } from "./collections.ts";
 import { Resolved } from "./build-context.ts";
 import { BuilderCore } from "./build-core.ts";
@@ -85,6 +86,7 @@ export abstract class ExpressionBuilder extends BuilderCore {
   expr(e: ts.Expression, discard = false): Value {
     const substituted = this.chainBases.get(e);
     if (substituted) return substituted;
+    if (isTupleAsArray(this.ctx.checker, e)) reject(e, "a tuple used where an array is expected (RTS tuples are records, not arrays)");
     if (isChainLink(e)) {
       const chained = this.optionalChainAround(e);
       if (chained) return chained;

@@ -50,6 +50,7 @@ const HINTS: [RegExp, string][] = [
   [/rest parameter of a closure|with a rest parameter used/, "take an array parameter instead"],
   [/tuple with optional or rest/, "use a fixed-length tuple, or a class (with a nullable field for what may be missing)"],
   [/tuple indexed by/, "index a tuple with a constant; when the elements share one type, use an array (`number[]`)"],
+  [/tuple used where an array/, "give the value an array type where it is made (`const t: number[] = [1, 2]`), or copy it into an array (`[t[0], t[1]]`)"],
   [/on a tuple|for-of over a tuple/, "when the elements share one type and it is used as an array, give it an array type (`number[]`)"],
   [/rest element in an object pattern/, "name the fields you need: `const { a, b } = obj`"],
   [/spread of anything but an array/, "spread an array: `...Array.from(s)` (JS spreads any iterable, RTS only arrays)"],

@@ -27,3 +27,13 @@ export function tupleField(index: ts.Expression, arity: number): string {
   }
   return `_${index.text}`;
 }
+
+/** Whether `e` is a tuple where TypeScript expects an array (an argument, initializer,
+ *  assigned or returned value of an array type): TypeScript allows it, but an RTS tuple is a
+ *  record and cannot be one. */
+export function isTupleAsArray(checker: ts.TypeChecker, e: ts.Expression): boolean {
+  const expected = checker.getContextualType(e);
+  if (!expected || !checker.isTupleType(checker.getTypeAtLocation(e))) return false;
+  const members = expected.isUnion() ? expected.types : [expected];
+  return members.some((t) => checker.isArrayType(t)) && !members.some((t) => checker.isTupleType(t));
+}
