@@ -117,7 +117,9 @@ export class Annotator {
       throw new RtsError(at?.loc ?? desc.loc, `${desc.name} expects ${g.startblock.inputargs.length} arguments, got ${args.length}`);
     }
     const kinds: NumberKind[] = desc.hasSelf ? [null, ...desc.paramKinds] : desc.paramKinds;
-    const cells = args.map((a, i) => this.pinKind(a, kinds[i], `parameter ${i + 1} of ${desc.name}`, at));
+    // Parameters are numbered as declared (`this` or the closure object comes first in args).
+    const first = desc.hasSelf ? 0 : 1;
+    const cells = args.map((a, i) => this.pinKind(a, kinds[i], `parameter ${i + first} of ${desc.name}`, at));
     if (this.current) info.callers.add(this.current);
     this.flowInto(g.startblock, cells, at);
     const ret = g.getReturnVar().annotation as SomeValue | undefined;
