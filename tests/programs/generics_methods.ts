@@ -54,6 +54,9 @@ class IntBox extends Box<number> {
   double(): number {
     return this.map((x) => x * 2).value;
   }
+  negated(): Box<number> {
+    return super.map((x) => -x);
+  }
 }
 
 class List<T> {
@@ -89,7 +92,7 @@ export function main(argv: string[]): number {
   const r = new NamedRegistry("reg");
   console.log(r.add("n", [1, 2], (x) => `${x * 10}`), r.add("s", ["u", "v", "w"], (s) => s.toUpperCase()));
   console.log(r.name, r.dump());
-  console.log(new IntBox(8).double(), new IntBox(8).map((x) => x + 0.25).value);
+  console.log(new IntBox(8).double(), new IntBox(8).map((x) => x + 0.25).value, new IntBox(8).negated().value);
   const l = new List<number>().push(1).push(2).push(3);
   console.log(l.fold(0, (a, x) => a + x), l.fold("", (a, x) => a + x), l.mapList((x) => x * x).fold(0, (a, x) => a + x));
   const words = l.mapList((x) => "w" + x);

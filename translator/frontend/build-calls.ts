@@ -10,7 +10,7 @@ import { checkGreenAssignments, markerLoop, markerOperands, isJitModuleDecl } fr
 import { TYPED_ARRAYS } from "./program.ts";
 import { tupleElements } from "./tuples.ts";
 import { reject } from "./subset.ts";
-import { concreteType, typeArguments } from "./generics.ts";
+import { concreteType, TypeArg, typeArguments } from "./generics.ts";
 import { checkCollectionCall, checkCollectionNew, collectionOf, Iteration, iterationOf } from "./collections.ts";
 import { Resolved } from "./build-context.ts";
 import { ExpressionBuilder } from "./build-expressions.ts";
@@ -158,7 +158,9 @@ export abstract class CallBuilder extends ExpressionBuilder {
     if (ts.isPropertyAccessExpression(callee)) {
       if (callee.expression.kind === ts.SyntaxKind.SuperKeyword) {
         const base = this.desc.cls?.base;
-        const m = base?.findMethod(callee.name.text);
+        const decl = this.ctx.checker.getSymbolAtLocation(callee.name)?.valueDeclaration;
+        const generic = base && decl && ts.isMethodDeclaration(decl) && decl.typeParameters;
+        const m = base?.findMethod(generic ? this.ctx.genericMethod(base, decl, this.callTypeArgs(e)) : callee.name.text);
         if (!m) return reject(callee, "super.method() with no such method in a base class");
         const args = this.callArgs(m.params, e);
         return this.emit("simple_call", [new Constant(m), this.env.get(THIS_KEY)!, ...args], e);
@@ -205,9 +207,13 @@ export abstract class CallBuilder extends ExpressionBuilder {
     const clsDecl = type.symbol?.valueDeclaration;
     if (!clsDecl || !ts.isClassDeclaration(clsDecl) || type.isUnion()) return reject(callee, "a generic method called through an interface or a union");
     const receiver = this.ctx.classFor(clsDecl, typeArguments(this.ctx.checker, type).map((t) => ({ type: t, env })));
+    return this.ctx.genericMethod(receiver, decl, this.callTypeArgs(e));
+  }
+
+  /** The type arguments of a call of a generic function or method, written or inferred. */
+  private callTypeArgs(e: ts.CallExpression): TypeArg[] {
     const sig = this.ctx.checker.getResolvedSignature(e);
-    const types = (sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? [];
-    return this.ctx.genericMethod(receiver, decl, this.typeArgs(types));
+    return this.typeArgs((sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? []);
   }
 
   /** Whether `o.f` names a field (of a function type) rather than a method. */
@@ -294,9 +300,7 @@ export abstract class CallBuilder extends ExpressionBuilder {
   protected callResolved(r: Resolved, e: ts.CallExpression, callee: ts.Node): Value {
     switch (r.kind) {
       case "generic function": {
-        const sig = this.ctx.checker.getResolvedSignature(e);
-        const types = (sig && this.ctx.checker.getTypeArgumentsForResolvedSignature(sig)) ?? [];
-        return this.callResolved({ kind: "function", desc: this.ctx.functionFor(r.decl, this.typeArgs(types)) }, e, callee);
+        return this.callResolved({ kind: "function", desc: this.ctx.functionFor(r.decl, this.callTypeArgs(e)) }, e, callee);
       }
       case "function":
         return this.emit("simple_call", [new Constant(r.desc), ...this.callArgs(r.desc.params, e)], e);
