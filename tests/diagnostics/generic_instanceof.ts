@@ -2,7 +2,7 @@ class Box<T> {
   constructor(public value: T) {}
 }
 class Other {}
-function isBox(x: Box<number> | Other): boolean {
+function isBox(x: Box<number> | Box<string> | Other): boolean {
   return x instanceof Box;
 }
 export function main(argv: string[]): number {

@@ -1,6 +1,7 @@
 // Generic methods (instance and static), monomorphized per receiver class and type arguments:
 // a generic method of a generic class, one inherited through a generic base, `this.m<U>()`,
-// closures inside generic methods, and a generic method called through null.
+// closures inside generic methods, a generic method called through null, and `instanceof`
+// of generic classes.
 class Box<T> {
   constructor(public value: T) {}
   map<U>(f: (x: T) => U): Box<U> {
@@ -77,6 +78,13 @@ class List<T> {
   }
 }
 
+/** `instanceof` of a generic class where the value's type holds one instantiation of it. */
+function describeItem(x: Box<number> | Pair<string, number> | Registry): string {
+  if (x instanceof Box) return `box ${x.value + 1}`;
+  if (x instanceof Pair) return `pair ${x.first}${x.second}`;
+  return "registry";
+}
+
 function maybeRegistry(n: number): Registry | null {
   return n > 0 ? new Registry() : null;
 }
@@ -97,6 +105,7 @@ export function main(argv: string[]): number {
   console.log(l.fold(0, (a, x) => a + x), l.fold("", (a, x) => a + x), l.mapList((x) => x * x).fold(0, (a, x) => a + x));
   const words = l.mapList((x) => "w" + x);
   console.log(words.fold(0, (a, w) => a + w.length), words.items.join(" "));
+  console.log(describeItem(new Box<number>(1)), describeItem(new IntBox(2)), describeItem(new Pair<string, number>("a", 1)), describeItem(r));
   try {
     console.log(maybeRegistry(1)!.add("x", [1], (x) => `${x}`));
     console.log(maybeRegistry(0)!.add("y", [2], (x) => `${x}`));

@@ -7,10 +7,11 @@ import { localName, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import type { ClosureNode } from "./captures.ts";
 import { reject } from "./subset.ts";
-import { concreteType, typeArguments } from "./generics.ts";
+import { concreteType, instantiationKey, typeArguments } from "./generics.ts";
 import { isTupleAsArray } from "./tuples.ts";
 import { mapGetOfPrimitive } from "./collections.ts";
 import { Resolved } from "./build-context.ts";
+import { ClassDesc } from "./program.ts";
 import { BuilderCore } from "./build-core.ts";
 import { isChainLink, isModuleLevel, receiverOf, skipParens } from "./ast.ts";
 
@@ -228,10 +229,9 @@ export abstract class ExpressionBuilder extends BuilderCore {
       return this.expr(e.right);
     }
     if (op === ts.SyntaxKind.InstanceOfKeyword) {
-      const r = ts.isIdentifier(e.right) ? this.resolveName(e.right) : null;
-      if (r?.kind === "generic class") return reject(e.right, "instanceof with a generic class");
-      if (!r || r.kind !== "class") return reject(e.right, "instanceof with anything but a class name on the right");
-      return this.emit("instanceof", [this.expr(e.left), new Constant(r.desc)], e, "is");
+      const cls = this.instanceofClass(e.left, e.right);
+      if (!cls) return reject(e.right, "instanceof with anything but a class name on the right");
+      return this.emit("instanceof", [this.expr(e.left), new Constant(cls)], e, "is");
     }
     const name = BINARY_OPS[op];
     if (!name) return reject(e.operatorToken);
@@ -428,6 +428,20 @@ export abstract class ExpressionBuilder extends BuilderCore {
     return this.emit("make_closure", [new Constant(desc), ...captured], node, "closure");
   }
 
+  /** The class `x instanceof C` tests, or null when C is not a class name. For a generic
+   *  class, the one instantiation the type of x can hold (`Box<number> | Other`): one
+   *  instantiation is one class, and JS's test would accept them all. */
+  protected instanceofClass(left: ts.Expression, right: ts.Expression): ClassDesc | null {
+    const r = ts.isIdentifier(right) ? this.resolveName(right) : null;
+    if (r?.kind === "class") return r.desc;
+    if (r?.kind !== "generic class") return null;
+    const { type, env } = concreteType(this.ctx.checker.getTypeAtLocation(left), this.desc.typeEnv);
+    const members = (type.isUnion() ? type.types : [type]).filter((t) => t.symbol?.valueDeclaration === r.decl);
+    const keys = new Set(members.map((t) => instantiationKey(this.ctx.checker, typeArguments(this.ctx.checker, t).map((a) => ({ type: a, env })))));
+    if (keys.size !== 1) return reject(right, "instanceof with a generic class the tested value's type does not give one instantiation of");
+    return this.ctx.classFor(r.decl, typeArguments(this.ctx.checker, members[0]).map((a) => ({ type: a, env })));
+  }
+
   /** Where `cond` is known to be `whenTrue`, a local tested with `instanceof C` is a C
    *  (TypeScript's narrowing): the local is replaced by an unchecked downcast. */
   protected narrow(cond: ts.Expression, whenTrue: boolean): void {
@@ -443,9 +457,9 @@ export abstract class ExpressionBuilder extends BuilderCore {
       }
       if (op === ts.SyntaxKind.InstanceOfKeyword && whenTrue && ts.isIdentifier(skipParens(c.left)) && ts.isIdentifier(c.right)) {
         const key = this.localKey(skipParens(c.left) as ts.Identifier);
-        const r = this.resolveName(c.right);
-        if (key && r.kind === "class" && !this.ctx.needsCell(key)) {
-          this.env.set(key, this.emit("downcast", [this.env.get(key)!, new Constant(r.desc), new Constant(false)], c, "narrowed"));
+        const cls = this.instanceofClass(c.left, c.right);
+        if (key && cls && !this.ctx.needsCell(key)) {
+          this.env.set(key, this.emit("downcast", [this.env.get(key)!, new Constant(cls), new Constant(false)], c, "narrowed"));
         }
       }
     }

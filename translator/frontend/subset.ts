@@ -91,7 +91,7 @@ const HINTS: [RegExp, string][] = [
   [/new Set\(items\)/, "add the items in a for-of loop"],
   [/Map\.get/, "write `m.get(k) ?? 0`, or test `m.has(k)` first and write `m.get(k)!`"],
   [/iterator kept in a variable/, "write `for (const k of m.keys())`, or `Array.from(m.keys())` for an array"],
-  [/instanceof with a generic class/, "test a field (a `kind` tag) or use a non-generic subclass"],
+  [/instanceof with a generic class/, "test a field (a `kind` tag), use a non-generic subclass, or test a value whose type has one instantiation of the class (`Box<number> | Other`)"],
   [/type arguments TypeScript cannot infer/, "write the type arguments: `new Map<string, number>()`"],
   [/for-of over a string/, "write an index loop: `for (let i = 0; i < s.length; i++) s.charCodeAt(i)`"],
   [/for-of/, "write `for (const x of array)`"],
