@@ -24,5 +24,8 @@ export function main(argv: string[]): number {
   let total = 0;
   for (const f of csv.split(";")) total += parseInt(f);
   console.log(csv, total);
+  // Fractional positions are truncated, as JS does (NaN is 0).
+  const half = csv.length / 4;
+  console.log(half, csv.charAt(half), csv.charCodeAt(half + 0.5), csv.charAt(NaN), csv.charCodeAt(-0.5), csv.slice(half), "ab".repeat(2.7));
   return 0;
 }

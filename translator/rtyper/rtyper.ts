@@ -676,7 +676,8 @@ export class RTyper {
   private callMethod(obj: Value, a: SomeValue, name: string, args: Value[], result: Variable): void {
     const rt = resultType(result);
     if (a.kind === "str") {
-      const i = this.toIndex(args[0]);
+      // JS truncates a fractional position (ToIntegerOrInfinity; NaN is 0), as toInt does.
+      const i = this.typeOf(args[0]) === "f64" ? this.emit("cast_float_to_int", [args[0]], "i64") : args[0];
       if (name === "charCodeAt") this.emit("str_char", [obj, i], "i64", result);
       else this.callRuntime("strCharAt", [obj, i], result);
       return;
