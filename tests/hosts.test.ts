@@ -341,7 +341,7 @@ test("rts run prog.wasm runs on either engine (the plain-JS path, without tsx)",
   assert.match(missing.stderr, /no such file/);
 });
 
-test("the wasmtime host keeps a precompiled module per module, and recompiles a bad entry", () => {
+test("the wasmtime host keeps a precompiled module per module, recompiles a bad entry, evicts old ones", () => {
   const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "rts-cache-"));
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
   const cacheDir = path.join(cacheHome, "rts", "wasmtime");
@@ -358,6 +358,15 @@ test("the wasmtime host keeps a precompiled module per module, and recompiles a 
     assert.is(again.stdout, "hello\n");
     assert.is(again.status, 3);
     assert.is.not(fs.readFileSync(entry, "utf8").slice(0, 24), "not a precompiled module");
+    // Past 512 MiB, the least recently used entries go (a sparse file stands for old ones).
+    const stale = path.join(cacheDir, `${"0".repeat(64)}.cwasm`);
+    fs.closeSync(fs.openSync(stale, "w"));
+    fs.truncateSync(stale, 600 << 20);
+    fs.utimesSync(stale, 0, 0);
+    assert.is(spawnSync("python3", [WASMTIME_HOST, returns], { env }).status, 0);
+    assert.not.ok(fs.existsSync(stale));
+    assert.ok(fs.existsSync(entry));
+    assert.is(fs.readdirSync(cacheDir).length, 2);
   } finally {
     fs.rmSync(cacheHome, { recursive: true, force: true });
   }

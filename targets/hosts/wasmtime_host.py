@@ -54,6 +54,9 @@ TRAP_MESSAGES = {
 COUNT_OPERATIONS = bool(os.environ.get("RTS_FUEL"))
 FUEL = 1 << 62
 
+# The size the cache of precompiled modules is kept under (see load_module).
+CACHE_LIMIT = 512 << 20
+
 
 def make_engine():
     config = wasmtime.Config()
@@ -82,11 +85,12 @@ def load_module(engine, wasm_path):
     key = hashlib.sha256(wasm + (b"fuel" if COUNT_OPERATIONS else b"")).hexdigest()
     cache_dir = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "rts", "wasmtime")
     cached = os.path.join(cache_dir, f"{key}.cwasm")
-    if os.path.exists(cached):
-        try:
-            return wasmtime.Module.deserialize_file(engine, cached)
-        except wasmtime.WasmtimeError:
-            pass
+    try:
+        module = wasmtime.Module.deserialize_file(engine, cached)
+        os.utime(cached)  # the eviction below removes the least recently used entries
+        return module
+    except (wasmtime.WasmtimeError, OSError):
+        pass  # not cached (or evicted meanwhile, or refused by this wasmtime)
     module = wasmtime.Module(engine, wasm)
     try:
         os.makedirs(cache_dir, exist_ok=True)
@@ -95,9 +99,31 @@ def load_module(engine, wasm_path):
         with open(tmp, "wb") as f:
             f.write(module.serialize())
         os.replace(tmp, cached)
+        evict(cache_dir)
     except OSError:
         pass  # no writable cache: the next run compiles again
     return module
+
+
+def evict(cache_dir):
+    """Keeps the cache under CACHE_LIMIT bytes, removing the least recently used entries
+    (every translation of a program is a new entry: the test suite alone writes hundreds).
+    Run after each write, which follows a compilation that took far longer."""
+    entries = []
+    with os.scandir(cache_dir) as it:
+        for e in it:
+            if e.name.endswith(".cwasm"):
+                st = e.stat()
+                entries.append((st.st_mtime, st.st_size, e.path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries):
+        if total <= CACHE_LIMIT:
+            break
+        try:
+            os.remove(path)
+        except OSError:
+            pass  # removed by a concurrent run
+        total -= size
 
 
 def run(wasm_path, args, env):
