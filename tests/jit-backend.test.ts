@@ -12,9 +12,14 @@ import { ROOT, runNodeHost, runWasmtimeHost, translateProgram } from "./harness.
 const RUNS = Number(process.env.RTS_PROPERTY_RUNS ?? 3);
 const BATCH = 25;
 
-const INT_BINARY = ["int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_lshift", "int_rshift"];
+const INT_BINARY = [
+  "int_add", "int_sub", "int_mul", "int_and", "int_or", "int_xor", "int_lshift", "int_rshift",
+  "int32_and", "int32_or", "int32_xor", "int32_lshift", "int32_rshift", "int32_urshift",
+];
 const INT_COMPARE = ["int_lt", "int_le", "int_gt", "int_ge", "int_eq", "int_ne"];
 const FLOAT_BINARY = ["float_add", "float_sub", "float_mul", "float_truediv"];
+const FLOAT_COMPARE = ["float_lt", "float_le", "float_eq"];
+const FLOAT_UNARY = ["float_neg", "float_abs"];
 const GUARDS = ["guard_true", "guard_false", "guard_value"];
 
 interface OpSpec {
@@ -65,11 +70,16 @@ function line(spec: TraceSpec): string {
     } else if (op.kind < 10) {
       ops.push(`${INT_COMPARE[op.name % INT_COMPARE.length]} ${pick("i", op.a, op)} ${pick("i", op.b, op)}`);
       types.push("i");
-    } else if (op.kind < 15) {
+    } else if (op.kind < 13) {
       ops.push(`${FLOAT_BINARY[op.name % FLOAT_BINARY.length]} ${pick("f", op.a, op)} ${pick("f", op.b, op)}`);
       types.push("f");
+    } else if (op.kind < 15) {
+      if (op.name % 3 === 0) ops.push(`cast_int_to_float ${pick("i", op.a, op)}`);
+      else ops.push(`${FLOAT_UNARY[op.name % FLOAT_UNARY.length]} ${pick("f", op.a, op)}`);
+      types.push("f");
     } else if (op.kind < 18) {
-      ops.push(`${op.name % 2 === 0 ? "float_lt" : "same_as_i"} ${op.name % 2 === 0 ? `${pick("f", op.a, op)} ${pick("f", op.b, op)}` : pick("i", op.a, op)}`);
+      if (op.name % 2 === 0) ops.push(`${FLOAT_COMPARE[(op.name >> 1) % FLOAT_COMPARE.length]} ${pick("f", op.a, op)} ${pick("f", op.b, op)}`);
+      else ops.push(`same_as_i ${pick("i", op.a, op)}`);
       types.push("i");
     } else {
       const guard = GUARDS[op.name % GUARDS.length];

@@ -7,16 +7,23 @@ import { descrWord, KIND_FLOAT, LL_F64, LL_I64, LL_PTR } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
 import {
-  H_FLOAT_ADD, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_SUB, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_SUB,
+  H_CAST_INT_TO_FLOAT, H_FLOAT_ABS, H_FLOAT_ADD, H_FLOAT_EQ, H_FLOAT_GE, H_FLOAT_GT, H_FLOAT_LE, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_NEG,
+  H_FLOAT_SUB, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
+  H_INT32_LSHIFT, H_INT32_NOT, H_INT32_OR, H_INT32_RSHIFT, H_INT32_URSHIFT, H_INT32_XOR, H_BOOL_NOT, H_LENGTH, H_LIST_LENGTH, H_PTR_EQ,
+  H_PTR_IS_NULLISH, H_PTR_IS_TRUE,
 } from "./opcodes.ts";
 import {
-  FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, FLOAT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD,
-  INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_SUB, SETARRAYITEM, SETFIELD, Value,
+  ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
+  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
+  INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
+  Value,
 } from "./resop.ts";
+import { toFloat } from "../rarith.ts";
 
 const TYPED_LENGTH = 8;
 const TYPED_DATA = 16;
 const GC_TRACK_YOUNG = 2;
+const FIRST_OBJECT_ADDRESS = 16;
 /** Typed array element kinds, in the order of jitdata's ELEM_CODE. */
 const ELEM_U8 = 0;
 const ELEM_I8 = 1;
@@ -180,4 +187,89 @@ export function floatOp(mi: MetaInterp, f: Frame, h: int): void {
     opnum = FLOAT_DIV;
   }
   mi.setFloat(f, v, mi.pureFloat(opnum, boxes, v));
+}
+
+/** The operations of the handlers above H_UNKNOWN: 32-bit and boolean operations, reference
+ *  tests, lengths, conversions and the other float operations. Each is computed as the main
+ *  module does (RTS's bitwise operators are its int32 operations) and recorded as one trace
+ *  operation or two (bool_not is int_eq(x, 0), float_gt(a, b) float_lt(b, a)...). */
+export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
+  const d = mi.d;
+  if (h === H_FLOAT_LE || h === H_FLOAT_GT || h === H_FLOAT_GE || h === H_FLOAT_EQ) {
+    const a = mi.float(f, 0);
+    const b = mi.float(f, 1);
+    const boxA = mi.tracing ? f.floatBoxes[d.scalars[0]] : NO_BOX;
+    const boxB = mi.tracing ? f.floatBoxes[d.scalars[1]] : NO_BOX;
+    if (h === H_FLOAT_LE) mi.setInt(f, a <= b ? 1 : 0, mi.pure(FLOAT_LE, [boxA, boxB], a <= b ? 1 : 0));
+    else if (h === H_FLOAT_GT) mi.setInt(f, a > b ? 1 : 0, mi.pure(FLOAT_LT, [boxB, boxA], a > b ? 1 : 0));
+    else if (h === H_FLOAT_GE) mi.setInt(f, a >= b ? 1 : 0, mi.pure(FLOAT_LE, [boxB, boxA], a >= b ? 1 : 0));
+    else mi.setInt(f, a === b ? 1 : 0, mi.pure(FLOAT_EQ, [boxA, boxB], a === b ? 1 : 0));
+    return;
+  }
+  if (h === H_FLOAT_NEG || h === H_FLOAT_ABS) {
+    const a = mi.float(f, 0);
+    const box = mi.tracing ? f.floatBoxes[d.scalars[0]] : NO_BOX;
+    const v = h === H_FLOAT_NEG ? -a : Math.abs(a);
+    mi.setFloat(f, v, mi.pureFloat(h === H_FLOAT_NEG ? FLOAT_NEG : FLOAT_ABS, [box], v));
+    return;
+  }
+  if (h === H_CAST_INT_TO_FLOAT) {
+    const v = toFloat(mi.int(f, 0));
+    mi.setFloat(f, v, mi.pureFloat(CAST_INT_TO_FLOAT, [mi.intBox(f, 0)], v));
+    return;
+  }
+  if (h === H_PTR_EQ || h === H_PTR_IS_TRUE || h === H_PTR_IS_NULLISH || h === H_LENGTH || h === H_LIST_LENGTH) {
+    refOp(mi, f, h);
+    return;
+  }
+  const a = mi.int(f, 0);
+  const boxA = mi.tracing ? mi.intBox(f, 0) : NO_BOX;
+  if (h === H_INT32_NOT) {
+    mi.setInt(f, ~a, mi.pure(INT32_XOR, [boxA, new ConstInt(-1)], ~a));
+  } else if (h === H_BOOL_NOT) {
+    mi.setInt(f, a === 0 ? 1 : 0, mi.pure(INT_EQ, [boxA, new ConstInt(0)], a === 0 ? 1 : 0));
+  } else if (h === H_INT_IS_TRUE) {
+    mi.setInt(f, a !== 0 ? 1 : 0, mi.pure(INT_NE, [boxA, new ConstInt(0)], a !== 0 ? 1 : 0));
+  } else if (h === H_INT_NEG) {
+    mi.setInt(f, 0 - a, mi.pure(INT_SUB, [new ConstInt(0), boxA], 0 - a));
+  } else {
+    const b = mi.int(f, 1);
+    const args = [boxA, mi.tracing ? mi.intBox(f, 1) : NO_BOX];
+    if (h === H_INT32_AND) mi.setInt(f, a & b, mi.pure(INT32_AND, args, a & b));
+    else if (h === H_INT32_OR) mi.setInt(f, a | b, mi.pure(INT32_OR, args, a | b));
+    else if (h === H_INT32_XOR) mi.setInt(f, a ^ b, mi.pure(INT32_XOR, args, a ^ b));
+    else if (h === H_INT32_LSHIFT) mi.setInt(f, a << b, mi.pure(INT32_LSHIFT, args, a << b));
+    else if (h === H_INT32_RSHIFT) mi.setInt(f, a >> b, mi.pure(INT32_RSHIFT, args, a >> b));
+    else if (h === H_INT32_URSHIFT) mi.setInt(f, a >>> b, mi.pure(INT32_URSHIFT, args, a >>> b));
+    else mi.setInt(f, a === b ? 1 : 0, mi.pure(INT_EQ, args, a === b ? 1 : 0));
+  }
+}
+
+/** Whether the reference is an object (undefined is 0, null 8). */
+function isObject(r: int): boolean {
+  return r >= FIRST_OBJECT_ADDRESS;
+}
+
+function refOp(mi: MetaInterp, f: Frame, h: int): void {
+  const d = mi.d;
+  const r = f.getRef(d.scalars[0]);
+  const box = mi.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
+  if (h === H_PTR_EQ) {
+    const v = r === f.getRef(d.scalars[1]) ? 1 : 0;
+    mi.setInt(f, v, mi.pure(PTR_EQ, [box, mi.tracing ? f.refBoxes[d.scalars[1]] : NO_BOX], v));
+  } else if (h === H_PTR_IS_TRUE) {
+    const v = isObject(r) ? 1 : 0;
+    mi.setInt(f, v, mi.pure(PTR_IS_OBJECT, [box], v));
+  } else if (h === H_PTR_IS_NULLISH) {
+    const object = isObject(r) ? 1 : 0;
+    const test = mi.pure(PTR_IS_OBJECT, [box], object);
+    mi.setInt(f, 1 - object, mi.tracing ? mi.pure(INT_EQ, [test, new ConstInt(0)], 1 - object) : NO_BOX);
+  } else {
+    // A string's or typed array's length never changes (it folds on a constant one); a
+    // list's does, so its length is always read.
+    const v = load32(r + TYPED_LENGTH);
+    let lengthBox: Value = NO_BOX;
+    if (mi.tracing) lengthBox = h === H_LENGTH && box.isConstant() ? new ConstInt(v) : mi.trace.record(ARRAYLEN, [box], -1);
+    mi.setInt(f, v, lengthBox);
+  }
 }

@@ -37,6 +37,30 @@ export const H_EXC_OCCURRED = 28;
 export const H_EXC_FETCH = 29;
 export const H_EXC_RAISE = 30;
 export const H_UNKNOWN = 31;
+// The handlers of dataops.ts's otherOp (every one above H_UNKNOWN).
+export const H_INT32_AND = 32;
+export const H_INT32_OR = 33;
+export const H_INT32_XOR = 34;
+export const H_INT32_LSHIFT = 35;
+export const H_INT32_RSHIFT = 36;
+export const H_INT32_URSHIFT = 37;
+export const H_INT32_NOT = 38;
+export const H_BOOL_NOT = 39;
+export const H_INT_IS_TRUE = 40;
+export const H_INT_NEG = 41;
+export const H_PTR_EQ = 42;
+export const H_PTR_IS_TRUE = 43;
+export const H_PTR_IS_NULLISH = 44;
+export const H_LENGTH = 45;
+export const H_CAST_INT_TO_FLOAT = 46;
+export const H_FLOAT_LE = 47;
+export const H_FLOAT_GT = 48;
+export const H_FLOAT_GE = 49;
+export const H_FLOAT_EQ = 50;
+export const H_FLOAT_NEG = 51;
+export const H_FLOAT_ABS = 52;
+export const H_BOOL_EQ = 53;
+export const H_LIST_LENGTH = 54;
 
 /** "int_copy" and "float_copy" are one handler: the argcodes tell the kind. */
 function handlerOf(name: string): int {
@@ -71,6 +95,29 @@ function handlerOf(name: string): int {
   if (name === "exc_occurred") return H_EXC_OCCURRED;
   if (name === "exc_fetch") return H_EXC_FETCH;
   if (name === "exc_raise") return H_EXC_RAISE;
+  if (name === "int32_and") return H_INT32_AND;
+  if (name === "int32_or") return H_INT32_OR;
+  if (name === "int32_xor") return H_INT32_XOR;
+  if (name === "int32_lshift") return H_INT32_LSHIFT;
+  if (name === "int32_rshift") return H_INT32_RSHIFT;
+  if (name === "int32_urshift") return H_INT32_URSHIFT;
+  if (name === "int32_not") return H_INT32_NOT;
+  if (name === "bool_not") return H_BOOL_NOT;
+  if (name === "bool_eq") return H_BOOL_EQ;
+  if (name === "int_is_true") return H_INT_IS_TRUE;
+  if (name === "int_neg") return H_INT_NEG;
+  if (name === "ptr_eq") return H_PTR_EQ;
+  if (name === "ptr_is_true") return H_PTR_IS_TRUE;
+  if (name === "ptr_is_nullish") return H_PTR_IS_NULLISH;
+  if (name === "str_len" || name === "typed_len") return H_LENGTH;
+  if (name === "list_len") return H_LIST_LENGTH;
+  if (name === "cast_int_to_float") return H_CAST_INT_TO_FLOAT;
+  if (name === "float_le") return H_FLOAT_LE;
+  if (name === "float_gt") return H_FLOAT_GT;
+  if (name === "float_ge") return H_FLOAT_GE;
+  if (name === "float_eq") return H_FLOAT_EQ;
+  if (name === "float_neg") return H_FLOAT_NEG;
+  if (name === "float_abs") return H_FLOAT_ABS;
   return H_UNKNOWN;
 }
 

@@ -58,6 +58,23 @@ export const SAME_AS_I = 40;
 export const DEBUG_MERGE_POINT = 41;
 export const GETARRAYITEM_F = 42;
 export const GUARD_NO_EXCEPTION = 43;
+// The main module's 32-bit operations on ints: both operands wrapped to i32, the result
+// sign-extended (zero-extended for int32_urshift), as targets/wasm/ops.ts compiles them.
+export const INT32_AND = 44;
+export const INT32_OR = 45;
+export const INT32_XOR = 46;
+export const INT32_LSHIFT = 47;
+export const INT32_RSHIFT = 48;
+export const INT32_URSHIFT = 49;
+export const PTR_EQ = 50;
+export const PTR_NE = 51;
+/** Whether a reference is an object (not null or undefined): 1 or 0. */
+export const PTR_IS_OBJECT = 52;
+export const CAST_INT_TO_FLOAT = 53;
+export const FLOAT_LE = 54;
+export const FLOAT_EQ = 55;
+export const FLOAT_NEG = 56;
+export const FLOAT_ABS = 57;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -90,6 +107,11 @@ const OPS: OpInfo[] = [
   new OpInfo("call_pure_i", I, -1), new OpInfo("new", R, 0), new OpInfo("new_array", R, 1),
   new OpInfo("same_as_i", I, 1), new OpInfo("debug_merge_point", V, -1),
   new OpInfo("getarrayitem_gc_f", F, 2), new OpInfo("guard_no_exception", V, 0),
+  new OpInfo("int32_and", I, 2), new OpInfo("int32_or", I, 2), new OpInfo("int32_xor", I, 2),
+  new OpInfo("int32_lshift", I, 2), new OpInfo("int32_rshift", I, 2), new OpInfo("int32_urshift", I, 2),
+  new OpInfo("ptr_eq", I, 2), new OpInfo("ptr_ne", I, 2), new OpInfo("ptr_is_object", I, 1),
+  new OpInfo("cast_int_to_float", F, 1), new OpInfo("float_le", I, 2), new OpInfo("float_eq", I, 2),
+  new OpInfo("float_neg", F, 1), new OpInfo("float_abs", F, 1),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */

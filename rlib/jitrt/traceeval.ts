@@ -9,8 +9,13 @@ import {
   ConstFloat, ConstInt, ConstRef, FINISH, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE,
   GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT,
   INT_SUB, INT_XOR, isExit, JUMP, LABEL, opName, ResOp, SAME_AS_I, DEBUG_MERGE_POINT, Trace, TYPE_FLOAT, TYPE_REF, Value,
+  INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT, CAST_INT_TO_FLOAT,
+  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS,
 } from "./resop.ts";
-import { intDiv } from "../rarith.ts";
+import { intDiv, toFloat } from "../rarith.ts";
+
+/** References below it are undefined (0) and null (8). */
+const FIRST_OBJECT_ADDRESS = 16;
 
 /** The values of a trace while it runs, by value number (one number per value, any kind). */
 class Registers {
@@ -196,6 +201,49 @@ function step(regs: Registers, op: ResOp): void {
       return;
     case FLOAT_LT:
       regs.ints[n] = regs.float(a[0]) < regs.float(a[1]) ? 1 : 0;
+      return;
+    case FLOAT_LE:
+      regs.ints[n] = regs.float(a[0]) <= regs.float(a[1]) ? 1 : 0;
+      return;
+    case FLOAT_EQ:
+      regs.ints[n] = regs.float(a[0]) === regs.float(a[1]) ? 1 : 0;
+      return;
+    case FLOAT_NEG:
+      regs.floats[n] = -regs.float(a[0]);
+      return;
+    case FLOAT_ABS:
+      regs.floats[n] = Math.abs(regs.float(a[0]));
+      return;
+    case CAST_INT_TO_FLOAT:
+      regs.floats[n] = toFloat(regs.int(a[0]));
+      return;
+    // RTS's bitwise operators are the main module's int32 operations.
+    case INT32_AND:
+      regs.ints[n] = regs.int(a[0]) & regs.int(a[1]);
+      return;
+    case INT32_OR:
+      regs.ints[n] = regs.int(a[0]) | regs.int(a[1]);
+      return;
+    case INT32_XOR:
+      regs.ints[n] = regs.int(a[0]) ^ regs.int(a[1]);
+      return;
+    case INT32_LSHIFT:
+      regs.ints[n] = regs.int(a[0]) << regs.int(a[1]);
+      return;
+    case INT32_RSHIFT:
+      regs.ints[n] = regs.int(a[0]) >> regs.int(a[1]);
+      return;
+    case INT32_URSHIFT:
+      regs.ints[n] = regs.int(a[0]) >>> regs.int(a[1]);
+      return;
+    case PTR_EQ:
+      regs.ints[n] = regs.ref(a[0]) === regs.ref(a[1]) ? 1 : 0;
+      return;
+    case PTR_NE:
+      regs.ints[n] = regs.ref(a[0]) !== regs.ref(a[1]) ? 1 : 0;
+      return;
+    case PTR_IS_OBJECT:
+      regs.ints[n] = regs.ref(a[0]) >= FIRST_OBJECT_ADDRESS ? 1 : 0;
       return;
     case SAME_AS_I:
       regs.ints[n] = regs.int(a[0]);

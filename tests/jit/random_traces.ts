@@ -24,6 +24,8 @@ function opNumber(name: string): int {
   throw new Error(`no operation ${name}`);
 }
 
+const UNARY = ["same_as_i", "cast_int_to_float", "float_neg", "float_abs"];
+
 function words(part: string): string[] {
   const out: string[] = [];
   for (const w of part.split(" ")) if (w.length > 0) out.push(w);
@@ -76,7 +78,7 @@ function parse(line: string): Parsed {
   let k = 0;
   while (k < ops.length) {
     const opnum = opNumber(ops[k]);
-    const arity = (isGuard(opnum) && ops[k] !== "guard_value") || ops[k] === "same_as_i" ? 1 : 2;
+    const arity = (isGuard(opnum) && ops[k] !== "guard_value") || UNARY.includes(ops[k]) ? 1 : 2;
     const args: Value[] = [];
     for (let a = 1; a <= arity; a++) args.push(p.operand(ops[k + a]));
     if (isGuard(opnum)) t.recordGuard(opnum, args, p.live());

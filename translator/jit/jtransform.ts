@@ -26,6 +26,10 @@ export const NATIVE_OPS = new Set([
   "int_add", "int_sub", "int_mul", "int_lt", "int_le", "int_gt", "int_ge", "int_eq",
   "float_add", "float_sub", "float_mul", "float_div", "float_lt",
   "exc_occurred", "exc_fetch", "exc_raise",
+  "int32_and", "int32_or", "int32_xor", "int32_lshift", "int32_rshift", "int32_urshift", "int32_not",
+  "bool_not", "bool_eq", "int_is_true", "int_neg", "ptr_eq", "ptr_is_true", "ptr_is_nullish",
+  "str_len", "list_len", "typed_len", "cast_int_to_float",
+  "float_le", "float_gt", "float_ge", "float_eq", "float_neg", "float_abs",
 ]);
 
 const KIND_NAME: Record<Kind, string> = { i: "int", r: "ref", f: "float" };

@@ -13,12 +13,15 @@ import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, se
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
   SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
-  SHAPE_SETARRAYITEM, SHAPE_SETFIELD,
+  SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT,
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U,
 } from "./wasm.ts";
+
+/** The main module's first object address: lower references are undefined (0) and null (8). */
+const FIRST_OBJECT_ADDRESS = 16;
 
 /** The instructions of the operation at position `at`. */
 function operation(f: FunctionCode, at: int): void {
@@ -35,6 +38,22 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_COMPARE:
       for (const v of a) f.push(v);
       f.byte(entry.instr);
+      f.byte(I64_EXTEND_I32_U);
+      f.setLocal(op);
+      return;
+    case SHAPE_INT32:
+      for (const v of a) {
+        f.push(v);
+        f.byte(I32_WRAP_I64);
+      }
+      f.byte(entry.instr);
+      f.byte(entry.widen);
+      f.setLocal(op);
+      return;
+    case SHAPE_IS_OBJECT:
+      f.push(a[0]);
+      f.i32Const(FIRST_OBJECT_ADDRESS);
+      f.byte(I32_GE_U);
       f.byte(I64_EXTEND_I32_U);
       f.setLocal(op);
       return;

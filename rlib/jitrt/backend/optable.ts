@@ -7,11 +7,13 @@ import {
   ARRAYLEN, CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
   GUARD_CLASS, GUARD_NO_EXCEPTION, SETARRAYITEM, SETFIELD, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD,
   INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL,
-  NUM_OPS, SAME_AS_I,
+  NUM_OPS, SAME_AS_I, INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT,
+  CAST_INT_TO_FLOAT, FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS,
 } from "../resop.ts";
 import {
   F64_ADD, F64_DIV, F64_LT, F64_MUL, F64_SUB, I64_ADD, I64_AND, I64_EQ, I64_GE_S, I64_GT_S, I64_LE_S, I64_LT_S, I64_MUL, I64_NE,
-  I64_OR, I64_SHL, I64_SHR_S, I64_SUB, I64_XOR,
+  I64_OR, I64_SHL, I64_SHR_S, I64_SUB, I64_XOR, I32_AND, I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U, I32_EQ, I32_NE,
+  I64_EXTEND_I32_S, I64_EXTEND_I32_U, F64_CONVERT_I64_S, F64_LE, F64_EQ, F64_NEG, F64_ABS,
 } from "./wasm.ts";
 
 /** Not compiled yet: the backend refuses the trace. */
@@ -38,21 +40,28 @@ export const SHAPE_GETARRAYITEM = 15;
 export const SHAPE_SETARRAYITEM = 16;
 export const SHAPE_ARRAYLEN = 17;
 export const SHAPE_CALL = 18;
+/** Operands wrapped to i32, one i32 instruction, the result widened by `widen`. */
+export const SHAPE_INT32 = 19;
+/** Whether a reference is an object (at or above the first object address). */
+export const SHAPE_IS_OBJECT = 20;
 
 export class OpCode {
   constructor(
     public shape: int,
-    /** The instruction of SHAPE_PURE and SHAPE_COMPARE. */
+    /** The instruction of SHAPE_PURE, SHAPE_COMPARE and SHAPE_INT32. */
     public instr: int,
+    /** SHAPE_INT32's widening of the i32 result to an int. */
+    public widen: int,
   ) {}
 }
 
 function buildTable(): OpCode[] {
   const table: OpCode[] = [];
-  for (let i = 0; i < NUM_OPS; i++) table.push(new OpCode(SHAPE_UNSUPPORTED, 0));
-  const pure = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_PURE, instr));
-  const compare = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_COMPARE, instr));
-  const other = (opnum: number, shape: number) => (table[opnum] = new OpCode(shape, 0));
+  for (let i = 0; i < NUM_OPS; i++) table.push(new OpCode(SHAPE_UNSUPPORTED, 0, 0));
+  const pure = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_PURE, instr, 0));
+  const compare = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_COMPARE, instr, 0));
+  const int32 = (opnum: number, instr: number, widen: number) => (table[opnum] = new OpCode(SHAPE_INT32, instr, widen));
+  const other = (opnum: number, shape: number) => (table[opnum] = new OpCode(shape, 0, 0));
   pure(INT_ADD, I64_ADD);
   pure(INT_SUB, I64_SUB);
   pure(INT_MUL, I64_MUL);
@@ -72,6 +81,20 @@ function buildTable(): OpCode[] {
   pure(FLOAT_MUL, F64_MUL);
   pure(FLOAT_DIV, F64_DIV);
   compare(FLOAT_LT, F64_LT);
+  compare(FLOAT_LE, F64_LE);
+  compare(FLOAT_EQ, F64_EQ);
+  pure(FLOAT_NEG, F64_NEG);
+  pure(FLOAT_ABS, F64_ABS);
+  pure(CAST_INT_TO_FLOAT, F64_CONVERT_I64_S);
+  int32(INT32_AND, I32_AND, I64_EXTEND_I32_S);
+  int32(INT32_OR, I32_OR, I64_EXTEND_I32_S);
+  int32(INT32_XOR, I32_XOR, I64_EXTEND_I32_S);
+  int32(INT32_LSHIFT, I32_SHL, I64_EXTEND_I32_S);
+  int32(INT32_RSHIFT, I32_SHR_S, I64_EXTEND_I32_S);
+  int32(INT32_URSHIFT, I32_SHR_U, I64_EXTEND_I32_U);
+  compare(PTR_EQ, I32_EQ);
+  compare(PTR_NE, I32_NE);
+  other(PTR_IS_OBJECT, SHAPE_IS_OBJECT);
   other(SAME_AS_I, SHAPE_COPY);
   other(DEBUG_MERGE_POINT, SHAPE_NOTHING);
   other(GUARD_TRUE, SHAPE_GUARD_TRUE);
