@@ -1,6 +1,6 @@
-// Compiled loops: a closed trace is compiled (backend/) when the backend supports all its
-// operations (not optimized yet: with opt/'s optimizeLoop, a program of the example interpreters
-// gives wrong output at threshold 1, to be found); jitEnter then runs it (RPython's warmstate
+// Compiled loops: a closed trace is optimized (opt/'s optimizeLoop, told what the jitcode
+// tables say about descriptors: jitdescrs.ts) and compiled (backend/) when the backend
+// supports all its operations; jitEnter then runs it (RPython's warmstate
 // execute_assembler and compile.py's handle_fail). The inputs are the reds, in the
 // driver's order: ints and floats in a static frame buffer, refs in shadow-stack slots
 // (rlib/jitrt/frame.ts's convention); when a guard fails its fail arguments come back the
@@ -15,6 +15,9 @@ import { KIND_REF } from "./jitcodes.ts";
 import { ResOp, Trace, TYPE_REF } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
+import { optimizeLoop } from "./opt/index.ts";
+import { jitDescrInfo } from "./jitdescrs.ts";
+import { logOptimized, logRecorded } from "./jitlog.ts";
 
 const MAX_SLOTS = 1024;
 
@@ -43,6 +46,9 @@ export function frameBuffer(): int {
 
 /** Optimizes and compiles the trace, or null when the backend cannot compile it. */
 export function compileTrace(trace: Trace, snapshots: Snapshot[]): CompiledLoop | null {
+  const n = logRecorded(trace);
+  optimizeLoop(trace, jitDescrInfo);
+  logOptimized(n, trace, snapshots);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
   const exits = exitOps(trace);
   let refSlots = 0;

@@ -15,7 +15,7 @@ import {
 import {
   ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
   GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
-  INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
+  INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
   Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
@@ -269,7 +269,8 @@ function refOp(mi: MetaInterp, f: Frame, h: int): void {
     // list's does, so its length is always read.
     const v = load32(r + TYPED_LENGTH);
     let lengthBox: Value = NO_BOX;
-    if (mi.tracing) lengthBox = h === H_LENGTH && box.isConstant() ? new ConstInt(v) : mi.trace.record(ARRAYLEN, [box], -1);
+    if (mi.tracing && h === H_LIST_LENGTH) lengthBox = mi.trace.record(LIST_LEN, [box], -1);
+    else if (mi.tracing) lengthBox = box.isConstant() ? new ConstInt(v) : mi.trace.record(ARRAYLEN, [box], -1);
     mi.setInt(f, v, lengthBox);
   }
 }

@@ -7,6 +7,7 @@ import { int } from "../types.ts";
 import { loopInputs, frameBuffer, runLoop } from "./compiled.ts";
 import { rootExchange } from "./driver.ts";
 import { printStats, startTracingClock } from "./stats.ts";
+import { logGuardFailures } from "./jitlog.ts";
 import { MetaInterp } from "./metainterp.ts";
 import { counterIndex, findCell, JitCell, newCell, setUp, tick, warm } from "./warmstate.ts";
 
@@ -65,4 +66,5 @@ export function jitEnter(site: int): int {
 /** Called when the program exits (targets/wasm/index.ts _start, with --jit). */
 export function jitExit(): void {
   printStats();
+  logGuardFailures();
 }

@@ -1,20 +1,64 @@
-// RTS_JITLOG=path: every recorded trace is appended to the file in PyPy's log format
-// (printer.ts); the file is emptied when the program writes its first trace.
+// RTS_JITLOG=path: every closed trace is appended to the file in PyPy's log format
+// (printer.ts), as recorded and as optimized (what the backend compiles); when the program
+// exits, how often each guard of each optimized loop failed (the guards that never failed
+// are left out). The file is emptied when the program writes its first trace.
 import { appendFile, getenv } from "../os.ts";
-import { printTrace } from "./printer.ts";
-import { Trace } from "./resop.ts";
+import { printOp, printTrace } from "./printer.ts";
+import { isGuard, Trace } from "./resop.ts";
+import { Snapshot } from "./resume.ts";
+
+/** A logged loop: its optimized trace and its guards' resume data (which count failures). */
+class LoggedLoop {
+  constructor(
+    public number: number,
+    public trace: Trace,
+    public snapshots: Snapshot[],
+  ) {}
+}
 
 class LogState {
   started = false;
   count = 0;
+  loops: LoggedLoop[] = [];
 }
 
 const log = new LogState();
 
-export function logTrace(t: Trace): void {
+function append(path: string, text: string): void {
+  appendFile(path, text, !log.started);
+  log.started = true;
+}
+
+/** Logs the trace as recorded; returns its loop number. */
+export function logRecorded(t: Trace): number {
+  const n = log.count;
+  log.count++;
+  const path = getenv("RTS_JITLOG");
+  if (path !== null) append(path, `# loop ${n} (recorded)\n${printTrace(t)}`);
+  return n;
+}
+
+export function logOptimized(n: number, t: Trace, snapshots: Snapshot[]): void {
   const path = getenv("RTS_JITLOG");
   if (path === null) return;
-  appendFile(path, `# loop ${log.count}\n${printTrace(t)}`, !log.started);
-  log.started = true;
-  log.count++;
+  append(path, `# loop ${n} (optimized)\n${printTrace(t)}`);
+  log.loops.push(new LoggedLoop(n, t, snapshots));
+}
+
+/** At exit: each guard that failed, by loop and position among the loop's guards. */
+export function logGuardFailures(): void {
+  const path = getenv("RTS_JITLOG");
+  if (path === null || log.loops.length === 0) return;
+  let s = "# guard failures\n";
+  for (const loop of log.loops) {
+    printTrace(loop.trace);
+    let k = 0;
+    for (const op of loop.trace.ops) {
+      if (!isGuard(op.opnum)) continue;
+      const failures = op.resume >= 0 ? loop.snapshots[op.resume].failures : 0;
+      if (failures > 0) s += `loop ${loop.number} guard ${k}: ${failures} failures: ${printOp(op)}\n`;
+      k++;
+    }
+  }
+  append(path, s);
 }

@@ -31,7 +31,6 @@ import { driver, slotKind } from "./driver.ts";
 import { compileTrace } from "./compiled.ts";
 import { exitValues } from "./frame.ts";
 import { Snapshot } from "./resume.ts";
-import { logTrace } from "./jitlog.ts";
 import { stats, stopTracingClock } from "./stats.ts";
 
 /** jitEnter's answers (translator/transform/jitentry.ts). */
@@ -504,7 +503,6 @@ export class MetaInterp {
     this.tracing = false;
     this.cell!.traced = true;
     stats.tracesClosed++;
-    logTrace(this.trace);
     const loop = compileTrace(this.trace, this.snapshots);
     this.cell!.loop = loop;
     if (loop !== null) stats.loopsCompiled++;

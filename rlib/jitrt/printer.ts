@@ -29,7 +29,7 @@ function valueList(values: Value[]): string {
   return s;
 }
 
-function printOp(op: ResOp): string {
+export function printOp(op: ResOp): string {
   let s = "";
   if (op.type !== TYPE_VOID) s = `${valueName(op)} = `;
   s += `${opName(op.opnum)}(${valueList(op.args)}`;

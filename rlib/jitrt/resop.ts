@@ -75,6 +75,8 @@ export const FLOAT_LE = 54;
 export const FLOAT_EQ = 55;
 export const FLOAT_NEG = 56;
 export const FLOAT_ABS = 57;
+/** A list's length: unlike arraylen_gc (strings and typed arrays), it changes over time. */
+export const LIST_LEN = 58;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -111,7 +113,7 @@ const OPS: OpInfo[] = [
   new OpInfo("int32_lshift", I, 2), new OpInfo("int32_rshift", I, 2), new OpInfo("int32_urshift", I, 2),
   new OpInfo("ptr_eq", I, 2), new OpInfo("ptr_ne", I, 2), new OpInfo("ptr_is_object", I, 1),
   new OpInfo("cast_int_to_float", F, 1), new OpInfo("float_le", I, 2), new OpInfo("float_eq", I, 2),
-  new OpInfo("float_neg", F, 1), new OpInfo("float_abs", F, 1),
+  new OpInfo("float_neg", F, 1), new OpInfo("float_abs", F, 1), new OpInfo("list_len", I, 1),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */

@@ -4,15 +4,17 @@
 // never removed, clearing the heap caches) until it is added here.
 import {
   ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
-  INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I,
+  INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I, INT32_AND, FLOAT_ABS, LIST_LEN,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 
 /** The result depends only on the arguments and nothing else happens: equal operations on
- *  equal arguments may share one result. (Array lengths never change: GC arrays are not resized.) */
+ *  equal arguments may share one result. (arraylen_gc is of strings and typed arrays, which
+ *  are never resized; list_len is not pure.) int32_and .. float_abs are the 32-bit,
+ *  reference-test and float operations, in resop.ts's order. */
 export function isPure(opnum: int): boolean {
   return (opnum >= INT_ADD && opnum <= INT_NE) || (opnum >= FLOAT_ADD && opnum <= FLOAT_LT) ||
-    opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I;
+    (opnum >= INT32_AND && opnum <= FLOAT_ABS) || opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I;
 }
 
 /** Reads a field or an array item: the heap cache may know its result. */
@@ -22,7 +24,7 @@ export function isHeapRead(opnum: int): boolean {
 
 /** Leaves every existing object as it was (allocation makes new ones). */
 export function writesNothing(opnum: int): boolean {
-  return isPure(opnum) || isHeapRead(opnum) || isGuard(opnum) || opnum === NEW || opnum === NEW_ARRAY ||
+  return isPure(opnum) || isHeapRead(opnum) || isGuard(opnum) || opnum === NEW || opnum === NEW_ARRAY || opnum === LIST_LEN ||
     opnum === LABEL || opnum === JUMP || opnum === FINISH || opnum === DEBUG_MERGE_POINT;
 }
 
