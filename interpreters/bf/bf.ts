@@ -11,7 +11,7 @@
 // Brainfuck works on bytes; rlib's I/O works on text. Input text is encoded to UTF-8 bytes,
 // and the output bytes are decoded from UTF-8 before they are written, so valid UTF-8 passes
 // through unchanged (invalid output bytes become U+FFFD).
-import { JitDriver } from "../../rlib/jit.ts";
+import { elidable, JitDriver } from "../../rlib/jit.ts";
 import { readFile, readStdin, write } from "../../rlib/os.ts";
 
 // ---- The program: one op per index, with its argument at the same index.
@@ -300,6 +300,19 @@ function codePointAt(s: string, i: number): number {
 // the JIT is specialized on it. The tape, the pointer and the I/O state are red.
 const jitDriver = new JitDriver({ greens: ["pc", "ops", "args", "n"], reds: ["ptr", "tape", "io"] });
 
+// The program's arrays never change: reading them through these elidable functions lets
+// the JIT fold each read in a trace, where the arrays and pc are constants (an array read
+// is not foldable by itself: the JIT does not know the array is never written).
+function opAt(ops: Int32Array, pc: number): number {
+  return ops[pc];
+}
+elidable(opAt);
+
+function argAt(args: Int32Array, pc: number): number {
+  return args[pc];
+}
+elidable(argAt);
+
 /** Runs the program; returns the exit code. */
 function run(program: Program, io: Io): number {
   const ops = program.ops;
@@ -310,11 +323,11 @@ function run(program: Program, io: Io): number {
   let pc = 0;
   while (pc < n) {
     jitDriver.jitMergePoint({ pc, ops, args, n, ptr, tape, io });
-    const op = ops[pc];
+    const op = opAt(ops, pc);
     if (op === OP_ADD) {
-      tape[ptr] = (tape[ptr] + args[pc]) & 255;
+      tape[ptr] = (tape[ptr] + argAt(args, pc)) & 255;
     } else if (op === OP_MOVE) {
-      ptr += args[pc];
+      ptr += argAt(args, pc);
       if (ptr < 0 || ptr >= TAPE_SIZE) {
         io.flush(true);
         write(2, "bf: tape pointer out of range\n");
@@ -322,13 +335,13 @@ function run(program: Program, io: Io): number {
       }
     } else if (op === OP_JNZ) {
       if (tape[ptr] !== 0) {
-        pc = args[pc];
+        pc = argAt(args, pc);
         jitDriver.canEnterJit({ pc, ops, args, n, ptr, tape, io });
         continue;
       }
     } else if (op === OP_JZ) {
       if (tape[ptr] === 0) {
-        pc = args[pc];
+        pc = argAt(args, pc);
         continue;
       }
     } else if (op === OP_ZERO) {

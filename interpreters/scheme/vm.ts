@@ -10,7 +10,7 @@
 // (a return to the caller's frame, a call of a closure) it is promoted.
 import type { int } from "../../rlib/types.ts";
 import {
-  Value, Fixnum, Pair, Primitive, Closure, Code, Env, UNSPECIFIED, UNBOUND, FALSE, FIXNUM_MAX, NIL, bool, fixnum, listToArray,
+  Value, Fixnum, Pair, Primitive, Closure, Code, Env, Sym, UNSPECIFIED, UNBOUND, FALSE, FIXNUM_MAX, NIL, bool, fixnum, listToArray,
 } from "./values.ts";
 import { Runtime } from "./runtime.ts";
 import { applyPrimitive } from "./primitives.ts";
@@ -18,11 +18,34 @@ import { arith, compareValues, CMP_EQ, CMP_LT, CMP_GT, CMP_LE, CMP_GE } from "./
 import { P_APPLY } from "./misc.ts";
 import { toWriteString } from "./printer.ts";
 import * as op from "./opcodes.ts";
-import { JitDriver, promote } from "../../rlib/jit.ts";
+import { elidable, JitDriver, promote } from "../../rlib/jit.ts";
 
 /** The JIT's view of the loop: the position in the guest program is green (a trace is
  *  specialized to it), the guest state red. */
 const driver = new JitDriver({ greens: ["code", "ops", "pc"], reds: ["env", "frame", "stack", "rt", "vm"] });
+
+// A Code never changes once compiled: reading its bytecode and tables through these
+// elidable functions lets the JIT fold each read in a trace, where code, ops and pc are
+// constants (a read of an array or a list is not foldable by itself).
+function opAt(ops: Int32Array, i: int): int {
+  return ops[i];
+}
+elidable(opAt);
+
+function constAt(code: Code, i: int): Value {
+  return code.consts[i];
+}
+elidable(constAt);
+
+function symAt(code: Code, i: int): Sym {
+  return code.syms[i];
+}
+elidable(symAt);
+
+function codeAt(code: Code, i: int): Code {
+  return code.codes[i];
+}
+elidable(codeAt);
 
 /** A suspended caller: where to continue when the callee returns. */
 class Frame {
@@ -110,7 +133,7 @@ export class Machine {
     // env/frame/stack (the guest state).
     while (true) {
       driver.jitMergePoint({ code, ops, pc, env, frame, stack, rt, vm: this });
-      const opcode = ops[pc];
+      const opcode = opAt(ops, pc);
       // Set by the instruction that makes a call: argument count (-1: no call), tail or
       // not, the index of the call's source in code.exprs.
       let argc = -1;
@@ -118,27 +141,27 @@ export class Machine {
       let e = -1;
       switch (opcode) {
         case op.CONST:
-          stack.push(code.consts[ops[pc + 1]]);
+          stack.push(constAt(code, opAt(ops, pc + 1)));
           pc += 2;
           break;
         case op.LOCAL:
-          stack.push(env.get(ops[pc + 1]));
+          stack.push(env.get(opAt(ops, pc + 1)));
           pc += 2;
           break;
         case op.OUTER:
-          stack.push(outerEnv(env, ops[pc + 1]).get(ops[pc + 2]));
+          stack.push(outerEnv(env, opAt(ops, pc + 1)).get(opAt(ops, pc + 2)));
           pc += 3;
           break;
         case op.STORE_LOCAL:
-          env.set(ops[pc + 1], pop(stack));
+          env.set(opAt(ops, pc + 1), pop(stack));
           pc += 2;
           break;
         case op.STORE_OUTER:
-          outerEnv(env, ops[pc + 1]).set(ops[pc + 2], pop(stack));
+          outerEnv(env, opAt(ops, pc + 1)).set(opAt(ops, pc + 2), pop(stack));
           pc += 3;
           break;
         case op.GLOBAL: {
-          const sym = code.syms[ops[pc + 1]];
+          const sym = symAt(code, opAt(ops, pc + 1));
           pc += 2;
           const v = sym.value;
           if (v === UNBOUND) rt.fail(`unbound variable: ${sym.name}`);
@@ -146,14 +169,14 @@ export class Machine {
           break;
         }
         case op.STORE_GLOBAL: {
-          const sym = code.syms[ops[pc + 1]];
+          const sym = symAt(code, opAt(ops, pc + 1));
           pc += 2;
           if (sym.value === UNBOUND) rt.fail(`set! of an unbound variable: ${sym.name}`);
           sym.value = pop(stack);
           break;
         }
         case op.DEFINE_GLOBAL:
-          code.syms[ops[pc + 1]].value = pop(stack);
+          symAt(code, opAt(ops, pc + 1)).value = pop(stack);
           pc += 2;
           break;
         case op.POP:
@@ -161,15 +184,15 @@ export class Machine {
           pc += 1;
           break;
         case op.JUMP:
-          pc = ops[pc + 1];
+          pc = opAt(ops, pc + 1);
           break;
         case op.JUMP_IF_FALSE:
-          if (pop(stack) === FALSE) pc = ops[pc + 1];
+          if (pop(stack) === FALSE) pc = opAt(ops, pc + 1);
           else pc += 2;
           break;
         case op.AND_JUMP:
           if (stack[stack.length - 1] === FALSE) {
-            pc = ops[pc + 1];
+            pc = opAt(ops, pc + 1);
           } else {
             stack.pop();
             pc += 2;
@@ -177,20 +200,20 @@ export class Machine {
           break;
         case op.OR_JUMP:
           if (stack[stack.length - 1] !== FALSE) {
-            pc = ops[pc + 1];
+            pc = opAt(ops, pc + 1);
           } else {
             stack.pop();
             pc += 2;
           }
           break;
         case op.CLOSURE:
-          stack.push(new Closure(code.codes[ops[pc + 1]], env));
+          stack.push(new Closure(codeAt(code, opAt(ops, pc + 1)), env));
           pc += 2;
           break;
         case op.CALL:
         case op.TAIL_CALL:
-          argc = ops[pc + 1];
-          e = ops[pc + 2];
+          argc = opAt(ops, pc + 1);
+          e = opAt(ops, pc + 2);
           tail = opcode === op.TAIL_CALL;
           pc += 3;
           break;
@@ -205,10 +228,10 @@ export class Machine {
           break;
         }
         case op.PRIM_CALL: {
-          const n = ops[pc + 1];
-          const sym = code.syms[ops[pc + 2]];
-          e = ops[pc + 3];
-          tail = ops[pc + 4] !== 0;
+          const n = opAt(ops, pc + 1);
+          const sym = symAt(code, opAt(ops, pc + 2));
+          e = opAt(ops, pc + 3);
+          tail = opAt(ops, pc + 4) !== 0;
           pc += 5;
           const f = sym.value;
           if (f === sym.builtin) {
@@ -224,9 +247,9 @@ export class Machine {
         }
         default: {
           // ADD .. GE: two arguments, `+`-like built-ins.
-          const sym = code.syms[ops[pc + 1]];
-          e = ops[pc + 2];
-          tail = ops[pc + 3] !== 0;
+          const sym = symAt(code, opAt(ops, pc + 1));
+          e = opAt(ops, pc + 2);
+          tail = opAt(ops, pc + 3) !== 0;
           pc += 4;
           if (sym.value === sym.builtin) {
             const b = pop(stack);
