@@ -33,7 +33,7 @@ test("every Brainfuck example gives its expected output with --jit at thresholds
   }
 });
 
-test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the backward jump back to it)", async () => {
+test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the backward jump back to it), as recorded and optimized, and its guard failures", async () => {
   const wasm = await bf();
   const prog = path.join(tmp, "loop.b");
   fs.writeFileSync(prog, "++++++++[>++++++++<-]>+.");
@@ -43,18 +43,25 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
     const r = run(wasm, [prog], { env: { RTS_JIT: "threshold=1", RTS_JITLOG: log } });
     assert.is(r.stdout, "A", `output on the ${host} host`);
     const text = fs.readFileSync(log, "utf8");
-    const lines = text.trimEnd().split("\n");
-    // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
-    assert.is(lines.filter((l) => l.startsWith("# loop")).length, 1, text);
-    assert.is(lines[1], "[i0, p1, p2]", text);
-    assert.is(lines[2], "label(i0, p1, p2)", text);
-    assert.match(lines[lines.length - 1], /^jump\(i\d+, p1, p2\)$/, text);
-    // The body: > ++++++++ < - on the tape, guards for the dispatch on each op.
-    assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, 3, text);
-    assert.is(lines.filter((l) => /^setarrayitem_gc\(p1, /.test(l)).length, 2, text);
-    assert.ok(lines.some((l) => /^guard_(true|false)\(i\d+\) \[/.test(l)), text);
-    // The green pc, read from the program's array, is promoted where the loop closes.
-    assert.match(text, /guard_value\(i\d+, 2\)/);
+    const sections = text.split(/^(?=# )/m);
+    assert.equal(sections.map((t) => t.split("\n")[0]), ["# loop 0 (recorded)", "# loop 0 (optimized)", "# guard failures"], text);
+    for (const section of sections.slice(0, 2)) {
+      const lines = section.trimEnd().split("\n");
+      // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
+      assert.is(lines[1], "[i0, p1, p2]", text);
+      assert.is(lines[2], "label(i0, p1, p2)", text);
+      assert.match(lines[lines.length - 1], /^jump\(i\d+, p1, p2\)$/, text);
+      // The body: > ++++++++ < - on the tape; the program's arrays are read through elidable
+      // functions (bf.ts's opAt, argAt), so no read of them and no guard on the dispatch is left.
+      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, 3, text);
+      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(/.test(l)).length, 3, text);
+      assert.is(lines.filter((l) => /^setarrayitem_gc\(p1, /.test(l)).length, 2, text);
+      // & 255 and the test of the cell are native operations, not calls.
+      assert.is(lines.filter((l) => /call/.test(l)).length, 0, text);
+      assert.is(lines.filter((l) => /= int32_and\(i\d+, 255\)$/.test(l)).length, 2, text);
+    }
+    // The loop runs 8 times: its last guard (the cell is not zero) fails once, when it leaves.
+    assert.match(sections[2], /^# guard failures\nloop 0 guard \d+: 1 failures: guard_true\(i\d+\) \[[^\]]*\]\n$/, text);
   }
 });
 
