@@ -30,6 +30,11 @@ export function storeFloat32(addr: int, v: float): void { translatedOnly("storeF
 export function jitInfo(): int { return translatedOnly("jitInfo"); }
 export function jitExchangeBase(): int { return translatedOnly("jitExchangeBase"); }
 export function jitCall(descr: int, buf: int): void { translatedOnly("jitCall"); }
+/** Promotes every young object to the old generation, where nothing moves (a minor
+ *  collection with the generational collector; nothing with the others). It collects:
+ *  the translator reloads the caller's live pointers after it, as after an allocation
+ *  (a direct call of the collector would not tell it so: the collector never allocates). */
+export function collectYoung(): void { translatedOnly("collectYoung"); }
 /** The pending exception (0: none), taken (the pending one is cleared); and setting it. */
 export function excTake(): int { return translatedOnly("excTake"); }
 export function excSet(e: int): void { translatedOnly("excSet"); }

@@ -12,7 +12,7 @@ import { exit, write } from "./os.ts";
 import { intDiv, intMod, toFloat, toInt } from "./rarith.ts";
 import { bumpAllocate } from "./gc/alloc.ts";
 import { gcAllocate } from "./gc/marksweep.ts";
-import { genAllocate, genInit, genRemember } from "./gc/generational.ts";
+import { genAllocate, genInit, genMinorCollection, genRemember } from "./gc/generational.ts";
 import { loadGcSettings, reportGcStats } from "./gc/settings.ts";
 import { pow } from "./math.ts";
 import { args as wasiArgs } from "./wasi.ts";
@@ -142,6 +142,11 @@ function allocateNoCollect(size: int, typeid: int): int {
   const addr = mode === 0 ? bumpAllocate(size, typeid) : mode === 1 ? gcAllocate(size, typeid, false) : genAllocate(size, typeid, false);
   if (addr === 0) fatal("out of memory");
   return addr;
+}
+
+/** lowlevel.collectYoung(). */
+export function collectYoung(): void {
+  if (gcMode() === 2) genMinorCollection();
 }
 
 /** The write barrier's slow path (the translator inlines the flag test; see rlib/gc/generational.ts). */

@@ -1,41 +1,53 @@
-// Compiled loops: a closed trace is optimized (opt/'s optimizeLoop, told what the jitcode
+// Compiled traces: a closed trace is optimized (opt/'s optimizeLoop, told what the jitcode
 // tables say about descriptors: jitdescrs.ts) and compiled (backend/) when the backend
-// supports all its operations; jitEnter then runs it (RPython's warmstate
+// supports all its operations. A trace is a loop (it ends
+// by jumping back to its start), or straight-line code that ends by going on in the
+// compiled loop of another green key (FINISH with the reds: `target`); bridges are the
+// latter, attached to the guard they start from. jitEnter runs them (RPython's warmstate
 // execute_assembler and compile.py's handle_fail). The inputs are the reds, in the
-// driver's order: ints and floats in a static frame buffer, refs in shadow-stack slots
-// (rlib/jitrt/frame.ts's convention); when a guard fails its fail arguments come back the
-// same way and the meta-interpreter resumes from the guard's snapshot.
-import { callTrace, jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
+// driver's order, or for a bridge its guard's fail arguments: ints and floats in a static
+// frame buffer, refs in shadow-stack slots (rlib/jitrt/frame.ts's convention), which is
+// also how every exit leaves its values, so a trace's exit is its successor's input.
+import { jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
 import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
-import { compileLoop } from "./backend/index.ts";
+import { compileBridge, compileLoop } from "./backend/index.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
-import { ResOp, Trace, TYPE_REF } from "./resop.ts";
+import { JUMP, ResOp, Trace, TYPE_REF } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
+import type { JitCell } from "./warmstate.ts";
 import { optimizeLoop } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded } from "./jitlog.ts";
 
 const MAX_SLOTS = 1024;
 
-export class CompiledLoop {
+export class CompiledTrace {
+  /** Per exit: the bridge compiled from it (null: none yet). */
+  bridges: (CompiledTrace | null)[] = [];
+
   constructor(
     /** Its function table slot. */
     public index: int,
     /** Its exits in order (what a failing guard's number indexes). */
     public exits: ResOp[],
-    /** Ref slots it needs: its ref inputs, or the most ref fail arguments of a guard. */
-    public refSlots: int,
     public snapshots: Snapshot[],
-  ) {}
+    /** Where its FINISH goes on: the cell of a compiled loop (null for a loop). */
+    public target: JitCell | null,
+  ) {
+    for (let i = 0; i < exits.length; i++) this.bridges.push(null);
+  }
 }
 
 class Buffers {
   /** Prebuilt, so the collector never moves it. */
   frame = new Float64Array(MAX_SLOTS);
+  /** The most ref slots any compiled trace needs (inputs or exit values): jitEnter pushes
+   *  that many, so every trace of a chain finds room. */
+  refSlots = 0;
 }
 
 const buffers = new Buffers();
@@ -44,9 +56,11 @@ export function frameBuffer(): int {
   return typedDataAddress(buffers.frame);
 }
 
-/** Optimizes and compiles the trace, or null when the backend cannot compile it. */
-export function compileTrace(trace: Trace, snapshots: Snapshot[]): CompiledLoop | null {
-  const n = logRecorded(trace);
+/** Compiles the trace (a loop, or ending in FINISH to `target`), or null when the backend
+ *  cannot compile it. */
+export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null): CompiledTrace | null {
+  const isLoop = trace.ops[trace.ops.length - 1].opnum === JUMP;
+  const n = logRecorded(trace, isLoop);
   optimizeLoop(trace, jitDescrInfo);
   logOptimized(n, trace, snapshots);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
@@ -60,14 +74,20 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[]): CompiledLoop 
     if (refs > refSlots) refSlots = refs;
     if (values.length - refs > slots) slots = values.length - refs;
   }
-  if (driver.reds > refSlots) refSlots = driver.reds;
-  if (slots > MAX_SLOTS || driver.reds > MAX_SLOTS) return null;
-  return new CompiledLoop(compileLoop(trace), exits, refSlots, snapshots);
+  let inputRefs = 0;
+  for (let i = 0; i < trace.inputargs.length; i++) if (trace.inputargs[i].type === TYPE_REF) inputRefs++;
+  if (inputRefs > refSlots) refSlots = inputRefs;
+  if (slots > MAX_SLOTS || trace.inputargs.length > MAX_SLOTS) return null;
+  const index = isLoop ? compileLoop(trace) : compileBridge(trace);
+  if (refSlots > buffers.refSlots) buffers.refSlots = refSlots;
+  return new CompiledTrace(index, exits, snapshots, target);
 }
 
-/** Pushes the loop's ref slots (from jitEnter itself, see miframe.ts pushRefs), with the
- *  reds from the exchange area (refs from their roots) as its inputs; returns the slots. */
-export function loopInputs(refSlots: int, roots: int): int {
+/** Pushes the ref slots every compiled trace fits in (from jitEnter itself, see
+ *  miframe.ts pushRefs), with the reds from the exchange area (refs from their roots) as
+ *  a loop's inputs; returns the slots. */
+export function loopInputs(roots: int): int {
+  const refSlots = buffers.refSlots;
   const refs = shadowStackTop();
   if (refs + 4 * refSlots > shadowStackLimit()) stackOverflow();
   const frame = frameBuffer();
@@ -85,9 +105,4 @@ export function loopInputs(refSlots: int, roots: int): int {
   for (let r = nRefs; r < refSlots; r++) store32(refs + 4 * r, 0);
   setShadowStackTop(refs + 4 * refSlots);
   return refs;
-}
-
-/** Runs the loop until a guard fails; returns that guard's exit. */
-export function runLoop(loop: CompiledLoop, refs: int): ResOp {
-  return loop.exits[callTrace(loop.index, frameBuffer(), refs)];
 }

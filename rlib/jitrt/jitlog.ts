@@ -7,10 +7,13 @@ import { printOp, printTrace } from "./printer.ts";
 import { isGuard, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 
-/** A logged loop: its optimized trace and its guards' resume data (which count failures). */
+/** A logged trace: its optimized form and its guards' resume data (which count failures). */
 class LoggedLoop {
   constructor(
     public number: number,
+    /** "loop", or "bridge" for straight-line code (from a guard, or from a loop header to
+     *  another loop). */
+    public kind: string,
     public trace: Trace,
     public snapshots: Snapshot[],
   ) {}
@@ -20,6 +23,8 @@ class LogState {
   started = false;
   count = 0;
   loops: LoggedLoop[] = [];
+  /** Per trace number: "loop" or "bridge". */
+  kinds: string[] = [];
 }
 
 const log = new LogState();
@@ -29,20 +34,21 @@ function append(path: string, text: string): void {
   log.started = true;
 }
 
-/** Logs the trace as recorded; returns its loop number. */
-export function logRecorded(t: Trace): number {
+/** Logs the trace as recorded; returns its number. */
+export function logRecorded(t: Trace, isLoop: boolean): number {
   const n = log.count;
   log.count++;
+  log.kinds.push(isLoop ? "loop" : "bridge");
   const path = getenv("RTS_JITLOG");
-  if (path !== null) append(path, `# loop ${n} (recorded)\n${printTrace(t)}`);
+  if (path !== null) append(path, `# ${log.kinds[n]} ${n} (recorded)\n${printTrace(t)}`);
   return n;
 }
 
 export function logOptimized(n: number, t: Trace, snapshots: Snapshot[]): void {
   const path = getenv("RTS_JITLOG");
   if (path === null) return;
-  append(path, `# loop ${n} (optimized)\n${printTrace(t)}`);
-  log.loops.push(new LoggedLoop(n, t, snapshots));
+  append(path, `# ${log.kinds[n]} ${n} (optimized)\n${printTrace(t)}`);
+  log.loops.push(new LoggedLoop(n, log.kinds[n], t, snapshots));
 }
 
 /** At exit: each guard that failed, by loop and position among the loop's guards. */
@@ -56,7 +62,7 @@ export function logGuardFailures(): void {
     for (const op of loop.trace.ops) {
       if (!isGuard(op.opnum)) continue;
       const failures = op.resume >= 0 ? loop.snapshots[op.resume].failures : 0;
-      if (failures > 0) s += `loop ${loop.number} guard ${k}: ${failures} failures: ${printOp(op)}\n`;
+      if (failures > 0) s += `${loop.kind} ${loop.number} guard ${k}: ${failures} failures: ${printOp(op)}\n`;
       k++;
     }
   }

@@ -23,12 +23,12 @@ import {
   H_SETFIELD, H_SWITCH, H_UNKNOWN, OpcodeTable, readOpcodes,
 } from "./opcodes.ts";
 import {
-  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
+  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
   GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
 } from "./resop.ts";
-import { JitCell, warm } from "./warmstate.ts";
+import { findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
-import { compileTrace } from "./compiled.ts";
+import { CompiledTrace, compileTrace } from "./compiled.ts";
 import { exitValues } from "./frame.ts";
 import { Snapshot } from "./resume.ts";
 import { stats, stopTracingClock } from "./stats.ts";
@@ -72,8 +72,11 @@ export class MetaInterp {
   startGreens: Value[] = [];
   /** The exception raised by a residual call and not yet fetched (a shadow-stack slot). */
   excSlot = 0;
-  /** The green key being traced. */
+  /** The green key whose loop is being traced (null while tracing a bridge). */
   cell: JitCell | null = null;
+  /** While tracing a bridge: the compiled trace and the number of the exit it starts from. */
+  bridgeParent: CompiledTrace | null = null;
+  bridgeExit = 0;
   /** The instruction being executed (where a guard's innermost frame resumes). */
   insnPc = 0;
   /** The resume data of the trace's guards, by their `resume` index. */
@@ -216,6 +219,7 @@ export class MetaInterp {
    *  there for `cell`. Returns ENTER_CONTINUE or ENTER_RETURNED. */
   start(site: int, roots: int, cell: JitCell): int {
     this.cell = cell;
+    this.bridgeParent = null;
     this.tracing = true;
     this.trace = new Trace();
     this.startGreens = [];
@@ -232,19 +236,39 @@ export class MetaInterp {
     return this.run(f);
   }
 
-  /** A compiled loop left by `exit` (a guard): rebuilds the frames of its snapshot, with
-   *  the fail arguments (ints and floats from the frame buffer at `frame`, refs from the
-   *  slots at `refs`) in the registers of the -live- markers, then blackholes from the
-   *  guard's instruction on. The exception a guard_no_exception saw is pending. */
+  /** A compiled trace left by `exit` (a guard): resumes in the blackhole from the guard's
+   *  instruction on (see rebuild). */
   resume(exit: ResOp, snapshots: Snapshot[], frame: int, refs: int): int {
     this.tracing = false;
+    return this.run(this.enterFrames(this.rebuild(exit, snapshots, frame), exit, refs));
+  }
+
+  /** Exit `n` of `parent` (a guard) failed often: traces a bridge from it, whose inputs are
+   *  the guard's fail arguments (a constant one stays a constant), until the code reaches
+   *  a loop header with a compiled loop. */
+  startBridge(parent: CompiledTrace, n: int, frame: int, refs: int): int {
+    this.cell = null;
+    this.bridgeParent = parent;
+    this.bridgeExit = n;
+    this.tracing = true;
+    this.trace = new Trace();
+    this.startGreens = [];
+    this.snapshots = [];
+    const exit = parent.exits[n];
+    return this.run(this.enterFrames(this.rebuild(exit, parent.snapshots, frame), exit, refs));
+  }
+
+  /** Rebuilds the frames of the snapshot of `exit` (a guard), outermost first, with its
+   *  fail arguments that are ints and floats (from the frame buffer at `frame`) in the
+   *  registers of the -live- markers; enterFrames does the refs. The innermost frame is at
+   *  the guard's instruction. While tracing, each register's box is a new input of the
+   *  trace, or the fail argument itself when that is a constant. */
+  rebuild(exit: ResOp, snapshots: Snapshot[], frame: int): Frame[] {
     const s = snapshots[exit.resume];
-    s.failures++;
-    stats.guardFailures++;
     const frames: Frame[] = [];
     let parent: Frame | null = null;
     for (let k = 0; k < s.jitcodes.length; k++) {
-      const f: Frame = new Frame(s.jitcodes[k], parent, false);
+      const f: Frame = new Frame(s.jitcodes[k], parent, this.tracing);
       f.pc = s.pcs[k];
       f.livePc = s.livePcs[k];
       f.retReg = s.retRegs[k];
@@ -252,13 +276,8 @@ export class MetaInterp {
       frames.push(f);
       parent = f;
     }
-    // Nothing allocates from here on: the refs are plain ints until they are in registers.
-    for (let k = 0; k < frames.length; k++) frames[k].refBase = pushRefs(frames[k].jitcode, frames[k].refCount);
-    this.excSlot = pushSlot();
-    store32(this.excSlot, excTake());
     const values = exitValues(exit);
     let next = 0;
-    let nRefs = 0;
     let nOthers = 0;
     for (let k = 0; k < frames.length; k++) {
       const f = frames[k];
@@ -268,21 +287,60 @@ export class MetaInterp {
         const n = codeByte(at);
         for (let j = 0; j < n; j++) {
           const r = codeByte(at + 1 + j);
-          const t = values[next].type;
-          next++;
-          if (t === TYPE_REF) {
-            f.setRef(r, load32(refs + 4 * nRefs));
-            nRefs++;
+          const v = values[next];
+          let box: Value = NO_BOX;
+          if (this.tracing) {
+            const input = this.trace.addInput(v.type);
+            box = v.isConstant() ? v : input;
+          }
+          if (v.type === TYPE_REF) {
+            if (this.tracing) f.refBoxes[r] = box;
+          } else if (v.type === TYPE_FLOAT) {
+            f.floats[r] = loadFloat64(frame + 8 * nOthers);
+            if (this.tracing) f.floatBoxes[r] = box;
+            nOthers++;
           } else {
-            if (t === TYPE_FLOAT) f.floats[r] = loadFloat64(frame + 8 * nOthers);
-            else f.ints[r] = load64(frame + 8 * nOthers);
+            f.ints[r] = load64(frame + 8 * nOthers);
+            if (this.tracing) f.intBoxes[r] = box;
             nOthers++;
           }
+          next++;
         }
         at += 1 + n;
       }
     }
-    return this.run(frames[frames.length - 1]);
+    return frames;
+  }
+
+  /** Pushes the rebuilt frames' ref registers with the ref fail arguments of `exit` (from
+   *  the slots at `refs`), and the slot of the exception a guard_no_exception saw (it is
+   *  pending); returns the innermost frame. It cannot collect, so it has no GC frame of its
+   *  own and what it pushes stays for `run` (see miframe.ts pushRefs); the refs are plain
+   *  ints only until they are in their registers. */
+  enterFrames(frames: Frame[], exit: ResOp, refs: int): Frame {
+    for (let k = 0; k < frames.length; k++) frames[k].refBase = pushRefs(frames[k].jitcode, frames[k].refCount);
+    this.excSlot = pushSlot();
+    store32(this.excSlot, excTake());
+    const values = exitValues(exit);
+    let next = 0;
+    let nRefs = 0;
+    for (let k = 0; k < frames.length; k++) {
+      const f = frames[k];
+      if (f.livePc < 0) continue;
+      let at = f.livePc + 1;
+      for (let kind = 0; kind < 3; kind++) {
+        const n = codeByte(at);
+        for (let j = 0; j < n; j++) {
+          if (values[next].type === TYPE_REF) {
+            f.setRef(codeByte(at + 1 + j), load32(refs + 4 * nRefs));
+            nRefs++;
+          }
+          next++;
+        }
+        at += 1 + n;
+      }
+    }
+    return frames[frames.length - 1];
   }
 
   /** Loads the registers that the decoded loop_header lists from the exchange area. */
@@ -464,7 +522,8 @@ export class MetaInterp {
       } else if (h === H_LOOP_HEADER) {
         if (this.tracing) {
           this.promoteGreens(f);
-          if (this.sameGreens(f)) this.closeLoop(f);
+          if (this.cell !== null && this.sameGreens(f)) this.closeLoop(f);
+          else this.maybeFinish(f);
         }
       } else if (h === H_GETFIELD) {
         getField(this, f);
@@ -498,15 +557,55 @@ export class MetaInterp {
     }
   }
 
+  /** The loop closes: JUMP back to its start with the reds. */
   closeLoop(f: Frame): void {
     this.trace.record(JUMP, this.redBoxes(f), -1);
+    this.endTrace(null);
+  }
+
+  /** At the header of another loop that has compiled code, the trace ends by going on
+   *  there: FINISH with the reds, which are that loop's inputs. */
+  maybeFinish(f: Frame): void {
+    this.keyFromRegisters(f);
+    const target = findCell();
+    if (target === null || target.loop === null) return;
+    this.trace.record(FINISH, this.redBoxes(f), -1);
+    this.endTrace(target);
+  }
+
+  /** Compiles the finished trace: a loop for its cell, or a bridge for its guard. */
+  endTrace(target: JitCell | null): void {
     this.tracing = false;
-    this.cell!.traced = true;
     stats.tracesClosed++;
-    const loop = compileTrace(this.trace, this.snapshots);
-    this.cell!.loop = loop;
-    if (loop !== null) stats.loopsCompiled++;
+    const compiled = compileTrace(this.trace, this.snapshots, target);
+    const parent = this.bridgeParent;
+    if (parent !== null) {
+      parent.bridges[this.bridgeExit] = compiled;
+      if (compiled !== null) stats.bridgesCompiled++;
+    } else {
+      this.cell!.traced = true;
+      this.cell!.loop = compiled;
+      if (compiled !== null) stats.loopsCompiled++;
+    }
     stopTracingClock();
+  }
+
+  /** The warm-state key of the greens of the decoded loop_header. */
+  keyFromRegisters(f: Frame): void {
+    const taken: int[] = [0, 0, 0];
+    const scratch = jitExchangeBase() + 4096;
+    for (let k = 0; k < driver.greens; k++) {
+      const kind = slotKind(k);
+      const r = codeByte(this.d.lists[kind] + 1 + taken[kind]);
+      taken[kind]++;
+      if (kind === KIND_INT) setKey(k, f.ints[r]);
+      else if (kind === KIND_REF) setKey(k, f.getRef(r));
+      else {
+        // A float green's key is its bits, as the exchange area holds them.
+        storeFloat64(scratch, f.floats[r]);
+        setKey(k, load64(scratch));
+      }
+    }
   }
 
   copy(f: Frame): void {

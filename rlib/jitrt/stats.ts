@@ -7,6 +7,7 @@ export class JitStats {
   tracesClosed = 0;
   aborts = 0;
   loopsCompiled = 0;
+  bridgesCompiled = 0;
   guardFailures = 0;
   /** Nanoseconds spent tracing (and compiling). */
   tracingTime = 0;
@@ -26,5 +27,5 @@ export function stopTracingClock(): void {
 export function printStats(): void {
   if (getenv("RTS_JITSTATS") === null) return;
   const ms = intDiv(stats.tracingTime, 1000000);
-  write(2, `jit: ${stats.tracesClosed} loops traced, ${stats.loopsCompiled} compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
+  write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
 }

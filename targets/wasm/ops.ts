@@ -390,6 +390,8 @@ export class FunctionOps {
         return m.i64.extend_u(m.global.get(JIT_INFO_GLOBAL, binaryen.i32));
       case "jitExchangeBase":
         return m.i64.const(BigInt(JIT_EXCHANGE_BASE));
+      case "collectYoung":
+        return this.call(this.ctx.runtimeName("collectYoung"), [], binaryen.none);
       case "jitCall":
         if (!this.ctx.jit) return this.runtimeFailure("jitUnavailable");
         return this.call(JIT_CALL_FUNCTION, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.none);

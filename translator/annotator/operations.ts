@@ -375,6 +375,7 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.jitInfo": s_nonneg,
   "lowlevel.jitExchangeBase": s_nonneg,
   "lowlevel.jitCall": s_none,
+  "lowlevel.collectYoung": s_none,
   "lowlevel.excTake": s_nonneg,
   "lowlevel.excSet": s_none,
   "lowlevel.memorySize": s_nonneg,

@@ -10,10 +10,10 @@ import { Block, Graph, Operation, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { callees, functionsReaching } from "./callgraph.ts";
 
-/** Low-level operations that may run a collection: the ones that allocate, and the JIT
- *  runtime's calls of arbitrary code (a residual call from the meta-interpreter, a
- *  compiled trace), which no call graph shows. */
-const COLLECTING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew", "jitCall", "callTrace"]);
+/** Low-level operations that may run a collection: the ones that allocate, an explicit
+ *  collection, and the JIT runtime's calls of arbitrary code (a residual call from the
+ *  meta-interpreter, a compiled trace), which no call graph shows. */
+const COLLECTING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew", "collectYoung", "jitCall", "callTrace"]);
 
 export interface GcRoots {
   /** Per graph: the frame slot of each pointer variable that must survive a collection. */

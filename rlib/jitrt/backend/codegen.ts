@@ -163,12 +163,31 @@ function checkLoop(trace: Trace): void {
  *  function types its indirect calls use (the module declares them). */
 export function loopFunction(trace: Trace): FunctionCode {
   checkLoop(trace);
-  const f = new FunctionCode(trace);
+  const f = new FunctionCode(trace, true);
   f.loadInputs();
   f.byte(LOOP);
   f.byte(EMPTY_BLOCK);
   for (let i = 1; i < trace.ops.length; i++) operation(f, i);
   f.byte(END);
+  f.byte(UNREACHABLE);
+  f.byte(END);
+  return f;
+}
+
+/** A straight-line trace's function: no loop, it leaves by a guard or by its FINISH. */
+export function straightFunction(trace: Trace): FunctionCode {
+  const ops = trace.ops;
+  const first = ops.length > 0 && OP_CODES[ops[0].opnum].shape === SHAPE_LABEL ? 1 : 0;
+  if (ops.length === first || OP_CODES[ops[ops.length - 1].opnum].shape !== SHAPE_FINISH) {
+    fatal("jit backend: a straight-line trace ends with finish");
+  }
+  for (let i = first; i < ops.length; i++) {
+    const shape = OP_CODES[ops[i].opnum].shape;
+    if (shape === SHAPE_LABEL || shape === SHAPE_JUMP) fatal("jit backend: a straight-line trace has no label or jump inside");
+  }
+  const f = new FunctionCode(trace, false);
+  f.loadInputs();
+  for (let i = first; i < ops.length; i++) operation(f, i);
   f.byte(UNREACHABLE);
   f.byte(END);
   return f;

@@ -54,7 +54,11 @@ export class FunctionCode {
   /** Per value: the position of the last operation that uses it (args, failArgs). */
   lastUse: Map<Value, int> = new Map<Value, int>();
 
-  constructor(public trace: Trace) {
+  /** `isLoop`: the trace runs in a Wasm loop (LABEL first, JUMP last). */
+  constructor(
+    public trace: Trace,
+    private isLoop: boolean,
+  ) {
     this.allocateLocals();
     this.findLastUses();
   }
@@ -87,14 +91,15 @@ export class FunctionCode {
   }
 
   /** The refs whose values must survive a call at operation `at`: defined before it and used
-   *  after it, or inputs that are not loop-carried (the loop uses them on every iteration). */
+   *  after it, or inputs of a loop that are not loop-carried (it uses them on every
+   *  iteration). */
   refsLiveAcross(at: int): Value[] {
     const live: Value[] = [];
     const label = this.trace.ops[0];
     for (const a of this.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
-      let carried = false;
-      for (const l of label.args) if (l === a) carried = true;
+      let carried = !this.isLoop;
+      if (this.isLoop) for (const l of label.args) if (l === a) carried = true;
       if (!carried || this.lastUse.get(a)! > at) live.push(a);
     }
     for (let i = 0; i < at; i++) {

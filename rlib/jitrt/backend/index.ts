@@ -6,7 +6,7 @@ import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, 
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
 import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
-import { loopFunction } from "./codegen.ts";
+import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
 
 /** Compiles a loop trace (LABEL first, JUMP last); returns its function table slot, for
@@ -14,6 +14,13 @@ import { traceModule } from "./module.ts";
 export function compileLoop(trace: Trace): int {
   const module = traceModule(loopFunction(trace));
   // Nothing allocates between taking the address and the host reading the bytes.
+  return jitCompile(typedDataAddress(module.bytes), module.length);
+}
+
+/** Compiles a straight-line trace (a bridge, or a loop's start that goes on in another
+ *  loop: FINISH last, LABEL only first if at all), for lowlevel.callTrace. */
+export function compileBridge(trace: Trace): int {
+  const module = traceModule(straightFunction(trace));
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }
 
