@@ -10,7 +10,7 @@
 import { getenv } from "../os.ts";
 import { jitExchangeBase, load32, load64 } from "../lowlevel.ts";
 import { int } from "../types.ts";
-import { CompiledLoop } from "./compiled.ts";
+import { CompiledTrace } from "./compiled.ts";
 import { driver, readDriver, slotKind } from "./driver.ts";
 import { descrWord, KIND_REF } from "./jitcodes.ts";
 
@@ -37,7 +37,7 @@ export class JitCell {
   /** A loop trace was recorded from here. */
   traced = false;
   /** Its compiled loop (null: none, the backend could not compile it). */
-  loop: CompiledLoop | null = null;
+  loop: CompiledTrace | null = null;
 }
 
 export const warm = new WarmState();
