@@ -54,6 +54,14 @@ class Decoded {
   resultKind = -1;
 }
 
+/** A guard's frames rebuilt from its snapshot, and for each of its fail arguments (in
+ *  order) the frame and the register it goes to. */
+class Rebuilt {
+  frames: Frame[] = [];
+  frameOf: int[] = [];
+  regOf: int[] = [];
+}
+
 /** Argcode characters. */
 const C_I = 105;
 const C_R = 114;
@@ -263,9 +271,9 @@ export class MetaInterp {
    *  registers of the -live- markers; enterFrames does the refs. The innermost frame is at
    *  the guard's instruction. While tracing, each register's box is a new input of the
    *  trace, or the fail argument itself when that is a constant. */
-  rebuild(exit: ResOp, snapshots: Snapshot[], frame: int): Frame[] {
+  rebuild(exit: ResOp, snapshots: Snapshot[], frame: int): Rebuilt {
     const s = snapshots[exit.resume];
-    const frames: Frame[] = [];
+    const out = new Rebuilt();
     let parent: Frame | null = null;
     for (let k = 0; k < s.jitcodes.length; k++) {
       const f: Frame = new Frame(s.jitcodes[k], parent, this.tracing);
@@ -273,43 +281,43 @@ export class MetaInterp {
       f.livePc = s.livePcs[k];
       f.retReg = s.retRegs[k];
       f.retKind = s.retKinds[k];
-      frames.push(f);
+      out.frames.push(f);
       parent = f;
-    }
-    const values = exitValues(exit);
-    let next = 0;
-    let nOthers = 0;
-    for (let k = 0; k < frames.length; k++) {
-      const f = frames[k];
+      // The fail arguments fill the registers of every frame's marker, in order: I, R, F.
       if (f.livePc < 0) continue;
       let at = f.livePc + 1;
       for (let kind = 0; kind < 3; kind++) {
-        const n = codeByte(at);
-        for (let j = 0; j < n; j++) {
-          const r = codeByte(at + 1 + j);
-          const v = values[next];
-          let box: Value = NO_BOX;
-          if (this.tracing) {
-            const input = this.trace.addInput(v.type);
-            box = v.isConstant() ? v : input;
-          }
-          if (v.type === TYPE_REF) {
-            if (this.tracing) f.refBoxes[r] = box;
-          } else if (v.type === TYPE_FLOAT) {
-            f.floats[r] = loadFloat64(frame + 8 * nOthers);
-            if (this.tracing) f.floatBoxes[r] = box;
-            nOthers++;
-          } else {
-            f.ints[r] = load64(frame + 8 * nOthers);
-            if (this.tracing) f.intBoxes[r] = box;
-            nOthers++;
-          }
-          next++;
+        for (let j = 0; j < codeByte(at); j++) {
+          out.frameOf.push(k);
+          out.regOf.push(codeByte(at + 1 + j));
         }
-        at += 1 + n;
+        at += 1 + codeByte(at);
       }
     }
-    return frames;
+    const values = exitValues(exit);
+    let nOthers = 0;
+    for (let i = 0; i < values.length; i++) {
+      const f = out.frames[out.frameOf[i]];
+      const r = out.regOf[i];
+      const v = values[i];
+      let box: Value = NO_BOX;
+      if (this.tracing) {
+        const input = this.trace.addInput(v.type);
+        box = v.isConstant() ? v : input;
+      }
+      if (v.type === TYPE_REF) {
+        if (this.tracing) f.refBoxes[r] = box;
+      } else if (v.type === TYPE_FLOAT) {
+        f.floats[r] = loadFloat64(frame + 8 * nOthers);
+        if (this.tracing) f.floatBoxes[r] = box;
+        nOthers++;
+      } else {
+        f.ints[r] = load64(frame + 8 * nOthers);
+        if (this.tracing) f.intBoxes[r] = box;
+        nOthers++;
+      }
+    }
+    return out;
   }
 
   /** Pushes the rebuilt frames' ref registers with the ref fail arguments of `exit` (from
@@ -317,28 +325,17 @@ export class MetaInterp {
    *  pending); returns the innermost frame. It cannot collect, so it has no GC frame of its
    *  own and what it pushes stays for `run` (see miframe.ts pushRefs); the refs are plain
    *  ints only until they are in their registers. */
-  enterFrames(frames: Frame[], exit: ResOp, refs: int): Frame {
+  enterFrames(rebuilt: Rebuilt, exit: ResOp, refs: int): Frame {
+    const frames = rebuilt.frames;
     for (let k = 0; k < frames.length; k++) frames[k].refBase = pushRefs(frames[k].jitcode, frames[k].refCount);
     this.excSlot = pushSlot();
     store32(this.excSlot, excTake());
     const values = exitValues(exit);
-    let next = 0;
     let nRefs = 0;
-    for (let k = 0; k < frames.length; k++) {
-      const f = frames[k];
-      if (f.livePc < 0) continue;
-      let at = f.livePc + 1;
-      for (let kind = 0; kind < 3; kind++) {
-        const n = codeByte(at);
-        for (let j = 0; j < n; j++) {
-          if (values[next].type === TYPE_REF) {
-            f.setRef(codeByte(at + 1 + j), load32(refs + 4 * nRefs));
-            nRefs++;
-          }
-          next++;
-        }
-        at += 1 + n;
-      }
+    for (let i = 0; i < values.length; i++) {
+      if (values[i].type !== TYPE_REF) continue;
+      frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], load32(refs + 4 * nRefs));
+      nRefs++;
     }
     return frames[frames.length - 1];
   }
