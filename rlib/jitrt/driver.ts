@@ -10,33 +10,27 @@ export class DriverInfo {
   descr = -1;
   greens = 0;
   reds = 0;
-  /** The kind of each green and red, in order (read from the descriptor once: jitEnter
-   *  consults them at every entry). */
-  kinds: int[] = [];
 }
 
 export const driver = new DriverInfo();
 
 /** The kind of green or red k (greens first). */
 export function slotKind(k: int): int {
-  return driver.kinds[k];
+  return descrWord(driver.descr, 5 + k);
 }
 
-/** Finds the driver's descriptor and reads its shape (once, before anything else). */
-export function readDriver(): void {
-  for (let d = 0; d < descrCount(); d++) {
-    if (descrWord(d, 0) === DESCR_DRIVER) driver.descr = d;
-  }
-  driver.greens = descrWord(driver.descr, 3);
-  driver.reds = descrWord(driver.descr, 4);
-  for (let k = 0; k < driver.greens + driver.reds; k++) driver.kinds.push(descrWord(driver.descr, 5 + k));
-}
-
-/** The refs in the exchange area are plain ints, which a collection does not update: before
- *  anything that can collect, jitEnter copies them to shadow-stack slots (one per green and
- *  red, 0 for the others), returned. Called from jitEnter itself (see miframe.ts
- *  pushRefs); it cannot collect. */
+/** The refs in the exchange area are plain ints, which a collection does not update: the
+ *  first thing jitEnter does is to copy them to shadow-stack slots (one per green and red,
+ *  0 for the others), returned. Called from jitEnter itself (see miframe.ts pushRefs); it
+ *  cannot collect (the driver's shape is read without allocating). */
 export function rootExchange(): int {
+  if (driver.descr < 0) {
+    for (let d = 0; d < descrCount(); d++) {
+      if (descrWord(d, 0) === DESCR_DRIVER) driver.descr = d;
+    }
+    driver.greens = descrWord(driver.descr, 3);
+    driver.reds = descrWord(driver.descr, 4);
+  }
   const n = driver.greens + driver.reds;
   const base = shadowStackTop();
   if (base + 4 * n > shadowStackLimit()) stackOverflow();

@@ -9,7 +9,7 @@ import { printStats, startTracingClock, stats } from "./stats.ts";
 import { logGuardFailures } from "./jitlog.ts";
 import { MetaInterp } from "./metainterp.ts";
 import { FINISH, GUARD_NO_EXCEPTION } from "./resop.ts";
-import { exchangeCounter, findCell, keyFromExchange, keyFromRoots, newCell, setUp, tick, warm } from "./warmstate.ts";
+import { findCell, keyFromExchange, newCell, setUp, tick, warm } from "./warmstate.ts";
 
 class Jit {
   /** Made at the first use: it reads the jitcode tables, which exist only translated. */
@@ -65,27 +65,19 @@ const jit = new Jit();
  *  in the exchange area; 2: the portal returned the value in the exchange area's first
  *  slot (and an exception may be pending). */
 export function jitEnter(site: int): int {
-  setUp();
-  const index = exchangeCounter();
-  // The common case, greens without a cell that are not hot yet, only counts: it neither
-  // roots the exchange area nor looks for a cell.
-  let hot = false;
-  if (warm.buckets[index] === 0) {
-    hot = tick(index);
-    if (!hot) return 0;
-  }
-  keyFromExchange();
   const roots = rootExchange();
+  setUp();
+  keyFromExchange(roots);
   let answer = 0;
-  let cell = hot ? null : findCell();
+  let cell = findCell();
   if (cell !== null && cell.traced) {
     const loop = cell.loop;
     if (loop !== null) answer = jit.runCompiled(loop, loopInputs(roots));
-  } else if (hot || tick(index)) {
+  } else if (tick()) {
     // A trace's constants are addresses: the objects it names must not move any more, so
     // the young ones (the greens among them) are promoted to the old generation first.
     collectYoung();
-    keyFromRoots(roots);
+    keyFromExchange(roots);
     cell = findCell();
     if (cell === null) cell = newCell();
     if (!cell.traced) {

@@ -223,7 +223,7 @@ export class MetaInterp {
   // ---- Entering and leaving.
 
   /** Sets up the portal's frame at the loop_header at `site` from the exchange area (its
-   *  refs from their copies at `roots`, see driver.ts rootExchange), then traces from
+   *  refs from their copies at `roots`, see warmstate.ts rootExchange), then traces from
    *  there for `cell`. Returns ENTER_CONTINUE or ENTER_RETURNED. */
   start(site: int, roots: int, cell: JitCell): int {
     this.cell = cell;

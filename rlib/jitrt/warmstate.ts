@@ -11,7 +11,7 @@ import { getenv } from "../os.ts";
 import { jitExchangeBase, load32, load64 } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { CompiledTrace } from "./compiled.ts";
-import { driver, readDriver, slotKind } from "./driver.ts";
+import { driver, slotKind } from "./driver.ts";
 import { descrWord, KIND_REF } from "./jitcodes.ts";
 
 const COUNTERS = 4096;
@@ -42,11 +42,10 @@ export class JitCell {
 
 export const warm = new WarmState();
 
-/** Reads the driver and the parameters, once (the first thing jitEnter does). */
+/** Reads the parameters, once. */
 export function setUp(): void {
   if (warm.ready) return;
   warm.ready = true;
-  readDriver();
   warm.threshold = descrWord(driver.descr, 1);
   warm.traceLimit = descrWord(driver.descr, 2);
   const spec = getenv("RTS_JIT");
@@ -84,18 +83,8 @@ export function setKey(k: int, bits: int): void {
   key[k] = bits;
 }
 
-/** The key of the greens in the exchange area, as they are there: a ref's address is
- *  only good until something collects. */
-export function keyFromExchange(): void {
-  for (let k = 0; k < driver.greens; k++) {
-    const slot = jitExchangeBase() + 8 * k;
-    setKey(k, slotKind(k) === KIND_REF ? load32(slot) : load64(slot));
-  }
-}
-
-/** The key of the greens in the exchange area, their refs from their copies at `roots`
- *  (rootExchange: the collector updates those). */
-export function keyFromRoots(roots: int): void {
+/** The key of the greens in the exchange area (their refs from their copies at `roots`). */
+export function keyFromExchange(roots: int): void {
   for (let k = 0; k < driver.greens; k++) {
     setKey(k, slotKind(k) === KIND_REF ? load32(roots + 4 * k) : load64(jitExchangeBase() + 8 * k));
   }
@@ -104,23 +93,8 @@ export function keyFromRoots(roots: int): void {
 /** The counter of the key. */
 export function counterIndex(): int {
   let h = 0;
-  for (let k = 0; k < driver.greens; k++) h = mix(h, key[k]);
+  for (let k = 0; k < driver.greens; k++) h = ((h * 31) | 0) ^ (key[k] & 0x7fffffff);
   return (h & 0x7fffffff) % COUNTERS;
-}
-
-/** The counter of the greens in the exchange area, read as they are there (counterIndex of
- *  keyFromExchange's key, without filling it: jitEnter's common case). */
-export function exchangeCounter(): int {
-  let h = 0;
-  for (let k = 0; k < driver.greens; k++) {
-    const slot = jitExchangeBase() + 8 * k;
-    h = mix(h, slotKind(k) === KIND_REF ? load32(slot) : load64(slot));
-  }
-  return (h & 0x7fffffff) % COUNTERS;
-}
-
-function mix(h: int, bits: int): int {
-  return ((h * 31) | 0) ^ (bits & 0x7fffffff);
 }
 
 /** The cell of the key, or null. */
@@ -147,9 +121,9 @@ export function newCell(): JitCell {
   return cell;
 }
 
-/** Counts one more entry of the greens with counter `i`; true when they became hot (the
- *  counter restarts). */
-export function tick(i: int): boolean {
+/** Counts one more entry of the key; true when it became hot (the counter restarts). */
+export function tick(): boolean {
+  const i = counterIndex();
   const n = warm.counters[i] + 1;
   if (n < warm.threshold) {
     warm.counters[i] = n;
