@@ -3,7 +3,7 @@
 import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
 import { indexError, rememberObject } from "../runtime.ts";
 import { int } from "../types.ts";
-import { descrWord, KIND_FLOAT, LL_F64, LL_I64, LL_PTR } from "./jitcodes.ts";
+import { descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
 import {
@@ -24,14 +24,6 @@ const TYPED_LENGTH = 8;
 const TYPED_DATA = 16;
 const GC_TRACK_YOUNG = 2;
 const FIRST_OBJECT_ADDRESS = 16;
-/** Typed array element kinds, in the order of jitdata's ELEM_CODE. */
-const ELEM_U8 = 0;
-const ELEM_I8 = 1;
-const ELEM_U16 = 2;
-const ELEM_I16 = 3;
-const ELEM_U32 = 4;
-const ELEM_I32 = 5;
-const ELEM_F32 = 6;
 
 export function getField(mi: MetaInterp, f: Frame): void {
   const d = mi.d;

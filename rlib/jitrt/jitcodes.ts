@@ -18,6 +18,15 @@ export const DESCR_SWITCH = 6;
 export const DESCR_DRIVER = 7;
 export const DESCR_STATIC = 8;
 
+/** Typed array element kinds (an array descriptor's word 1), as jitdata's ELEM_CODE. */
+export const ELEM_U8 = 0;
+export const ELEM_I8 = 1;
+export const ELEM_U16 = 2;
+export const ELEM_I16 = 3;
+export const ELEM_U32 = 4;
+export const ELEM_I32 = 5;
+export const ELEM_F32 = 6;
+
 /** Low-level type codes, as jitdata's LLTYPE_CODE. */
 export const LL_VOID = 0;
 export const LL_I64 = 1;

@@ -5,7 +5,9 @@
 import { int } from "../../types.ts";
 import { gcMode } from "../../lowlevel.ts";
 import { GC_TRACK_YOUNG, TYPED_DATA, TYPED_LENGTH } from "../../runtime.ts";
-import { descrWord, LL_F64, LL_I32, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot } from "../jitcodes.ts";
+import {
+  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, LL_F64, LL_I32, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot,
+} from "../jitcodes.ts";
 import { ConstRef, ResOp, TYPE_REF, Value } from "../resop.ts";
 import { FuncType, FunctionCode } from "./function.ts";
 import {
@@ -19,13 +21,6 @@ const FIELD_OFFSET = 1;
 const FIELD_TYPE = 2;
 /** Word of an array descriptor: the element kind, in TYPED_ARRAYS order. */
 const ARRAY_ELEM = 1;
-const ELEM_U8 = 0;
-const ELEM_I8 = 1;
-const ELEM_U16 = 2;
-const ELEM_I16 = 3;
-const ELEM_U32 = 4;
-const ELEM_I32 = 5;
-const ELEM_F32 = 6;
 /** Header word holding the generational collector's flags. */
 const GC_FLAGS = 4;
 const GENERATIONAL = 2;
