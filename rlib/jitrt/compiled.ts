@@ -13,9 +13,9 @@ import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
 import { compileBridge, compileLoop } from "./backend/index.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
-import { exitOps, exitValues } from "./frame.ts";
+import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
-import { JUMP, ResOp, Trace, TYPE_REF } from "./resop.ts";
+import { JUMP, ResOp, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
 import type { JitCell } from "./warmstate.ts";
@@ -69,13 +69,11 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCel
   let slots = 0;
   for (let i = 0; i < exits.length; i++) {
     const values = exitValues(exits[i]);
-    let refs = 0;
-    for (let j = 0; j < values.length; j++) if (values[j].type === TYPE_REF) refs++;
+    const refs = countRefs(values);
     if (refs > refSlots) refSlots = refs;
     if (values.length - refs > slots) slots = values.length - refs;
   }
-  let inputRefs = 0;
-  for (let i = 0; i < trace.inputargs.length; i++) if (trace.inputargs[i].type === TYPE_REF) inputRefs++;
+  const inputRefs = countRefs(trace.inputargs);
   if (inputRefs > refSlots) refSlots = inputRefs;
   if (slots > MAX_SLOTS || trace.inputargs.length > MAX_SLOTS) return null;
   const index = isLoop ? compileLoop(trace) : compileBridge(trace);

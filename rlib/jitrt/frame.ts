@@ -51,6 +51,13 @@ export function exitValues(exit: ResOp): Value[] {
   return isGuard(exit.opnum) ? exit.failArgs : exit.args;
 }
 
+/** How many of the values are refs (they take ref slots; the others frame slots). */
+export function countRefs(values: Value[]): int {
+  let n = 0;
+  for (const v of values) if (v.type === TYPE_REF) n++;
+  return n;
+}
+
 /** Each value's slot: its position among the refs of `values` for a ref, else among the others. */
 export function frameSlots(values: Value[]): int[] {
   const slots: int[] = [];

@@ -4,7 +4,7 @@
 import { int } from "../../types.ts";
 import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
 import { fatal } from "../../runtime.ts";
-import { exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
+import { countRefs, exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
 import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
@@ -67,10 +67,4 @@ export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
   }
   setShadowStackTop(refs);
   return exit;
-}
-
-function countRefs(values: Value[]): int {
-  let n = 0;
-  for (const v of values) if (v.type === TYPE_REF) n++;
-  return n;
 }
