@@ -46,6 +46,9 @@ export const warm = new WarmState();
 export function setUp(): void {
   if (warm.ready) return;
   warm.ready = true;
+  // Sized here, where nothing holds a raw address: filling it must not allocate (a
+  // collection would leave the ref green just read from its root stale).
+  for (let k = 0; k < driver.greens; k++) key.push(0);
   warm.threshold = descrWord(driver.descr, 1);
   warm.traceLimit = descrWord(driver.descr, 2);
   const spec = getenv("RTS_JIT");
@@ -73,13 +76,12 @@ function parseParams(spec: string): void {
 }
 
 /** The green key being looked up: each green's raw bits (a ref's address, a float's bits).
- *  Filled in place (it never allocates once sized), from the exchange area at jitEnter or
+ *  Sized by setUp, then filled in place (never allocating), from the exchange area at jitEnter or
  *  from the registers when a trace reaches a loop header. */
 const key: int[] = [];
 
 /** Sets green k of the key. */
 export function setKey(k: int, bits: int): void {
-  while (key.length <= k) key.push(0);
   key[k] = bits;
 }
 
