@@ -33,7 +33,7 @@ test("every Brainfuck example gives its expected output with --jit at thresholds
   }
 });
 
-test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the backward jump back to it), as recorded and optimized, and its guard failures", async () => {
+test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the backward jump back to it), as recorded and optimized, its runs and its guard failures", async () => {
   const wasm = await bf();
   const prog = path.join(tmp, "loop.b");
   fs.writeFileSync(prog, "++++++++[>++++++++<-]>+.");
@@ -44,7 +44,7 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
     assert.is(r.stdout, "A", `output on the ${host} host`);
     const text = fs.readFileSync(log, "utf8");
     const sections = text.split(/^(?=# )/m);
-    assert.equal(sections.map((t) => t.split("\n")[0]), ["# loop 0 (recorded)", "# loop 0 (optimized)", "# guard failures"], text);
+    assert.equal(sections.map((t) => t.split("\n")[0]), ["# loop 0 (recorded)", "# loop 0 (optimized)", "# runs", "# guard failures"], text);
     for (const section of sections.slice(0, 2)) {
       const lines = section.trimEnd().split("\n");
       // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
@@ -60,8 +60,11 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
       assert.is(lines.filter((l) => /call/.test(l)).length, 0, text);
       assert.is(lines.filter((l) => /= int32_and\(i\d+, 255\)$/.test(l)).length, 2, text);
     }
-    // The loop runs 8 times: its last guard (the cell is not zero) fails once, when it leaves.
-    assert.match(sections[2], /^# guard failures\nloop 0 guard \d+: 1 failures: guard_true\(i\d+\) \[[^\]]*\]\n$/, text);
+    // The loop runs 8 times: the 2nd iteration is traced, the 3rd interpreted, then the
+    // compiled loop runs once for the other 5, and its last guard (the cell is not zero)
+    // fails once, when it leaves.
+    assert.is(sections[2], "# runs\nloop 0: 1 runs, 5 iterations\n", text);
+    assert.match(sections[3], /^# guard failures\nloop 0 guard \d+: 1 failures: guard_true\(i\d+\) \[[^\]]*\]\n$/, text);
   }
 });
 
@@ -88,9 +91,9 @@ test("under --gc-stress (every allocation collects, objects move) traced and com
   }
 });
 
-test("RTS_JITSTATS: loops traced and compiled, guard failures", async () => {
+test("RTS_JITSTATS: loops traced and compiled, guard failures, entries into compiled code", async () => {
   const r = runNodeHost(await bf(), [path.join(EXAMPLES, "hello.b")], { env: { RTS_JIT: "threshold=1", RTS_JITSTATS: "1" } });
-  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\n$/);
+  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\njit: compiled code entered [1-9]\d* times\n$/);
 });
 
 /** A terminating Brainfuck program: loops count a cell set just before them down from at

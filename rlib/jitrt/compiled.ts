@@ -12,6 +12,7 @@ import { jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, s
 import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
 import { compileBridge, compileLoop } from "./backend/index.ts";
+import { attachBridge, reserveExits } from "./backend/exits.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
@@ -21,7 +22,8 @@ import { driver, slotKind } from "./driver.ts";
 import type { JitCell } from "./warmstate.ts";
 import { optimizeLoop } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
-import { logOptimized, logRecorded } from "./jitlog.ts";
+import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
+import { TraceLinks } from "./backend/function.ts";
 
 const MAX_SLOTS = 1024;
 
@@ -32,14 +34,33 @@ export class CompiledTrace {
   constructor(
     /** Its function table slot. */
     public index: int,
-    /** Its exits in order (what a failing guard's number indexes). */
+    /** The id of its first exit (backend/exits.ts): exit n returns firstExit + n. */
+    public firstExit: int,
+    /** Its exits in order. */
     public exits: ResOp[],
     public snapshots: Snapshot[],
     /** Where its FINISH goes on: the cell of a compiled loop (null for a loop). */
     public target: JitCell | null,
   ) {
-    for (let i = 0; i < exits.length; i++) this.bridges.push(null);
+    for (let i = 0; i < exits.length; i++) {
+      this.bridges.push(null);
+      owners.push(this);
+    }
   }
+
+  /** Exit n (a guard) goes on in `bridge` from now on. */
+  attach(n: int, bridge: CompiledTrace): void {
+    this.bridges[n] = bridge;
+    attachBridge(this.firstExit + n, bridge.index);
+  }
+}
+
+/** Per exit id: the compiled trace it belongs to. */
+const owners: CompiledTrace[] = [];
+
+/** The compiled trace an exit id returned by compiled code belongs to. */
+export function ownerOfExit(id: int): CompiledTrace {
+  return owners[id];
 }
 
 class Buffers {
@@ -76,9 +97,10 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCel
   const inputRefs = countRefs(trace.inputargs);
   if (inputRefs > refSlots) refSlots = inputRefs;
   if (slots > MAX_SLOTS || trace.inputargs.length > MAX_SLOTS) return null;
-  const index = isLoop ? compileLoop(trace) : compileBridge(trace);
+  const links = new TraceLinks(reserveExits(exits.length), target === null ? 0 : target.loop!.index, traceCounter(n));
+  const index = isLoop ? compileLoop(trace, links) : compileBridge(trace, links);
   if (refSlots > buffers.refSlots) buffers.refSlots = refSlots;
-  return new CompiledTrace(index, exits, snapshots, target);
+  return new CompiledTrace(index, links.firstExit, exits, snapshots, target);
 }
 
 /** Pushes the ref slots every compiled trace fits in (from jitEnter itself, see

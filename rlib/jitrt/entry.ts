@@ -3,13 +3,13 @@
 // and reds in the exchange area). Every top-level function here is a runtime helper.
 import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
 import { int } from "../types.ts";
-import { CompiledTrace, frameBuffer, loopInputs } from "./compiled.ts";
+import { CompiledTrace, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
+import { takesBridge } from "./frame.ts";
 import { rootExchange } from "./driver.ts";
 import { printStats, startTracingClock, stats } from "./stats.ts";
-import { logGuardFailures } from "./jitlog.ts";
+import { logCounts } from "./jitlog.ts";
 import { MetaInterp } from "./metainterp.ts";
-import { FINISH, GUARD_NO_EXCEPTION } from "./resop.ts";
-import { findCell, keyFromExchange, newCell, setUp, tick, warm } from "./warmstate.ts";
+import { block, bucketIndex, findCell, hashStep, keyFromExchange, newCell, portalTick, setUp, tick, warm } from "./warmstate.ts";
 
 class Jit {
   /** Made at the first use: it reads the jitcode tables, which exist only translated. */
@@ -24,19 +24,19 @@ class Jit {
     return mi;
   }
 
-  /** Runs compiled code from `t` on (its inputs in the frame buffer and the ref slots at
-   *  `refs`) until a guard without a bridge fails, following FINISH into the next loop and
-   *  failing guards into their bridges; then resumes in the blackhole, or traces a bridge
-   *  from a guard that has failed often enough. Returns jitEnter's answer. */
+  /** Runs compiled code from `start` (its inputs in the frame buffer and the ref slots at
+   *  `refs`): the traces go on into each other themselves (backend/exits.ts) until one
+   *  leaves by a guard without a bridge. Exits past the bridge words are followed here. Then
+   *  resumes in the blackhole, or traces a bridge from a guard that has failed often
+   *  enough. Returns jitEnter's answer. */
   runCompiled(start: CompiledTrace, refs: int): int {
     let t = start;
+    stats.entries++;
     for (;;) {
-      const n = callTrace(t.index, frameBuffer(), refs);
+      const id = callTrace(t.index, frameBuffer(), refs);
+      t = ownerOfExit(id);
+      const n = id - t.firstExit;
       const exit = t.exits[n];
-      if (exit.opnum === FINISH) {
-        t = t.target!.loop!;
-        continue;
-      }
       const bridge = t.bridges[n];
       if (bridge !== null) {
         t = bridge;
@@ -45,9 +45,7 @@ class Jit {
       const s = t.snapshots[exit.resume];
       s.failures++;
       stats.guardFailures++;
-      // The blackhole takes a guard_no_exception's pending exception; a trace never records
-      // the raising path, so those get no bridge.
-      if (s.failures === warm.bridgeThreshold && exit.opnum !== GUARD_NO_EXCEPTION) {
+      if (s.failures === warm.bridgeThreshold && takesBridge(exit.opnum)) {
         // A trace's constants are addresses: the objects it will name must not move.
         collectYoung();
         startTracingClock();
@@ -60,10 +58,21 @@ class Jit {
 
 const jit = new Jit();
 
+/** The portal's hash of its greens, jitHash(...jitHash(0, g0)..., gn) of each green's bits
+ *  (a ref's address, a float's bits), as warmstate.ts hashes a key. */
+export function jitHash(h: int, bits: int): int {
+  return hashStep(h, bits);
+}
+
+/** Whether the portal must call jitEnter (see warmstate.ts portalTick). */
+export function jitTick(hash: int): boolean {
+  return portalTick(hash);
+}
+
 /** `site`: where the can_enter_jit is in the portal's jitcode (its loop_header instruction).
- *  Returns 0: go on interpreting; 1: continue at the merge point with the greens and reds
- *  in the exchange area; 2: the portal returned the value in the exchange area's first
- *  slot (and an exception may be pending). */
+ *  The portal calls it when jitTick says so. Returns 0: go on interpreting; 1: continue at
+ *  the merge point with the greens and reds in the exchange area; 2: the portal returned
+ *  the value in the exchange area's first slot (and an exception may be pending). */
 export function jitEnter(site: int): int {
   const roots = rootExchange();
   setUp();
@@ -71,6 +80,7 @@ export function jitEnter(site: int): int {
   let answer = 0;
   let cell = findCell();
   if (cell !== null && cell.traced) {
+    block(bucketIndex());
     const loop = cell.loop;
     if (loop !== null) answer = jit.runCompiled(loop, loopInputs(roots));
   } else if (tick()) {
@@ -81,8 +91,11 @@ export function jitEnter(site: int): int {
     cell = findCell();
     if (cell === null) cell = newCell();
     if (!cell.traced) {
+      // (The bucket of the key after the collection, which may have moved a ref green.)
+      const bucket = bucketIndex();
       startTracingClock();
       answer = jit.interp().start(site, roots, cell);
+      if (cell.traced) block(bucket);
     }
   }
   setShadowStackTop(roots);
@@ -92,5 +105,5 @@ export function jitEnter(site: int): int {
 /** Called when the program exits (targets/wasm/index.ts _start, with --jit). */
 export function jitExit(): void {
   printStats();
-  logGuardFailures();
+  logCounts();
 }

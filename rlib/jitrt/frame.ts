@@ -6,7 +6,7 @@
 // inputargs; when the trace leaves by an exit (a guard that fails, or FINISH), the exit's
 // values (a guard's failArgs, FINISH's arguments) come out in their order.
 import { float, int } from "../types.ts";
-import { isExit, isGuard, ResOp, Trace, TYPE_REF, Value } from "./resop.ts";
+import { GUARD_NO_EXCEPTION, isExit, isGuard, ResOp, Trace, TYPE_REF, Value } from "./resop.ts";
 
 /** Refs are held as addresses, which the collector does not update: a JitFrame holds refs
  *  only while nothing allocates (tests use prebuilt objects). */
@@ -44,6 +44,12 @@ export function exitOps(trace: Trace): ResOp[] {
   const exits: ResOp[] = [];
   for (const op of trace.ops) if (isExit(op.opnum)) exits.push(op);
   return exits;
+}
+
+/** Whether a bridge may be attached to the exit: a guard, but not guard_no_exception (the
+ *  blackhole takes its pending exception; a trace never records the raising path). */
+export function takesBridge(opnum: int): boolean {
+  return isGuard(opnum) && opnum !== GUARD_NO_EXCEPTION;
 }
 
 /** The values an exit hands back (a guard's failArgs, FINISH's arguments). */

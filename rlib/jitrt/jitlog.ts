@@ -1,8 +1,11 @@
 // RTS_JITLOG=path: every closed trace is appended to the file in PyPy's log format
 // (printer.ts), as recorded and as optimized (what the backend compiles); when the program
-// exits, how often each guard of each optimized loop failed (the guards that never failed
-// are left out). The file is emptied when the program writes its first trace.
+// exits, how often each compiled trace ran (and a loop iterated: PyPy's jit-backend-counts)
+// and how often each guard of each optimized trace failed (the guards that never failed are
+// left out). The file is emptied when the program writes its first trace.
 import { appendFile, getenv } from "../os.ts";
+import { load64, typedDataAddress } from "../lowlevel.ts";
+import { int } from "../types.ts";
 import { printOp, printTrace } from "./printer.ts";
 import { isGuard, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
@@ -19,8 +22,14 @@ class LoggedLoop {
   ) {}
 }
 
+/** Traces past this many are not counted. */
+const MAX_COUNTED = 4096;
+
 class LogState {
   started = false;
+  /** Per trace number: runs, then iterations (i64 words that compiled code adds to). Prebuilt,
+   *  so the collector never moves it. */
+  counts = new Float64Array(2 * MAX_COUNTED);
   count = 0;
   loops: LoggedLoop[] = [];
   /** Per trace number: "loop" or "bridge". */
@@ -51,11 +60,26 @@ export function logOptimized(n: number, t: Trace, snapshots: Snapshot[]): void {
   log.loops.push(new LoggedLoop(n, log.kinds[n], t, snapshots));
 }
 
-/** At exit: each guard that failed, by loop and position among the loop's guards. */
-export function logGuardFailures(): void {
+/** Where the compiled trace number n counts its runs and iterations (two i64 words), or 0
+ *  when it does not count (no log). */
+export function traceCounter(n: int): int {
+  if (n >= MAX_COUNTED || getenv("RTS_JITLOG") === null) return 0;
+  return typedDataAddress(log.counts) + 16 * n;
+}
+
+/** At exit: how often each trace ran, then each guard that failed, by trace and position
+ *  among the trace's guards. */
+export function logCounts(): void {
   const path = getenv("RTS_JITLOG");
   if (path === null || log.loops.length === 0) return;
-  let s = "# guard failures\n";
+  let s = "# runs\n";
+  for (const loop of log.loops) {
+    const at = traceCounter(loop.number);
+    if (at === 0) continue;
+    s += `${loop.kind} ${loop.number}: ${load64(at)} runs`;
+    s += loop.kind === "loop" ? `, ${load64(at + 8)} iterations\n` : "\n";
+  }
+  s += "# guard failures\n";
   for (const loop of log.loops) {
     printTrace(loop.trace);
     let k = 0;

@@ -577,8 +577,10 @@ export class MetaInterp {
     const compiled = compileTrace(this.trace, this.snapshots, target);
     const parent = this.bridgeParent;
     if (parent !== null) {
-      parent.bridges[this.bridgeExit] = compiled;
-      if (compiled !== null) stats.bridgesCompiled++;
+      if (compiled !== null) {
+        parent.attach(this.bridgeExit, compiled);
+        stats.bridgesCompiled++;
+      }
     } else {
       this.cell!.traced = true;
       this.cell!.loop = compiled;

@@ -1,7 +1,9 @@
 // When to trace (RPython's warmstate.py and jitcounter.py): each time the interpreter
-// reaches can_enter_jit, the greens it passes (in the exchange area) are hashed to a
-// counter; when a counter reaches the driver's threshold, the meta-interpreter traces from
-// there. The threshold and the trace length limit come from the driver's JitParams and can
+// reaches can_enter_jit, the portal itself hashes the greens it passes to a counter and
+// counts (entry.ts jitTick, woven in by translator/transform/jitentry.ts); only when the
+// counter reaches the driver's threshold, or a compiled loop may start there, does it call
+// jitEnter. A counter that some green key's cell hashes to is BLOCKED (every entry calls
+// jitEnter, which finds the cell); the other keys hashing there count in `collided`. The threshold and the trace length limit come from the driver's JitParams and can
 // be overridden at run time with RTS_JIT=threshold=N,traceLimit=N. The greens that got a
 // trace have a cell (found through the same hash), which says what to do instead. A guard
 // of a compiled trace that has failed bridgeThreshold times gets a bridge: by default a
@@ -15,6 +17,8 @@ import { driver, slotKind } from "./driver.ts";
 import { descrWord, KIND_REF } from "./jitcodes.ts";
 
 const COUNTERS = 4096;
+/** A counter that always makes the portal call jitEnter (above any threshold). */
+const BLOCKED = 0x40000000;
 
 export class WarmState {
   ready = false;
@@ -22,8 +26,13 @@ export class WarmState {
   traceLimit = 6000;
   /** 0 until set up: then RTS_JIT's, or a fifth of the threshold (at least 1). */
   bridgeThreshold = 0;
+  /** 0 until set up, then the threshold: the portal counts while a counter stays below it. */
+  limit = 0;
+  /** Per bucket: entries counted, or BLOCKED. */
   counters = new Int32Array(COUNTERS);
-  /** Per counter: the first of the cells whose greens hash there (index + 1; 0: none). */
+  /** Per bucket whose counter is BLOCKED: the entries of keys without a traced cell there. */
+  collided = new Int32Array(COUNTERS);
+  /** Per bucket: the first of the cells whose greens hash there (index + 1; 0: none). */
   buckets = new Int32Array(COUNTERS);
   cells: JitCell[] = [];
 }
@@ -54,6 +63,7 @@ export function setUp(): void {
   const spec = getenv("RTS_JIT");
   if (spec !== null) parseParams(spec);
   if (warm.bridgeThreshold === 0) warm.bridgeThreshold = Math.max(1, Math.floor(warm.threshold / 5));
+  warm.limit = warm.threshold;
 }
 
 /** "threshold=N,traceLimit=N,bridgeThreshold=N" (any may be left out). */
@@ -92,16 +102,26 @@ export function keyFromExchange(roots: int): void {
   }
 }
 
-/** The counter of the key. */
-export function counterIndex(): int {
+/** The index of the key's counter and of its first cell in `buckets`: the portal computes
+ *  the same from the greens it has (entry.ts jitHash). */
+export function bucketIndex(): int {
   let h = 0;
-  for (let k = 0; k < driver.greens; k++) h = ((h * 31) | 0) ^ (key[k] & 0x7fffffff);
-  return (h & 0x7fffffff) % COUNTERS;
+  for (let k = 0; k < driver.greens; k++) h = hashStep(h, key[k]);
+  return bucketOf(h);
+}
+
+/** Adds a green's bits to a hash. */
+export function hashStep(h: int, bits: int): int {
+  return ((h * 31) | 0) ^ (bits & 0x7fffffff);
+}
+
+function bucketOf(hash: int): int {
+  return hash & (COUNTERS - 1);
 }
 
 /** The cell of the key, or null. */
 export function findCell(): JitCell | null {
-  let c = warm.buckets[counterIndex()];
+  let c = warm.buckets[bucketIndex()];
   while (c !== 0) {
     const cell = warm.cells[c - 1];
     let same = true;
@@ -114,7 +134,7 @@ export function findCell(): JitCell | null {
 
 /** A new cell for the key. */
 export function newCell(): JitCell {
-  const index = counterIndex();
+  const index = bucketIndex();
   const cell = new JitCell();
   for (let k = 0; k < driver.greens; k++) cell.greens.push(key[k]);
   cell.next = warm.buckets[index];
@@ -123,14 +143,34 @@ export function newCell(): JitCell {
   return cell;
 }
 
-/** Counts one more entry of the key; true when it became hot (the counter restarts). */
-export function tick(): boolean {
-  const i = counterIndex();
+/** The portal's part of counting (inlined at can_enter_jit, with the hash of its greens):
+ *  true when jitEnter must run, because the counter reached the threshold or is BLOCKED
+ *  (or the JIT is not set up yet). */
+export function portalTick(hash: int): boolean {
+  const i = bucketOf(hash);
   const n = warm.counters[i] + 1;
-  if (n < warm.threshold) {
+  if (n < warm.limit) {
     warm.counters[i] = n;
     return false;
   }
-  warm.counters[i] = 0;
   return true;
+}
+
+/** At jitEnter for a key without a traced cell: counts the entry; true when it became hot
+ *  (its counter restarts). */
+export function tick(): boolean {
+  const i = bucketIndex();
+  if (warm.counters[i] >= BLOCKED) {
+    const n = warm.collided[i] + 1;
+    warm.collided[i] = n < warm.threshold ? n : 0;
+    return n >= warm.threshold;
+  }
+  const n = warm.counters[i] + 1;
+  warm.counters[i] = n < warm.threshold ? n : 0;
+  return n >= warm.threshold;
+}
+
+/** A key of this bucket has a traced cell: the portal calls jitEnter for it from now on. */
+export function block(bucket: int): void {
+  warm.counters[bucket] = BLOCKED;
 }

@@ -61,6 +61,8 @@ CACHE_LIMIT = 512 << 20
 def make_engine():
     config = wasmtime.Config()
     config.consume_fuel = COUNT_OPERATIONS
+    # Compiled JIT traces go on into each other with return_call_indirect.
+    config.wasm_tail_call = True
     # wasmtime refuses a max_wasm_stack above its async stack size (2 MiB by default), and the
     # Python API has no setter for the latter, so call the C API directly. Without that symbol
     # (another wasmtime version), keep the default 2 MiB stack rather than fail.

@@ -376,6 +376,11 @@ export class FunctionOps {
         const t = typeOfValue(op.args[1]);
         return t === "i32" ? m.i64.store(0, 8, at, m.i64.extend_u(a[1]())) : this.storeTyped(t, at, a[1]());
       }
+      case "jit_green_bits": {
+        // A green's bits as the JIT hashes its key (rlib/jitrt/warmstate.ts): as the exchange area holds it.
+        const t = typeOfValue(op.args[0]);
+        return t === "f64" ? m.i64.reinterpret(a[0]()) : t === "i64" ? a[0]() : m.i64.extend_u(a[0]());
+      }
       case "jit_exchange_get": {
         const at = m.i32.const(JIT_EXCHANGE_BASE + 8 * Number((op.args[0] as Constant).value));
         return rt === "i32" ? m.i32.wrap(m.i64.load(0, 8, at)) : this.loadTyped(rt, at);

@@ -1,9 +1,11 @@
 // Entering the JIT from the interpreter (with --jit; RPython's warmspot.py does the same
-// rewriting of the portal). After the codewriter has read the portal's graph, its
-// can_enter_jit operations become a call of rlib/jitrt/entry.ts' jitEnter with the
+// rewriting of the portal). After the codewriter has read the portal's graph, each of its
+// can_enter_jit operations becomes the portal's own counting of the greens (a hash of
+// their bits by rlib/jitrt/entry.ts jitHash, then jitTick, both small enough to inline:
+// most entries only count) and, when jitTick says so, a call of jitEnter with the
 // driver's greens then reds in the JIT exchange area (one 8-byte slot each, in the
-// driver's order), and the merge point starts a block of its own so that the interpreter
-// can continue there. jitEnter answers:
+// driver's order). The merge point starts a block of its own so that the interpreter can
+// continue there. jitEnter answers:
 //   0  nothing to do (not hot yet): go on as before
 //   1  the JIT ran the guest up to a merge point: continue there with the greens and reds
 //      it left in the exchange area
@@ -12,7 +14,7 @@
 // Refs in the exchange area are not GC roots: jitEnter copies them to its own roots before
 // it allocates, and writes them back after its last allocation.
 import { Block, Constant, DEFAULT_CASE, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
-import { runtimeFunction } from "../frontend/program.ts";
+import { JitDriverDesc, runtimeFunction } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
 import { LowLevelProgram } from "../rtyper/index.ts";
 
@@ -22,7 +24,8 @@ export const JIT_ENTER_RETURNED = 2;
 /** `enterSites`: where the codewriter put each can_enter_jit (jitEnter's argument: the
  *  meta-interpreter starts there). */
 export function weaveJitEntry(ll: LowLevelProgram, enterSites: Map<Operation, number>): void {
-  const enter = runtimeFunction(ll.program, "jitEnter");
+  const rt = (name: string): Constant => typedConst(runtimeFunction(ll.program, name), "void");
+  const entry = { enter: rt("jitEnter"), hash: rt("jitHash"), tick: rt("jitTick") };
   for (const fn of ll.functions) {
     const g = fn.graph;
     if (!g.blocks().some((b) => b.operations.some((op) => op.opname === "jit_merge_point"))) continue;
@@ -30,7 +33,7 @@ export function weaveJitEntry(ll: LowLevelProgram, enterSites: Map<Operation, nu
     for (;;) {
       const b = g.blocks().find((x) => x.operations.some((o) => o.opname === "can_enter_jit"));
       if (!b) break;
-      weaveEnter(g, b, merge, typedConst(enter, "void"), enterSites);
+      weaveEnter(g, b, merge, entry, enterSites);
     }
   }
 }
@@ -68,16 +71,35 @@ function moveTail(b: Block, i: number, inputs: Variable[]): Block {
   return tail;
 }
 
-function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] }, enter: Constant, enterSites: Map<Operation, number>): void {
+interface EntryFunctions {
+  enter: Constant;
+  hash: Constant;
+  tick: Constant;
+}
+
+function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] }, entry: EntryFunctions, enterSites: Map<Operation, number>): void {
   const i = b.operations.findIndex((o) => o.opname === "can_enter_jit");
   const site = enterSites.get(b.operations[i]);
   if (site === undefined) throw new Error("jit entry: a can_enter_jit the codewriter did not see");
+  const driver = (b.operations[i].args[0] as Constant).value as JitDriverDesc;
   const values = b.operations[i].args.slice(1);
   const rest = moveTail(b, i + 1, []);
   b.operations.splice(i, 1);
-  values.forEach((v, slot) => b.operations.push(op("jit_exchange_set", [typedConst(slot, "void"), v], "void")));
-  const call = op("direct_call", [enter, typedConst(site, "i64")], "i64");
-  b.operations.push(call);
+  // Count: hash the greens' bits, then jitTick.
+  let hash: Value = typedConst(0, "i64");
+  for (const green of values.slice(0, driver.greens.length)) {
+    const bits = op("jit_green_bits", [green], "i64");
+    const step = op("direct_call", [entry.hash, hash, bits.result], "i64");
+    b.operations.push(bits, step);
+    hash = step.result;
+  }
+  const tick = op("direct_call", [entry.tick, hash], "i32");
+  b.operations.push(tick);
+  const enter = new Block([]);
+  b.closeWith([new Link([], enter, true), new Link([], rest, false)], tick.result);
+  values.forEach((v, slot) => enter.operations.push(op("jit_exchange_set", [typedConst(slot, "void"), v], "void")));
+  const call = op("direct_call", [entry.enter, typedConst(site, "i64")], "i64");
+  enter.operations.push(call);
   // Continue at the merge point: its variables from their slots.
   const reload = new Block([]);
   const slotOf = mergePointSlots(merge.block);
@@ -98,7 +120,7 @@ function weaveEnter(g: Graph, b: Block, merge: { block: Block; vars: Variable[] 
   }
   ret.closeWith([new Link([result], g.returnblock)]);
   const links = [new Link([], reload, JIT_ENTER_CONTINUE), new Link([], ret, JIT_ENTER_RETURNED), new Link([], rest, DEFAULT_CASE)];
-  b.closeWith(links, call.result);
+  enter.closeWith(links, call.result);
 }
 
 /** For each input of the merge point's block, its slot: its position among the greens and reds. */

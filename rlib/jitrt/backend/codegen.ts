@@ -8,7 +8,7 @@ import { fatal } from "../../runtime.ts";
 import { InputArg, opName, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FunctionCode, GLOBAL_EXC } from "./function.ts";
+import { FunctionCode, GLOBAL_EXC, TraceLinks } from "./function.ts";
 import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
@@ -105,7 +105,7 @@ function operation(f: FunctionCode, at: int): void {
       residualCall(f, op, at);
       return;
     case SHAPE_FINISH:
-      f.leave(a);
+      f.leave(op);
       return;
     case SHAPE_JUMP:
       // All the new values are pushed before any label argument is assigned (a constant
@@ -161,12 +161,14 @@ function checkLoop(trace: Trace): void {
 
 /** The trace function: its body (locals and code, as the code section holds it) and the
  *  function types its indirect calls use (the module declares them). */
-export function loopFunction(trace: Trace): FunctionCode {
+export function loopFunction(trace: Trace, links: TraceLinks): FunctionCode {
   checkLoop(trace);
-  const f = new FunctionCode(trace, true);
+  const f = new FunctionCode(trace, true, links);
   f.loadInputs();
+  f.count(0);
   f.byte(LOOP);
   f.byte(EMPTY_BLOCK);
+  f.count(1);
   for (let i = 1; i < trace.ops.length; i++) operation(f, i);
   f.byte(END);
   f.byte(UNREACHABLE);
@@ -175,7 +177,7 @@ export function loopFunction(trace: Trace): FunctionCode {
 }
 
 /** A straight-line trace's function: no loop, it leaves by a guard or by its FINISH. */
-export function straightFunction(trace: Trace): FunctionCode {
+export function straightFunction(trace: Trace, links: TraceLinks): FunctionCode {
   const ops = trace.ops;
   const first = ops.length > 0 && OP_CODES[ops[0].opnum].shape === SHAPE_LABEL ? 1 : 0;
   if (ops.length === first || OP_CODES[ops[ops.length - 1].opnum].shape !== SHAPE_FINISH) {
@@ -185,8 +187,9 @@ export function straightFunction(trace: Trace): FunctionCode {
     const shape = OP_CODES[ops[i].opnum].shape;
     if (shape === SHAPE_LABEL || shape === SHAPE_JUMP) fatal("jit backend: a straight-line trace has no label or jump inside");
   }
-  const f = new FunctionCode(trace, false);
+  const f = new FunctionCode(trace, false, links);
   f.loadInputs();
+  f.count(0);
   for (let i = first; i < ops.length; i++) operation(f, i);
   f.byte(UNREACHABLE);
   f.byte(END);

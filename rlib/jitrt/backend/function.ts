@@ -4,12 +4,13 @@
 // codegen.ts, heap.ts and calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { exitValues, frameSlots } from "../frame.ts";
-import { ConstFloat, ConstInt, ConstRef, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { exitValues, frameSlots, takesBridge } from "../frame.ts";
+import { ConstFloat, ConstInt, ConstRef, isGuard, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { exitWordAddress } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
   EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_STORE, I64, I64_CONST, I64_LOAD, I64_STORE, IF,
-  LOCAL_GET, LOCAL_SET, RETURN,
+  I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
 } from "./wasm.ts";
 
 /** The function's parameters. */
@@ -41,6 +42,21 @@ export class FuncType {
   }
 }
 
+/** How a compiled trace links to the rest: its exits are numbered from `firstExit`
+ *  (exits.ts); its FINISH goes on in the trace at table slot `finishTarget` (0: it returns
+ *  its exit id); with RTS_JITLOG, it counts its runs (and a loop its iterations) in the two
+ *  i64 words at `counter` (0: it does not count). */
+export class TraceLinks {
+  constructor(
+    public firstExit: int,
+    public finishTarget: int,
+    public counter: int,
+  ) {}
+}
+
+/** A trace compiled on its own (tests): exits numbered from 0, nothing counted. */
+export const UNLINKED = new TraceLinks(0, 0, 0);
+
 export class FunctionCode {
   code: ByteBuffer = new ByteBuffer();
   locals: Map<Value, int> = new Map<Value, int>();
@@ -48,6 +64,9 @@ export class FunctionCode {
   counts: int[] = [0, 0, 0];
   /** An i32 scratch local: the base of the shadow-stack slots refs are spilled to. */
   spillBase: int = 0;
+  /** An i32 scratch local: the bridge an exit goes on in. */
+  bridgeSlot: int = 0;
+  /** Exits so far. */
   exits: int = 0;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
@@ -58,6 +77,7 @@ export class FunctionCode {
   constructor(
     public trace: Trace,
     private isLoop: boolean,
+    private links: TraceLinks,
   ) {
     this.allocateLocals();
     this.findLastUses();
@@ -79,7 +99,8 @@ export class FunctionCode {
       }
     }
     this.spillBase = next;
-    this.counts[2]++;
+    this.bridgeSlot = next + 1;
+    this.counts[2] += 2;
   }
 
   private findLastUses(): void {
@@ -176,8 +197,10 @@ export class FunctionCode {
     }
   }
 
-  /** Stores an exit's values to the slots and returns the exit's number. */
-  leave(values: Value[]): void {
+  /** Stores an exit's values to the slots, then goes on in the trace that continues there
+   *  (FINISH's target, a guard's bridge once attached), or returns the exit's id. */
+  leave(exit: ResOp): void {
+    const values = exitValues(exit);
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
       const t = values[i].type;
@@ -187,16 +210,58 @@ export class FunctionCode {
       else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slots[i] * 8);
       else this.memoryAccess(I64_STORE, 3, slots[i] * 8);
     }
-    this.i32Const(this.exits);
-    this.code.byte(RETURN);
+    const id = this.links.firstExit + this.exits;
     this.exits++;
+    if (!isGuard(exit.opnum) && this.links.finishTarget !== 0) {
+      this.i32Const(this.links.finishTarget);
+      this.tailCall();
+      return;
+    }
+    const word = takesBridge(exit.opnum) ? exitWordAddress(id) : 0;
+    if (word !== 0) {
+      this.i32Const(word);
+      this.memoryAccess(I32_LOAD, 2, 0);
+      this.instr(LOCAL_TEE, this.bridgeSlot);
+      this.code.byte(IF);
+      this.code.byte(EMPTY_BLOCK);
+      this.instr(LOCAL_GET, this.bridgeSlot);
+      this.tailCall();
+      this.code.byte(END);
+    }
+    this.i32Const(id);
+    this.code.byte(RETURN);
+  }
+
+  /** Adds one to counter word k (0: runs, 1: iterations) when the trace counts. */
+  count(k: int): void {
+    const counter = this.links.counter;
+    if (counter === 0) return;
+    this.i32Const(counter);
+    this.i32Const(counter);
+    this.memoryAccess(I64_LOAD, 3, 8 * k);
+    this.code.byte(I64_CONST);
+    this.code.s64(1);
+    this.code.byte(I64_ADD);
+    this.memoryAccess(I64_STORE, 3, 8 * k);
+  }
+
+  /** Calls the trace function at the table slot on the stack with this one's frame and refs,
+   *  in this one's place: a chain of traces does not grow the Wasm stack. */
+  private tailCall(): void {
+    const slot = this.bridgeSlot;
+    this.instr(LOCAL_SET, slot);
+    this.instr(LOCAL_GET, FRAME);
+    this.instr(LOCAL_GET, REFS);
+    this.instr(LOCAL_GET, slot);
+    this.instr(RETURN_CALL_INDIRECT, 0);
+    this.code.byte(0);
   }
 
   /** A guard: its failure condition (an i32) is on the stack. */
   guard(op: ResOp): void {
     this.code.byte(IF);
     this.code.byte(EMPTY_BLOCK);
-    this.leave(exitValues(op));
+    this.leave(op);
     this.code.byte(END);
   }
 }

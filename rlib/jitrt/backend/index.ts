@@ -8,19 +8,20 @@ import { countRefs, exitOps, exitValues, frameSlots, JitFrame } from "../frame.t
 import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
+import { TraceLinks } from "./function.ts";
 
 /** Compiles a loop trace (LABEL first, JUMP last); returns its function table slot, for
  *  lowlevel.callTrace. */
-export function compileLoop(trace: Trace): int {
-  const module = traceModule(loopFunction(trace));
+export function compileLoop(trace: Trace, links: TraceLinks): int {
+  const module = traceModule(loopFunction(trace, links));
   // Nothing allocates between taking the address and the host reading the bytes.
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }
 
 /** Compiles a straight-line trace (a bridge, or a loop's start that goes on in another
  *  loop: FINISH last, LABEL only first if at all), for lowlevel.callTrace. */
-export function compileBridge(trace: Trace): int {
-  const module = traceModule(straightFunction(trace));
+export function compileBridge(trace: Trace, links: TraceLinks): int {
+  const module = traceModule(straightFunction(trace, links));
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }
 
@@ -28,9 +29,9 @@ export function compileBridge(trace: Trace): int {
 const MAX_SLOTS = 1024;
 const FRAME_BUFFER = new Float64Array(MAX_SLOTS);
 
-/** Runs a compiled loop trace on the inputs in `frame` (as evaluateLoop does): the ints and
- *  floats go to a static frame buffer, the refs on the shadow stack; the exit's values come
- *  back into `frame`. Returns the exit's number. */
+/** Runs a loop trace compiled UNLINKED on the inputs in `frame` (as evaluateLoop
+ *  does): the ints and floats go to a static frame buffer, the refs on the shadow stack;
+ *  the exit's values come back into `frame`. Returns the exit's number. */
 export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
   const base = typedDataAddress(FRAME_BUFFER);
   const refs = shadowStackTop();

@@ -1,0 +1,38 @@
+// How compiled traces go on into each other without returning to jitrt (RPython's backends
+// patch a guard's jump to its bridge in machine code; a Wasm module cannot be patched).
+// Every exit of every compiled trace has a number of its own (an exit id), which the trace
+// returns when it leaves there. A guard's exit first looks at its id's word here: once a
+// bridge is attached to the guard (attachBridge), the word holds the bridge's table slot
+// and the guard tail-calls the bridge (return_call_indirect) with its values in the frame,
+// as a FINISH tail-calls the loop it goes on in. Exits past MAX_WORDS get no word: they
+// return, and the caller (entry.ts runCompiled) follows their bridges itself.
+import { int } from "../../types.ts";
+import { typedDataAddress } from "../../lowlevel.ts";
+
+const MAX_WORDS = 65536;
+
+class ExitWords {
+  /** Prebuilt, so the collector never moves it: compiled code has its address. */
+  words = new Int32Array(MAX_WORDS);
+  next = 0;
+}
+
+const exitWords = new ExitWords();
+
+/** Numbers `count` new exits; returns the first id. */
+export function reserveExits(count: int): int {
+  const first = exitWords.next;
+  exitWords.next = first + count;
+  return first;
+}
+
+/** The address of the exit's word, or 0 when it has none. */
+export function exitWordAddress(id: int): int {
+  return id < MAX_WORDS ? typedDataAddress(exitWords.words) + 4 * id : 0;
+}
+
+/** The exit's guard now tail-calls the compiled trace at this table slot (never 0: the
+ *  main module's table has functions before any trace's). */
+export function attachBridge(id: int, index: int): void {
+  if (id < MAX_WORDS) exitWords.words[id] = index;
+}
