@@ -30,14 +30,14 @@ function scheme(title: string, file: string): Bench {
 }
 
 const BENCHES: Bench[] = [
-  { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"], bf: "interpreters/bf/examples/mandelbrot.b" },
-  { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"], bf: "interpreters/bf/examples/hello.b" },
+  { name: "bf mandelbrot", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/mandelbrot.b"], bf: "interpreters/bf/examples/mandelbrot.b", jit: true },
+  { name: "bf hello", source: "interpreters/bf/bf.ts", args: ["interpreters/bf/examples/hello.b"], bf: "interpreters/bf/examples/hello.b", jit: true },
   { name: "binary-trees 16", source: "tests/programs/binary_trees.ts", args: ["16"] },
   { name: "binary-trees 16 marksweep", source: "tests/programs/binary_trees.ts", args: ["16"], gc: "marksweep" },
   scheme("fib 30", "fib"),
   scheme("tak 18 12 6", "tak"),
   scheme("named-let sum 3e7", "sum"),
-  { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"] },
+  { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"], jit: true },
 ];
 
 /** Seconds, and the linear memory a translated program reported (RTS_GCSTATS), if any.

@@ -11,8 +11,8 @@
 import { jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
 import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
-import { compileBridge, compileLoop } from "./backend/index.ts";
-import { attachBridge, reserveExits } from "./backend/exits.ts";
+import { compileTree } from "./backend/index.ts";
+import { exitWordAddress, reserveExits, setWord } from "./backend/exits.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
@@ -23,36 +23,114 @@ import type { JitCell } from "./warmstate.ts";
 import { optimizeLoop } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
-import { TraceLinks } from "./backend/function.ts";
+import { TraceCode, TraceLinks } from "./backend/function.ts";
 
 const MAX_SLOTS = 1024;
+
+/** The most operations compiled into one function with its bridges (the rest stay on
+ *  their own: their guards tail-call them). */
+const MAX_TREE_OPS = 2000;
 
 export class CompiledTrace {
   /** Per exit: the bridge compiled from it (null: none yet). */
   bridges: (CompiledTrace | null)[] = [];
+  /** The trace compiled for a green key whose tree this one is part of (itself for one). */
+  root: CompiledTrace;
+  /** For a root: the id of its entry word (backend/exits.ts), the operations its function
+   *  compiles, those of the bridges attached to its tree since, and how many times it was
+   *  compiled. */
+  entry = -1;
+  compiledOps = 0;
+  pendingOps = 0;
+  generation = 0;
+  /** The root's generation whose function has this bridge compiled in (-1: none). */
+  inlinedIn = -1;
+  /** The id of its first exit: exit n returns firstExit + n. */
+  firstExit: int;
 
   constructor(
-    /** Its function table slot. */
+    /** Its function table slot (a root's changes when it is compiled again; 0: a bridge
+     *  only compiled into its root's function). */
     public index: int,
-    /** The id of its first exit (backend/exits.ts): exit n returns firstExit + n. */
-    public firstExit: int,
-    /** Its exits in order. */
+    /** Its optimized trace and how its code links to the others. */
+    public trace: Trace,
+    public links: TraceLinks,
     public exits: ResOp[],
     public snapshots: Snapshot[],
     /** Where its FINISH goes on: the cell of a compiled loop (null for a loop). */
     public target: JitCell | null,
+    parent: CompiledTrace | null,
   ) {
+    this.root = parent === null ? this : parent.root;
+    this.firstExit = links.firstExit;
     for (let i = 0; i < exits.length; i++) {
       this.bridges.push(null);
       owners.push(this);
     }
+    if (parent === null) {
+      this.compiledOps = trace.ops.length;
+      this.entry = reserveExits(1);
+      owners.push(this);
+      setWord(this.entry, index);
+    }
   }
 
-  /** Exit n (a guard) goes on in `bridge` from now on. */
+  /** Exit n (a guard) goes on in `bridge` from now on. The root is compiled again with its
+   *  bridges in their guards' places once they would make it half as big again (compiling
+   *  the tree anew for every bridge costs far more); until then, and for the bridges that
+   *  do not fit, the guard tail-calls the bridge compiled on its own. */
   attach(n: int, bridge: CompiledTrace): void {
     this.bridges[n] = bridge;
-    attachBridge(this.firstExit + n, bridge.index);
+    const root = this.root;
+    root.pendingOps += bridge.trace.ops.length;
+    if (2 * root.pendingOps >= root.compiledOps) root.recompile();
+    root.compileOutside();
   }
+
+  /** Compiles the root with as many of its tree's bridges as fit, if any more do. */
+  private recompile(): void {
+    const budget = new Budget();
+    const generation = this.generation + 1;
+    const tree = this.tree(budget, generation);
+    const ops = MAX_TREE_OPS - budget.ops;
+    this.pendingOps = 0;
+    if (ops === this.compiledOps) return;
+    this.index = compileTree(tree);
+    setWord(this.entry, this.index);
+    this.compiledOps = ops;
+    this.generation = generation;
+  }
+
+  /** The trace with the bridges attached to it (and to them) compiled in, as many as fit. */
+  private tree(budget: Budget, generation: int): TraceCode {
+    const code = new TraceCode(this.trace, this.links);
+    budget.ops -= this.trace.ops.length;
+    for (let n = 0; n < this.bridges.length; n++) {
+      const bridge = this.bridges[n];
+      if (bridge !== null && bridge.trace.ops.length <= budget.ops) {
+        bridge.inlinedIn = generation;
+        code.inlined[n] = bridge.tree(budget, generation);
+      }
+    }
+    return code;
+  }
+
+  /** Compiles on their own the bridges of this tree that its root's function lacks. */
+  private compileOutside(): void {
+    for (let n = 0; n < this.bridges.length; n++) {
+      const bridge = this.bridges[n];
+      if (bridge === null) continue;
+      if (bridge.index === 0 && bridge.inlinedIn !== this.root.generation) {
+        bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
+      }
+      if (bridge.index !== 0) setWord(this.firstExit + n, bridge.index);
+      bridge.compileOutside();
+    }
+  }
+}
+
+class Budget {
+  ops = MAX_TREE_OPS;
 }
 
 /** Per exit id: the compiled trace it belongs to. */
@@ -77,9 +155,9 @@ export function frameBuffer(): int {
   return typedDataAddress(buffers.frame);
 }
 
-/** Compiles the trace (a loop, or ending in FINISH to `target`), or null when the backend
- *  cannot compile it. */
-export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null): CompiledTrace | null {
+/** Compiles the trace (a loop, or ending in FINISH to `target`; a bridge of `parent`), or
+ *  null when the backend cannot compile it. */
+export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null, parent: CompiledTrace | null): CompiledTrace | null {
   const isLoop = trace.ops[trace.ops.length - 1].opnum === JUMP;
   const n = logRecorded(trace, isLoop);
   optimizeLoop(trace, jitDescrInfo);
@@ -97,10 +175,14 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCel
   const inputRefs = countRefs(trace.inputargs);
   if (inputRefs > refSlots) refSlots = inputRefs;
   if (slots > MAX_SLOTS || trace.inputargs.length > MAX_SLOTS) return null;
-  const links = new TraceLinks(reserveExits(exits.length), target === null ? 0 : target.loop!.index, traceCounter(n));
-  const index = isLoop ? compileLoop(trace, links) : compileBridge(trace, links);
+  const targetLoop = target === null ? null : target.loop;
+  const finishWord = targetLoop === null ? 0 : exitWordAddress(targetLoop.entry);
+  const finishLoops = parent !== null && targetLoop === parent.root;
+  const links = new TraceLinks(reserveExits(exits.length), finishWord, finishLoops, traceCounter(n));
+  // A bridge is compiled when attached (into its root's function, or on its own).
+  const index = parent === null ? compileTree(new TraceCode(trace, links)) : 0;
   if (refSlots > buffers.refSlots) buffers.refSlots = refSlots;
-  return new CompiledTrace(index, links.firstExit, exits, snapshots, target);
+  return new CompiledTrace(index, trace, links, exits, snapshots, target, parent);
 }
 
 /** Pushes the ref slots every compiled trace fits in (from jitEnter itself, see

@@ -5,6 +5,7 @@ import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { CompiledTrace, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
 import { takesBridge } from "./frame.ts";
+import { FINISH } from "./resop.ts";
 import { rootExchange } from "./driver.ts";
 import { printStats, startTracingClock, stats } from "./stats.ts";
 import { logCounts } from "./jitlog.ts";
@@ -26,7 +27,7 @@ class Jit {
 
   /** Runs compiled code from `start` (its inputs in the frame buffer and the ref slots at
    *  `refs`): the traces go on into each other themselves (backend/exits.ts) until one
-   *  leaves by a guard without a bridge. Exits past the bridge words are followed here. Then
+   *  leaves by a guard without a bridge. Exits past the words are followed here. Then
    *  resumes in the blackhole, or traces a bridge from a guard that has failed often
    *  enough. Returns jitEnter's answer. */
   runCompiled(start: CompiledTrace, refs: int): int {
@@ -37,6 +38,10 @@ class Jit {
       t = ownerOfExit(id);
       const n = id - t.firstExit;
       const exit = t.exits[n];
+      if (exit.opnum === FINISH) {
+        t = t.target!.loop!;
+        continue;
+      }
       const bridge = t.bridges[n];
       if (bridge !== null) {
         t = bridge;

@@ -574,7 +574,7 @@ export class MetaInterp {
   endTrace(target: JitCell | null): void {
     this.tracing = false;
     stats.tracesClosed++;
-    const compiled = compileTrace(this.trace, this.snapshots, target);
+    const compiled = compileTrace(this.trace, this.snapshots, target, this.bridgeParent);
     const parent = this.bridgeParent;
     if (parent !== null) {
       if (compiled !== null) {

@@ -11,6 +11,8 @@ export class JitStats {
   guardFailures = 0;
   /** Runs of compiled code from the interpreter. */
   entries = 0;
+  /** Wasm functions compiled: traces, and trees of a trace with its bridges. */
+  functions = 0;
   /** Nanoseconds spent tracing (and compiling). */
   tracingTime = 0;
   tracingSince = 0;
@@ -30,5 +32,5 @@ export function printStats(): void {
   if (getenv("RTS_JITSTATS") === null) return;
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
-  write(2, `jit: compiled code entered ${stats.entries} times\n`);
+  write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled\n`);
 }

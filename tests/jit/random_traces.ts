@@ -12,8 +12,8 @@ import { dontLookInside, JitDriver } from "../../rlib/jit.ts";
 import { readFile } from "../../rlib/os.ts";
 import { toInt } from "../../rlib/rarith.ts";
 import { jitAvailable } from "../../rlib/lowlevel.ts";
-import { compileLoop, executeLoop } from "../../rlib/jitrt/backend/index.ts";
-import { UNLINKED } from "../../rlib/jitrt/backend/function.ts";
+import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
+import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
 import { evaluateLoop } from "../../rlib/jitrt/traceeval.ts";
 import {
@@ -107,7 +107,7 @@ function runLine(line: string): void {
   const evaluated = parse(line);
   const expected = describe(evaluated.trace, evaluateLoop(evaluated.trace, evaluated.frame), evaluated.frame);
   const compiled = parse(line);
-  const index = compileLoop(compiled.trace, UNLINKED);
+  const index = compileTree(new TraceCode(compiled.trace, UNLINKED));
   const actual = describe(compiled.trace, executeLoop(index, compiled.trace, compiled.frame), compiled.frame);
   console.log(actual === expected ? `ok ${actual}` : `MISMATCH compiled ${actual} evaluated ${expected}`);
 }

@@ -7,8 +7,8 @@
 import { float, int } from "../../rlib/types.ts";
 import { dontLookInside, JitDriver } from "../../rlib/jit.ts";
 import { excTake, jitAvailable, load32, objectAddress } from "../../rlib/lowlevel.ts";
-import { compileLoop, executeLoop } from "../../rlib/jitrt/backend/index.ts";
-import { UNLINKED } from "../../rlib/jitrt/backend/function.ts";
+import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
+import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
 import { descrCount, descrWord } from "../../rlib/jitrt/jitcodes.ts";
 import {
@@ -233,7 +233,7 @@ function describe(trace: Trace, exit: int, frame: JitFrame): string {
 }
 
 function run(trace: Trace, frame: JitFrame): string {
-  const exit = executeLoop(compileLoop(trace, UNLINKED), trace, frame);
+  const exit = executeLoop(compileTree(new TraceCode(trace, UNLINKED)), trace, frame);
   // A trace that left by guard_no_exception leaves the exception pending: dropped here, as
   // describe's calls would raise it.
   excTake();

@@ -6,8 +6,8 @@
 import { int } from "../../rlib/types.ts";
 import { dontLookInside, JitDriver } from "../../rlib/jit.ts";
 import { jitAvailable } from "../../rlib/lowlevel.ts";
-import { compileLoop, executeLoop } from "../../rlib/jitrt/backend/index.ts";
-import { UNLINKED } from "../../rlib/jitrt/backend/function.ts";
+import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
+import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
 import { evaluateLoop } from "../../rlib/jitrt/traceeval.ts";
 import { printTrace } from "../../rlib/jitrt/printer.ts";
@@ -104,7 +104,7 @@ function run(name: string, trace: Trace, fill: (f: JitFrame) => void): void {
   if (jitAvailable()) {
     const compiled = new JitFrame();
     fill(compiled);
-    const index = compileLoop(trace, UNLINKED);
+    const index = compileTree(new TraceCode(trace, UNLINKED));
     actual = describe(trace, executeLoop(index, trace, compiled), compiled);
   }
   console.log(actual);

@@ -1,14 +1,16 @@
-// The function of a compiled loop trace: (frame: i32, refs: i32) -> i32. Every value of the
+// The function of a compiled trace: (frame: i32, refs: i32) -> i32. Every value of the
 // trace is a Wasm local (ints i64, floats f64, refs i32); the inputs are loaded from the
-// frame and refs slots (rlib/jitrt/frame.ts), then the operations run in a Wasm `loop`
-// whose carried values are the label's arguments: JUMP assigns them and branches back.
-// A guard that fails stores its failArgs to the same slots and returns its exit number.
+// frame and refs slots (rlib/jitrt/frame.ts), then the operations run, for a loop in a
+// Wasm `loop` whose carried values are the label's arguments: JUMP assigns them and
+// branches back. A guard that fails runs the bridge compiled in its place, whose FINISH
+// back to the loop is a branch too; else it stores its failArgs to the same slots and
+// goes on in its bridge compiled since, or returns its exit id (function.ts leave).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { InputArg, opName, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FunctionCode, GLOBAL_EXC, TraceLinks } from "./function.ts";
+import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
 import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
@@ -17,7 +19,7 @@ import {
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF,
 } from "./wasm.ts";
 
 /** The main module's first object address: lower references are undefined (0) and null (8). */
@@ -26,7 +28,6 @@ const FIRST_OBJECT_ADDRESS = 16;
 /** The instructions of the operation at position `at`. */
 function operation(f: FunctionCode, at: int): void {
   const op = f.trace.ops[at];
-  const label = f.trace.ops[0];
   const entry = OP_CODES[op.opnum];
   const a = op.args;
   switch (entry.shape) {
@@ -66,25 +67,25 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_GUARD_TRUE:
       f.push(a[0]);
       f.byte(I64_EQZ);
-      f.guard(op);
+      guard(f, op);
       return;
     case SHAPE_GUARD_FALSE:
       f.push(a[0]);
       f.byte(I64_EQZ);
       f.byte(I32_EQZ);
-      f.guard(op);
+      guard(f, op);
       return;
     case SHAPE_GUARD_VALUE:
       differs(f, a[0], a[1]);
-      f.guard(op);
+      guard(f, op);
       return;
     case SHAPE_GUARD_CLASS:
       pushClassDiffers(f, op);
-      f.guard(op);
+      guard(f, op);
       return;
     case SHAPE_GUARD_NO_EXCEPTION:
       f.instr(GLOBAL_GET, GLOBAL_EXC);
-      f.guard(op);
+      guard(f, op);
       return;
     case SHAPE_GETFIELD:
       getField(f, op);
@@ -104,21 +105,52 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_CALL:
       residualCall(f, op, at);
       return;
-    case SHAPE_FINISH:
-      f.leave(op);
+    case SHAPE_FINISH: {
+      const n = f.exits;
+      f.exits++;
+      if (f.segment.links.finishLoops && f.isLoop) jumpToLoop(f, a);
+      else f.leave(op, n);
       return;
+    }
     case SHAPE_JUMP:
-      // All the new values are pushed before any label argument is assigned (a constant
-      // label argument keeps its value: the jump's is dropped).
-      for (const v of a) f.push(v);
-      for (let i = a.length - 1; i >= 0; i--) {
-        if (label.args[i].isConstant()) f.byte(DROP);
-        else f.setLocal(label.args[i]);
-      }
-      f.instr(BR, 0);
+      jumpToLoop(f, a);
       return;
   }
   fatal(`jit backend: ${opName(op.opnum)} cannot be compiled yet`);
+}
+
+/** Back to the start of the root loop with `values` for its label's arguments. All are
+ *  pushed before any is assigned (a constant label argument keeps its value: the one
+ *  given for it is dropped). */
+function jumpToLoop(f: FunctionCode, values: Value[]): void {
+  const label = f.root.trace.ops[0];
+  for (const v of values) f.push(v);
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (label.args[i].isConstant()) f.byte(DROP);
+    else f.setLocal(label.args[i]);
+  }
+  f.instr(BR, f.depth);
+}
+
+/** A guard, its failure condition (an i32) on the stack: when it fails, the bridge compiled
+ *  in its place runs, or the trace leaves by it. */
+function guard(f: FunctionCode, op: ResOp): void {
+  const n = f.exits;
+  f.exits++;
+  f.byte(IF);
+  f.byte(EMPTY_BLOCK);
+  f.depth++;
+  const bridge = f.segment.inlined[n];
+  if (bridge === null) {
+    f.leave(op, n);
+  } else {
+    const saved = f.beginSegment(bridge);
+    f.count(0);
+    for (let i = firstOp(bridge.trace); i < bridge.trace.ops.length; i++) operation(f, i);
+    f.endSegment(saved);
+  }
+  f.depth--;
+  f.byte(END);
 }
 
 /** Whether two values differ (an i32): floats bit for bit. */
@@ -159,11 +191,13 @@ function checkLoop(trace: Trace): void {
   }
 }
 
-/** The trace function: its body (locals and code, as the code section holds it) and the
- *  function types its indirect calls use (the module declares them). */
-export function loopFunction(trace: Trace, links: TraceLinks): FunctionCode {
+/** The function of a loop trace and the bridges compiled into it: its body (locals and
+ *  code, as the code section holds it) and the function types its indirect calls use (the
+ *  module declares them). */
+export function loopFunction(tree: TraceCode): FunctionCode {
+  const trace = tree.trace;
   checkLoop(trace);
-  const f = new FunctionCode(trace, true, links);
+  const f = new FunctionCode(tree, true);
   f.loadInputs();
   f.count(0);
   f.byte(LOOP);
@@ -176,10 +210,12 @@ export function loopFunction(trace: Trace, links: TraceLinks): FunctionCode {
   return f;
 }
 
-/** A straight-line trace's function: no loop, it leaves by a guard or by its FINISH. */
-export function straightFunction(trace: Trace, links: TraceLinks): FunctionCode {
+/** The function of a straight-line trace and the bridges compiled into it: no loop, it
+ *  leaves by a guard or by its FINISH. */
+export function straightFunction(tree: TraceCode): FunctionCode {
+  const trace = tree.trace;
   const ops = trace.ops;
-  const first = ops.length > 0 && OP_CODES[ops[0].opnum].shape === SHAPE_LABEL ? 1 : 0;
+  const first = firstOp(trace);
   if (ops.length === first || OP_CODES[ops[ops.length - 1].opnum].shape !== SHAPE_FINISH) {
     fatal("jit backend: a straight-line trace ends with finish");
   }
@@ -187,13 +223,18 @@ export function straightFunction(trace: Trace, links: TraceLinks): FunctionCode 
     const shape = OP_CODES[ops[i].opnum].shape;
     if (shape === SHAPE_LABEL || shape === SHAPE_JUMP) fatal("jit backend: a straight-line trace has no label or jump inside");
   }
-  const f = new FunctionCode(trace, false, links);
+  const f = new FunctionCode(tree, false);
   f.loadInputs();
   f.count(0);
   for (let i = first; i < ops.length; i++) operation(f, i);
   f.byte(UNREACHABLE);
   f.byte(END);
   return f;
+}
+
+/** Where a straight-line trace's operations start: after its LABEL, if it has one. */
+function firstOp(trace: Trace): int {
+  return trace.ops.length > 0 && OP_CODES[trace.ops[0].opnum].shape === SHAPE_LABEL ? 1 : 0;
 }
 
 /** The locals declaration and code of the function. */

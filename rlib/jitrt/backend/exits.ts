@@ -5,7 +5,10 @@
 // bridge is attached to the guard (attachBridge), the word holds the bridge's table slot
 // and the guard tail-calls the bridge (return_call_indirect) with its values in the frame,
 // as a FINISH tail-calls the loop it goes on in. Exits past MAX_WORDS get no word: they
-// return, and the caller (entry.ts runCompiled) follows their bridges itself.
+// return, and the caller (entry.ts runCompiled) follows their bridges itself. A trace
+// compiled for a green key has a word of its own too (an entry word, from the same ids),
+// holding its current table slot: a FINISH into it loads it there, so the trace can be
+// compiled again with its bridges (compiled.ts) and everything goes on in the new code.
 import { int } from "../../types.ts";
 import { typedDataAddress } from "../../lowlevel.ts";
 
@@ -31,8 +34,8 @@ export function exitWordAddress(id: int): int {
   return id < MAX_WORDS ? typedDataAddress(exitWords.words) + 4 * id : 0;
 }
 
-/** The exit's guard now tail-calls the compiled trace at this table slot (never 0: the
- *  main module's table has functions before any trace's). */
-export function attachBridge(id: int, index: int): void {
+/** The exit's guard (or the entry word's FINISH) now tail-calls the compiled trace at this
+ *  table slot (never 0: the main module's table has functions before any trace's). */
+export function setWord(id: int, index: int): void {
   if (id < MAX_WORDS) exitWords.words[id] = index;
 }

@@ -1,10 +1,10 @@
-// The state of the trace function being encoded: its locals (one per trace value, ints i64,
-// floats f64, refs i32, then scratch locals), its code, the function types its indirect
-// calls use, and the exits so far. The instructions of one operation are written by
+// The state of the trace function being encoded (a trace and the bridges compiled into it):
+// its locals (one per trace value, ints i64, floats f64, refs i32, then scratch locals),
+// its code, the function types its indirect calls use, and the segment being encoded. The instructions of one operation are written by
 // codegen.ts, heap.ts and calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { exitValues, frameSlots, takesBridge } from "../frame.ts";
+import { exitOps, exitValues, frameSlots, takesBridge } from "../frame.ts";
 import { ConstFloat, ConstInt, ConstRef, isGuard, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordAddress } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
@@ -43,19 +43,36 @@ export class FuncType {
 }
 
 /** How a compiled trace links to the rest: its exits are numbered from `firstExit`
- *  (exits.ts); its FINISH goes on in the trace at table slot `finishTarget` (0: it returns
- *  its exit id); with RTS_JITLOG, it counts its runs (and a loop its iterations) in the two
- *  i64 words at `counter` (0: it does not count). */
+ *  (exits.ts); its FINISH goes on in the trace whose table slot is in the word at
+ *  `finishWord` (0: it returns its exit id), or, with `finishLoops`, compiled into a loop's
+ *  tree, back to that loop's start; with RTS_JITLOG, it counts its runs (and a loop its
+ *  iterations) in the two i64 words at `counter` (0: it does not count). */
 export class TraceLinks {
   constructor(
     public firstExit: int,
-    public finishTarget: int,
+    public finishWord: int,
+    public finishLoops: boolean,
     public counter: int,
   ) {}
 }
 
 /** A trace compiled on its own (tests): exits numbered from 0, nothing counted. */
-export const UNLINKED = new TraceLinks(0, 0, 0);
+export const UNLINKED = new TraceLinks(0, 0, false, 0);
+
+/** A trace as one function compiles it, with the bridges compiled into it (a trace tree,
+ *  RPython's and TraceMonkey's): where a guard has one, its failure runs the bridge's code
+ *  in place, whose inputs are the guard's fail arguments (the same locals). */
+export class TraceCode {
+  /** Per exit (frame.ts exitOps order): the bridge compiled in its place, or null. */
+  inlined: (TraceCode | null)[] = [];
+
+  constructor(
+    public trace: Trace,
+    public links: TraceLinks,
+  ) {
+    for (let i = 0; i < exitOps(trace).length; i++) this.inlined.push(null);
+  }
+}
 
 export class FunctionCode {
   code: ByteBuffer = new ByteBuffer();
@@ -66,28 +83,37 @@ export class FunctionCode {
   spillBase: int = 0;
   /** An i32 scratch local: the bridge an exit goes on in. */
   bridgeSlot: int = 0;
-  /** Exits so far. */
-  exits: int = 0;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
-  /** Per value: the position of the last operation that uses it (args, failArgs). */
+  /** The trace being encoded (the root, or a bridge compiled into it), its links, its
+   *  exits so far and, per value, the position of the last operation that uses it. */
+  segment: TraceCode;
+  trace: Trace;
+  exits: int = 0;
   lastUse: Map<Value, int> = new Map<Value, int>();
+  /** Blocks open inside the root loop (a branch back to its start crosses them). */
+  depth: int = 0;
+  /** The root loop's ref inputs that are not loop-carried: it uses them on every iteration. */
+  private invariantRefs: Value[] = [];
 
-  /** `isLoop`: the trace runs in a Wasm loop (LABEL first, JUMP last). */
+  /** `isLoop`: the root runs in a Wasm loop (LABEL first, JUMP last). */
   constructor(
-    public trace: Trace,
-    private isLoop: boolean,
-    private links: TraceLinks,
+    public root: TraceCode,
+    public isLoop: boolean,
   ) {
+    this.segment = root;
+    this.trace = root.trace;
     this.allocateLocals();
     this.findLastUses();
+    if (isLoop) this.findInvariantRefs();
   }
 
-  /** Numbers the locals: the parameters, then the i64, f64 and i32 values, then scratch. */
+  /** Numbers the locals: the parameters, then the i64, f64 and i32 values, then scratch. A
+   *  bridge's inputs are the locals of its guard's fail arguments. */
   private allocateLocals(): void {
     const values: Value[] = [];
-    for (const a of this.trace.inputargs) values.push(a);
-    for (const op of this.trace.ops) if (op.type !== TYPE_VOID) values.push(op);
+    for (const a of this.root.trace.inputargs) values.push(a);
+    collectValues(this.root, values);
     const groups = [I64, F64, I32];
     let next = 2;
     for (let g = 0; g < 3; g++) {
@@ -101,9 +127,24 @@ export class FunctionCode {
     this.spillBase = next;
     this.bridgeSlot = next + 1;
     this.counts[2] += 2;
+    this.aliasBridgeInputs(this.root);
+  }
+
+  private aliasBridgeInputs(t: TraceCode): void {
+    const exits = exitOps(t.trace);
+    for (let n = 0; n < exits.length; n++) {
+      const bridge = t.inlined[n];
+      if (bridge === null) continue;
+      const values = exitValues(exits[n]);
+      for (let i = 0; i < values.length; i++) {
+        if (!values[i].isConstant()) this.locals.set(bridge.trace.inputargs[i], this.local(values[i]));
+      }
+      this.aliasBridgeInputs(bridge);
+    }
   }
 
   private findLastUses(): void {
+    this.lastUse = new Map<Value, int>();
     const ops = this.trace.ops;
     for (let i = 0; i < ops.length; i++) {
       for (const v of ops[i].args) this.lastUse.set(v, i);
@@ -111,17 +152,42 @@ export class FunctionCode {
     }
   }
 
-  /** The refs whose values must survive a call at operation `at`: defined before it and used
-   *  after it, or inputs of a loop that are not loop-carried (it uses them on every
-   *  iteration). */
-  refsLiveAcross(at: int): Value[] {
-    const live: Value[] = [];
+  private findInvariantRefs(): void {
     const label = this.trace.ops[0];
     for (const a of this.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
-      let carried = !this.isLoop;
-      if (this.isLoop) for (const l of label.args) if (l === a) carried = true;
-      if (!carried || this.lastUse.get(a)! > at) live.push(a);
+      let carried = false;
+      for (const l of label.args) if (l === a) carried = true;
+      if (!carried) this.invariantRefs.push(a);
+    }
+  }
+
+  /** Encodes `bridge` from here on (inside its guard's failure block); returns what
+   *  endSegment restores. */
+  beginSegment(bridge: TraceCode): SavedSegment {
+    const saved = new SavedSegment(this.segment, this.exits, this.lastUse);
+    this.segment = bridge;
+    this.trace = bridge.trace;
+    this.exits = 0;
+    this.findLastUses();
+    return saved;
+  }
+
+  endSegment(saved: SavedSegment): void {
+    this.segment = saved.segment;
+    this.trace = saved.segment.trace;
+    this.exits = saved.exits;
+    this.lastUse = saved.lastUse;
+  }
+
+  /** The refs whose values must survive a call at operation `at` of the segment: defined
+   *  before it (or inputs) and used after it, and the root loop's invariant inputs. */
+  refsLiveAcross(at: int): Value[] {
+    const live: Value[] = [];
+    for (const a of this.invariantRefs) live.push(a);
+    for (const a of this.trace.inputargs) {
+      if (a.type !== TYPE_REF || !this.lastUse.has(a) || this.lastUse.get(a)! <= at) continue;
+      if (live.indexOf(a) < 0) live.push(a);
     }
     for (let i = 0; i < at; i++) {
       const op = this.trace.ops[i];
@@ -197,9 +263,10 @@ export class FunctionCode {
     }
   }
 
-  /** Stores an exit's values to the slots, then goes on in the trace that continues there
-   *  (FINISH's target, a guard's bridge once attached), or returns the exit's id. */
-  leave(exit: ResOp): void {
+  /** Leaves by exit n of the segment (a guard that fails, or FINISH): stores its values to
+   *  the slots, then goes on in the trace that continues there (FINISH's target, a guard's
+   *  bridge once attached: exits.ts), or returns the exit's id. */
+  leave(exit: ResOp, n: int): void {
     const values = exitValues(exit);
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
@@ -210,10 +277,11 @@ export class FunctionCode {
       else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slots[i] * 8);
       else this.memoryAccess(I64_STORE, 3, slots[i] * 8);
     }
-    const id = this.links.firstExit + this.exits;
-    this.exits++;
-    if (!isGuard(exit.opnum) && this.links.finishTarget !== 0) {
-      this.i32Const(this.links.finishTarget);
+    const links = this.segment.links;
+    const id = links.firstExit + n;
+    if (!isGuard(exit.opnum) && links.finishWord !== 0) {
+      this.i32Const(links.finishWord);
+      this.memoryAccess(I32_LOAD, 2, 0);
       this.tailCall();
       return;
     }
@@ -234,7 +302,7 @@ export class FunctionCode {
 
   /** Adds one to counter word k (0: runs, 1: iterations) when the trace counts. */
   count(k: int): void {
-    const counter = this.links.counter;
+    const counter = this.segment.links.counter;
     if (counter === 0) return;
     this.i32Const(counter);
     this.i32Const(counter);
@@ -256,12 +324,20 @@ export class FunctionCode {
     this.instr(RETURN_CALL_INDIRECT, 0);
     this.code.byte(0);
   }
+}
 
-  /** A guard: its failure condition (an i32) is on the stack. */
-  guard(op: ResOp): void {
-    this.code.byte(IF);
-    this.code.byte(EMPTY_BLOCK);
-    this.leave(op);
-    this.code.byte(END);
-  }
+/** What beginSegment saves. */
+export class SavedSegment {
+  constructor(
+    public segment: TraceCode,
+    public exits: int,
+    public lastUse: Map<Value, int>,
+  ) {}
+}
+
+/** The values of the tree's operations that have a result (a bridge's inputs are its
+ *  guard's fail arguments: not collected). */
+function collectValues(t: TraceCode, values: Value[]): void {
+  for (const op of t.trace.ops) if (op.type !== TYPE_VOID) values.push(op);
+  for (const bridge of t.inlined) if (bridge !== null) collectValues(bridge, values);
 }

@@ -5,23 +5,22 @@ import { int } from "../../types.ts";
 import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
 import { fatal } from "../../runtime.ts";
 import { countRefs, exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
-import { Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { JUMP, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
-import { TraceLinks } from "./function.ts";
+import { stats } from "../stats.ts";
+import { TraceCode } from "./function.ts";
 
-/** Compiles a loop trace (LABEL first, JUMP last); returns its function table slot, for
+/** Compiles a trace and the bridges compiled into it: a loop (LABEL first, JUMP last), or
+ *  straight-line code (a bridge, or a loop's start that goes on in another loop: FINISH
+ *  last, LABEL only first if at all). Returns its function table slot, for
  *  lowlevel.callTrace. */
-export function compileLoop(trace: Trace, links: TraceLinks): int {
-  const module = traceModule(loopFunction(trace, links));
+export function compileTree(tree: TraceCode): int {
+  const ops = tree.trace.ops;
+  const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
+  const module = traceModule(isLoop ? loopFunction(tree) : straightFunction(tree));
+  stats.functions++;
   // Nothing allocates between taking the address and the host reading the bytes.
-  return jitCompile(typedDataAddress(module.bytes), module.length);
-}
-
-/** Compiles a straight-line trace (a bridge, or a loop's start that goes on in another
- *  loop: FINISH last, LABEL only first if at all), for lowlevel.callTrace. */
-export function compileBridge(trace: Trace, links: TraceLinks): int {
-  const module = traceModule(straightFunction(trace, links));
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }
 
@@ -29,7 +28,7 @@ export function compileBridge(trace: Trace, links: TraceLinks): int {
 const MAX_SLOTS = 1024;
 const FRAME_BUFFER = new Float64Array(MAX_SLOTS);
 
-/** Runs a loop trace compiled UNLINKED on the inputs in `frame` (as evaluateLoop
+/** Runs a loop trace compiled UNLINKED (without bridges) on the inputs in `frame` (as evaluateLoop
  *  does): the ints and floats go to a static frame buffer, the refs on the shadow stack;
  *  the exit's values come back into `frame`. Returns the exit's number. */
 export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
