@@ -181,11 +181,11 @@ export function stackOverflow(): void {
 // Layouts shared with translator/rtyper/lltype.ts.
 export const GC_TRACK_YOUNG = 2;
 const LIST_TYPEID = 2;
-const LIST_LENGTH = 8;
-const LIST_ITEMS = 12;
+export const LIST_LENGTH = 8;
+export const LIST_ITEMS = 12;
 const LIST_SIZE = 16;
 const ITEMS_CAPACITY = 8;
-const ITEMS_DATA = 16;
+export const ITEMS_DATA = 16;
 export const TYPED_LENGTH = 8;
 export const TYPED_DATA = 16;
 

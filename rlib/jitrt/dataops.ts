@@ -1,9 +1,11 @@
-// The meta-interpreter's data operations (see metainterp.ts): fields, typed-array items and
-// arithmetic, executed on the registers and, while tracing, recorded on their boxes.
+// The meta-interpreter's data operations (see metainterp.ts): fields, typed-array and list
+// items and arithmetic, executed on the registers and, while tracing, recorded on their boxes.
 import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
-import { indexError, rememberObject } from "../runtime.ts";
+import { indexError, ITEMS_DATA, LIST_ITEMS, LIST_LENGTH, rememberObject } from "../runtime.ts";
 import { int } from "../types.ts";
-import { descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR } from "./jitcodes.ts";
+import {
+  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I32, LL_I64, LL_PTR,
+} from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
 import {
@@ -14,9 +16,9 @@ import {
 } from "./opcodes.ts";
 import {
   ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
-  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
+  GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
   INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
-  Value,
+  SETLISTITEM, Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
 
@@ -115,6 +117,62 @@ export function setArrayItem(mi: MetaInterp, f: Frame): void {
   if (elem === ELEM_U8 || elem === ELEM_I8) store8(at + i, v);
   else if (elem === ELEM_U16 || elem === ELEM_I16) store16(at + 2 * i, v);
   else store32(at + 4 * i, v);
+}
+
+/** The address of item i of a list whose items have the low-level type t, after checking i
+ *  against the list's length as the main module does (out of range is the index error, for
+ *  a read and for a write). */
+function listItemAddress(list: int, i: int, t: int): int {
+  const len = load32(list + LIST_LENGTH);
+  if (i < 0 || i >= len) indexError(i, len);
+  const size = t === LL_I64 || t === LL_F64 ? 8 : 4;
+  return load32(list + LIST_ITEMS) + ITEMS_DATA + size * i;
+}
+
+export function getListItem(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const descr = d.scalars[2];
+  const t = descrWord(descr, 1);
+  const at = listItemAddress(f.getRef(d.scalars[0]), mi.int(f, 1), t);
+  if (t === LL_PTR) {
+    f.setRef(d.result, load32(at));
+    if (mi.tracing) f.refBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_R, descr);
+  } else if (t === LL_F64) {
+    f.floats[d.result] = loadFloat64(at);
+    if (mi.tracing) f.floatBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_F, descr);
+  } else {
+    f.ints[d.result] = t === LL_I32 ? load32(at) : load64(at);
+    if (mi.tracing) f.intBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_I, descr);
+  }
+}
+
+function recordListRead(mi: MetaInterp, f: Frame, opnum: int, descr: int): Value {
+  return mi.trace.record(opnum, [f.refBoxes[mi.d.scalars[0]], mi.intBox(f, 1)], descr);
+}
+
+export function setListItem(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const listReg = d.scalars[0];
+  const descr = d.scalars[3];
+  const t = descrWord(descr, 1);
+  const list = f.getRef(listReg);
+  const at = listItemAddress(list, mi.int(f, 1), t);
+  let valueBox: Value = NO_BOX;
+  if (t === LL_PTR) {
+    // The write barrier is the items object's: that is the object the ref goes into.
+    const items = load32(list + LIST_ITEMS);
+    if (gcMode() === 2 && (load32(items + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(items);
+    store32(at, f.getRef(d.scalars[2]));
+    if (mi.tracing) valueBox = f.refBoxes[d.scalars[2]];
+  } else if (t === LL_F64) {
+    storeFloat64(at, mi.float(f, 2));
+    if (mi.tracing) valueBox = f.floatBoxes[d.scalars[2]];
+  } else {
+    if (t === LL_I32) store32(at, mi.int(f, 2));
+    else store64(at, mi.int(f, 2));
+    if (mi.tracing) valueBox = mi.intBox(f, 2);
+  }
+  if (mi.tracing) mi.trace.record(SETLISTITEM, [f.refBoxes[listReg], mi.intBox(f, 1), valueBox], descr);
 }
 
 export function intOp(mi: MetaInterp, f: Frame, h: int): void {

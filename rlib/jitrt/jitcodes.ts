@@ -17,6 +17,8 @@ export const DESCR_JITCODE = 4;
 export const DESCR_SWITCH = 6;
 export const DESCR_DRIVER = 7;
 export const DESCR_STATIC = 8;
+/** A list descriptor's word 1 is its item's low-level type code (LL_* below). */
+export const DESCR_LIST = 9;
 
 /** Typed array element kinds (an array descriptor's word 1), as jitdata's ELEM_CODE. */
 export const ELEM_U8 = 0;

@@ -61,6 +61,9 @@ export const H_FLOAT_NEG = 51;
 export const H_FLOAT_ABS = 52;
 export const H_BOOL_EQ = 53;
 export const H_LIST_LENGTH = 54;
+// List items (dataops.ts's getListItem / setListItem, called directly).
+export const H_GETLISTITEM = 55;
+export const H_SETLISTITEM = 56;
 
 /** "int_copy" and "float_copy" are one handler: the argcodes tell the kind. */
 function handlerOf(name: string): int {
@@ -79,6 +82,8 @@ function handlerOf(name: string): int {
   if (name.startsWith("setfield_")) return H_SETFIELD;
   if (name.startsWith("getarrayitem_")) return H_GETARRAYITEM;
   if (name.startsWith("setarrayitem_")) return H_SETARRAYITEM;
+  if (name.startsWith("getlistitem_")) return H_GETLISTITEM;
+  if (name.startsWith("setlistitem_")) return H_SETLISTITEM;
   if (name === "int_add") return H_INT_ADD;
   if (name === "int_sub") return H_INT_SUB;
   if (name === "int_mul") return H_INT_MUL;

@@ -77,6 +77,12 @@ export const FLOAT_NEG = 56;
 export const FLOAT_ABS = 57;
 /** A list's length: unlike arraylen_gc (strings and typed arrays), it changes over time. */
 export const LIST_LEN = 58;
+/** A list's item (the descriptor gives the item's type): the index is checked against the
+ *  list's length (out of range, a read or a write is the runtime's index error). */
+export const GETLISTITEM_I = 59;
+export const GETLISTITEM_R = 60;
+export const GETLISTITEM_F = 61;
+export const SETLISTITEM = 62;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -114,6 +120,8 @@ const OPS: OpInfo[] = [
   new OpInfo("ptr_eq", I, 2), new OpInfo("ptr_ne", I, 2), new OpInfo("ptr_is_object", I, 1),
   new OpInfo("cast_int_to_float", F, 1), new OpInfo("float_le", I, 2), new OpInfo("float_eq", I, 2),
   new OpInfo("float_neg", F, 1), new OpInfo("float_abs", F, 1), new OpInfo("list_len", I, 1),
+  new OpInfo("getlistitem_gc_i", I, 2), new OpInfo("getlistitem_gc_r", R, 2), new OpInfo("getlistitem_gc_f", F, 2),
+  new OpInfo("setlistitem_gc", V, 3),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */

@@ -16,13 +16,13 @@
 import { FunctionDesc, ImportedFunction, TYPED_ARRAYS, TypedArrayKind } from "../../translator/frontend/program.ts";
 import { JitCodes } from "../../translator/jit/index.ts";
 import {
-  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, SwitchDescr,
+  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, ListDescr, SwitchDescr,
 } from "../../translator/jit/descr.ts";
 import { LLType } from "../../translator/rtyper/lltype.ts";
 import { DataSegment } from "./memory.ts";
 
 export const JITCODE_WORDS = 11;
-export const DESCR_TAG = { field: 1, array: 2, call: 3, jitcode: 4, dispatch: 5, switch: 6, driver: 7, static: 8 } as const;
+export const DESCR_TAG = { field: 1, array: 2, call: 3, jitcode: 4, dispatch: 5, switch: 6, driver: 7, static: 8, list: 9 } as const;
 export const LLTYPE_CODE: Record<LLType, number> = { void: 0, i64: 1, i32: 2, f64: 3, ptr: 4 };
 export const KIND_CODE: Record<Kind, number> = { i: 0, r: 1, f: 2 };
 const ELEM_CODE = Object.fromEntries(Object.values(TYPED_ARRAYS).map((k, i) => [k, i])) as Record<TypedArrayKind, number>;
@@ -75,6 +75,7 @@ function encodeDescr(
 ): number[] {
   if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type]];
   if (d instanceof ArrayDescr) return [DESCR_TAG.array, ELEM_CODE[d.elem]];
+  if (d instanceof ListDescr) return [DESCR_TAG.list, LLTYPE_CODE[d.item]];
   if (d instanceof CallDescr) {
     return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t])];
   }

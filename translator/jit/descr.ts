@@ -39,6 +39,15 @@ export class ArrayDescr {
 /** What a residual call may do; the tracer folds elidable calls with constant arguments. */
 export type CallEffect = "elidable" | "residual";
 
+/** The items of a list (list_get / list_set): the item's low-level type (i64, i32 for
+ *  booleans, f64 or ptr) gives its size and how it is loaded and stored. */
+export class ListDescr {
+  constructor(public item: LLType) {}
+  describe(): string {
+    return `<List ${this.item}>`;
+  }
+}
+
 /** A call the tracer does not follow: it is recorded as a call in the trace. */
 export class CallDescr {
   readonly argKinds: Kind[];
@@ -110,4 +119,4 @@ export class StaticDescr {
   }
 }
 
-export type Descr = FieldDescr | ArrayDescr | CallDescr | JitCodeDescr | SwitchDescr | DriverDescr | StaticDescr;
+export type Descr = FieldDescr | ArrayDescr | ListDescr | CallDescr | JitCodeDescr | SwitchDescr | DriverDescr | StaticDescr;

@@ -2,14 +2,15 @@
 // instruction's name says what the tracer records; static operands become descriptors:
 //   getfield(obj, 8)                 getfield_r %r0, <Field +8 ptr> -> %r1
 //   typed_get("u8", a, i)            getarrayitem_i %r0, %i1, <Array u8> -> %i2
+//   list_get(l, i)                   getlistitem_r %r0, %i1, <List ptr> -> %r2
 //   direct_call(f, ...)              inline_call_i <JitCode f>, I[..], R[..], F[..]   (f traced into)
 //                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
 //   jit_promote(x)                   int_guard_value %i0 ; int_copy %i0 -> %i1
 //   jit_merge_point(d, greens, reds) jit_merge_point <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
 //   can_enter_jit(d, greens, reds)   loop_header <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
 // The operations the meta-interpreter executes and records itself (NATIVE_OPS: integer and
-// float arithmetic and comparisons, fields, typed-array items, the pending exception) keep
-// their low-level names. Every other operation (string and list operations, allocation,
+// float arithmetic and comparisons, fields, typed-array and list items, the pending
+// exception) keep their low-level names or become the instructions above. Every other operation (string and list operations, allocation,
 // checks that raise...) becomes a residual call of a one-operation helper function
 // (helpers.ts), which the backend compiles like any function: the tracer records a call,
 // and the operation keeps exactly the main module's semantics.
@@ -17,7 +18,7 @@ import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction, JitDriverDesc, TypedArrayKind } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
 import {
-  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, StaticDescr,
+  ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, ListDescr, StaticDescr,
 } from "./descr.ts";
 import { Insn, kindOf, ListOperand } from "./ssarepr.ts";
 
@@ -103,6 +104,13 @@ export class JTransformer {
         return [new Insn(`getarrayitem_${rk}`, [a[1], a[2], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))], result)];
       case "typed_set":
         return [new Insn(`setarrayitem_${kindOf(a[3])}`, [a[1], a[2], a[3], this.descrs.intern(new ArrayDescr(constant(0) as TypedArrayKind))])];
+      // (A list of void items has no item register: its operations stay helper calls.)
+      case "list_get":
+        if (result) return [new Insn(`getlistitem_${rk}`, [a[0], a[1], this.listDescr(op.result)], result)];
+        break;
+      case "list_set":
+        if (kindOf(a[2])) return [new Insn(`setlistitem_${kindOf(a[2])}`, [a[0], a[1], a[2], this.listDescr(a[2])])];
+        break;
       case "direct_call": {
         const fn = constant(0) as FunctionDesc;
         const args = a.slice(1).filter((v) => kindOf(v));
@@ -132,6 +140,10 @@ export class JTransformer {
     const offset = Number((op.args[1] as Constant).value);
     const type = (op.opname === "getfield" ? op.result.concretetype : op.args[2].concretetype) as LLType;
     return this.descrs.intern(new FieldDescr(offset, type));
+  }
+
+  private listDescr(item: Value): ListDescr {
+    return this.descrs.intern(new ListDescr(item.concretetype as LLType));
   }
 
   private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {

@@ -11,11 +11,11 @@ import { InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
 import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
-import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
+import { arrayLength, getArrayItem, getField, getListItem, pushClassDiffers, setArrayItem, setField, setListItem } from "./heap.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
   SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
-  SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT,
+  SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT, SHAPE_GETLISTITEM, SHAPE_SETLISTITEM,
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
@@ -98,6 +98,12 @@ function operation(f: FunctionCode, at: int): void {
       return;
     case SHAPE_SETARRAYITEM:
       setArrayItem(f, op);
+      return;
+    case SHAPE_GETLISTITEM:
+      getListItem(f, op);
+      return;
+    case SHAPE_SETLISTITEM:
+      setListItem(f, op);
       return;
     case SHAPE_ARRAYLEN:
       arrayLength(f, op);

@@ -4,7 +4,7 @@
 // never removed, clearing the heap caches) until it is added here.
 import {
   ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
-  INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I, INT32_AND, FLOAT_ABS, LIST_LEN,
+  INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I, INT32_AND, FLOAT_ABS, LIST_LEN, GETLISTITEM_I, GETLISTITEM_F,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 
@@ -17,9 +17,11 @@ export function isPure(opnum: int): boolean {
     (opnum >= INT32_AND && opnum <= FLOAT_ABS) || opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I;
 }
 
-/** Reads a field or an array item: the heap cache may know its result. */
+/** Reads a field, an array item or a list item (getlistitem_gc_i .. _f): the heap cache may
+ *  know its result. */
 export function isHeapRead(opnum: int): boolean {
-  return opnum === GETFIELD_I || opnum === GETFIELD_R || opnum === GETFIELD_F || opnum === GETARRAYITEM_I || opnum === GETARRAYITEM_F;
+  return opnum === GETFIELD_I || opnum === GETFIELD_R || opnum === GETFIELD_F || opnum === GETARRAYITEM_I || opnum === GETARRAYITEM_F ||
+    (opnum >= GETLISTITEM_I && opnum <= GETLISTITEM_F);
 }
 
 /** Leaves every existing object as it was (allocation makes new ones). */
@@ -29,7 +31,7 @@ export function writesNothing(opnum: int): boolean {
 }
 
 /** Has no effect but its result: removable when nothing uses the result. Heap reads are
- *  not: a compiled read checks its index (out of range it stops the program with the
+ *  not: a compiled array or list read checks its index (out of range it stops the program with the
  *  runtime's index error, as the interpreter would), so removing one could hide an error. */
 export function removableIfUnused(opnum: int): boolean {
   return isPure(opnum) || opnum === NEW || opnum === NEW_ARRAY;

@@ -10,8 +10,14 @@
 // write out of range does nothing, a read out of range is an error the trace must still
 // raise; what was shown in range stays so: arrays are not resized), and only when the
 // descriptor's items read back as written (DescrInfo: narrow typed arrays wrap).
+// List items are cached the same way, under their list descriptors (a list never shares its
+// items with a typed array or a list of another item type). A list is resized only by a
+// residual call, which forgets everything, so an index a read or a write showed in range
+// stays so until then (a list write out of range is an error, not a no-op), and list items
+// always read back as written.
 import {
-  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, ResOp, SETARRAYITEM, SETFIELD, Value,
+  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, ResOp,
+  SETARRAYITEM, SETFIELD, SETLISTITEM, Value,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
 import { writesNothing } from "./effects.ts";
@@ -72,7 +78,7 @@ export class HeapCache extends Optimization {
         fields.set(obj, op.args[1]);
         return false;
       }
-      case GETARRAYITEM_I: case GETARRAYITEM_F: {
+      case GETARRAYITEM_I: case GETARRAYITEM_F: case GETLISTITEM_I: case GETLISTITEM_R: case GETLISTITEM_F: {
         const cache = this.cache(op.descr);
         const at = `${opt.key(op.args[0])}[${opt.key(op.args[1])}]`;
         const known = cache.items.get(at);
@@ -84,7 +90,7 @@ export class HeapCache extends Optimization {
         cache.inRange.add(at);
         return false;
       }
-      case SETARRAYITEM:
+      case SETARRAYITEM: case SETLISTITEM:
         return this.setItem(op, opt);
     }
     if (!writesNothing(op.opnum)) this.caches.clear();
@@ -105,7 +111,10 @@ export class HeapCache extends Optimization {
       }
     }
     const value = op.args[2];
-    if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value.type)) kept.set(at, new Item(index, value));
+    if (op.opnum === SETLISTITEM) {
+      cache.inRange.add(at);
+      kept.set(at, new Item(index, value));
+    } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value.type)) kept.set(at, new Item(index, value));
     cache.items = kept;
     return false;
   }
