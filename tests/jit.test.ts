@@ -47,17 +47,42 @@ test("the trace backend: hand-written loop traces compiled on both hosts give th
   }
 });
 
-test("the trace backend on the heap: fields, typed arrays, calls, barrier, guards; also under --gc-stress", async () => {
-  const heap = path.join(ROOT, "tests", "programs", "jit_backend_heap.ts");
-  const expected = runUntranslated(heap);
+/** Runs a heap trace program translated with --jit (its traces compiled) on both hosts, with
+ *  and without --gc-stress, against its untranslated run (plain code doing the same).
+ *  Returns the --jit module (without --gc-stress). */
+async function checkHeapTraces(name: string): Promise<string> {
+  const entry = path.join(ROOT, "tests", "programs", `${name}.ts`);
+  const expected = runUntranslated(entry);
   assert.is(expected.status, 0);
+  const modules: string[] = [];
   for (const gcStress of [false, true]) {
-    const wasm = await translateProgram(heap, `jit_backend_heap-jit${gcStress ? "-stress" : ""}`, { jit: true, gcStress });
+    const wasm = await translateProgram(entry, `${name}-jit${gcStress ? "-stress" : ""}`, { jit: true, gcStress });
+    modules.push(wasm);
     for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
       const mode = `${host} host${gcStress ? ", --gc-stress" : ""}`;
       assert.is(r.stderr, "", `stderr on the ${mode}`);
       assert.is(r.stdout, expected.stdout, `stdout on the ${mode}`);
       assert.is(r.status, 0, `exit code on the ${mode}`);
+    }
+  }
+  return modules[0];
+}
+
+test("the trace backend on the heap: fields, typed arrays, calls, barrier, guards; also under --gc-stress", async () => {
+  await checkHeapTraces("jit_backend_heap");
+});
+
+test("the trace backend on list items: ints, floats, booleans, refs, the barrier on the items object; out of range; also under --gc-stress", async () => {
+  const jit = await checkHeapTraces("jit_backend_lists");
+  // Out of range a compiled list read or write stops the program as the main module's does.
+  const plain = await translateProgram(path.join(ROOT, "tests", "programs", "jit_backend_lists.ts"), "jit_backend_lists-plain");
+  for (const [arg, message] of [["get-out-of-range", "index 40 out of range for length 40"], ["set-out-of-range", "index -1 out of range for length 40"]]) {
+    const reference = runNodeHost(plain, [arg]);
+    assert.is(reference.stderr, `rts: runtime error: ${message}\n`, `${arg} without --jit`);
+    for (const [host, r] of [["node", runNodeHost(jit, [arg])], ["wasmtime", runWasmtimeHost(jit, [arg])]] as const) {
+      assert.is(r.stderr, reference.stderr, `${arg}: stderr on the ${host} host`);
+      assert.is(r.stdout, reference.stdout, `${arg}: stdout on the ${host} host`);
+      assert.is(r.status, 1, `${arg}: exit code on the ${host} host`);
     }
   }
 });
@@ -140,7 +165,7 @@ test("the jitcodes are in the data segment: code, opcode table, records, descrip
   let driver: number[] | null = null;
   for (const o of offsets) {
     const tag = words[o];
-    assert.ok(tag >= 1 && tag <= 8, `descriptor tag ${tag}`);
+    assert.ok(tag >= 1 && tag <= 9, `descriptor tag ${tag}`);
     if (tag === 3) {
       calls++;
       assert.is(typeof table.get(words[o + 1]), "function");

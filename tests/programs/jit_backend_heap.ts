@@ -9,12 +9,12 @@ import { dontLookInside, JitDriver } from "../../rlib/jit.ts";
 import { excTake, jitAvailable, load32, objectAddress } from "../../rlib/lowlevel.ts";
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
-import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
-import { descrCount, descrWord } from "../../rlib/jitrt/jitcodes.ts";
+import { JitFrame } from "../../rlib/jitrt/frame.ts";
+import { ANY, describeExit, findDescr } from "../jit/heap_traces.ts";
 import {
   ARRAYLEN, CALL_I, CALL_N, CALL_R, ConstFloat, ConstInt, FLOAT_ADD, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I,
   GETFIELD_R, GUARD_CLASS, GUARD_NO_EXCEPTION, GUARD_TRUE, INT_ADD, INT_EQ, INT_LT, JUMP, LABEL, SETARRAYITEM, SETFIELD, Trace,
-  TYPE_FLOAT, TYPE_INT, TYPE_REF, Value,
+  TYPE_FLOAT, TYPE_INT, TYPE_REF,
 } from "../../rlib/jitrt/resop.ts";
 
 class Cell {
@@ -70,23 +70,6 @@ function portal(cell: Cell, ints: Int32Array, floats: Float64Array, bytes: Uint8
     k++;
   }
   return cell.count;
-}
-
-/** A descriptor word that findDescr does not compare. */
-const ANY = -1;
-
-/** The one descriptor whose first words are these (ANY matches any word). */
-function findDescr(words: int[]): int {
-  let found = -1;
-  for (let d = 0; d < descrCount(); d++) {
-    let same = true;
-    for (let k = 0; k < words.length; k++) if (words[k] !== ANY && descrWord(d, k) !== words[k]) same = false;
-    if (!same) continue;
-    if (found >= 0) throw new Error(`two descriptors of tag ${words[0]} match`);
-    found = d;
-  }
-  if (found < 0) throw new Error(`no descriptor of tag ${words[0]} matches`);
-  return found;
 }
 
 // Descriptor tags, words and type codes (targets/wasm/jitdata.ts: a field is tag, offset,
@@ -219,25 +202,12 @@ function exceptionPlain(): string {
   return "exit 1: 20";
 }
 
-function describe(trace: Trace, exit: int, frame: JitFrame): string {
-  const values: Value[] = exitValues(exitOps(trace)[exit]);
-  const slots = frameSlots(values);
-  let s = `exit ${exit}:`;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v.type === TYPE_REF) s += " ref";
-    else if (v.type === TYPE_FLOAT) s += ` ${frame.floats[slots[i]]}`;
-    else s += ` ${frame.ints[slots[i]]}`;
-  }
-  return s;
-}
-
 function run(trace: Trace, frame: JitFrame): string {
   const exit = executeLoop(compileTree(new TraceCode(trace, UNLINKED)), trace, frame);
   // A trace that left by guard_no_exception leaves the exception pending: dropped here, as
-  // describe's calls would raise it.
+  // describeExit's calls would raise it.
   excTake();
-  return describe(trace, exit, frame);
+  return describeExit(trace, exit, frame);
 }
 
 function summary(): void {
