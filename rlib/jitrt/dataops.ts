@@ -10,9 +10,9 @@ import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
 import {
   H_CAST_INT_TO_FLOAT, H_FLOAT_ABS, H_FLOAT_ADD, H_FLOAT_EQ, H_FLOAT_GE, H_FLOAT_GT, H_FLOAT_LE, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_NEG,
-  H_FLOAT_SUB, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
+  H_FLOAT_SUB, H_GETLISTITEM, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
   H_INT32_LSHIFT, H_INT32_NOT, H_INT32_OR, H_INT32_RSHIFT, H_INT32_URSHIFT, H_INT32_XOR, H_BOOL_NOT, H_LENGTH, H_LIST_LENGTH, H_PTR_EQ,
-  H_PTR_IS_NULLISH, H_PTR_IS_TRUE,
+  H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_SETLISTITEM,
 } from "./opcodes.ts";
 import {
   ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
@@ -239,12 +239,21 @@ export function floatOp(mi: MetaInterp, f: Frame, h: int): void {
   mi.setFloat(f, v, mi.pureFloat(opnum, boxes, v));
 }
 
-/** The operations of the handlers above H_UNKNOWN: 32-bit and boolean operations, reference
- *  tests, lengths, conversions and the other float operations. Each is computed as the main
- *  module does (RTS's bitwise operators are its int32 operations) and recorded as one trace
- *  operation or two (bool_not is int_eq(x, 0), float_gt(a, b) float_lt(b, a)...). */
+/** The operations of the handlers above H_UNKNOWN: list items (above), 32-bit and boolean
+ *  operations, reference tests, lengths, conversions and the other float operations. Each is
+ *  computed as the main module does (RTS's bitwise operators are its int32 operations) and
+ *  recorded as one trace operation or two (bool_not is int_eq(x, 0), float_gt(a, b)
+ *  float_lt(b, a)...). */
 export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
   const d = mi.d;
+  if (h === H_GETLISTITEM) {
+    getListItem(mi, f);
+    return;
+  }
+  if (h === H_SETLISTITEM) {
+    setListItem(mi, f);
+    return;
+  }
   if (h === H_FLOAT_LE || h === H_FLOAT_GT || h === H_FLOAT_GE || h === H_FLOAT_EQ) {
     const a = mi.float(f, 0);
     const b = mi.float(f, 1);

@@ -15,12 +15,12 @@ import {
 import { fatal } from "../runtime.ts";
 import { float, int } from "../types.ts";
 import { Frame, NO_BOX, popRefs, pushRefs, pushSlot } from "./miframe.ts";
-import { floatOp, getArrayItem, getField, getListItem, intOp, otherOp, setArrayItem, setField, setListItem } from "./dataops.ts";
+import { floatOp, getArrayItem, getField, intOp, otherOp, setArrayItem, setField } from "./dataops.ts";
 import { codeByte, descrWord, jitcodeField, KIND_FLOAT, KIND_INT, KIND_REF, LL_F64, LL_PTR, LL_VOID } from "./jitcodes.ts";
 import {
-  H_COPY, H_EXC_FETCH, H_EXC_OCCURRED, H_EXC_RAISE, H_FLOAT_LT, H_GETARRAYITEM, H_GETFIELD, H_GETLISTITEM, H_GOTO, H_GOTO_IF_NOT,
+  H_COPY, H_EXC_FETCH, H_EXC_OCCURRED, H_EXC_RAISE, H_FLOAT_LT, H_GETARRAYITEM, H_GETFIELD, H_GOTO, H_GOTO_IF_NOT,
   H_GUARD_VALUE, H_INLINE_CALL, H_INT_EQ, H_LIVE, H_LOOP_HEADER, H_MERGE_POINT, H_RESIDUAL_CALL, H_RETURN, H_SETARRAYITEM,
-  H_SETFIELD, H_SETLISTITEM, H_SWITCH, H_UNKNOWN, OpcodeTable, readOpcodes,
+  H_SETFIELD, H_SWITCH, H_UNKNOWN, OpcodeTable, readOpcodes,
 } from "./opcodes.ts";
 import {
   CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
@@ -530,10 +530,6 @@ export class MetaInterp {
         getArrayItem(this, f);
       } else if (h === H_SETARRAYITEM) {
         setArrayItem(this, f);
-      } else if (h === H_GETLISTITEM) {
-        getListItem(this, f);
-      } else if (h === H_SETLISTITEM) {
-        setListItem(this, f);
       } else if (h === H_EXC_OCCURRED) {
         const raised = load32(this.excSlot) !== 0;
         // A trace stops when the traced code raises: it only ever sees no exception here.

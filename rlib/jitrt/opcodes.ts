@@ -61,7 +61,6 @@ export const H_FLOAT_NEG = 51;
 export const H_FLOAT_ABS = 52;
 export const H_BOOL_EQ = 53;
 export const H_LIST_LENGTH = 54;
-// List items (dataops.ts's getListItem / setListItem, called directly).
 export const H_GETLISTITEM = 55;
 export const H_SETLISTITEM = 56;
 
