@@ -93,7 +93,7 @@ test("under --gc-stress (every allocation collects, objects move) traced and com
 
 test("RTS_JITSTATS: loops traced and compiled, guard failures, entries into compiled code", async () => {
   const r = runNodeHost(await bf(), [path.join(EXAMPLES, "hello.b")], { env: { RTS_JIT: "threshold=1", RTS_JITSTATS: "1" } });
-  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\njit: compiled code entered [1-9]\d* times, [1-9]\d* functions compiled\n$/);
+  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\njit: compiled code entered [1-9]\d* times, [1-9]\d* functions compiled \(\d+ KiB of Wasm\)\n$/);
 });
 
 /** A terminating Brainfuck program: loops count a cell set just before them down from at

@@ -180,10 +180,35 @@ test("guard removal: guard_true proves 1 only of a comparison, of another int th
   assert.fixture(printTrace(t), [
     "[i0]",
     "label(i0)",
-    "guard_true(i0) [i0]",
+    "guard_true(i0) [0]", // where it fails, i0 is 0
     "i1 = int_add(i0, 1)", // i0 may be any nonzero int
     "guard_false(i0) [i1]", // always fails: kept
     "jump(i1)",
+    "",
+  ].join("\n"));
+});
+
+test("guard fail arguments: the guarded value is the constant it is where the guard fails", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const i1 = t.addInput(TYPE_INT);
+  t.record(LABEL, [i0, i1], -1);
+  const i2 = t.record(INT_LT, [i0, i1], -1);
+  t.recordGuard(GUARD_FALSE, [i2], [i0, i2]); // fails when i2 is 1
+  const i3 = t.record(INT_ADD, [i0, i1], -1);
+  t.recordGuard(GUARD_FALSE, [i3], [i3, i1]); // i3 is some nonzero int there: kept
+  t.recordGuard(GUARD_TRUE, [i1], [i1, i0]); // fails when i1 is 0
+  t.record(JUMP, [i3, i1], -1);
+  new Optimizer([new ConstantFolding(), new GuardRemoval()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[i0, i1]",
+    "label(i0, i1)",
+    "i2 = int_lt(i0, i1)",
+    "guard_false(i2) [i0, 1]",
+    "i3 = int_add(i0, i1)",
+    "guard_false(i3) [i3, i1]",
+    "guard_true(i1) [0, i0]",
+    "jump(0, i1)",
     "",
   ].join("\n"));
 });

@@ -52,6 +52,13 @@ export function takesBridge(opnum: int): boolean {
   return isGuard(opnum) && opnum !== GUARD_NO_EXCEPTION;
 }
 
+/** Whether a compiled exit stores the value in its slot: a guard leaves its constant fail
+ *  arguments out (whoever reads the exit takes them from the trace: less code to compile),
+ *  FINISH stores all of its values (they are its target loop's inputs). */
+export function storedAtExit(exit: ResOp, v: Value): boolean {
+  return !isGuard(exit.opnum) || !v.isConstant();
+}
+
 /** The values an exit hands back (a guard's failArgs, FINISH's arguments). */
 export function exitValues(exit: ResOp): Value[] {
   return isGuard(exit.opnum) ? exit.failArgs : exit.args;

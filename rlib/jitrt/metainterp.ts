@@ -305,14 +305,15 @@ export class MetaInterp {
         const input = this.trace.addInput(v.type);
         box = v.isConstant() ? v : input;
       }
+      // (A constant fail argument is not in its slot: frame.ts storedAtExit.)
       if (v.type === TYPE_REF) {
         if (this.tracing) f.refBoxes[r] = box;
       } else if (v.type === TYPE_FLOAT) {
-        f.floats[r] = loadFloat64(frame + 8 * nOthers);
+        f.floats[r] = v instanceof ConstFloat ? v.value : loadFloat64(frame + 8 * nOthers);
         if (this.tracing) f.floatBoxes[r] = box;
         nOthers++;
       } else {
-        f.ints[r] = load64(frame + 8 * nOthers);
+        f.ints[r] = v instanceof ConstInt ? v.value : load64(frame + 8 * nOthers);
         if (this.tracing) f.intBoxes[r] = box;
         nOthers++;
       }
@@ -333,8 +334,9 @@ export class MetaInterp {
     const values = exitValues(exit);
     let nRefs = 0;
     for (let i = 0; i < values.length; i++) {
-      if (values[i].type !== TYPE_REF) continue;
-      frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], load32(refs + 4 * nRefs));
+      const v = values[i];
+      if (v.type !== TYPE_REF) continue;
+      frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], v instanceof ConstRef ? v.address : load32(refs + 4 * nRefs));
       nRefs++;
     }
     return frames[frames.length - 1];

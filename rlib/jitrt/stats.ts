@@ -11,8 +11,10 @@ export class JitStats {
   guardFailures = 0;
   /** Runs of compiled code from the interpreter. */
   entries = 0;
-  /** Wasm functions compiled: traces, and trees of a trace with its bridges. */
+  /** Wasm functions compiled (traces, and trees of a trace with its bridges), and their
+   *  modules' bytes. */
   functions = 0;
+  bytes = 0;
   /** Nanoseconds spent tracing (and compiling). */
   tracingTime = 0;
   tracingSince = 0;
@@ -32,5 +34,5 @@ export function printStats(): void {
   if (getenv("RTS_JITSTATS") === null) return;
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
-  write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled\n`);
+  write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm)\n`);
 }

@@ -4,7 +4,7 @@
 // codegen.ts, heap.ts and calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { exitOps, exitValues, frameSlots, takesBridge } from "../frame.ts";
+import { exitOps, exitValues, frameSlots, storedAtExit, takesBridge } from "../frame.ts";
 import { ConstFloat, ConstInt, ConstRef, isGuard, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordAddress } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
@@ -271,6 +271,7 @@ export class FunctionCode {
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
       const t = values[i].type;
+      if (!storedAtExit(exit, values[i])) continue;
       this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
       this.push(values[i]);
       if (t === TYPE_REF) this.memoryAccess(I32_STORE, 2, slots[i] * 4);

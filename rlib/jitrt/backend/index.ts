@@ -5,7 +5,7 @@ import { int } from "../../types.ts";
 import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
 import { fatal } from "../../runtime.ts";
 import { countRefs, exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
-import { JUMP, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { ConstFloat, ConstInt, ConstRef, JUMP, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
 import { stats } from "../stats.ts";
@@ -20,6 +20,7 @@ export function compileTree(tree: TraceCode): int {
   const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
   const module = traceModule(isLoop ? loopFunction(tree) : straightFunction(tree));
   stats.functions++;
+  stats.bytes += module.length;
   // Nothing allocates between taking the address and the host reading the bytes.
   return jitCompile(typedDataAddress(module.bytes), module.length);
 }
@@ -59,10 +60,13 @@ export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
   const values = exitValues(exits[exit]);
   const outSlots = frameSlots(values);
   for (let i = 0; i < values.length; i++) {
-    const t = values[i].type;
+    const v = values[i];
     const slot = outSlots[i];
-    if (t === TYPE_REF) frame.setRef(slot, load32(refs + slot * 4));
-    else if (t === TYPE_FLOAT) frame.setFloat(slot, loadFloat64(base + slot * 8));
+    if (v instanceof ConstRef) frame.setRef(slot, v.address);
+    else if (v instanceof ConstFloat) frame.setFloat(slot, v.value);
+    else if (v instanceof ConstInt) frame.setInt(slot, v.value);
+    else if (v.type === TYPE_REF) frame.setRef(slot, load32(refs + slot * 4));
+    else if (v.type === TYPE_FLOAT) frame.setFloat(slot, loadFloat64(base + slot * 8));
     else frame.setInt(slot, load64(base + slot * 8));
   }
   setShadowStackTop(refs);

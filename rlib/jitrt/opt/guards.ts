@@ -5,8 +5,9 @@
 // become replacements of x by a constant (later operations on x then fold, and a repeated
 // guard is a guard on a constant); a nonzero x or a class is remembered, and a repeated
 // guard_true or guard_class removed (a guard_false on a nonzero x always fails: kept). The
-// guard's own fail arguments are not rewritten: they are read when the guard fails, where x
-// is not what it guards.
+// guard's own fail arguments are read when it fails, where x is the opposite: 0 for
+// guard_true, 1 for guard_false of a comparison; there they become that constant (a
+// compiled exit does not store a constant: less code).
 import {
   ConstInt, FLOAT_LT, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_LT, INT_NE, ResOp, Value,
 } from "../resop.ts";
@@ -29,6 +30,10 @@ export class GuardRemoval extends Optimization {
     if (outcome === GUARD_HOLDS) return true;
     if (outcome === GUARD_FAILS || op.args.length === 0) return false;
     const x = op.args[0];
+    const failing = op.opnum === GUARD_TRUE ? 0 : op.opnum === GUARD_FALSE && isBoolean(x) ? 1 : -1;
+    if (failing >= 0) {
+      for (let i = 0; i < op.failArgs.length; i++) if (op.failArgs[i] === x) op.failArgs[i] = new ConstInt(failing);
+    }
     switch (op.opnum) {
       case GUARD_TRUE:
         if (isBoolean(x)) {
