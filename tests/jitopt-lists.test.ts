@@ -1,14 +1,17 @@
-// The trace optimizer's heap cache on list items (getlistitem_gc_* / setlistitem_gc), run
+// The trace optimizer's heap cache on list items (getlistitem_gc_* / setlistitem_gc), alone
+// and after constant folding (an interpreter's stack), run
 // untranslated on a hand-written trace; the expected trace is reasoned out by hand from the
 // input (the array-item cases are in jitopt.test.ts).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  CALL_N, ConstInt, GETLISTITEM_I, INT_ADD, JUMP, LABEL, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
+  CALL_N, ConstInt, GETLISTITEM_I, INT_ADD, INT_SUB, JUMP, LABEL, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
 import { Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
 import { HeapCache } from "../rlib/jitrt/opt/heap.ts";
+import { ConstantFolding } from "../rlib/jitrt/opt/fold.ts";
+import { PureCSE } from "../rlib/jitrt/opt/pure.ts";
 import { DescrInfo } from "../rlib/jitrt/opt/descrs.ts";
 
 const c = (n: number) => new ConstInt(n);
@@ -57,6 +60,37 @@ test("heap cache: list items; a write is known at once (out of range it is an er
     "i13 = int_add(i12, i6)",
     "i14 = int_add(i13, i7)",
     "jump(p0, p1, i2, i14)",
+    "",
+  ].join("\n"));
+});
+
+
+test("heap cache: a stack pointer's items (i, i + 1, i + 2 after folding chains of additions) stay known across writes to the others", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const i1 = t.addInput(TYPE_INT);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, i1, i2], -1);
+  t.record(SETLISTITEM, [p0, i1, i2], 5); // push i2
+  const sp1 = t.record(INT_ADD, [i1, c(1)], -1);
+  t.record(SETLISTITEM, [p0, sp1, c(7)], 5); // push 7
+  const sp2 = t.record(INT_ADD, [sp1, c(1)], -1);
+  const top = t.record(INT_SUB, [sp2, c(1)], -1); // pop: sp2 - 1 is sp1
+  const a = t.record(GETLISTITEM_I, [p0, top], 5);
+  const under = t.record(INT_SUB, [top, c(1)], -1); // sp1 - 1 is i1
+  const b = t.record(GETLISTITEM_I, [p0, under], 5);
+  const sum = t.record(INT_ADD, [a, b], -1);
+  t.record(JUMP, [p0, under, sum], -1);
+  new Optimizer([new ConstantFolding(), new PureCSE(), new HeapCache(new DescrInfo())]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, i1, i2]",
+    "label(p0, i1, i2)",
+    "setlistitem_gc(p0, i1, i2, descr=5)",
+    "i3 = int_add(i1, 1)",
+    "setlistitem_gc(p0, i3, 7, descr=5)", // i1 + 1 is not i1: p0[i1] stays known
+    "i4 = int_add(i1, 2)", // (dead: only the pops used it)
+    "i5 = int_add(7, i2)",
+    "jump(p0, i1, i5)",
     "",
   ].join("\n"));
 });

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import * as assert from "uvu/assert";
 import {
   ARRAYLEN, CALL_I, CALL_N, CALL_PURE_I, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, GETARRAYITEM_I,
-  GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
+  GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
   INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, NEW, SAME_AS_I, SETARRAYITEM, SETFIELD, Trace, TYPE_FLOAT,
   TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp,
 } from "../rlib/jitrt/resop.ts";
@@ -184,6 +184,55 @@ test("guard removal: guard_true proves 1 only of a comparison, of another int th
     "i1 = int_add(i0, 1)", // i0 may be any nonzero int
     "guard_false(i0) [i1]", // always fails: kept
     "jump(i1)",
+    "",
+  ].join("\n"));
+});
+
+test("guard removal: guard_no_exception only after an operation that may raise (a call), not at the start or twice", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const i1 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, i1], -1);
+  t.recordGuard(GUARD_NO_EXCEPTION, [], [i1]); // nothing pending at the start
+  const i2 = t.record(INT_ADD, [i1, c(1)], -1);
+  t.record(SETARRAYITEM, [p0, c(0), i2], 3);
+  t.recordGuard(GUARD_NO_EXCEPTION, [], [i2]); // native operations do not raise
+  t.record(CALL_N, [p0], 9);
+  t.recordGuard(GUARD_NO_EXCEPTION, [], [i2]); // the call may have: kept
+  t.recordGuard(GUARD_NO_EXCEPTION, [], [i2]); // checked just before
+  t.record(JUMP, [p0, i2], -1);
+  new Optimizer([new GuardRemoval()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, i1]",
+    "label(p0, i1)",
+    "i2 = int_add(i1, 1)",
+    "setarrayitem_gc(p0, 0, i2, descr=3)",
+    "call_n(p0, descr=9)",
+    "guard_no_exception() [i2]",
+    "jump(p0, i2)",
+    "",
+  ].join("\n"));
+});
+
+test("constant folding: chains of constant additions are one addition", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  t.record(LABEL, [i0], -1);
+  const i1 = t.record(INT_ADD, [i0, c(1)], -1);
+  const i2 = t.record(INT_ADD, [i1, c(2)], -1);
+  const i3 = t.record(INT_SUB, [i2, c(3)], -1);
+  const i4 = t.record(INT_SUB, [i1, c(5)], -1);
+  const i5 = t.record(INT_MUL, [i4, i3], -1);
+  t.record(JUMP, [i5], -1);
+  new Optimizer([new ConstantFolding()]).run(t);
+  assert.fixture(printTrace(t), [
+    "[i0]",
+    "label(i0)",
+    "i1 = int_add(i0, 1)",
+    "i2 = int_add(i0, 3)",
+    "i3 = int_add(i0, -4)",
+    "i4 = int_mul(i3, i0)", // (i0 + 3) - 3 is i0
+    "jump(i4)",
     "",
   ].join("\n"));
 });

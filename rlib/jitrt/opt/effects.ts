@@ -5,6 +5,7 @@
 import {
   ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
   INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I, INT32_AND, FLOAT_ABS, LIST_LEN, GETLISTITEM_I, GETLISTITEM_F,
+  SETARRAYITEM, SETFIELD, SETLISTITEM,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 
@@ -28,6 +29,13 @@ export function isHeapRead(opnum: int): boolean {
 export function writesNothing(opnum: int): boolean {
   return isPure(opnum) || isHeapRead(opnum) || isGuard(opnum) || opnum === NEW || opnum === NEW_ARRAY || opnum === LIST_LEN ||
     opnum === LABEL || opnum === JUMP || opnum === FINISH || opnum === DEBUG_MERGE_POINT;
+}
+
+/** May leave an exception pending: the calls (an elidable one too), and any operation not
+ *  known here. (An index out of range is not an exception: it stops the program.) */
+export function mayRaise(opnum: int): boolean {
+  if (opnum === CALL_PURE_I) return true;
+  return !writesNothing(opnum) && opnum !== SETFIELD && opnum !== SETARRAYITEM && opnum !== SETLISTITEM;
 }
 
 /** Has no effect but its result: removable when nothing uses the result. Heap reads are

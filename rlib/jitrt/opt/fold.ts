@@ -5,7 +5,9 @@
 // exact only below 2^53; so an int operation is folded only when its arguments are small
 // enough that both give the same result, and left to run in the trace otherwise.
 // A guard on a constant either always holds (removed) or always fails (kept: the trace then
-// always leaves there, which is correct).
+// always leaves there, which is correct). Chains of constant additions are reassociated:
+// (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an interpreter's stack pointer moves so: with one
+// name per stack slot, the heap cache can then see a push and a pop reach the same item).
 import {
   Const, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, FLOAT_DIV, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE,
   INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR,
@@ -147,9 +149,30 @@ export function guardOutcome(op: ResOp, opt: Optimizer): int {
   return GUARD_UNKNOWN;
 }
 
+/** The constant an int_add or int_sub adds to its first argument, or null. */
+function addedConstant(op: ResOp): ConstInt | null {
+  if ((op.opnum !== INT_ADD && op.opnum !== INT_SUB) || !(op.args[1] instanceof ConstInt)) return null;
+  const c = op.args[1] as ConstInt;
+  return op.opnum === INT_ADD ? c : new ConstInt(0 - c.value);
+}
+
+/** x + C (or x - C) where x is y + D (or y - D): rewrites the operation to y + (C + D), when
+ *  both constants are small (see `small`). */
+function reassociate(op: ResOp): void {
+  const c = addedConstant(op);
+  if (c === null) return;
+  const x = op.args[0];
+  if (!(x instanceof ResOp)) return;
+  const d = addedConstant(x);
+  if (d === null || !small(c.value, d.value, SAFE_ADD)) return;
+  op.opnum = INT_ADD;
+  op.args = [x.args[0], new ConstInt(c.value + d.value)];
+}
+
 export class ConstantFolding extends Optimization {
   propagate(op: ResOp, opt: Optimizer): boolean {
     if (guardOutcome(op, opt) === GUARD_HOLDS) return true;
+    reassociate(op);
     const c = foldOperation(op);
     const v = c !== null ? c : simplifyOperation(op);
     if (v === null) return false;

@@ -7,10 +7,14 @@
 // guard_true or guard_class removed (a guard_false on a nonzero x always fails: kept). The
 // guard's own fail arguments are read when it fails, where x is the opposite: 0 for
 // guard_true, 1 for guard_false of a comparison; there they become that constant (a
-// compiled exit does not store a constant: less code).
+// compiled exit does not store a constant: less code). A guard_no_exception with no
+// operation that may raise since the trace's start or the last one is removed (the
+// interpreter tests for a pending exception after operations that the trace has as native
+// ones, and a trace starts with none pending).
 import {
-  ConstInt, FLOAT_LT, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_LT, INT_NE, ResOp, Value,
+  ConstInt, FLOAT_LT, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INT_LT, INT_NE, ResOp, Value,
 } from "../resop.ts";
+import { mayRaise } from "./effects.ts";
 import { GUARD_FAILS, GUARD_HOLDS, guardOutcome } from "./fold.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 
@@ -24,8 +28,16 @@ export class GuardRemoval extends Optimization {
   private classes = new Map<string, string>();
   /** Keys of the values known to be nonzero. */
   private nonzero = new Set<string>();
+  /** An operation since the last guard_no_exception may have raised. */
+  private mayHaveRaised = false;
 
   propagate(op: ResOp, opt: Optimizer): boolean {
+    if (op.opnum === GUARD_NO_EXCEPTION) {
+      if (!this.mayHaveRaised) return true;
+      this.mayHaveRaised = false;
+      return false;
+    }
+    if (mayRaise(op.opnum)) this.mayHaveRaised = true;
     const outcome = guardOutcome(op, opt);
     if (outcome === GUARD_HOLDS) return true;
     if (outcome === GUARD_FAILS || op.args.length === 0) return false;

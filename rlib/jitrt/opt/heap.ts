@@ -3,7 +3,9 @@
 // the trace read or wrote, and replaces a later read of it by that value. Fields and items of
 // different descriptors never alias. A write forgets what it may overwrite: a setfield the
 // same field of every other object (any of them may be the same object), a setarrayitem the
-// items of arrays of its descriptor unless both indices are constants that differ. A write of
+// items of arrays of its descriptor unless the two indices differ for sure: two constants
+// that differ, or the same value plus two different constants (i and i + 1: fold.ts makes
+// chains of constant additions one addition, so a stack pointer's moves compare). A write of
 // the value already known to be there is removed. Any operation that may write to the heap
 // (a call that is not elidable, or an operation this file does not know) forgets everything.
 // A written item is known for later reads only where a read has shown the index in range (a
@@ -16,7 +18,7 @@
 // stays so until then (a list write out of range is an error, not a no-op), and list items
 // always read back as written.
 import {
-  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, ResOp,
+  ConstInt, INT_ADD, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, ResOp,
   SETARRAYITEM, SETFIELD, SETLISTITEM, Value,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
@@ -38,6 +40,23 @@ class DescrCache {
   items = new Map<string, Item>();
   /** The "array key[index key]" of the items a read showed in range. */
   inRange = new Set<string>();
+}
+
+/** Whether two int values differ on every run: constants that differ, or x + C and x + D
+ *  (x itself being x + 0) with C and D different. */
+function differ(a: Value, b: Value, opt: Optimizer): boolean {
+  if (a.isConstant() && b.isConstant()) return opt.key(a) !== opt.key(b);
+  const ca = addedConstant(a);
+  const cb = addedConstant(b);
+  return base(a) === base(b) && ca !== cb;
+}
+
+function addedConstant(v: Value): int {
+  return v instanceof ResOp && v.opnum === INT_ADD && v.args[1] instanceof ConstInt ? (v.args[1] as ConstInt).value : 0;
+}
+
+function base(v: Value): Value {
+  return v instanceof ResOp && v.opnum === INT_ADD && v.args[1] instanceof ConstInt ? v.args[0] : v;
 }
 
 export class HeapCache extends Optimization {
@@ -105,10 +124,8 @@ export class HeapCache extends Optimization {
     const known = items.get(at);
     if (known !== undefined && opt.get(known.value) === op.args[2]) return true; // it is there: a read gave it
     const kept = new Map<string, Item>();
-    if (index.isConstant()) {
-      for (const [k, item] of items) {
-        if (item.index.isConstant() && opt.key(item.index) !== opt.key(index)) kept.set(k, item);
-      }
+    for (const [k, item] of items) {
+      if (differ(opt.get(item.index), index, opt)) kept.set(k, item);
     }
     const value = op.args[2];
     if (op.opnum === SETLISTITEM) {
