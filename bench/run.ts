@@ -38,6 +38,7 @@ const BENCHES: Bench[] = [
   scheme("tak 18 12 6", "tak"),
   scheme("named-let sum 3e7", "sum"),
   { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"], jit: true },
+  { name: "stackvm collatz", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/collatz.svm"], jit: true, expected: "interpreters/stackvm/examples/collatz.out" },
 ];
 
 /** Seconds, and the linear memory a translated program reported (RTS_GCSTATS), if any.
