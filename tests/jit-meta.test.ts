@@ -45,7 +45,7 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
     const text = fs.readFileSync(log, "utf8");
     const sections = text.split(/^(?=# )/m);
     assert.equal(sections.map((t) => t.split("\n")[0]), ["# loop 0 (recorded)", "# loop 0 (optimized)", "# runs", "# guard failures"], text);
-    for (const section of sections.slice(0, 2)) {
+    for (const [k, section] of sections.slice(0, 2).entries()) {
       const lines = section.trimEnd().split("\n");
       // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
       assert.is(lines[1], "[i0, p1, p2]", text);
@@ -53,8 +53,11 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
       assert.match(lines[lines.length - 1], /^jump\(i\d+, p1, p2\)$/, text);
       // The body: > ++++++++ < - on the tape; the program's arrays are read through elidable
       // functions (bf.ts's opAt, argAt), so no read of them and no guard on the dispatch is left.
-      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, 3, text);
-      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(/.test(l)).length, 3, text);
+      // Optimized, the test of the cell after `-` is the value just stored (x & 255 fits a
+      // Uint8Array item): one read fewer.
+      const reads = k === 0 ? 3 : 2;
+      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, reads, text);
+      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(/.test(l)).length, reads, text);
       assert.is(lines.filter((l) => /^setarrayitem_gc\(p1, /.test(l)).length, 2, text);
       // & 255 and the test of the cell are native operations, not calls.
       assert.is(lines.filter((l) => /call/.test(l)).length, 0, text);

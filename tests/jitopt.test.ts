@@ -26,8 +26,8 @@ import { DescrInfo } from "../rlib/jitrt/opt/descrs.ts";
 
 /** Descriptor 3 is an array whose items read back as written (a list of ints, say). */
 class ExactItems extends DescrInfo {
-  arrayStoresExactly(descr: number, valueType: number): boolean {
-    return descr === 3 || super.arrayStoresExactly(descr, valueType);
+  arrayStoresExactly(descr: number, value: Value): boolean {
+    return descr === 3 || super.arrayStoresExactly(descr, value);
   }
 }
 

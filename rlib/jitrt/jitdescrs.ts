@@ -1,18 +1,32 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY } from "./jitcodes.ts";
-import { TYPE_FLOAT, TYPE_REF } from "./resop.ts";
+import { descrWord, DESCR_ARRAY, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { ConstInt, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 
 /** A Float64Array's element kind (jitdata's ELEM_CODE, TYPED_ARRAYS order). */
 const ELEM_F64 = 7;
 
 class TableDescrInfo extends DescrInfo {
-  /** Float64Array items hold a float exactly; narrower typed arrays wrap or round. */
-  arrayStoresExactly(descr: int, valueType: int): boolean {
-    if (valueType === TYPE_REF) return true;
-    return valueType === TYPE_FLOAT && descrWord(descr, 0) === DESCR_ARRAY && descrWord(descr, 1) === ELEM_F64;
+  /** Float64Array items hold a float exactly; narrower typed arrays wrap or round, except
+   *  for an int that fits the unsigned element: a constant, or `x & m` with a mask that does
+   *  (BF's `(cell + n) & 255` stored in a Uint8Array reads back as stored). */
+  arrayStoresExactly(descr: int, value: Value): boolean {
+    if (value.type === TYPE_REF) return true;
+    if (descrWord(descr, 0) !== DESCR_ARRAY) return false;
+    const elem = descrWord(descr, 1);
+    if (value.type === TYPE_FLOAT) return elem === ELEM_F64;
+    const max = elem === ELEM_U8 ? 255 : elem === ELEM_U16 ? 65535 : elem === ELEM_U32 ? 2147483647 : -1;
+    return max >= 0 && fitsIn(value, max);
   }
+}
+
+/** Whether an int value is in 0..max on every run. */
+function fitsIn(v: Value, max: int): boolean {
+  if (v instanceof ConstInt) return v.value >= 0 && v.value <= max;
+  if (!(v instanceof ResOp) || v.opnum !== INT32_AND) return false;
+  const m = v.args[1] instanceof ConstInt ? v.args[1] : v.args[0];
+  return m instanceof ConstInt && m.value >= 0 && m.value <= max;
 }
 
 export const jitDescrInfo: DescrInfo = new TableDescrInfo();

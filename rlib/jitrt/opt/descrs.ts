@@ -2,14 +2,14 @@
 // its index in the jitcode tables only; whoever calls the optimizer may know more (the JIT
 // runtime reads the element kinds from the tables) and says so by overriding these answers.
 import { int } from "../../types.ts";
-import { TYPE_REF } from "../resop.ts";
+import { TYPE_REF, Value } from "../resop.ts";
 
 export class DescrInfo {
   /** Whether an array item written with this descriptor reads back as written. A typed array
    *  of narrow elements keeps part of what it stores (a Uint8Array the low 8 bits, a
    *  Float32Array a rounded float), so without knowing the element kind only references do.
    *  (Fields always read back as written: a field holds its value's full type.) */
-  arrayStoresExactly(descr: int, valueType: int): boolean {
-    return valueType === TYPE_REF;
+  arrayStoresExactly(descr: int, value: Value): boolean {
+    return value.type === TYPE_REF;
   }
 }

@@ -131,7 +131,7 @@ export class HeapCache extends Optimization {
     if (op.opnum === SETLISTITEM) {
       cache.inRange.add(at);
       kept.set(at, new Item(index, value));
-    } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value.type)) kept.set(at, new Item(index, value));
+    } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value)) kept.set(at, new Item(index, value));
     cache.items = kept;
     return false;
   }
