@@ -1,10 +1,10 @@
 // Compiled traces: a closed trace is optimized (opt/'s optimizeLoop, told what the jitcode
 // tables say about descriptors: jitdescrs.ts) and compiled (backend/) when the backend
-// supports all its operations. A trace is a loop (it ends
-// by jumping back to its start), or straight-line code that ends by going on in the
-// compiled loop of another green key (FINISH with the reds: `target`); bridges are the
-// latter, attached to the guard they start from. jitEnter runs them (RPython's warmstate
-// execute_assembler and compile.py's handle_fail). The inputs are the reds, in the
+// supports all its operations. A trace is a loop (it ends by jumping back to its start),
+// or straight-line code that ends by going on in the compiled loop of another green key
+// (FINISH with the reds: `target`); bridges are the latter, attached to the guard they
+// start from, and compiled into their root's function (a trace tree) or on their own.
+// jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail). The inputs are the reds, in the
 // driver's order, or for a bridge its guard's fail arguments: ints and floats in a static
 // frame buffer, refs in shadow-stack slots (rlib/jitrt/frame.ts's convention), which is
 // also how every exit leaves its values, so a trace's exit is its successor's input.
