@@ -4,10 +4,11 @@
 // or straight-line code that ends by going on in the compiled loop of another green key
 // (FINISH with the reds: `target`); bridges are the latter, attached to the guard they
 // start from, and compiled into their root's function (a trace tree) or on their own.
-// jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail). The inputs are the reds, in the
-// driver's order, or for a bridge its guard's fail arguments: ints and floats in a static
-// frame buffer, refs in shadow-stack slots (rlib/jitrt/frame.ts's convention), which is
-// also how every exit leaves its values, so a trace's exit is its successor's input.
+// jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail).
+// The inputs are the reds, in the driver's order, or for a bridge its guard's fail
+// arguments: ints and floats in a static frame buffer, refs in shadow-stack slots
+// (rlib/jitrt/frame.ts's convention), which is also how every exit leaves its values, so a
+// trace's exit is its successor's input.
 import { jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
 import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
@@ -45,8 +46,6 @@ export class CompiledTrace {
   generation = 0;
   /** The root's generation whose function has this bridge compiled in (-1: none). */
   inlinedIn = -1;
-  /** The id of its first exit: exit n returns firstExit + n. */
-  firstExit: int;
 
   constructor(
     /** Its function table slot (a root's changes when it is compiled again; 0: a bridge
@@ -62,7 +61,6 @@ export class CompiledTrace {
     parent: CompiledTrace | null,
   ) {
     this.root = parent === null ? this : parent.root;
-    this.firstExit = links.firstExit;
     for (let i = 0; i < exits.length; i++) {
       this.bridges.push(null);
       owners.push(this);
@@ -70,7 +68,7 @@ export class CompiledTrace {
     if (parent === null) {
       this.compiledOps = trace.ops.length;
       this.entry = reserveExits(1);
-      owners.push(this);
+      owners.push(this); // (ids index `owners`: the entry id's entry is never read)
       setWord(this.entry, index);
     }
   }
@@ -123,7 +121,7 @@ export class CompiledTrace {
       if (bridge.index === 0 && bridge.inlinedIn !== this.root.generation) {
         bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
       }
-      if (bridge.index !== 0) setWord(this.firstExit + n, bridge.index);
+      if (bridge.index !== 0) setWord(this.links.firstExit + n, bridge.index);
       bridge.compileOutside();
     }
   }

@@ -36,7 +36,7 @@ class Jit {
     for (;;) {
       const id = callTrace(t.index, frameBuffer(), refs);
       t = ownerOfExit(id);
-      const n = id - t.firstExit;
+      const n = id - t.links.firstExit;
       const exit = t.exits[n];
       if (exit.opnum === FINISH) {
         t = t.target!.loop!;

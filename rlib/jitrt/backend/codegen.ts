@@ -27,7 +27,7 @@ const FIRST_OBJECT_ADDRESS = 16;
 
 /** The instructions of the operation at position `at`. */
 function operation(f: FunctionCode, at: int): void {
-  const op = f.trace.ops[at];
+  const op = f.segment.trace.ops[at];
   const entry = OP_CODES[op.opnum];
   const a = op.args;
   switch (entry.shape) {
@@ -112,8 +112,7 @@ function operation(f: FunctionCode, at: int): void {
       residualCall(f, op, at);
       return;
     case SHAPE_FINISH: {
-      const n = f.exits;
-      f.exits++;
+      const n = f.nextExit();
       if (f.segment.links.finishLoops && f.isLoop) jumpToLoop(f, a);
       else f.leave(op, n);
       return;
@@ -141,8 +140,7 @@ function jumpToLoop(f: FunctionCode, values: Value[]): void {
 /** A guard, its failure condition (an i32) on the stack: when it fails, the bridge compiled
  *  in its place runs, or the trace leaves by it. */
 function guard(f: FunctionCode, op: ResOp): void {
-  const n = f.exits;
-  f.exits++;
+  const n = f.nextExit();
   f.byte(IF);
   f.byte(EMPTY_BLOCK);
   f.depth++;

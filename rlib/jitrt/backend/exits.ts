@@ -2,7 +2,7 @@
 // patch a guard's jump to its bridge in machine code; a Wasm module cannot be patched).
 // Every exit of every compiled trace has a number of its own (an exit id), which the trace
 // returns when it leaves there. A guard's exit first looks at its id's word here: once a
-// bridge is attached to the guard (attachBridge), the word holds the bridge's table slot
+// bridge is attached to the guard (setWord), the word holds the bridge's table slot
 // and the guard tail-calls the bridge (return_call_indirect) with its values in the frame,
 // as a FINISH tail-calls the loop it goes on in. Exits past MAX_WORDS get no word: they
 // return, and the caller (entry.ts runCompiled) follows their bridges itself. A trace

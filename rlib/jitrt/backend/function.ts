@@ -1,7 +1,7 @@
 // The state of the trace function being encoded (a trace and the bridges compiled into it):
 // its locals (one per trace value, ints i64, floats f64, refs i32, then scratch locals),
-// its code, the function types its indirect calls use, and the segment being encoded. The instructions of one operation are written by
-// codegen.ts, heap.ts and calls.ts through it.
+// its code, the function types its indirect calls use, and the segment being encoded. The
+// instructions of one operation are written by codegen.ts, heap.ts and calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, storedAtExit, takesBridge } from "../frame.ts";
@@ -85,10 +85,9 @@ export class FunctionCode {
   bridgeSlot: int = 0;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
-  /** The trace being encoded (the root, or a bridge compiled into it), its links, its
-   *  exits so far and, per value, the position of the last operation that uses it. */
+  /** The trace being encoded (the root, or a bridge compiled into it: `segment.trace`),
+   *  its exits so far and, per value, the position of the last operation that uses it. */
   segment: TraceCode;
-  trace: Trace;
   exits: int = 0;
   lastUse: Map<Value, int> = new Map<Value, int>();
   /** Blocks open inside the root loop (a branch back to its start crosses them). */
@@ -102,7 +101,6 @@ export class FunctionCode {
     public isLoop: boolean,
   ) {
     this.segment = root;
-    this.trace = root.trace;
     this.allocateLocals();
     this.findLastUses();
     if (isLoop) this.findInvariantRefs();
@@ -145,7 +143,7 @@ export class FunctionCode {
 
   private findLastUses(): void {
     this.lastUse = new Map<Value, int>();
-    const ops = this.trace.ops;
+    const ops = this.segment.trace.ops;
     for (let i = 0; i < ops.length; i++) {
       for (const v of ops[i].args) this.lastUse.set(v, i);
       for (const v of ops[i].failArgs) this.lastUse.set(v, i);
@@ -153,8 +151,8 @@ export class FunctionCode {
   }
 
   private findInvariantRefs(): void {
-    const label = this.trace.ops[0];
-    for (const a of this.trace.inputargs) {
+    const label = this.segment.trace.ops[0];
+    for (const a of this.segment.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
       let carried = false;
       for (const l of label.args) if (l === a) carried = true;
@@ -162,12 +160,18 @@ export class FunctionCode {
     }
   }
 
+  /** The number of the segment's next exit (guards and FINISH, in trace order). */
+  nextExit(): int {
+    const n = this.exits;
+    this.exits++;
+    return n;
+  }
+
   /** Encodes `bridge` from here on (inside its guard's failure block); returns what
    *  endSegment restores. */
   beginSegment(bridge: TraceCode): SavedSegment {
     const saved = new SavedSegment(this.segment, this.exits, this.lastUse);
     this.segment = bridge;
-    this.trace = bridge.trace;
     this.exits = 0;
     this.findLastUses();
     return saved;
@@ -175,7 +179,6 @@ export class FunctionCode {
 
   endSegment(saved: SavedSegment): void {
     this.segment = saved.segment;
-    this.trace = saved.segment.trace;
     this.exits = saved.exits;
     this.lastUse = saved.lastUse;
   }
@@ -185,12 +188,12 @@ export class FunctionCode {
   refsLiveAcross(at: int): Value[] {
     const live: Value[] = [];
     for (const a of this.invariantRefs) live.push(a);
-    for (const a of this.trace.inputargs) {
+    for (const a of this.segment.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a) || this.lastUse.get(a)! <= at) continue;
       if (live.indexOf(a) < 0) live.push(a);
     }
     for (let i = 0; i < at; i++) {
-      const op = this.trace.ops[i];
+      const op = this.segment.trace.ops[i];
       if (op.type === TYPE_REF && this.lastUse.has(op) && this.lastUse.get(op)! > at) live.push(op);
     }
     return live;
@@ -251,7 +254,7 @@ export class FunctionCode {
   }
 
   loadInputs(): void {
-    const inputs: Value[] = this.trace.inputargs;
+    const inputs: Value[] = this.segment.trace.inputargs;
     const slots = frameSlots(inputs);
     for (let i = 0; i < inputs.length; i++) {
       const t = inputs[i].type;

@@ -29,9 +29,10 @@ export function compileTree(tree: TraceCode): int {
 const MAX_SLOTS = 1024;
 const FRAME_BUFFER = new Float64Array(MAX_SLOTS);
 
-/** Runs a loop trace compiled UNLINKED (without bridges) on the inputs in `frame` (as evaluateLoop
- *  does): the ints and floats go to a static frame buffer, the refs on the shadow stack;
- *  the exit's values come back into `frame`. Returns the exit's number. */
+/** Runs a loop trace compiled UNLINKED (without bridges) on the inputs in `frame` (as
+ *  evaluateLoop does): the ints and floats go to a static frame buffer, the refs on the
+ *  shadow stack; the exit's values come back into `frame` (a constant one from the trace:
+ *  frame.ts storedAtExit). Returns the exit's number. */
 export function executeLoop(index: int, trace: Trace, frame: JitFrame): int {
   const base = typedDataAddress(FRAME_BUFFER);
   const refs = shadowStackTop();
