@@ -23,6 +23,8 @@ import { PureCSE } from "../rlib/jitrt/opt/pure.ts";
 import { HeapCache } from "../rlib/jitrt/opt/heap.ts";
 import { removeDeadOps } from "../rlib/jitrt/opt/dce.ts";
 import { DescrInfo } from "../rlib/jitrt/opt/descrs.ts";
+import { IntBound } from "../rlib/jitrt/opt/bound.ts";
+import { IntBounds } from "../rlib/jitrt/opt/intbounds.ts";
 
 /** Descriptor 3 is an array whose items read back as written (a list of ints, say). */
 class ExactItems extends DescrInfo {
@@ -260,6 +262,89 @@ test("guard fail arguments: the guarded value is the constant it is where the gu
     "jump(0, i1)",
     "",
   ].join("\n"));
+});
+
+/** Descriptor 8 is a Uint8Array's items: 0..255. */
+class ByteItems extends DescrInfo {
+  arrayItemBound(descr: number): IntBound {
+    return descr === 8 ? new IntBound(0, 255) : super.arrayItemBound(descr);
+  }
+}
+
+test("integer bounds: an index checked once decides the next checks; item and mask ranges; a pinned comparison teaches its arguments", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const p1 = t.addInput(TYPE_REF);
+  t.record(LABEL, [i0, p1], -1);
+  const i2 = t.record(INT_ADD, [i0, c(9)], -1);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_LT, [i2, c(0)], -1)], [i2]);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_GE, [i2, c(30000)], -1)], [i2]);
+  const i5 = t.record(INT_SUB, [i2, c(1)], -1);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_LT, [i5, c(0)], -1)], [i5]);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_GE, [i5, c(30000)], -1)], [i5]);
+  const i8 = t.record(GETARRAYITEM_I, [p1, i5], 8);
+  const i9 = t.record(INT_AND, [i8, c(255)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_LE, [i9, c(255)], -1)], [i5]);
+  const i11 = t.record(INT_EQ, [i8, c(0)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_EQ, [i11, c(0)], -1)], [i5]);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_GT, [i8, c(0)], -1)], [i5]);
+  const i15 = t.record(INT_MUL, [i9, c(3)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_LT, [i15, c(766)], -1)], [i5]);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_EQ, [i0, c(40)], -1)], [i5]);
+  t.record(JUMP, [t.record(INT_ADD, [i0, c(1)], -1), p1], -1);
+  check(t, [new ConstantFolding(), new IntBounds(new ByteItems()), new GuardRemoval()], [
+    "[i0, p1]",
+    "label(i0, p1)",
+    "i2 = int_add(i0, 9)",
+    "i3 = int_lt(i2, 0)",
+    "guard_false(i3) [i2]",
+    "i4 = int_ge(i2, 30000)",
+    "guard_false(i4) [i2]",
+    "i5 = int_sub(i2, 1)",
+    "i6 = int_lt(i5, 0)",
+    "guard_false(i6) [i5]",
+    "i7 = int_ge(i5, 30000)",
+    "guard_false(i7) [i5]",
+    "i8 = getarrayitem_gc_i(p1, i5, descr=8)",
+    "i9 = int_and(i8, 255)",
+    "i10 = int_le(i9, 255)",
+    "guard_true(i10) [i5]",
+    "i11 = int_eq(i8, 0)",
+    "i12 = int_eq(i11, 0)",
+    "guard_true(i12) [i5]",
+    "i13 = int_gt(i8, 0)",
+    "guard_true(i13) [i5]",
+    "i14 = int_mul(i9, 3)",
+    "i15 = int_lt(i14, 766)",
+    "guard_true(i15) [i5]",
+    "i16 = int_eq(i0, 40)",
+    "guard_true(i16) [i5]",
+    "i17 = int_add(i0, 1)",
+    "jump(i17, p1)",
+  ], [
+    // i0 + 9 in 0..29999: i0 in -9..29990, i0 + 8 in -1..29998 (only its lower check stays).
+    // An item is in 0..255, and so is `& 255`. Once `item == 0` is 0, the item is 1..255 (> 0).
+    // `& 255` times 3 is at most 765. After i0 == 40 holds, i0 is 40: i0 + 1 is 41.
+    "[i0, p1]",
+    "label(i0, p1)",
+    "i2 = int_add(i0, 9)",
+    "i3 = int_lt(i2, 0)",
+    "guard_false(i3) [i2]",
+    "i4 = int_ge(i2, 30000)",
+    "guard_false(i4) [i2]",
+    "i5 = int_add(i0, 8)",
+    "i6 = int_lt(i5, 0)",
+    "guard_false(i6) [i5]",
+    "i7 = getarrayitem_gc_i(p1, i5, descr=8)",
+    "i8 = int_and(i7, 255)",
+    "i9 = int_eq(i7, 0)",
+    "i10 = int_eq(i9, 0)",
+    "guard_true(i10) [i5]",
+    "i11 = int_mul(i8, 3)",
+    "i12 = int_eq(i0, 40)",
+    "guard_true(i12) [i5]",
+    "jump(41, p1)",
+  ]);
 });
 
 test("CSE: pure operations (commutative ones in either order, elidable calls) share one result", () => {

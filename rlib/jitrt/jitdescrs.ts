@@ -1,7 +1,8 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { descrWord, DESCR_ARRAY, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { IntBound, UNBOUNDED } from "./opt/bound.ts";
 import { ConstInt, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 
 /** A Float64Array's element kind (jitdata's ELEM_CODE, TYPED_ARRAYS order). */
@@ -18,6 +19,20 @@ class TableDescrInfo extends DescrInfo {
     if (value.type === TYPE_FLOAT) return elem === ELEM_F64;
     const max = elem === ELEM_U8 ? 255 : elem === ELEM_U16 ? 65535 : elem === ELEM_U32 ? 2147483647 : -1;
     return max >= 0 && fitsIn(value, max);
+  }
+
+  /** Items of 8-, 16- and 32-bit typed arrays are in their element type's range. */
+  arrayItemBound(descr: int): IntBound {
+    if (descrWord(descr, 0) !== DESCR_ARRAY) return UNBOUNDED;
+    switch (descrWord(descr, 1)) {
+      case ELEM_U8: return new IntBound(0, 255);
+      case ELEM_I8: return new IntBound(-128, 127);
+      case ELEM_U16: return new IntBound(0, 65535);
+      case ELEM_I16: return new IntBound(-32768, 32767);
+      case ELEM_U32: return new IntBound(0, 4294967295);
+      case ELEM_I32: return new IntBound(-2147483648, 2147483647);
+    }
+    return UNBOUNDED;
   }
 }
 

@@ -3,6 +3,7 @@
 // runtime reads the element kinds from the tables) and says so by overriding these answers.
 import { int } from "../../types.ts";
 import { TYPE_REF, Value } from "../resop.ts";
+import { IntBound, UNBOUNDED } from "./bound.ts";
 
 export class DescrInfo {
   /** Whether an array item written with this descriptor reads back as written. A typed array
@@ -11,5 +12,10 @@ export class DescrInfo {
    *  (Fields always read back as written: a field holds its value's full type.) */
   arrayStoresExactly(descr: int, value: Value): boolean {
     return value.type === TYPE_REF;
+  }
+
+  /** The interval an int item read with this array descriptor lies in. */
+  arrayItemBound(descr: int): IntBound {
+    return UNBOUNDED;
   }
 }

@@ -1,0 +1,20 @@
+// The interval an int value is known to lie in (opt/intbounds.ts), as descriptors also
+// give one for the items of narrow typed arrays (opt/descrs.ts).
+import { int } from "../../types.ts";
+
+/** Bounds are kept below this magnitude (intbounds.ts says why); a lower bound of -LIMIT or
+ *  an upper bound of LIMIT means nothing is known on that side. */
+export const LIMIT = 4503599627370496; // 2^52
+
+export class IntBound {
+  constructor(
+    public lower: int,
+    public upper: int,
+  ) {}
+
+  known(): boolean {
+    return this.lower > -LIMIT || this.upper < LIMIT;
+  }
+}
+
+export const UNBOUNDED = new IntBound(-LIMIT, LIMIT);

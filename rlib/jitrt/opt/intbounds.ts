@@ -1,0 +1,251 @@
+// Integer bounds (RPython's optimizeopt/intbounds.py, simplified): for every int value the
+// optimizer keeps the interval it is known to lie in, from constants, from what operations
+// compute (a comparison is 0 or 1, `x & 255` is in 0..255, a Uint8Array item too, the sum of
+// two bounded values is bounded) and from the guards that held (after guard_false(x < 0), x
+// is at least 0). A comparison the intervals decide becomes a constant, so the guard on it
+// goes (ConstantFolding removes a guard on a constant that holds); a value pinned to one
+// number becomes that constant.
+//
+// An interpreter checks its own indices: BF's `if (ptr < 0 || ptr >= TAPE_SIZE)` after each
+// move is two guards in the trace, and after one such pair the next moves' checks are mostly
+// decided (ptr + 1 after 0 <= ptr < 30000 is at least 1).
+//
+// Bounds are exact integers in both modes: kept below 2^52 in magnitude (a JS double is
+// exact there, and an i64 operation on such values cannot wrap); beyond, the value is
+// unbounded on that side.
+import {
+  ARRAYLEN, ConstInt, GETARRAYITEM_I, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
+  INT_NE, INT_SUB, LIST_LEN, ResOp, TYPE_INT, Value, FLOAT_LT, FLOAT_LE, FLOAT_EQ, PTR_EQ, PTR_NE, PTR_IS_OBJECT,
+} from "../resop.ts";
+import { int } from "../../types.ts";
+import { IntBound, LIMIT, UNBOUNDED } from "./bound.ts";
+import { DescrInfo } from "./descrs.ts";
+import { Optimization, Optimizer } from "./optimizer.ts";
+
+/** Lengths of arrays and lists: below 2^31. */
+const MAX_LENGTH = 2147483647;
+
+const BOOLEAN = new IntBound(0, 1);
+
+/** A lower bound for a value at least `x` (a weaker one when x is too large to keep). */
+function lowerBound(x: int): int {
+  return x <= -LIMIT ? -LIMIT : x >= LIMIT ? LIMIT - 1 : x;
+}
+
+/** An upper bound for a value at most `x`. */
+function upperBound(x: int): int {
+  return x >= LIMIT ? LIMIT : x <= -LIMIT ? 1 - LIMIT : x;
+}
+
+/** The interval of a + b (exact: both sides below 2^52, their sum below 2^53). */
+function sum(a: IntBound, b: IntBound): IntBound {
+  const lo = a.lower === -LIMIT || b.lower === -LIMIT ? -LIMIT : lowerBound(a.lower + b.lower);
+  const hi = a.upper === LIMIT || b.upper === LIMIT ? LIMIT : upperBound(a.upper + b.upper);
+  return new IntBound(lo, hi);
+}
+
+/** The interval of a - b. */
+function difference(a: IntBound, b: IntBound): IntBound {
+  const lo = a.lower === -LIMIT || b.upper === LIMIT ? -LIMIT : lowerBound(a.lower - b.upper);
+  const hi = a.upper === LIMIT || b.lower === -LIMIT ? LIMIT : upperBound(a.upper - b.lower);
+  return new IntBound(lo, hi);
+}
+
+/** The product's interval when both are known and small enough to multiply exactly. */
+function product(a: IntBound, b: IntBound): IntBound {
+  const m = 67108864; // 2^26: products stay below 2^52
+  if (!(a.lower > -m && a.upper < m && b.lower > -m && b.upper < m)) return UNBOUNDED;
+  const p = [a.lower * b.lower, a.lower * b.upper, a.upper * b.lower, a.upper * b.upper];
+  let lo = p[0];
+  let hi = p[0];
+  for (const x of p) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return new IntBound(lo === 0 ? 0 : lo, hi === 0 ? 0 : hi);
+}
+
+/** 1 when `a < b` holds for any values in the intervals, 0 when it never does, else -1. */
+function lessThan(a: IntBound, b: IntBound): int {
+  if (a.upper < LIMIT && b.lower > -LIMIT && a.upper < b.lower) return 1;
+  if (a.lower > -LIMIT && b.upper < LIMIT && a.lower >= b.upper) return 0;
+  return -1;
+}
+
+/** Whether the opnum is a comparison whose result is 0 or 1. */
+function isComparison(opnum: int): boolean {
+  return (opnum >= INT_LT && opnum <= INT_NE) || opnum === FLOAT_LT || opnum === FLOAT_LE || opnum === FLOAT_EQ ||
+    opnum === PTR_EQ || opnum === PTR_NE || opnum === PTR_IS_OBJECT;
+}
+
+export class IntBounds extends Optimization {
+  /** Value key → its interval, for the values something is known about. */
+  private bounds = new Map<string, IntBound>();
+
+  constructor(private descrs: DescrInfo) {
+    super();
+  }
+
+  private get(v: Value, opt: Optimizer): IntBound {
+    // (A larger constant is unbounded: an i64 sum with it may wrap.)
+    if (v instanceof ConstInt) return v.value > -LIMIT && v.value < LIMIT ? new IntBound(v.value, v.value) : UNBOUNDED;
+    const b = this.bounds.get(opt.key(v));
+    return b === undefined ? UNBOUNDED : b;
+  }
+
+  /** Narrows what is known of `v` to what is also in `to`. */
+  private narrow(v: Value, to: IntBound, opt: Optimizer): void {
+    if (v.isConstant() || v.type !== TYPE_INT) return;
+    const b = this.get(v, opt);
+    const narrowed = new IntBound(to.lower > b.lower ? to.lower : b.lower, to.upper < b.upper ? to.upper : b.upper);
+    this.bounds.set(opt.key(v), narrowed);
+    this.narrowBackward(v, narrowed, opt);
+    // (Were the interval empty, the guard would always fail: nothing after it runs.)
+    if (narrowed.lower !== narrowed.upper) return;
+    opt.replace(v, new ConstInt(narrowed.lower));
+    // A comparison known to be 0 or 1 says something about its own arguments.
+    if (v instanceof ResOp && (narrowed.lower === 0 || narrowed.lower === 1)) this.learn(v, narrowed.lower === 1, opt);
+  }
+
+  /** v = x + C or x - C now lies in `b`: so does x, shifted. (The constant folding pass
+   *  reassociates `(x + 9) - 1` into `x + 8`: what a guard taught about x + 9 must reach x.)
+   *  The narrowing stops at values that are not such sums. */
+  private narrowBackward(v: Value, b: IntBound, opt: Optimizer): void {
+    if (!(v instanceof ResOp) || (v.opnum !== INT_ADD && v.opnum !== INT_SUB)) return;
+    const constFirst = v.args[0] instanceof ConstInt;
+    const x = constFirst ? v.args[1] : v.args[0];
+    const k = constFirst ? v.args[0] : v.args[1];
+    if (!(k instanceof ConstInt) || x.isConstant()) return;
+    const kb = this.get(k, opt);
+    if (v.opnum === INT_ADD) this.narrow(x, difference(b, kb), opt);
+    else if (constFirst) this.narrow(x, difference(kb, b), opt); // v = C - x
+    else this.narrow(x, sum(b, kb), opt); // v = x - C
+  }
+
+  /** After v != the value of `other` (when it is one number): v is not that number. */
+  private excludeEnd(v: Value, other: IntBound, opt: Optimizer): void {
+    if (other.lower !== other.upper || other.lower <= -LIMIT || other.lower >= LIMIT) return;
+    const b = this.get(v, opt);
+    if (b.lower === other.lower) this.narrow(v, new IntBound(b.lower + 1, LIMIT), opt);
+    else if (b.upper === other.lower) this.narrow(v, new IntBound(-LIMIT, b.upper - 1), opt);
+  }
+
+  propagate(op: ResOp, opt: Optimizer): boolean {
+    if (op.opnum === GUARD_TRUE || op.opnum === GUARD_FALSE) {
+      const c = op.args[0];
+      if (c instanceof ResOp) this.learn(c, op.opnum === GUARD_TRUE, opt);
+      return false;
+    }
+    if (op.type !== TYPE_INT) return false;
+    const decided = this.decide(op, opt);
+    if (decided >= 0) {
+      opt.replace(op, new ConstInt(decided));
+      return true;
+    }
+    const b = this.compute(op, opt);
+    if (b.known()) this.bounds.set(opt.key(op), b);
+    return false;
+  }
+
+  /** A comparison's result when the intervals decide it, else -1. */
+  private decide(op: ResOp, opt: Optimizer): int {
+    if (op.opnum < INT_LT || op.opnum > INT_NE) return -1;
+    const a = this.get(op.args[0], opt);
+    const b = this.get(op.args[1], opt);
+    switch (op.opnum) {
+      case INT_LT: return lessThan(a, b);
+      case INT_GE: return flip(lessThan(a, b));
+      case INT_GT: return lessThan(b, a);
+      case INT_LE: return flip(lessThan(b, a));
+      case INT_EQ: return lessThan(a, b) === 1 || lessThan(b, a) === 1 ? 0 : -1;
+      case INT_NE: return lessThan(a, b) === 1 || lessThan(b, a) === 1 ? 1 : -1;
+    }
+    return -1;
+  }
+
+  /** The interval of an int operation's result. */
+  private compute(op: ResOp, opt: Optimizer): IntBound {
+    if (isComparison(op.opnum)) return BOOLEAN;
+    switch (op.opnum) {
+      case INT_ADD:
+        return sum(this.get(op.args[0], opt), this.get(op.args[1], opt));
+      case INT_SUB:
+        return difference(this.get(op.args[0], opt), this.get(op.args[1], opt));
+      case INT_MUL:
+        return product(this.get(op.args[0], opt), this.get(op.args[1], opt));
+      case INT_AND:
+      case INT32_AND: {
+        // A non-negative mask bounds the result (two's complement: the and keeps no more bits).
+        const m = maskOf(op);
+        return m < 0 ? UNBOUNDED : new IntBound(0, m);
+      }
+      case ARRAYLEN:
+      case LIST_LEN:
+        return new IntBound(0, MAX_LENGTH);
+      case GETARRAYITEM_I:
+        return this.descrs.arrayItemBound(op.descr);
+    }
+    return UNBOUNDED;
+  }
+
+  /** After guard_true(c) (`holds`) or guard_false(c): what c's comparison says about its
+   *  arguments. */
+  private learn(c: ResOp, holds: boolean, opt: Optimizer): void {
+    if (c.opnum < INT_LT || c.opnum > INT_NE) return;
+    const x = c.args[0];
+    const y = c.args[1];
+    // Normalize to one of: x < y, x <= y, x == y, x != y.
+    let opnum = c.opnum;
+    if (!holds) opnum = negate(opnum);
+    let a = x;
+    let b = y;
+    if (opnum === INT_GT || opnum === INT_GE) {
+      a = y;
+      b = x;
+      opnum = opnum === INT_GT ? INT_LT : INT_LE;
+    }
+    const ba = this.get(a, opt);
+    const bb = this.get(b, opt);
+    const one = new IntBound(1, 1);
+    switch (opnum) {
+      case INT_LT: // a <= b - 1, b >= a + 1
+        this.narrow(a, new IntBound(-LIMIT, difference(bb, one).upper), opt);
+        this.narrow(b, new IntBound(sum(ba, one).lower, LIMIT), opt);
+        return;
+      case INT_LE:
+        this.narrow(a, new IntBound(-LIMIT, bb.upper), opt);
+        this.narrow(b, new IntBound(ba.lower, LIMIT), opt);
+        return;
+      case INT_EQ:
+        this.narrow(a, bb, opt);
+        this.narrow(b, ba, opt);
+        return;
+      case INT_NE: // only an end of an interval can be cut off
+        this.excludeEnd(a, bb, opt);
+        this.excludeEnd(b, ba, opt);
+        return;
+    }
+  }
+}
+
+function flip(decided: int): int {
+  return decided < 0 ? -1 : 1 - decided;
+}
+
+/** The comparison that holds where `opnum`'s does not. */
+function negate(opnum: int): int {
+  switch (opnum) {
+    case INT_LT: return INT_GE;
+    case INT_GE: return INT_LT;
+    case INT_GT: return INT_LE;
+    case INT_LE: return INT_GT;
+    case INT_EQ: return INT_NE;
+  }
+  return INT_EQ;
+}
+
+/** The non-negative constant mask of an and (an i32 one), or -1. */
+function maskOf(op: ResOp): int {
+  for (const v of op.args) if (v instanceof ConstInt && v.value >= 0 && v.value <= MAX_LENGTH) return v.value;
+  return -1;
+}
