@@ -125,6 +125,51 @@ test("constant folding: exact i64 results, and no folding where a JS double woul
   ].join("\n"));
 });
 
+test("constant folding: a comparison tested against 0 or 1 is itself or its opposite (not for floats: NaN)", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const f1 = t.addInput(TYPE_FLOAT);
+  t.record(LABEL, [i0, f1], -1);
+  const i2 = t.record(INT_EQ, [i0, c(0)], -1);
+  const i3 = t.record(INT_EQ, [i2, c(0)], -1);
+  t.recordGuard(GUARD_TRUE, [i3], [i0]);
+  const i5 = t.record(INT_LT, [i0, c(7)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_NE, [c(0), i5], -1)], [i0]);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_EQ, [i5, c(1)], -1)], [i0]);
+  const i9 = t.record(FLOAT_LT, [f1, cf(2)], -1);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_EQ, [i9, c(0)], -1)], [i0]);
+  t.record(JUMP, [i0, f1], -1);
+  check(t, [new ConstantFolding()], [
+    "[i0, f1]",
+    "label(i0, f1)",
+    "i2 = int_eq(i0, 0)",
+    "i3 = int_eq(i2, 0)",
+    "guard_true(i3) [i0]",
+    "i4 = int_lt(i0, 7)",
+    "i5 = int_ne(0, i4)",
+    "guard_true(i5) [i0]",
+    "i6 = int_eq(i4, 1)",
+    "guard_true(i6) [i0]",
+    "i7 = float_lt(f1, 2)",
+    "i8 = int_eq(i7, 0)",
+    "guard_false(i8) [i0]",
+    "jump(i0, f1)",
+  ], [
+    "[i0, f1]",
+    "label(i0, f1)",
+    "i2 = int_eq(i0, 0)",
+    "i3 = int_ne(i0, 0)",
+    "guard_true(i3) [i0]",
+    "i4 = int_lt(i0, 7)",
+    "guard_true(i4) [i0]",
+    "guard_true(i4) [i0]",
+    "i5 = float_lt(f1, 2)",
+    "i6 = int_eq(i5, 0)",
+    "guard_false(i6) [i0]",
+    "jump(i0, f1)",
+  ]);
+});
+
 test("guard removal: what a guard proves replaces its argument after it", () => {
   const t = new Trace();
   const i0 = t.addInput(TYPE_INT);
@@ -271,7 +316,7 @@ class ByteItems extends DescrInfo {
   }
 }
 
-test("integer bounds: an index checked once decides the next checks; item and mask ranges; a pinned comparison teaches its arguments", () => {
+test("integer bounds: an index checked once decides the next checks; item and mask ranges; a value pinned to one number", () => {
   const t = new Trace();
   const i0 = t.addInput(TYPE_INT);
   const p1 = t.addInput(TYPE_REF);
@@ -323,7 +368,8 @@ test("integer bounds: an index checked once decides the next checks; item and ma
     "jump(i17, p1)",
   ], [
     // i0 + 9 in 0..29999: i0 in -9..29990, i0 + 8 in -1..29998 (only its lower check stays).
-    // An item is in 0..255, and so is `& 255`. Once `item == 0` is 0, the item is 1..255 (> 0).
+    // An item is in 0..255, and so is `& 255`. `(item == 0) == 0` is `item != 0` (folding):
+    // once it holds, the item is 1..255 (> 0).
     // `& 255` times 3 is at most 765. After i0 == 40 holds, i0 is 40: i0 + 1 is 41.
     "[i0, p1]",
     "label(i0, p1)",
@@ -338,7 +384,7 @@ test("integer bounds: an index checked once decides the next checks; item and ma
     "i7 = getarrayitem_gc_i(p1, i5, descr=8)",
     "i8 = int_and(i7, 255)",
     "i9 = int_eq(i7, 0)",
-    "i10 = int_eq(i9, 0)",
+    "i10 = int_ne(i7, 0)",
     "guard_true(i10) [i5]",
     "i11 = int_mul(i8, 3)",
     "i12 = int_eq(i0, 40)",

@@ -135,6 +135,28 @@ export function isGuard(opnum: int): boolean {
   return (opnum >= GUARD_TRUE && opnum <= GUARD_CLASS) || opnum === GUARD_NO_EXCEPTION;
 }
 
+/** Whether the operation is a comparison: its result is 0 or 1. */
+export function isComparison(opnum: int): boolean {
+  return (opnum >= INT_LT && opnum <= INT_NE) || opnum === FLOAT_LT || opnum === FLOAT_LE || opnum === FLOAT_EQ ||
+    opnum === PTR_EQ || opnum === PTR_NE || opnum === PTR_IS_OBJECT;
+}
+
+/** The comparison that holds exactly where this one does not, or -1 (floats have none: a
+ *  NaN makes both `<` and `>=` false). */
+export function negatedComparison(opnum: int): int {
+  switch (opnum) {
+    case INT_LT: return INT_GE;
+    case INT_GE: return INT_LT;
+    case INT_GT: return INT_LE;
+    case INT_LE: return INT_GT;
+    case INT_EQ: return INT_NE;
+    case INT_NE: return INT_EQ;
+    case PTR_EQ: return PTR_NE;
+    case PTR_NE: return PTR_EQ;
+  }
+  return -1;
+}
+
 /** Where a compiled trace can return: its guards and FINISH (numbered in this order). */
 export function isExit(opnum: int): boolean {
   return isGuard(opnum) || opnum === FINISH;

@@ -4,7 +4,8 @@
 // Wasm `loop` whose carried values are the label's arguments: JUMP assigns them and
 // branches back. A guard that fails runs the bridge compiled in its place, whose FINISH
 // back to the loop is a branch too; else it stores its failArgs to the same slots and
-// goes on in its bridge compiled since, or returns its exit id (function.ts leave).
+// goes on in its bridge compiled since, or returns its exit id (function.ts leave: through
+// exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
@@ -37,6 +38,7 @@ function operation(f: FunctionCode, at: int): void {
       f.setLocal(op);
       return;
     case SHAPE_COMPARE:
+      if (fusedWithGuard(f, at)) return;
       for (const v of a) f.push(v);
       f.byte(entry.instr);
       f.byte(I64_EXTEND_I32_U);
@@ -65,14 +67,20 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_NOTHING:
       return;
     case SHAPE_GUARD_TRUE:
-      f.push(a[0]);
-      f.byte(I64_EQZ);
+      if (pushFused(f, a[0])) {
+        f.byte(I32_EQZ);
+      } else {
+        f.push(a[0]);
+        f.byte(I64_EQZ);
+      }
       guard(f, op);
       return;
     case SHAPE_GUARD_FALSE:
-      f.push(a[0]);
-      f.byte(I64_EQZ);
-      f.byte(I32_EQZ);
+      if (!pushFused(f, a[0])) {
+        f.push(a[0]);
+        f.byte(I64_EQZ);
+        f.byte(I32_EQZ);
+      }
       guard(f, op);
       return;
     case SHAPE_GUARD_VALUE:
@@ -122,6 +130,27 @@ function operation(f: FunctionCode, at: int): void {
       return;
   }
   fatal(`jit backend: ${opName(op.opnum)} cannot be compiled yet`);
+}
+
+/** Whether the comparison at `at` is only used by the guard right after it, which then
+ *  computes it as its condition (an i32: no local, no widening, no test against 0). */
+function fusedWithGuard(f: FunctionCode, at: int): boolean {
+  const ops = f.segment.trace.ops;
+  const op = ops[at];
+  if (at + 1 >= ops.length || (f.uses.get(op) ?? 0) !== 1) return false;
+  const next = OP_CODES[ops[at + 1].opnum].shape;
+  if ((next !== SHAPE_GUARD_TRUE && next !== SHAPE_GUARD_FALSE) || ops[at + 1].args[0] !== op) return false;
+  f.fused.add(op);
+  return true;
+}
+
+/** Pushes a fused comparison's result (an i32) and returns true, or returns false. */
+function pushFused(f: FunctionCode, v: Value): boolean {
+  if (!f.fused.has(v)) return false;
+  const op = v as ResOp;
+  for (const x of op.args) f.push(x);
+  f.byte(OP_CODES[op.opnum].instr);
+  return true;
 }
 
 /** Back to the start of the root loop with `values` for its label's arguments. All are
@@ -202,6 +231,7 @@ export function loopFunction(tree: TraceCode): FunctionCode {
   const trace = tree.trace;
   checkLoop(trace);
   const f = new FunctionCode(tree, true);
+  f.beginExits();
   f.loadInputs();
   f.count(0);
   f.byte(LOOP);
@@ -210,6 +240,8 @@ export function loopFunction(tree: TraceCode): FunctionCode {
   for (let i = 1; i < trace.ops.length; i++) operation(f, i);
   f.byte(END);
   f.byte(UNREACHABLE);
+  f.byte(END);
+  f.exitTail();
   f.byte(END);
   return f;
 }
@@ -228,10 +260,13 @@ export function straightFunction(tree: TraceCode): FunctionCode {
     if (shape === SHAPE_LABEL || shape === SHAPE_JUMP) fatal("jit backend: a straight-line trace has no label or jump inside");
   }
   const f = new FunctionCode(tree, false);
+  f.beginExits();
   f.loadInputs();
   f.count(0);
   for (let i = first; i < ops.length; i++) operation(f, i);
   f.byte(UNREACHABLE);
+  f.byte(END);
+  f.exitTail();
   f.byte(END);
   return f;
 }

@@ -31,11 +31,21 @@ export function reserveExits(count: int): int {
 
 /** The address of the exit's word, or 0 when it has none. */
 export function exitWordAddress(id: int): int {
-  return id < MAX_WORDS ? typedDataAddress(exitWords.words) + 4 * id : 0;
+  return hasExitWord(id) ? exitWordsBase() + 4 * id : 0;
+}
+
+/** The address of exit 0's word: exit n's is 4 * n bytes further, for n < MAX_WORDS. */
+export function exitWordsBase(): int {
+  return typedDataAddress(exitWords.words);
+}
+
+/** Whether the exit has a word. */
+export function hasExitWord(id: int): boolean {
+  return id < MAX_WORDS;
 }
 
 /** The exit's guard (or the entry word's FINISH) now tail-calls the compiled trace at this
  *  table slot (never 0: the main module's table has functions before any trace's). */
 export function setWord(id: int, index: int): void {
-  if (id < MAX_WORDS) exitWords.words[id] = index;
+  if (hasExitWord(id)) exitWords.words[id] = index;
 }

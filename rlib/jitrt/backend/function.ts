@@ -6,11 +6,11 @@ import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, storedAtExit, takesBridge } from "../frame.ts";
 import { ConstFloat, ConstInt, ConstRef, isGuard, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
-import { exitWordAddress } from "./exits.ts";
+import { exitWordsBase, hasExitWord } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
-  EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_STORE, I64, I64_CONST, I64_LOAD, I64_STORE, IF,
-  I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
+  BLOCK, BR, EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_SHL, I32_STORE, I64, I64_CONST, I64_LOAD,
+  I64_STORE, IF, I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
 } from "./wasm.ts";
 
 /** The function's parameters. */
@@ -83,6 +83,8 @@ export class FunctionCode {
   spillBase: int = 0;
   /** An i32 scratch local: the bridge an exit goes on in. */
   bridgeSlot: int = 0;
+  /** An i32 scratch local: the id of the exit the shared exit code (exitTail) leaves by. */
+  exitId: int = 0;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
   /** The trace being encoded (the root, or a bridge compiled into it: `segment.trace`),
@@ -90,6 +92,10 @@ export class FunctionCode {
   segment: TraceCode;
   exits: int = 0;
   lastUse: Map<Value, int> = new Map<Value, int>();
+  /** Per value of the segment: how many operations use it (as an argument or fail argument). */
+  uses: Map<Value, int> = new Map<Value, int>();
+  /** Comparisons left to the guard right after them, their only user (codegen.ts). */
+  fused: Set<Value> = new Set<Value>();
   /** Blocks open inside the root loop (a branch back to its start crosses them). */
   depth: int = 0;
   /** The root loop's ref inputs that are not loop-carried: it uses them on every iteration. */
@@ -124,7 +130,8 @@ export class FunctionCode {
     }
     this.spillBase = next;
     this.bridgeSlot = next + 1;
-    this.counts[2] += 2;
+    this.exitId = next + 2;
+    this.counts[2] += 3;
     this.aliasBridgeInputs(this.root);
   }
 
@@ -143,11 +150,17 @@ export class FunctionCode {
 
   private findLastUses(): void {
     this.lastUse = new Map<Value, int>();
+    this.uses = new Map<Value, int>();
     const ops = this.segment.trace.ops;
     for (let i = 0; i < ops.length; i++) {
-      for (const v of ops[i].args) this.lastUse.set(v, i);
-      for (const v of ops[i].failArgs) this.lastUse.set(v, i);
+      for (const v of ops[i].args) this.used(v, i);
+      for (const v of ops[i].failArgs) this.used(v, i);
     }
+  }
+
+  private used(v: Value, at: int): void {
+    this.lastUse.set(v, at);
+    this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
   }
 
   private findInvariantRefs(): void {
@@ -170,7 +183,7 @@ export class FunctionCode {
   /** Encodes `bridge` from here on (inside its guard's failure block); returns what
    *  endSegment restores. */
   beginSegment(bridge: TraceCode): SavedSegment {
-    const saved = new SavedSegment(this.segment, this.exits, this.lastUse);
+    const saved = new SavedSegment(this.segment, this.exits, this.lastUse, this.uses);
     this.segment = bridge;
     this.exits = 0;
     this.findLastUses();
@@ -181,6 +194,7 @@ export class FunctionCode {
     this.segment = saved.segment;
     this.exits = saved.exits;
     this.lastUse = saved.lastUse;
+    this.uses = saved.uses;
   }
 
   /** The refs whose values must survive a call at operation `at` of the segment: defined
@@ -268,7 +282,7 @@ export class FunctionCode {
 
   /** Leaves by exit n of the segment (a guard that fails, or FINISH): stores its values to
    *  the slots, then goes on in the trace that continues there (FINISH's target, a guard's
-   *  bridge once attached: exits.ts), or returns the exit's id. */
+   *  bridge once attached: exits.ts, through exitTail), or returns the exit's id. */
   leave(exit: ResOp, n: int): void {
     const values = exitValues(exit);
     const slots = frameSlots(values);
@@ -289,19 +303,32 @@ export class FunctionCode {
       this.tailCall();
       return;
     }
-    const word = takesBridge(exit.opnum) ? exitWordAddress(id) : 0;
-    if (word !== 0) {
-      this.i32Const(word);
-      this.memoryAccess(I32_LOAD, 2, 0);
-      this.instr(LOCAL_TEE, this.bridgeSlot);
-      this.code.byte(IF);
-      this.code.byte(EMPTY_BLOCK);
-      this.instr(LOCAL_GET, this.bridgeSlot);
-      this.tailCall();
-      this.code.byte(END);
-    }
     this.i32Const(id);
-    this.code.byte(RETURN);
+    if (takesBridge(exit.opnum) && hasExitWord(id)) this.instr(BR, this.depth + (this.isLoop ? 1 : 0));
+    else this.code.byte(RETURN);
+  }
+
+  /** Opens the block the guards' exits branch out of with their exit id (exitTail). */
+  beginExits(): void {
+    this.code.byte(BLOCK);
+    this.code.byte(I32);
+  }
+
+  /** After the block beginExits opened: the exit code the guards share (its machine code,
+   *  a tail call through a table, is large): go on in the bridge in the exit's word, or
+   *  return the exit id. */
+  exitTail(): void {
+    this.instr(LOCAL_TEE, this.exitId);
+    this.i32Const(2);
+    this.code.byte(I32_SHL);
+    this.memoryAccess(I32_LOAD, 2, exitWordsBase());
+    this.instr(LOCAL_TEE, this.bridgeSlot);
+    this.code.byte(IF);
+    this.code.byte(EMPTY_BLOCK);
+    this.instr(LOCAL_GET, this.bridgeSlot);
+    this.tailCall();
+    this.code.byte(END);
+    this.instr(LOCAL_GET, this.exitId);
   }
 
   /** Adds one to counter word k (0: runs, 1: iterations) when the trace counts. */
@@ -336,6 +363,7 @@ export class SavedSegment {
     public segment: TraceCode,
     public exits: int,
     public lastUse: Map<Value, int>,
+    public uses: Map<Value, int>,
   ) {}
 }
 

@@ -18,6 +18,7 @@ export const EXTERNAL_TABLE = 1;
 export const EXTERNAL_MEMORY = 2;
 
 export const UNREACHABLE = 0x00;
+export const BLOCK = 0x02;
 export const LOOP = 0x03;
 export const IF = 0x04;
 export const END = 0x0b;

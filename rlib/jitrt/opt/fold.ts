@@ -8,10 +8,11 @@
 // always leaves there, which is correct). Chains of constant additions are reassociated:
 // (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an interpreter's stack pointer moves so: with one
 // name per stack slot, the heap cache can then see a push and a pop reach the same item).
+// A comparison's result tested against 0 or 1 is the comparison or its opposite.
 import {
   Const, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, FLOAT_DIV, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE,
   INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR,
-  ResOp, SAME_AS_I, Value,
+  isComparison, negatedComparison, ResOp, SAME_AS_I, Value,
 } from "../resop.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
@@ -169,9 +170,36 @@ function reassociate(op: ResOp): void {
   op.args = [x.args[0], new ConstInt(c.value + d.value)];
 }
 
+/** For `c == k` or `c != k` (either way round) where c is a comparison and k a constant:
+ *  c, else null. An interpreter's `!b` and `b !== 0` trace so: BF's `tape[ptr] !== 0` is
+ *  int_eq(int_eq(x, 0), 0). */
+function testedComparison(op: ResOp): ResOp | null {
+  if ((op.opnum !== INT_EQ && op.opnum !== INT_NE) || op.args.length !== 2) return null;
+  const c = op.args[0] instanceof ConstInt ? op.args[1] : op.args[0];
+  return c instanceof ResOp && isComparison(c.opnum) && testedAgainst(op) !== null ? c : null;
+}
+
+function testedAgainst(op: ResOp): ConstInt | null {
+  const k = op.args[0] instanceof ConstInt ? op.args[0] : op.args[1];
+  return k instanceof ConstInt ? k : null;
+}
+
 export class ConstantFolding extends Optimization {
   propagate(op: ResOp, opt: Optimizer): boolean {
     if (guardOutcome(op, opt) === GUARD_HOLDS) return true;
+    const tested = testedComparison(op);
+    if (tested !== null) {
+      const k = testedAgainst(op)!.value;
+      if ((op.opnum === INT_NE && k === 0) || (op.opnum === INT_EQ && k === 1)) {
+        opt.replace(op, tested);
+        return true;
+      }
+      const negated = negatedComparison(tested.opnum);
+      if (op.opnum === INT_EQ && k === 0 && negated >= 0) {
+        op.opnum = negated;
+        op.args = [tested.args[0], tested.args[1]];
+      }
+    }
     reassociate(op);
     const c = foldOperation(op);
     const v = c !== null ? c : simplifyOperation(op);

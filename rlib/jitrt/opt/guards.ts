@@ -12,7 +12,7 @@
 // interpreter tests for a pending exception after operations that the trace has as native
 // ones, and a trace starts with none pending).
 import {
-  ConstInt, FLOAT_LT, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INT_LT, INT_NE, ResOp, Value,
+  ConstInt, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, isComparison, ResOp, Value,
 } from "../resop.ts";
 import { mayRaise } from "./effects.ts";
 import { GUARD_FAILS, GUARD_HOLDS, guardOutcome } from "./fold.ts";
@@ -20,7 +20,7 @@ import { Optimization, Optimizer } from "./optimizer.ts";
 
 /** A comparison's result: 0 or 1. */
 function isBoolean(v: Value): boolean {
-  return v instanceof ResOp && ((v.opnum >= INT_LT && v.opnum <= INT_NE) || v.opnum === FLOAT_LT);
+  return v instanceof ResOp && isComparison(v.opnum);
 }
 
 export class GuardRemoval extends Optimization {

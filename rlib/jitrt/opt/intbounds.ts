@@ -15,7 +15,7 @@
 // unbounded on that side.
 import {
   ARRAYLEN, ConstInt, GETARRAYITEM_I, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
-  INT_NE, INT_SUB, LIST_LEN, ResOp, TYPE_INT, Value, FLOAT_LT, FLOAT_LE, FLOAT_EQ, PTR_EQ, PTR_NE, PTR_IS_OBJECT,
+  INT_NE, INT_SUB, isComparison, LIST_LEN, negatedComparison, ResOp, TYPE_INT, Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 import { IntBound, LIMIT, UNBOUNDED } from "./bound.ts";
@@ -72,12 +72,6 @@ function lessThan(a: IntBound, b: IntBound): int {
   return -1;
 }
 
-/** Whether the opnum is a comparison whose result is 0 or 1. */
-function isComparison(opnum: int): boolean {
-  return (opnum >= INT_LT && opnum <= INT_NE) || opnum === FLOAT_LT || opnum === FLOAT_LE || opnum === FLOAT_EQ ||
-    opnum === PTR_EQ || opnum === PTR_NE || opnum === PTR_IS_OBJECT;
-}
-
 export class IntBounds extends Optimization {
   /** Value key → its interval, for the values something is known about. */
   private bounds = new Map<string, IntBound>();
@@ -101,10 +95,7 @@ export class IntBounds extends Optimization {
     this.bounds.set(opt.key(v), narrowed);
     this.narrowBackward(v, narrowed, opt);
     // (Were the interval empty, the guard would always fail: nothing after it runs.)
-    if (narrowed.lower !== narrowed.upper) return;
-    opt.replace(v, new ConstInt(narrowed.lower));
-    // A comparison known to be 0 or 1 says something about its own arguments.
-    if (v instanceof ResOp && (narrowed.lower === 0 || narrowed.lower === 1)) this.learn(v, narrowed.lower === 1, opt);
+    if (narrowed.lower === narrowed.upper) opt.replace(v, new ConstInt(narrowed.lower));
   }
 
   /** v = x + C or x - C now lies in `b`: so does x, shifted. (The constant folding pass
@@ -196,7 +187,7 @@ export class IntBounds extends Optimization {
     const y = c.args[1];
     // Normalize to one of: x < y, x <= y, x == y, x != y.
     let opnum = c.opnum;
-    if (!holds) opnum = negate(opnum);
+    if (!holds) opnum = negatedComparison(opnum);
     let a = x;
     let b = y;
     if (opnum === INT_GT || opnum === INT_GE) {
@@ -230,18 +221,6 @@ export class IntBounds extends Optimization {
 
 function flip(decided: int): int {
   return decided < 0 ? -1 : 1 - decided;
-}
-
-/** The comparison that holds where `opnum`'s does not. */
-function negate(opnum: int): int {
-  switch (opnum) {
-    case INT_LT: return INT_GE;
-    case INT_GE: return INT_LT;
-    case INT_GT: return INT_LE;
-    case INT_LE: return INT_GT;
-    case INT_EQ: return INT_NE;
-  }
-  return INT_EQ;
 }
 
 /** The non-negative constant mask of an and (an i32 one), or -1. */
