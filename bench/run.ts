@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT, translateProgram } from "../tests/harness.ts";
+import { python, ROOT, translateProgram } from "../tests/harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 import type { GcKind } from "../targets/wasm/index.ts";
 import { compileBf } from "./bf2c.ts";
@@ -60,9 +60,8 @@ function time(cmd: string, args: string[], expected?: string): number {
 
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
 const WASMTIME_HOST = path.join(ROOT, "targets/hosts/wasmtime_host.py");
-/** The Python interpreter itself: `python3` may be a launcher script (pyenv's shims take
- *  0.1 s to 1 s to find it), which would be timed with every wasmtime run. */
-const PYTHON = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim() || "python3";
+/** Not `python3`, which may be a launcher script that would be timed with every wasmtime run. */
+const PYTHON = python();
 
 const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node --jit", "wasmtime --jit", "node/untr", "wasmtime/untr",
   "jit speedup", "C -O2", "wasmtime/C", "wasm memory"]];

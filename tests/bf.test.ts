@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, translateProgram } from "./harness.ts";
+import { python, ROOT, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 const examples = path.join(ROOT, "interpreters", "bf", "examples");
@@ -32,7 +32,7 @@ function command(mode: Mode): string[] {
     case "node":
       return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm!];
     case "wasmtime":
-      return ["python3", path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm!];
+      return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm!];
   }
 }
 

@@ -6,10 +6,13 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { translate, TranslateOptions } from "../translator/driver.ts";
+import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
+import { python } from "./support/python.ts";
+
+export { python };
 
 /** What `rts translate` does by default. */
 export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "generational", gcStress: false, maxHeap: 0 };
-import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "rts-test-"));
@@ -31,6 +34,15 @@ function spawn(cmd: string, args: string[], opts: RunOptions): RunResult {
   const env = { ...process.env, ...opts.env };
   const r = spawnSync(cmd, args, { input: opts.stdin ?? "", cwd: opts.cwd ?? ROOT, env, encoding: "utf8", maxBuffer: 64 << 20 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** This process's share of `items` when tests/run.mjs runs a test file in several children
+ *  (TEST_SHARD=i/n: every n-th item from the i-th); all of them otherwise. */
+export function shard<T>(items: readonly T[]): T[] {
+  const m = /^(\d+)\/(\d+)$/.exec(process.env.TEST_SHARD ?? "");
+  if (!m) return [...items];
+  const [i, n] = [Number(m[1]), Number(m[2])];
+  return items.filter((_, k) => k % n === i);
 }
 
 /** Translates `entry` to a .wasm in the test work directory; returns its path. */
@@ -57,5 +69,5 @@ export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions 
 }
 
 export function runWasmtimeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
-  return spawn("python3", [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
+  return spawn(python(), [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { runWasmNode } from "../targets/hosts/node-host.mjs";
 import { runWasmWasmtime } from "../targets/hosts/wasmtime.mjs";
 import { wasmRunArgs } from "../targets/hosts/run-wasm.mjs";
+import { python } from "./support/python.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
@@ -104,7 +105,7 @@ function spawn(command: string, argv: string[], cwd: string, input: string): Run
 /** Runs `wasm` on both hosts; asserts they agree on stdout and exit code. */
 function runBoth(wasm: string, args: string[] = [], { cwd = dir, input = "" } = {}) {
   const node = spawn(process.execPath, [NODE_MAIN, wasm, ...args], cwd, input);
-  const wasmtime = spawn("python3", [WASMTIME_HOST, wasm, ...args], cwd, input);
+  const wasmtime = spawn(python(), [WASMTIME_HOST, wasm, ...args], cwd, input);
   assert.is(wasmtime.stdout, node.stdout, "stdout differs between the hosts");
   assert.is(wasmtime.status, node.status, "exit code differs between the hosts");
   return { node, wasmtime };

@@ -5,15 +5,17 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
+import { ROOT, RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
 
 const program = path.join(ROOT, "tests", "programs", "jit_hints.ts");
 let translated: Promise<string> | null = null;
 const jitModule = () => (translated ??= translateProgram(program, "jit_hints-jit", { jit: true }));
+let untranslated: RunResult | null = null;
+const expectedRun = () => (untranslated ??= runUntranslated(program));
 
 test("a --jit module runs on both hosts (they provide rts_jit.compile) as it runs untranslated", async () => {
   const wasm = await jitModule();
-  const expected = runUntranslated(program);
+  const expected = expectedRun();
   for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
     assert.is(r.stdout, expected.stdout, `stdout on the ${host} host`);
     assert.is(r.status, expected.status, `exit code on the ${host} host`);
@@ -21,16 +23,14 @@ test("a --jit module runs on both hosts (they provide rts_jit.compile) as it run
   }
 });
 
-test("the Brainfuck interpreter translated with --jit: its examples as expected on both hosts", async () => {
-  const bf = await translateProgram(path.join(ROOT, "interpreters", "bf", "bf.ts"), "bf-jit", { jit: true });
-  const examples = path.join(ROOT, "interpreters", "bf", "examples");
-  for (const name of ["hello", "squares", "wrap", "rot13", "cat"]) {
-    const input = path.join(examples, `${name}.in`);
-    const args = [path.join(examples, `${name}.b`), ...(fs.existsSync(input) ? [input] : [])];
-    const expected = fs.readFileSync(path.join(examples, `${name}.out`), "utf8");
-    for (const [host, r] of [["node", runNodeHost(bf, args)], ["wasmtime", runWasmtimeHost(bf, args)]] as const) {
-      assert.is(r.stdout, expected, `${name}.b on the ${host} host`);
-      assert.is(r.status, 0, `${name}.b exit code on the ${host} host`);
+test("the same at thresholds 1 and 1000 (RTS_JIT) on both hosts", async () => {
+  const wasm = await jitModule();
+  const expected = expectedRun();
+  for (const threshold of ["1", "1000"]) {
+    const env = { RTS_JIT: `threshold=${threshold}` };
+    for (const [host, r] of [["node", runNodeHost(wasm, [], { env })], ["wasmtime", runWasmtimeHost(wasm, [], { env })]] as const) {
+      assert.is(r.stdout, expected.stdout, `stdout, threshold ${threshold}, ${host} host`);
+      assert.is(r.status, expected.status, `exit code, threshold ${threshold}, ${host} host`);
     }
   }
 });

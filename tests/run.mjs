@@ -5,7 +5,8 @@
 // An optional argument narrows the run to test files whose path matches it. Test files run
 // in parallel child processes, one file each (TEST_JOBS of them at a time, default: the
 // number of CPUs): most of a test's time is translating and running programs on one core.
-// (Not an RTS_ variable: the hosts pass those on to the guest programs under test.)
+// The biggest file runs as several children, each with a share of its tests (SHARDS).
+// (Not RTS_ variables: the hosts pass those on to the guest programs under test.)
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,11 +18,21 @@ const pattern = only ? new RegExp(`^(?=.*(?:${only})).*\\.test\\.ts$`) : /\.test
 const jobs = inProcess ? 1 : Number(process.env.TEST_JOBS ?? os.availableParallelism());
 const files = testFiles("tests").filter((f) => pattern.test(f));
 
-/** The slowest files first, so that the last ones to finish are short. */
-const SLOW_FIRST = ["gc.test", "differential", "scheme", "jit", "bf.test", "fuzz", "runtime-errors"];
+/** The slowest first, so that the last ones to finish are short: the corpus's first shard
+ *  (it has the slowest program, see differential.test.ts), then the Scheme and JIT files,
+ *  then the other shards of the corpus. Matched against "file [shard i/n]". */
+const SLOW_FIRST = ["differential.test.ts [shard 0/", "scheme", "jit-meta", "differential", "bf.test", "jit.test", "stackvm", "gcgraph", "diagnostics", "fuzz", "hosts", "runtime-errors"];
+/** Files run as this many children, each taking its share of the tests (TEST_SHARD=i/n, see
+ *  shard() in harness.ts): the corpus, translated and run in every mode, would otherwise be
+ *  the critical path of the whole run. */
+const SHARDS = { "differential.test.ts": 6 };
 
-if (jobs <= 1 || files.length <= 1) await runInProcess();
-else process.exitCode = await runInParallel(files, jobs);
+const runs = files.flatMap((file) => {
+  const n = SHARDS[file] ?? 1;
+  return Array.from({ length: n }, (_, i) => ({ file, shard: n > 1 ? `${i}/${n}` : null }));
+});
+if (jobs <= 1 || runs.length <= 1) await runInProcess();
+else process.exitCode = await runInParallel(runs, jobs);
 
 async function runInProcess() {
   await import("binaryen");
@@ -38,40 +49,50 @@ function testFiles(dir) {
   return fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".test.ts")).sort();
 }
 
-function rank(file) {
-  const i = SLOW_FIRST.findIndex((s) => file.includes(s));
+function rank(run) {
+  const name = runName(run);
+  const i = SLOW_FIRST.findIndex((s) => name.includes(s));
   return i < 0 ? SLOW_FIRST.length : i;
 }
 
-/** Runs each file in its own child (its output printed whole when it ends); 1 if any failed. */
-async function runInParallel(files, jobs) {
-  const queue = [...files].sort((a, b) => rank(a) - rank(b));
+function runName({ file, shard }) {
+  return shard ? `${file} [shard ${shard}]` : file;
+}
+
+/** Runs each file (or shard of a file) in its own child, its output printed whole when it
+ *  ends, with how long it took; 1 if any failed. */
+async function runInParallel(runs, jobs) {
+  const queue = [...runs].sort((a, b) => rank(a) - rank(b));
   const start = Date.now();
   const totals = { total: 0, passed: 0, skipped: 0 };
   const failed = [];
   const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const { code, output } = await runFile(file);
-      process.stdout.write(`\n=== tests/${file} (${code === 0 ? "ok" : "FAILED"})\n${output}`);
+    for (let run = queue.shift(); run; run = queue.shift()) {
+      const t0 = Date.now();
+      const { code, output } = await runFile(run);
+      const name = `tests/${runName(run)}`;
+      const seconds = ((Date.now() - t0) / 1000).toFixed(0);
+      process.stdout.write(`\n=== ${name} (${code === 0 ? "ok" : "FAILED"}, ${seconds} s)\n${output}`);
       for (const key of Object.keys(totals)) {
         const m = new RegExp(`${key}:\\s+(\\d+)`, "i").exec(output);
         if (m) totals[key] += Number(m[1]);
       }
-      if (code !== 0) failed.push(file);
+      if (code !== 0) failed.push(name);
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
   const seconds = ((Date.now() - start) / 1000).toFixed(0);
-  console.log(`\n${files.length} test files in ${seconds} s: ${totals.total} tests, ${totals.passed} passed, ${totals.skipped} skipped`);
+  console.log(`\n${files.length} test files (${runs.length} runs) in ${seconds} s: ${totals.total} tests, ${totals.passed} passed, ${totals.skipped} skipped`);
   if (failed.length > 0) console.log(`FAILED: ${failed.join(", ")}`);
   return failed.length > 0 ? 1 : 0;
 }
 
-function runFile(file) {
+function runFile({ file, shard }) {
   const exact = file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [process.argv[1], "--in-process", `^${exact}$`], {
       stdio: ["ignore", "pipe", "pipe"],
+      env: shard ? { ...process.env, TEST_SHARD: shard } : process.env,
     });
     let output = "";
     child.stdout.on("data", (d) => (output += d));

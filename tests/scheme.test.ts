@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, translateProgram } from "./harness.ts";
+import { python, ROOT, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 const dir = path.join(ROOT, "interpreters", "scheme");
@@ -39,7 +39,7 @@ async function command(mode: Mode): Promise<string[]> {
   if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, path.join(tmp, "scheme.mjs"))];
   const key = mode === "gc-stress" ? "stress" : mode === "jit gc-stress" ? "jit-stress" : mode.startsWith("jit") ? "jit" : "plain";
   const wasm = await translated(key);
-  if (mode.endsWith("wasmtime")) return ["python3", path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
+  if (mode.endsWith("wasmtime")) return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
   return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm];
 }
 

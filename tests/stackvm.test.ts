@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, translateProgram } from "./harness.ts";
+import { python, ROOT, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 const dir = path.join(ROOT, "interpreters", "stackvm");
@@ -41,11 +41,11 @@ async function command(mode: Mode): Promise<{ cmd: string[]; env: Record<string,
     case "node":
       return { cmd: [process.execPath, node, await translated(false)], env: {} };
     case "wasmtime":
-      return { cmd: ["python3", wasmtime, await translated(false)], env: {} };
+      return { cmd: [python(), wasmtime, await translated(false)], env: {} };
     case "node --jit":
       return { cmd: [process.execPath, node, await translated(true)], env: { RTS_JIT: "threshold=1" } };
     case "wasmtime --jit":
-      return { cmd: ["python3", wasmtime, await translated(true)], env: { RTS_JIT: "threshold=1000" } };
+      return { cmd: [python(), wasmtime, await translated(true)], env: { RTS_JIT: "threshold=1000" } };
   }
 }
 

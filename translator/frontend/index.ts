@@ -179,9 +179,17 @@ class Frontend implements BuildContext {
     return desc;
   }
 
+  /** rlib/jit.ts's JitDriver class as module initialization made it (undefined: not looked
+   *  up yet; null: the program does not import it). Looked up once: this is asked of every
+   *  reference to a module-level binding. */
+  private jitDriverClass: (new (...a: never[]) => unknown) | null | undefined = undefined;
+
   private isJitDriver(value: unknown): boolean {
-    const cls = [...this.moduleValues].find(([d]) => ts.isClassDeclaration(d) && isJitModuleDecl(d) && d.name?.text === "JitDriver");
-    return !!cls && value instanceof (cls[1] as new (...a: never[]) => unknown);
+    if (this.jitDriverClass === undefined) {
+      const cls = [...this.moduleValues].find(([d]) => ts.isClassDeclaration(d) && isJitModuleDecl(d) && d.name?.text === "JitDriver");
+      this.jitDriverClass = cls ? (cls[1] as new (...a: never[]) => unknown) : null;
+    }
+    return !!this.jitDriverClass && value instanceof this.jitDriverClass;
   }
 
   isElidableCall(call: ts.CallExpression): boolean {

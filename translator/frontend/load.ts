@@ -1,8 +1,18 @@
-// Loads the program's sources with ts-morph and the TypeScript checker, and turns
-// TypeScript's own errors into RTS diagnostics (a program must type-check to be translated).
+// Loads the program's sources with the TypeScript checker, and turns TypeScript's own errors
+// into RTS diagnostics (a program must type-check to be translated).
+//
+// Parsed and bound source files are kept for the next translation in the same process (the
+// test suites translate hundreds of programs in one process each): the ES library and rlib
+// are parsed once, and TypeScript's binder skips a file it has bound already. A file is
+// reused only while its text is the same (re-read at every translation), so editing a
+// program between two translations is seen. Each translation still gets its own Program and
+// type checker: TypeScript's language service shares source files between programs the
+// same way.
+import { createRequire } from "node:module";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Project, ts } from "ts-morph";
+import { ts } from "ts-morph";
 import { RtsError, RtsErrors } from "../diagnostics/diagnostic.ts";
 import { locAt } from "./loc.ts";
 import { RLIB_DIR } from "../paths.ts";
@@ -21,37 +31,77 @@ export interface LoadedSources {
 }
 
 const LIBRARY_MODULES = ["math", "mathbits", "random", "strmethods", "strcase", "numconv", "arrays", "errors", "collections", "tuples"];
+const GLOBALS = path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts");
+
+const COMPILER_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  strict: true,
+  noEmit: true,
+  allowImportingTsExtensions: true,
+  skipLibCheck: true,
+  lib: ["lib.es2022.d.ts"],
+  types: [],
+  paths: { "rts/rlib/*": [path.join(RLIB_DIR, "*")] },
+};
+
+/** Where the ES library's .d.ts files seem to be: ts-morph, which bundles TypeScript, has
+ *  their text in memory (its typescript.js comes without the lib folder). */
+const LIB_DIR = "/node_modules/typescript/lib";
+let libTexts: Map<string, string> | null = null;
+
+function libText(fileName: string): string | undefined {
+  if (!libTexts) {
+    const common = createRequire(createRequire(import.meta.url).resolve("ts-morph"))("@ts-morph/common");
+    const files = common.getLibFiles() as { fileName: string; text: string }[];
+    libTexts = new Map(files.map((f) => [path.posix.join(LIB_DIR, f.fileName), f.text]));
+  }
+  return libTexts.get(fileName);
+}
+
+/** Parsed (and, once a program used them, bound) source files by name, with their text. */
+const parsed = new Map<string, { text: string; sf: ts.SourceFile }>();
+
+function compilerHost(): ts.CompilerHost {
+  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
+  const readFile = (fileName: string) => libText(fileName) ?? host.readFile(fileName);
+  return {
+    ...host,
+    getDefaultLibLocation: () => LIB_DIR,
+    getDefaultLibFileName: (options) => path.posix.join(LIB_DIR, ts.getDefaultLibFileName(options)),
+    fileExists: (fileName) => libText(fileName) !== undefined || host.fileExists(fileName),
+    readFile,
+    getSourceFile: (fileName, languageVersion) => {
+      const text = readFile(fileName);
+      if (text === undefined) return undefined;
+      const known = parsed.get(fileName);
+      if (known && known.text === text) return known.sf;
+      const sf = ts.createSourceFile(fileName, text, languageVersion, true);
+      parsed.set(fileName, { text, sf });
+      return sf;
+    },
+  };
+}
 
 export function loadSources(entryPath: string, jit: boolean): LoadedSources {
-  const project = new Project({
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      strict: true,
-      noEmit: true,
-      allowImportingTsExtensions: true,
-      skipLibCheck: true,
-      lib: ["lib.es2022.d.ts"],
-      types: [],
-      paths: { "rts/rlib/*": [path.join(RLIB_DIR, "*")] },
-    },
+  const entry = path.resolve(entryPath);
+  if (!fs.statSync(entry, { throwIfNoEntry: false })?.isFile()) throw new RtsError(null, `cannot read ${entryPath}`);
+  const runtimeFiles = ["runtime.ts", ...(jit ? ["jitrt/entry.ts"] : [])].map((f) => path.join(RLIB_DIR, f));
+  const libraryFiles = LIBRARY_MODULES.map((name) => path.join(RLIB_DIR, `${name}.ts`));
+  const program = ts.createProgram({
+    rootNames: [entry, ...runtimeFiles, ...libraryFiles, GLOBALS],
+    options: COMPILER_OPTIONS,
+    host: compilerHost(),
   });
-  const abs = path.resolve(entryPath);
-  const entrySf = project.addSourceFileAtPathIfExists(abs);
-  if (!entrySf) throw new RtsError(null, `cannot read ${entryPath}`);
-  const runtimeSfs = ["runtime.ts", ...(jit ? ["jitrt/entry.ts"] : [])].map((f) => project.addSourceFileAtPath(path.join(RLIB_DIR, f)));
-  const librarySfs = LIBRARY_MODULES.map((name) => [name, project.addSourceFileAtPath(path.join(RLIB_DIR, `${name}.ts`))] as const);
-  project.addSourceFileAtPath(path.join(path.dirname(fileURLToPath(import.meta.url)), "globals.d.ts"));
-  project.resolveSourceFileDependencies();
-  const program = project.getProgram().compilerObject;
   reportTypeErrors(program);
+  const sourceFile = (file: string) => program.getSourceFile(file)!;
   return {
     program,
     checker: program.getTypeChecker(),
-    entry: program.getSourceFile(entrySf.getFilePath())!,
-    runtime: runtimeSfs.map((sf) => program.getSourceFile(sf.getFilePath())!),
-    library: new Map(librarySfs.map(([name, sf]) => [name, program.getSourceFile(sf.getFilePath())!])),
+    entry: sourceFile(entry),
+    runtime: runtimeFiles.map(sourceFile),
+    library: new Map(LIBRARY_MODULES.map((name, i) => [name, sourceFile(libraryFiles[i])])),
   };
 }
 
@@ -73,4 +123,3 @@ function reportTypeErrors(program: ts.Program): void {
     }),
   );
 }
-

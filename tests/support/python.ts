@@ -1,0 +1,11 @@
+// The Python interpreter that runs the wasmtime host, for the tests (and bench/run.ts).
+import { spawnSync } from "node:child_process";
+
+let pythonPath: string | null = null;
+
+/** The interpreter itself, not `python3` on the PATH: that may be a launcher script (pyenv's
+ *  shim costs ~0.5 s of CPU at every start, more than a small test run itself). */
+export function python(): string {
+  pythonPath ??= spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout?.trim() || "python3";
+  return pythonPath;
+}
