@@ -1,10 +1,11 @@
 // Integer bounds (RPython's optimizeopt/intbounds.py, simplified): for every int value the
 // optimizer keeps the interval it is known to lie in, from constants, from what operations
 // compute (a comparison is 0 or 1, `x & 255` is in 0..255, a Uint8Array item too, the sum of
-// two bounded values is bounded) and from the guards that held (after guard_false(x < 0), x
-// is at least 0). A comparison the intervals decide becomes a constant, so the guard on it
-// goes (ConstantFolding removes a guard on a constant that holds); a value pinned to one
-// number becomes that constant.
+// two bounded values is bounded), from the guards that held (after guard_false(x < 0), x is
+// at least 0) and from the operations that stop the program otherwise (after an item read
+// a[i], i is at least 0). A comparison the intervals decide becomes a constant, so the guard
+// on it goes (ConstantFolding removes a guard on a constant that holds); a value pinned to
+// one number becomes that constant.
 //
 // An interpreter checks its own indices: BF's `if (ptr < 0 || ptr >= TAPE_SIZE)` after each
 // move is two guards in the trace, and after one such pair the next moves' checks are mostly
@@ -14,7 +15,7 @@
 // exact there, and an i64 operation on such values cannot wrap); beyond, the value is
 // unbounded on that side.
 import {
-  ARRAYLEN, ConstInt, GETARRAYITEM_I, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
+  ARRAYLEN, ConstInt, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
   INT_NE, INT_SUB, isComparison, LIST_LEN, negatedComparison, ResOp, TYPE_INT, Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
@@ -127,6 +128,7 @@ export class IntBounds extends Optimization {
       if (c instanceof ResOp) this.learn(c, op.opnum === GUARD_TRUE, opt);
       return false;
     }
+    if (checksIndex(op.opnum)) this.narrow(op.args[1], new IntBound(0, MAX_LENGTH - 1), opt);
     if (op.type !== TYPE_INT) return false;
     const decided = this.decide(op, opt);
     if (decided >= 0) {
@@ -217,6 +219,12 @@ export class IntBounds extends Optimization {
         return;
     }
   }
+}
+
+/** Whether the operation stops the program unless its index (args[1]) is in range: item
+ *  reads, and list writes (a typed-array write out of range does nothing, as in JS). */
+function checksIndex(opnum: int): boolean {
+  return opnum === GETARRAYITEM_I || opnum === GETARRAYITEM_F || (opnum >= GETLISTITEM_I && opnum <= SETLISTITEM);
 }
 
 function flip(decided: int): int {
