@@ -72,11 +72,13 @@ test("the trace backend on the heap: fields, typed arrays, calls, barrier, guard
   await checkHeapTraces("jit_backend_heap");
 });
 
-test("the trace backend on list items: ints, floats, booleans, refs, the barrier on the items object; out of range; also under --gc-stress", async () => {
+test("the trace backend on list items: ints, floats, booleans, refs, the barrier on the items object; appends and pops; out of range, an empty list's pop; also under --gc-stress", async () => {
   const jit = await checkHeapTraces("jit_backend_lists");
-  // Out of range a compiled list read or write stops the program as the main module's does.
+  // Out of range a compiled list read or write stops the program as the main module's does,
+  // and so does a pop of an empty list.
   const plain = await translateProgram(path.join(ROOT, "tests", "programs", "jit_backend_lists.ts"), "jit_backend_lists-plain");
-  for (const [arg, message] of [["get-out-of-range", "index 40 out of range for length 40"], ["set-out-of-range", "index -1 out of range for length 40"]]) {
+  for (const [arg, message] of [["get-out-of-range", "index 40 out of range for length 40"], ["set-out-of-range", "index -1 out of range for length 40"],
+    ["empty-pop", "pop() on an empty array (RTS arrays do not hold undefined)"]]) {
     const reference = runNodeHost(plain, [arg]);
     assert.is(reference.stderr, `rts: runtime error: ${message}\n`, `${arg} without --jit`);
     for (const [host, r] of [["node", runNodeHost(jit, [arg])], ["wasmtime", runWasmtimeHost(jit, [arg])]] as const) {

@@ -5,13 +5,15 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  CALL_N, ConstInt, GETLISTITEM_I, INT_ADD, INT_SUB, JUMP, LABEL, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
+  CALL_N, ConstInt, GETFIELD_I, GETLISTITEM_I, GUARD_NO_EXCEPTION, INT_ADD, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_POP_I, SETARRAYITEM,
+  SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
 import { Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
 import { HeapCache } from "../rlib/jitrt/opt/heap.ts";
 import { ConstantFolding } from "../rlib/jitrt/opt/fold.ts";
 import { PureCSE } from "../rlib/jitrt/opt/pure.ts";
+import { GuardRemoval } from "../rlib/jitrt/opt/guards.ts";
 import { DescrInfo } from "../rlib/jitrt/opt/descrs.ts";
 
 const c = (n: number) => new ConstInt(n);
@@ -91,6 +93,49 @@ test("heap cache: a stack pointer's items (i, i + 1, i + 2 after folding chains 
     "i4 = int_add(i1, 2)", // (dead: only the pops used it)
     "i5 = int_add(7, i2)",
     "jump(p0, i1, i5)",
+    "",
+  ].join("\n"));
+});
+
+test("heap cache: an append forgets nothing, a pop the items of its descriptor; neither raises", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const p1 = t.addInput(TYPE_REF);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, p1, i2], -1);
+  const a = t.record(GETLISTITEM_I, [p0, i2], 5);
+  const b = t.record(GETLISTITEM_I, [p0, i2], 6);
+  const f = t.record(GETFIELD_I, [p1], 9);
+  t.record(LIST_APPEND, [p1, f], 5);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  const a2 = t.record(GETLISTITEM_I, [p0, i2], 5); // still p0[i2]
+  const f2 = t.record(GETFIELD_I, [p1], 9);
+  const x = t.record(LIST_POP_I, [p1], 5);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  const a3 = t.record(GETLISTITEM_I, [p0, i2], 5); // p1 may be p0, and p0[i2] its last item
+  const b2 = t.record(GETLISTITEM_I, [p0, i2], 6); // another item type: other lists
+  const f3 = t.record(GETFIELD_I, [p1], 9);
+  const sum = [b, a2, f, f2, x, a3, b2, f3].reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), a);
+  t.record(JUMP, [p0, p1, sum], -1);
+  new Optimizer([new GuardRemoval(), new HeapCache(new DescrInfo())]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, p1, i2]",
+    "label(p0, p1, i2)",
+    "i3 = getlistitem_gc_i(p0, i2, descr=5)",
+    "i4 = getlistitem_gc_i(p0, i2, descr=6)",
+    "i5 = getfield_gc_i(p1, descr=9)",
+    "i6 = list_append(p1, i5, descr=5)",
+    "i7 = list_pop_i(p1, descr=5)",
+    "i8 = getlistitem_gc_i(p0, i2, descr=5)",
+    "i9 = int_add(i3, i4)",
+    "i10 = int_add(i9, i3)",
+    "i11 = int_add(i10, i5)",
+    "i12 = int_add(i11, i5)",
+    "i13 = int_add(i12, i7)",
+    "i14 = int_add(i13, i8)",
+    "i15 = int_add(i14, i4)",
+    "i16 = int_add(i15, i5)",
+    "jump(p0, p1, i16)",
     "",
   ].join("\n"));
 });

@@ -1,7 +1,9 @@
-// The meta-interpreter's data operations (see metainterp.ts): fields, typed-array and list
-// items and arithmetic, executed on the registers and, while tracing, recorded on their boxes.
+// The meta-interpreter's data operations (see metainterp.ts): fields, typed-array items and
+// arithmetic, executed on the registers and, while tracing, recorded on their boxes (lists
+// are listops.ts').
 import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
-import { indexError, ITEMS_DATA, LIST_ITEMS, LIST_LENGTH, rememberObject } from "../runtime.ts";
+import { indexError, rememberObject } from "../runtime.ts";
+import { listOp } from "./listops.ts";
 import { int } from "../types.ts";
 import {
   descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I32, LL_I64, LL_PTR,
@@ -10,22 +12,21 @@ import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
 import {
   H_CAST_INT_TO_FLOAT, H_FLOAT_ABS, H_FLOAT_ADD, H_FLOAT_EQ, H_FLOAT_GE, H_FLOAT_GT, H_FLOAT_LE, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_NEG,
-  H_FLOAT_SUB, H_GETLISTITEM, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
+  H_FLOAT_SUB, H_GETLISTITEM, H_LIST_POP, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
   H_INT32_LSHIFT, H_INT32_NOT, H_INT32_OR, H_INT32_RSHIFT, H_INT32_URSHIFT, H_INT32_XOR, H_BOOL_NOT, H_LENGTH, H_LIST_LENGTH, H_PTR_EQ,
-  H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_SETLISTITEM,
+  H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_INSTANCEOF,
 } from "./opcodes.ts";
 import {
   ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
-  GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
-  INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
-  SETLISTITEM, Value,
+  GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
+  FIRST_OBJECT_ADDRESS, INSTANCEOF, INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
+  Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
 
 const TYPED_LENGTH = 8;
 const TYPED_DATA = 16;
 const GC_TRACK_YOUNG = 2;
-const FIRST_OBJECT_ADDRESS = 16;
 
 export function getField(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
@@ -119,62 +120,6 @@ export function setArrayItem(mi: MetaInterp, f: Frame): void {
   else store32(at + 4 * i, v);
 }
 
-/** The address of item i of a list whose items have the low-level type t, after checking i
- *  against the list's length as the main module does (out of range is the index error, for
- *  a read and for a write). */
-function listItemAddress(list: int, i: int, t: int): int {
-  const len = load32(list + LIST_LENGTH);
-  if (i < 0 || i >= len) indexError(i, len);
-  const size = t === LL_I64 || t === LL_F64 ? 8 : 4;
-  return load32(list + LIST_ITEMS) + ITEMS_DATA + size * i;
-}
-
-export function getListItem(mi: MetaInterp, f: Frame): void {
-  const d = mi.d;
-  const descr = d.scalars[2];
-  const t = descrWord(descr, 1);
-  const at = listItemAddress(f.getRef(d.scalars[0]), mi.int(f, 1), t);
-  if (t === LL_PTR) {
-    f.setRef(d.result, load32(at));
-    if (mi.tracing) f.refBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_R, descr);
-  } else if (t === LL_F64) {
-    f.floats[d.result] = loadFloat64(at);
-    if (mi.tracing) f.floatBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_F, descr);
-  } else {
-    f.ints[d.result] = t === LL_I32 ? load32(at) : load64(at);
-    if (mi.tracing) f.intBoxes[d.result] = recordListRead(mi, f, GETLISTITEM_I, descr);
-  }
-}
-
-function recordListRead(mi: MetaInterp, f: Frame, opnum: int, descr: int): Value {
-  return mi.trace.record(opnum, [f.refBoxes[mi.d.scalars[0]], mi.intBox(f, 1)], descr);
-}
-
-export function setListItem(mi: MetaInterp, f: Frame): void {
-  const d = mi.d;
-  const listReg = d.scalars[0];
-  const descr = d.scalars[3];
-  const t = descrWord(descr, 1);
-  const list = f.getRef(listReg);
-  const at = listItemAddress(list, mi.int(f, 1), t);
-  let valueBox: Value = NO_BOX;
-  if (t === LL_PTR) {
-    // The write barrier is the items object's: that is the object the ref goes into.
-    const items = load32(list + LIST_ITEMS);
-    if (gcMode() === 2 && (load32(items + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(items);
-    store32(at, f.getRef(d.scalars[2]));
-    if (mi.tracing) valueBox = f.refBoxes[d.scalars[2]];
-  } else if (t === LL_F64) {
-    storeFloat64(at, mi.float(f, 2));
-    if (mi.tracing) valueBox = f.floatBoxes[d.scalars[2]];
-  } else {
-    if (t === LL_I32) store32(at, mi.int(f, 2));
-    else store64(at, mi.int(f, 2));
-    if (mi.tracing) valueBox = mi.intBox(f, 2);
-  }
-  if (mi.tracing) mi.trace.record(SETLISTITEM, [f.refBoxes[listReg], mi.intBox(f, 1), valueBox], descr);
-}
-
 export function intOp(mi: MetaInterp, f: Frame, h: int): void {
   const a = mi.int(f, 0);
   const b = mi.int(f, 1);
@@ -239,19 +184,16 @@ export function floatOp(mi: MetaInterp, f: Frame, h: int): void {
   mi.setFloat(f, v, mi.pureFloat(opnum, boxes, v));
 }
 
-/** The operations of the handlers above H_UNKNOWN: list items (above), 32-bit and boolean
+/** The operations of the handlers above H_UNKNOWN: list items, appends and pops
+ *  (listops.ts), 32-bit and boolean
  *  operations, reference tests, lengths, conversions and the other float operations. Each is
  *  computed as the main module does (RTS's bitwise operators are its int32 operations) and
  *  recorded as one trace operation or two (bool_not is int_eq(x, 0), float_gt(a, b)
  *  float_lt(b, a)...). */
 export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
   const d = mi.d;
-  if (h === H_GETLISTITEM) {
-    getListItem(mi, f);
-    return;
-  }
-  if (h === H_SETLISTITEM) {
-    setListItem(mi, f);
+  if (h >= H_GETLISTITEM && h <= H_LIST_POP) {
+    listOp(mi, f, h);
     return;
   }
   if (h === H_FLOAT_LE || h === H_FLOAT_GT || h === H_FLOAT_GE || h === H_FLOAT_EQ) {
@@ -277,7 +219,7 @@ export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
     mi.setFloat(f, v, mi.pureFloat(CAST_INT_TO_FLOAT, [mi.intBox(f, 0)], v));
     return;
   }
-  if (h === H_PTR_EQ || h === H_PTR_IS_TRUE || h === H_PTR_IS_NULLISH || h === H_LENGTH || h === H_LIST_LENGTH) {
+  if (h === H_PTR_EQ || h === H_PTR_IS_TRUE || h === H_PTR_IS_NULLISH || h === H_LENGTH || h === H_LIST_LENGTH || h === H_INSTANCEOF) {
     refOp(mi, f, h);
     return;
   }
@@ -313,7 +255,12 @@ function refOp(mi: MetaInterp, f: Frame, h: int): void {
   const d = mi.d;
   const r = f.getRef(d.scalars[0]);
   const box = mi.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
-  if (h === H_PTR_EQ) {
+  if (h === H_INSTANCEOF) {
+    // As the main module: an object whose type id is in [lo, hi).
+    const id = isObject(r) ? load32(r) : -1;
+    const v = id >= mi.int(f, 1) && id < mi.int(f, 2) ? 1 : 0;
+    mi.setInt(f, v, mi.pure(INSTANCEOF, mi.tracing ? [box, mi.intBox(f, 1), mi.intBox(f, 2)] : [], v));
+  } else if (h === H_PTR_EQ) {
     const v = r === f.getRef(d.scalars[1]) ? 1 : 0;
     mi.setInt(f, v, mi.pure(PTR_EQ, [box, mi.tracing ? f.refBoxes[d.scalars[1]] : NO_BOX], v));
   } else if (h === H_PTR_IS_TRUE) {

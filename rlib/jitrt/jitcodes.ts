@@ -68,6 +68,8 @@ export function jitcodeField(j: int, k: int): int {
 /** The table slot of the runtime function a compiled trace calls (jitdata's JIT_RUNTIME). */
 export const RUNTIME_REMEMBER = 0;
 export const RUNTIME_INDEX_ERROR = 1;
+export const RUNTIME_LIST_GROW = 2;
+export const RUNTIME_EMPTY_POP = 3;
 export function runtimeSlot(k: int): int {
   return word(info(5), k);
 }

@@ -3,7 +3,8 @@ import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
 import { descrWord, DESCR_ARRAY, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
-import { ConstInt, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
+import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
+import { load32 } from "../lowlevel.ts";
 
 /** A Float64Array's element kind (jitdata's ELEM_CODE, TYPED_ARRAYS order). */
 const ELEM_F64 = 7;
@@ -33,6 +34,11 @@ class TableDescrInfo extends DescrInfo {
       case ELEM_I32: return new IntBound(-2147483648, 2147483647);
     }
     return UNBOUNDED;
+  }
+
+  /** The first header word of an object (a trace's constant objects are old: they stay). */
+  typeIdOf(obj: ConstRef): int {
+    return obj.address >= FIRST_OBJECT_ADDRESS ? load32(obj.address) : -1;
   }
 }
 

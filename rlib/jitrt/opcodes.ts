@@ -63,6 +63,10 @@ export const H_BOOL_EQ = 53;
 export const H_LIST_LENGTH = 54;
 export const H_GETLISTITEM = 55;
 export const H_SETLISTITEM = 56;
+export const H_LIST_RESERVE = 57;
+export const H_LIST_APPEND = 58;
+export const H_LIST_POP = 59;
+export const H_INSTANCEOF = 60;
 
 /** "int_copy" and "float_copy" are one handler: the argcodes tell the kind. */
 function handlerOf(name: string): int {
@@ -83,6 +87,9 @@ function handlerOf(name: string): int {
   if (name.startsWith("setarrayitem_")) return H_SETARRAYITEM;
   if (name.startsWith("getlistitem_")) return H_GETLISTITEM;
   if (name.startsWith("setlistitem_")) return H_SETLISTITEM;
+  if (name === "list_reserve") return H_LIST_RESERVE;
+  if (name.startsWith("list_append_")) return H_LIST_APPEND;
+  if (name.startsWith("list_pop_")) return H_LIST_POP;
   if (name === "int_add") return H_INT_ADD;
   if (name === "int_sub") return H_INT_SUB;
   if (name === "int_mul") return H_INT_MUL;
@@ -115,6 +122,7 @@ function handlerOf(name: string): int {
   if (name === "ptr_is_nullish") return H_PTR_IS_NULLISH;
   if (name === "str_len" || name === "typed_len") return H_LENGTH;
   if (name === "list_len") return H_LIST_LENGTH;
+  if (name === "instanceof") return H_INSTANCEOF;
   if (name === "cast_int_to_float") return H_CAST_INT_TO_FLOAT;
   if (name === "float_le") return H_FLOAT_LE;
   if (name === "float_gt") return H_FLOAT_GT;

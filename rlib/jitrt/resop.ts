@@ -83,6 +83,16 @@ export const GETLISTITEM_I = 59;
 export const GETLISTITEM_R = 60;
 export const GETLISTITEM_F = 61;
 export const SETLISTITEM = 62;
+/** list.push(x) (the descriptor gives the item's type): makes room when the list is full
+ *  (the runtime's listGrow, which may collect), stores x, returns the new length. */
+export const LIST_APPEND = 63;
+/** list.pop(): the last item; an empty list is the runtime's fatal error. */
+export const LIST_POP_I = 64;
+export const LIST_POP_R = 65;
+export const LIST_POP_F = 66;
+/** instanceof(x, lo, hi): 1 when x is an object whose type id is in [lo, hi) (a class and
+ *  its subclasses: their ids are consecutive), else 0 (null and undefined too). */
+export const INSTANCEOF = 67;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -121,7 +131,9 @@ const OPS: OpInfo[] = [
   new OpInfo("cast_int_to_float", F, 1), new OpInfo("float_le", I, 2), new OpInfo("float_eq", I, 2),
   new OpInfo("float_neg", F, 1), new OpInfo("float_abs", F, 1), new OpInfo("list_len", I, 1),
   new OpInfo("getlistitem_gc_i", I, 2), new OpInfo("getlistitem_gc_r", R, 2), new OpInfo("getlistitem_gc_f", F, 2),
-  new OpInfo("setlistitem_gc", V, 3),
+  new OpInfo("setlistitem_gc", V, 3), new OpInfo("list_append", I, 2),
+  new OpInfo("list_pop_i", I, 1), new OpInfo("list_pop_r", R, 1), new OpInfo("list_pop_f", F, 1),
+  new OpInfo("instanceof", I, 3),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */
@@ -190,6 +202,9 @@ export class ConstFloat extends Const {
     super(TYPE_FLOAT);
   }
 }
+
+/** References below this address are undefined (0) and null (8), not objects. */
+export const FIRST_OBJECT_ADDRESS = 16;
 
 /** A constant GC reference: the object's address (0 is undefined, 8 null). */
 export class ConstRef extends Const {

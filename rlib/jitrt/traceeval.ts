@@ -11,11 +11,10 @@ import {
   INT_SUB, INT_XOR, isExit, JUMP, LABEL, opName, ResOp, SAME_AS_I, DEBUG_MERGE_POINT, Trace, TYPE_FLOAT, TYPE_REF, Value,
   INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT, CAST_INT_TO_FLOAT,
   FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS,
+  FIRST_OBJECT_ADDRESS,
 } from "./resop.ts";
 import { intDiv, toFloat } from "../rarith.ts";
 
-/** References below it are undefined (0) and null (8). */
-const FIRST_OBJECT_ADDRESS = 16;
 
 /** The values of a trace while it runs, by value number (one number per value, any kind). */
 class Registers {

@@ -33,8 +33,9 @@ export interface JitData {
 }
 
 /** rlib/runtime.ts functions compiled traces call (through the table): the write barrier's
- *  slow path and the index error of an array read out of range. Their slots are info [5]. */
-export const JIT_RUNTIME = ["rememberObject", "indexError"];
+ *  slow path, the index error of an array read out of range, a full list's growth and the
+ *  error of an empty list's pop. Their slots are info [5]. */
+export const JIT_RUNTIME = ["rememberObject", "indexError", "listGrow", "emptyPop"];
 
 export function layOutJitCodes(
   jc: JitCodes,

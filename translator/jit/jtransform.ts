@@ -3,15 +3,19 @@
 //   getfield(obj, 8)                 getfield_r %r0, <Field +8 ptr> -> %r1
 //   typed_get("u8", a, i)            getarrayitem_i %r0, %i1, <Array u8> -> %i2
 //   list_get(l, i)                   getlistitem_r %r0, %i1, <List ptr> -> %r2
+//   list_reserve(l, 4)               list_reserve %r0, $4
+//   list_append(l, x)                list_append_r %r0, %r1, <List ptr> -> %i2
+//   list_pop(l)                      list_pop_r %r0, <List ptr> -> %r1
 //   direct_call(f, ...)              inline_call_i <JitCode f>, I[..], R[..], F[..]   (f traced into)
 //                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
 //   jit_promote(x)                   int_guard_value %i0 ; int_copy %i0 -> %i1
 //   jit_merge_point(d, greens, reds) jit_merge_point <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
 //   can_enter_jit(d, greens, reds)   loop_header <Driver d>, I[greens], R[..], F[..], I[reds], R[..], F[..]
 // The operations the meta-interpreter executes and records itself (NATIVE_OPS: integer and
-// float arithmetic and comparisons, fields, typed-array and list items, the pending
-// exception) keep their low-level names or become the instructions above. Every other operation (string and list operations, allocation,
-// checks that raise...) becomes a residual call of a one-operation helper function
+// float arithmetic and comparisons, fields, typed-array and list items, list appends and
+// pops, instanceof (its type-id bounds are int operands), the pending exception) keep their low-level names or become the instructions above.
+// Every other operation (string and other list operations, allocation, checks that
+// raise...) becomes a residual call of a one-operation helper function
 // (helpers.ts), which the backend compiles like any function: the tracer records a call,
 // and the operation keeps exactly the main module's semantics.
 import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
@@ -30,7 +34,7 @@ export const NATIVE_OPS = new Set([
   "int32_and", "int32_or", "int32_xor", "int32_lshift", "int32_rshift", "int32_urshift", "int32_not",
   "bool_not", "bool_eq", "int_is_true", "int_neg", "ptr_eq", "ptr_is_true", "ptr_is_nullish",
   "str_len", "list_len", "typed_len", "cast_int_to_float",
-  "float_le", "float_gt", "float_ge", "float_eq", "float_neg", "float_abs",
+  "float_le", "float_gt", "float_ge", "float_eq", "float_neg", "float_abs", "instanceof",
 ]);
 
 const KIND_NAME: Record<Kind, string> = { i: "int", r: "ref", f: "float" };
@@ -110,6 +114,17 @@ export class JTransformer {
         break;
       case "list_set":
         if (kindOf(a[2])) return [new Insn(`setlistitem_${kindOf(a[2])}`, [a[0], a[1], a[2], this.listDescr(a[2])])];
+        break;
+      // Room for one more item (a list of void items has none to make).
+      case "list_reserve":
+        if (Number(constant(1)) > 0) return [new Insn("list_reserve", [a[0], a[1]])];
+        break;
+      // The new length (the list_reserve before it made room for the item).
+      case "list_append":
+        if (kindOf(a[1])) return [new Insn(`list_append_${kindOf(a[1])}`, [a[0], a[1], this.listDescr(a[1])], result)];
+        break;
+      case "list_pop":
+        if (result) return [new Insn(`list_pop_${rk}`, [a[0], this.listDescr(op.result)], result)];
         break;
       case "direct_call": {
         const fn = constant(0) as FunctionDesc;

@@ -52,7 +52,9 @@ export function residualCall(f: FunctionCode, op: ResOp, at: int): void {
   reload(f, live);
 }
 
-function spill(f: FunctionCode, live: Value[]): void {
+/** Stores `live` above the shadow stack's top and raises it over them (the collector then
+ *  updates them). */
+export function spill(f: FunctionCode, live: Value[]): void {
   if (live.length === 0) return;
   f.instr(GLOBAL_GET, GLOBAL_SP);
   f.instr(LOCAL_SET, f.spillBase);
@@ -67,7 +69,8 @@ function spill(f: FunctionCode, live: Value[]): void {
   f.instr(GLOBAL_SET, GLOBAL_SP);
 }
 
-function reload(f: FunctionCode, live: Value[]): void {
+/** Reloads what spill stored (moved objects' new addresses) and lowers the top again. */
+export function reload(f: FunctionCode, live: Value[]): void {
   if (live.length === 0) return;
   for (let k = 0; k < live.length; k++) {
     f.instr(LOCAL_GET, f.spillBase);

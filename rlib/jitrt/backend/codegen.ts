@@ -8,23 +8,23 @@
 // exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
 import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
-import { arrayLength, getArrayItem, getField, getListItem, pushClassDiffers, setArrayItem, setField, setListItem } from "./heap.ts";
+import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
+import { getListItem, listAppend, listPop, setListItem } from "./lists.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
   SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
   SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT, SHAPE_GETLISTITEM, SHAPE_SETLISTITEM,
+  SHAPE_LIST_APPEND, SHAPE_LIST_POP, SHAPE_INSTANCEOF,
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND,
 } from "./wasm.ts";
 
-/** The main module's first object address: lower references are undefined (0) and null (8). */
-const FIRST_OBJECT_ADDRESS = 16;
 
 /** The instructions of the operation at position `at`. */
 function operation(f: FunctionCode, at: int): void {
@@ -59,6 +59,9 @@ function operation(f: FunctionCode, at: int): void {
       f.byte(I32_GE_U);
       f.byte(I64_EXTEND_I32_U);
       f.setLocal(op);
+      return;
+    case SHAPE_INSTANCEOF:
+      typeTest(f, op);
       return;
     case SHAPE_COPY:
       f.push(a[0]);
@@ -113,6 +116,12 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_SETLISTITEM:
       setListItem(f, op);
       return;
+    case SHAPE_LIST_APPEND:
+      listAppend(f, op, at);
+      return;
+    case SHAPE_LIST_POP:
+      listPop(f, op);
+      return;
     case SHAPE_ARRAYLEN:
       arrayLength(f, op);
       return;
@@ -151,6 +160,28 @@ function pushFused(f: FunctionCode, v: Value): boolean {
   for (const x of op.args) f.push(x);
   f.byte(OP_CODES[op.opnum].instr);
   return true;
+}
+
+/** instanceof(x, lo, hi) as the main module's: x an object and (its type id - lo) < hi - lo,
+ *  unsigned. Without a branch: the header word of null or undefined (addresses 0 and 8) is
+ *  loaded too, harmlessly (that memory is the runtime's), and the first test gives 0. */
+function typeTest(f: FunctionCode, op: ResOp): void {
+  const x = op.args[0];
+  const lo = op.args[1];
+  const hi = op.args[2];
+  if (!(lo instanceof ConstInt) || !(hi instanceof ConstInt)) fatal("jit backend: instanceof of a class range that is not constant");
+  f.push(x);
+  f.i32Const(FIRST_OBJECT_ADDRESS);
+  f.byte(I32_GE_U);
+  f.push(x);
+  f.memoryAccess(I32_LOAD, 2, 0);
+  f.i32Const((lo as ConstInt).value);
+  f.byte(I32_SUB);
+  f.i32Const((hi as ConstInt).value - (lo as ConstInt).value);
+  f.byte(I32_LT_U);
+  f.byte(I32_AND);
+  f.byte(I64_EXTEND_I32_U);
+  f.setLocal(op);
 }
 
 /** Back to the start of the root loop with `values` for its label's arguments. All are

@@ -1,14 +1,13 @@
-// Fields, typed-array and list items, as the main module's backend (targets/wasm/ops.ts)
-// accesses them: the same layouts, bounds checks (a read out of range is the runtime's index
-// error; a typed-array write out of range does nothing, as in JS, a list write out of range
-// is the index error too), integer stores keeping the low bits, and the generational
-// collector's write barrier before a ref is stored into an object (for a list, into its
-// items object).
+// Fields and typed-array items, as the main module's backend (targets/wasm/ops.ts) accesses
+// them: the same layouts, bounds checks (a read out of range is the runtime's index error; a
+// typed-array write out of range does nothing, as in JS), integer stores keeping the low
+// bits, and the generational collector's write barrier before a ref is stored into an
+// object (for a list, into its items object: lists.ts).
 import { int } from "../../types.ts";
 import { gcMode } from "../../lowlevel.ts";
-import { GC_TRACK_YOUNG, ITEMS_DATA, LIST_ITEMS, LIST_LENGTH, TYPED_DATA, TYPED_LENGTH } from "../../runtime.ts";
+import { GC_TRACK_YOUNG, LIST_ITEMS, TYPED_DATA, TYPED_LENGTH } from "../../runtime.ts";
 import {
-  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, LL_F64, LL_I32, LL_I64, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot,
+  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, LL_F64, LL_I32, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot,
 } from "../jitcodes.ts";
 import { ConstRef, ResOp, TYPE_REF, Value } from "../resop.ts";
 import { FuncType, FunctionCode } from "./function.ts";
@@ -23,8 +22,6 @@ const FIELD_OFFSET = 1;
 const FIELD_TYPE = 2;
 /** Word of an array descriptor: the element kind, in TYPED_ARRAYS order. */
 const ARRAY_ELEM = 1;
-/** Word of a list descriptor: the item's low-level type code. */
-const LIST_ITEM = 1;
 /** Header word holding the generational collector's flags. */
 const GC_FLAGS = 4;
 const GENERATIONAL = 2;
@@ -61,7 +58,7 @@ export function setField(f: FunctionCode, op: ResOp): void {
 /** As the main module's: an object whose header has TRACK_YOUNG set is remembered before a
  *  ref is stored into it (constants are prebuilt objects or null, never young). The object
  *  is `obj`, or with `listItems` the items object of the list `obj`. */
-function writeBarrier(f: FunctionCode, obj: Value, value: Value, listItems: boolean): void {
+export function writeBarrier(f: FunctionCode, obj: Value, value: Value, listItems: boolean): void {
   if (gcMode() !== GENERATIONAL || value instanceof ConstRef) return;
   pushBarrierTarget(f, obj, listItems);
   f.memoryAccess(I32_LOAD, 2, GC_FLAGS);
@@ -80,7 +77,7 @@ function pushBarrierTarget(f: FunctionCode, obj: Value, listItems: boolean): voi
   if (listItems) f.memoryAccess(I32_LOAD, 2, LIST_ITEMS);
 }
 
-function callRuntime(f: FunctionCode, which: int, type: FuncType): void {
+export function callRuntime(f: FunctionCode, which: int, type: FuncType): void {
   f.i32Const(runtimeSlot(which));
   f.instr(CALL_INDIRECT, f.typeIndex(type));
   f.byte(0);
@@ -108,14 +105,14 @@ function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): void
 }
 
 /** The length of a typed array (TYPED_LENGTH) or a list (LIST_LENGTH), as an int. */
-function pushLength(f: FunctionCode, obj: Value, lengthOffset: int): void {
+export function pushLength(f: FunctionCode, obj: Value, lengthOffset: int): void {
   f.push(obj);
   f.memoryAccess(I64_LOAD32_U, 2, lengthOffset);
 }
 
 /** An index out of range (negative ones too: compared unsigned) is the runtime's index
  *  error, which stops the program. */
-function checkIndex(f: FunctionCode, obj: Value, index: Value, lengthOffset: int): void {
+export function checkIndex(f: FunctionCode, obj: Value, index: Value, lengthOffset: int): void {
   f.push(index);
   pushLength(f, obj, lengthOffset);
   f.byte(I64_GE_U);
@@ -168,50 +165,6 @@ export function setArrayItem(f: FunctionCode, op: ResOp): void {
   } else if (shift === 2) f.memoryAccess(I64_STORE32, 2, TYPED_DATA);
   else f.memoryAccess(F64_STORE, 3, TYPED_DATA);
   f.byte(END);
-}
-
-/** log2 of the size of a list item of low-level type t (booleans and refs are 4 bytes). */
-function itemShift(t: int): int {
-  return t === LL_I64 || t === LL_F64 ? 3 : 2;
-}
-
-/** The item's address minus ITEMS_DATA (the data offset goes in the memarg). */
-function itemAddress(f: FunctionCode, list: Value, index: Value, t: int): void {
-  f.push(list);
-  f.memoryAccess(I32_LOAD, 2, LIST_ITEMS);
-  f.push(index);
-  f.byte(I32_WRAP_I64);
-  f.i32Const(itemShift(t));
-  f.byte(I32_SHL);
-  f.byte(I32_ADD);
-}
-
-export function getListItem(f: FunctionCode, op: ResOp): void {
-  const list = op.args[0];
-  const index = op.args[1];
-  const t = descrWord(op.descr, LIST_ITEM);
-  checkIndex(f, list, index, LIST_LENGTH);
-  itemAddress(f, list, index, t);
-  if (t === LL_PTR) f.memoryAccess(I32_LOAD, 2, ITEMS_DATA);
-  else if (t === LL_F64) f.memoryAccess(F64_LOAD, 3, ITEMS_DATA);
-  else if (t === LL_I32) f.memoryAccess(I64_LOAD32_U, 2, ITEMS_DATA);
-  else f.memoryAccess(I64_LOAD, 3, ITEMS_DATA);
-  f.setLocal(op);
-}
-
-export function setListItem(f: FunctionCode, op: ResOp): void {
-  const list = op.args[0];
-  const index = op.args[1];
-  const value = op.args[2];
-  const t = descrWord(op.descr, LIST_ITEM);
-  checkIndex(f, list, index, LIST_LENGTH);
-  if (t === LL_PTR) writeBarrier(f, list, value, true);
-  itemAddress(f, list, index, t);
-  f.push(value);
-  if (t === LL_PTR) f.memoryAccess(I32_STORE, 2, ITEMS_DATA);
-  else if (t === LL_F64) f.memoryAccess(F64_STORE, 3, ITEMS_DATA);
-  else if (t === LL_I32) f.memoryAccess(I64_STORE32, 2, ITEMS_DATA);
-  else f.memoryAccess(I64_STORE, 3, ITEMS_DATA);
 }
 
 /** arraylen_gc and list_len: strings, typed arrays and lists all keep their length at +8. */

@@ -2,7 +2,7 @@
 // its index in the jitcode tables only; whoever calls the optimizer may know more (the JIT
 // runtime reads the element kinds from the tables) and says so by overriding these answers.
 import { int } from "../../types.ts";
-import { TYPE_REF, Value } from "../resop.ts";
+import { ConstRef, TYPE_REF, Value } from "../resop.ts";
 import { IntBound, UNBOUNDED } from "./bound.ts";
 
 export class DescrInfo {
@@ -17,5 +17,10 @@ export class DescrInfo {
   /** The interval an int item read with this array descriptor lies in. */
   arrayItemBound(descr: int): IntBound {
     return UNBOUNDED;
+  }
+
+  /** The type id of a constant object (-1: not known; null and undefined have none). */
+  typeIdOf(obj: ConstRef): int {
+    return -1;
   }
 }

@@ -5,17 +5,17 @@
 import {
   ARRAYLEN, CALL_PURE_I, DEBUG_MERGE_POINT, FINISH, FLOAT_ADD, FLOAT_LT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
   INT_ADD, INT_NE, isGuard, JUMP, LABEL, NEW, NEW_ARRAY, SAME_AS_I, INT32_AND, FLOAT_ABS, LIST_LEN, GETLISTITEM_I, GETLISTITEM_F,
-  SETARRAYITEM, SETFIELD, SETLISTITEM,
+  SETARRAYITEM, SETFIELD, SETLISTITEM, LIST_APPEND, LIST_POP_I, LIST_POP_F, INSTANCEOF,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 
 /** The result depends only on the arguments and nothing else happens: equal operations on
  *  equal arguments may share one result. (arraylen_gc is of strings and typed arrays, which
- *  are never resized; list_len is not pure.) int32_and .. float_abs are the 32-bit,
+ *  are never resized; list_len is not pure; an object's class never changes.) int32_and .. float_abs are the 32-bit,
  *  reference-test and float operations, in resop.ts's order. */
 export function isPure(opnum: int): boolean {
   return (opnum >= INT_ADD && opnum <= INT_NE) || (opnum >= FLOAT_ADD && opnum <= FLOAT_LT) ||
-    (opnum >= INT32_AND && opnum <= FLOAT_ABS) || opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I;
+    (opnum >= INT32_AND && opnum <= FLOAT_ABS) || opnum === CALL_PURE_I || opnum === ARRAYLEN || opnum === SAME_AS_I || opnum === INSTANCEOF;
 }
 
 /** Reads a field, an array item or a list item (getlistitem_gc_i .. _f): the heap cache may
@@ -31,11 +31,18 @@ export function writesNothing(opnum: int): boolean {
     opnum === LABEL || opnum === JUMP || opnum === FINISH || opnum === DEBUG_MERGE_POINT;
 }
 
+/** A list's append or pop (list_pop_i .. _f): it changes the list's length, and no item
+ *  below it. */
+export function isListResize(opnum: int): boolean {
+  return opnum === LIST_APPEND || (opnum >= LIST_POP_I && opnum <= LIST_POP_F);
+}
+
 /** May leave an exception pending: the calls (an elidable one too), and any operation not
- *  known here. (An index out of range is not an exception: it stops the program.) */
+ *  known here. (An index out of range or an empty list's pop is not an exception: it stops
+ *  the program.) */
 export function mayRaise(opnum: int): boolean {
   if (opnum === CALL_PURE_I) return true;
-  return !writesNothing(opnum) && opnum !== SETFIELD && opnum !== SETARRAYITEM && opnum !== SETLISTITEM;
+  return !writesNothing(opnum) && opnum !== SETFIELD && opnum !== SETARRAYITEM && opnum !== SETLISTITEM && !isListResize(opnum);
 }
 
 /** Has no effect but its result: removable when nothing uses the result. Heap reads are

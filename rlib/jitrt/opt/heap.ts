@@ -13,13 +13,14 @@
 // raise; what was shown in range stays so: arrays are not resized), and only when the
 // descriptor's items read back as written (DescrInfo: narrow typed arrays wrap).
 // List items are cached the same way, under their list descriptors (a list never shares its
-// items with a typed array or a list of another item type). A list is resized only by a
-// residual call, which forgets everything, so an index a read or a write showed in range
-// stays so until then (a list write out of range is an error, not a no-op), and list items
-// always read back as written.
+// items with a typed array or a list of another item type). An index a read or a write
+// showed in range stays so until a pop (a list write out of range is an error, not a no-op),
+// and list items always read back as written. An append changes no item that is known (they
+// are all below the old length) and forgets nothing; a pop may take any list's last item
+// (lists of a descriptor may alias), so it forgets the descriptor's items.
 import {
   ConstInt, INT_ADD, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, ResOp,
-  SETARRAYITEM, SETFIELD, SETLISTITEM, Value,
+  SETARRAYITEM, SETFIELD, SETLISTITEM, Value, LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
 import { writesNothing } from "./effects.ts";
@@ -111,6 +112,11 @@ export class HeapCache extends Optimization {
       }
       case SETARRAYITEM: case SETLISTITEM:
         return this.setItem(op, opt);
+      case LIST_APPEND:
+        return false;
+      case LIST_POP_I: case LIST_POP_R: case LIST_POP_F:
+        this.caches.delete(op.descr);
+        return false;
     }
     if (!writesNothing(op.opnum)) this.caches.clear();
     return false;

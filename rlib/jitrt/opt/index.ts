@@ -15,6 +15,6 @@ import { Optimizer } from "./optimizer.ts";
 import { PureCSE } from "./pure.ts";
 
 export function optimizeLoop(trace: Trace, descrs: DescrInfo = new DescrInfo()): Trace {
-  new Optimizer([new ConstantFolding(), new IntBounds(descrs), new GuardRemoval(), new PureCSE(), new HeapCache(descrs)]).run(trace);
+  new Optimizer([new ConstantFolding(), new IntBounds(descrs), new GuardRemoval(descrs), new PureCSE(), new HeapCache(descrs)]).run(trace);
   return removeDeadOps(trace);
 }
