@@ -5,7 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  CALL_N, ConstInt, GETFIELD_I, GETLISTITEM_I, GUARD_NO_EXCEPTION, INT_ADD, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_POP_I, SETARRAYITEM,
+  CALL_N, ConstInt, GETFIELD_I, GETLISTITEM_I, GUARD_NO_EXCEPTION, INT_ADD, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_I, SETARRAYITEM,
   SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
@@ -97,7 +97,7 @@ test("heap cache: a stack pointer's items (i, i + 1, i + 2 after folding chains 
   ].join("\n"));
 });
 
-test("heap cache: an append forgets nothing, a pop the items of its descriptor; neither raises", () => {
+test("heap cache: an append forgets no item, a pop of a list of unknown length the items of its descriptor; neither raises", () => {
   const t = new Trace();
   const p0 = t.addInput(TYPE_REF);
   const p1 = t.addInput(TYPE_REF);
@@ -110,12 +110,13 @@ test("heap cache: an append forgets nothing, a pop the items of its descriptor; 
   t.record(GUARD_NO_EXCEPTION, [], -1);
   const a2 = t.record(GETLISTITEM_I, [p0, i2], 5); // still p0[i2]
   const f2 = t.record(GETFIELD_I, [p1], 9);
-  const x = t.record(LIST_POP_I, [p1], 5);
+  const x = t.record(LIST_POP_I, [p1], 5); // the item just appended
   t.record(GUARD_NO_EXCEPTION, [], -1);
+  const y = t.record(LIST_POP_I, [p1], 5); // p1's length is not known now
   const a3 = t.record(GETLISTITEM_I, [p0, i2], 5); // p1 may be p0, and p0[i2] its last item
   const b2 = t.record(GETLISTITEM_I, [p0, i2], 6); // another item type: other lists
   const f3 = t.record(GETFIELD_I, [p1], 9);
-  const sum = [b, a2, f, f2, x, a3, b2, f3].reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), a);
+  const sum = [b, a2, f, f2, x, y, a3, b2, f3].reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), a);
   t.record(JUMP, [p0, p1, sum], -1);
   new Optimizer([new GuardRemoval(), new HeapCache(new DescrInfo())]).run(t);
   assert.fixture(printTrace(t), [
@@ -126,16 +127,62 @@ test("heap cache: an append forgets nothing, a pop the items of its descriptor; 
     "i5 = getfield_gc_i(p1, descr=9)",
     "i6 = list_append(p1, i5, descr=5)",
     "i7 = list_pop_i(p1, descr=5)",
-    "i8 = getlistitem_gc_i(p0, i2, descr=5)",
-    "i9 = int_add(i3, i4)",
-    "i10 = int_add(i9, i3)",
-    "i11 = int_add(i10, i5)",
+    "i8 = list_pop_i(p1, descr=5)",
+    "i9 = getlistitem_gc_i(p0, i2, descr=5)",
+    "i10 = int_add(i3, i4)",
+    "i11 = int_add(i10, i3)",
     "i12 = int_add(i11, i5)",
-    "i13 = int_add(i12, i7)",
-    "i14 = int_add(i13, i8)",
-    "i15 = int_add(i14, i4)",
-    "i16 = int_add(i15, i5)",
-    "jump(p0, p1, i16)",
+    "i13 = int_add(i12, i5)",
+    "i14 = int_add(i13, i5)", // x is i5
+    "i15 = int_add(i14, i8)",
+    "i16 = int_add(i15, i9)",
+    "i17 = int_add(i16, i4)",
+    "i18 = int_add(i17, i5)",
+    "jump(p0, p1, i18)",
+    "",
+  ].join("\n"));
+});
+
+test("heap cache: a stack's length; a push read back at length - 1 and popped; items below a pop stay known", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const i1 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, i1], -1);
+  const n = t.record(LIST_APPEND, [p0, i1], 5);
+  const top = t.record(INT_SUB, [t.record(LIST_LEN, [p0], -1), c(1)], -1);
+  const a = t.record(GETLISTITEM_I, [p0, top], 5); // i1
+  const x = t.record(LIST_POP_I, [p0], 5); // i1
+  const under = t.record(INT_SUB, [t.record(LIST_LEN, [p0], -1), c(1)], -1); // n - 2
+  const b = t.record(GETLISTITEM_I, [p0, under], 5); // read
+  t.record(LIST_APPEND, [p0, c(7)], 5);
+  const b2 = t.record(GETLISTITEM_I, [p0, under], 5); // b: an append writes no known item
+  const y = t.record(LIST_POP_I, [p0], 5); // 7
+  const z = t.record(LIST_POP_I, [p0], 5); // b: the length is n - 2 from n's base
+  const w = t.record(LIST_POP_I, [p0], 5); // not known
+  const sum = [a, x, b, b2, y, z, w].reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), n);
+  t.record(JUMP, [p0, sum], -1);
+  new Optimizer([new ConstantFolding(), new PureCSE(), new HeapCache(new DescrInfo())]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, i1]",
+    "label(p0, i1)",
+    "i2 = list_append(p0, i1, descr=5)",
+    "i3 = int_sub(i2, 1)", // (dead: the read went)
+    "i4 = list_pop_i(p0, descr=5)",
+    "i5 = int_add(i2, -1)", // the second list_len
+    "i6 = int_add(i2, -2)",
+    "i7 = getlistitem_gc_i(p0, i6, descr=5)",
+    "i8 = list_append(p0, 7, descr=5)",
+    "i9 = list_pop_i(p0, descr=5)",
+    "i10 = list_pop_i(p0, descr=5)",
+    "i11 = list_pop_i(p0, descr=5)",
+    "i12 = int_add(i2, i1)",
+    "i13 = int_add(i12, i1)",
+    "i14 = int_add(i13, i7)",
+    "i15 = int_add(i14, i7)",
+    "i16 = int_add(i15, 7)",
+    "i17 = int_add(i16, i7)",
+    "i18 = int_add(i17, i11)",
+    "jump(p0, i18)",
     "",
   ].join("\n"));
 });

@@ -15,53 +15,90 @@
 // List items are cached the same way, under their list descriptors (a list never shares its
 // items with a typed array or a list of another item type). An index a read or a write
 // showed in range stays so until a pop (a list write out of range is an error, not a no-op),
-// and list items always read back as written. An append changes no item that is known (they
-// are all below the old length) and forgets nothing; a pop may take any list's last item
-// (lists of a descriptor may alias), so it forgets the descriptor's items.
+// and list items always read back as written. Lists' lengths are known too, as a value plus
+// a constant: a list_len read, an append's result (the new length, and the appended item is
+// known at length - 1: an interpreter's push then pop of its value stack reads no memory),
+// one less after a pop of a list whose length is known (the pop's result is then the item
+// known there, if any). An append or pop changes no known item but may change any list's
+// length (lists alias); a pop forgets its descriptor's items except the same list's known
+// to be below its new length (indices length - k).
 import {
-  ConstInt, INT_ADD, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, ResOp,
-  SETARRAYITEM, SETFIELD, SETLISTITEM, Value, LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F,
+  ConstInt, INT_ADD, INT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R,
+  ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Value, LIST_APPEND, LIST_LEN, LIST_POP_I, LIST_POP_R, LIST_POP_F,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
 import { writesNothing } from "./effects.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
 
-/** A known array item. */
+/** An int index as a base and a constant offset: x + C and x - C (fold.ts makes chains of
+ *  them one operation) are (x, C) and (x, -C), a constant C is ("", C), anything else x is
+ *  (x, 0). Two indices with the same base and different offsets differ on every run. */
+class Index {
+  constructor(
+    public base: string,
+    public offset: int,
+  ) {}
+
+  differs(other: Index): boolean {
+    return this.base === other.base && this.offset !== other.offset;
+  }
+}
+
+function indexOf(v: Value, opt: Optimizer): Index {
+  if (v instanceof ConstInt) return new Index("", v.value);
+  if (v instanceof ResOp && (v.opnum === INT_ADD || v.opnum === INT_SUB) && v.args[1] instanceof ConstInt) {
+    const c = (v.args[1] as ConstInt).value;
+    return new Index(opt.key(v.args[0]), v.opnum === INT_ADD ? c : 0 - c);
+  }
+  return new Index(opt.key(v), 0);
+}
+
+/** An item of the array or list whose key is `array`. */
+class Slot {
+  constructor(
+    public array: string,
+    public index: Index,
+  ) {}
+
+  key(): string {
+    return `${this.array}[${this.index.base}+${this.index.offset}]`;
+  }
+
+  /** In the same array as `other`, at a smaller index for sure. */
+  below(other: Slot): boolean {
+    return this.array === other.array && this.index.base === other.index.base && this.index.offset < other.index.offset;
+  }
+}
+
+/** A known item. */
 class Item {
   constructor(
-    public index: Value,
+    public slot: Slot,
     public value: Value,
   ) {}
 }
 
-/** What is known about one descriptor: values by object key (fields) or by "array key[index key]". */
+/** A list's known length: base + offset (base an int value). */
+class Length {
+  constructor(
+    public base: Value,
+    public offset: int,
+  ) {}
+}
+
+/** What is known about one descriptor: values by object key (fields) or by slot key. */
 class DescrCache {
   fields = new Map<string, Value>();
   items = new Map<string, Item>();
-  /** The "array key[index key]" of the items a read showed in range. */
-  inRange = new Set<string>();
-}
-
-/** Whether two int values differ on every run: constants that differ, or x + C and x + D
- *  (x itself being x + 0) with C and D different. */
-function differ(a: Value, b: Value, opt: Optimizer): boolean {
-  if (a.isConstant() && b.isConstant()) return opt.key(a) !== opt.key(b);
-  const ca = addedConstant(a);
-  const cb = addedConstant(b);
-  return base(a) === base(b) && ca !== cb;
-}
-
-function addedConstant(v: Value): int {
-  return v instanceof ResOp && v.opnum === INT_ADD && v.args[1] instanceof ConstInt ? (v.args[1] as ConstInt).value : 0;
-}
-
-function base(v: Value): Value {
-  return v instanceof ResOp && v.opnum === INT_ADD && v.args[1] instanceof ConstInt ? v.args[0] : v;
+  /** The items a read or a list write showed in range, by slot key. */
+  inRange = new Map<string, Slot>();
 }
 
 export class HeapCache extends Optimization {
   private caches = new Map<int, DescrCache>();
+  /** Lists' lengths by list key (list_len has no descriptor: every list's is here). */
+  private lengths = new Map<string, Length>();
 
   constructor(private descrs: DescrInfo) {
     super();
@@ -100,45 +137,108 @@ export class HeapCache extends Optimization {
       }
       case GETARRAYITEM_I: case GETARRAYITEM_F: case GETLISTITEM_I: case GETLISTITEM_R: case GETLISTITEM_F: {
         const cache = this.cache(op.descr);
-        const at = `${opt.key(op.args[0])}[${opt.key(op.args[1])}]`;
-        const known = cache.items.get(at);
+        const slot = new Slot(opt.key(op.args[0]), indexOf(op.args[1], opt));
+        const known = cache.items.get(slot.key());
         if (known !== undefined) {
           opt.replace(op, known.value);
           return true;
         }
-        cache.items.set(at, new Item(op.args[1], op));
-        cache.inRange.add(at);
+        cache.items.set(slot.key(), new Item(slot, op));
+        cache.inRange.set(slot.key(), slot);
         return false;
       }
       case SETARRAYITEM: case SETLISTITEM:
         return this.setItem(op, opt);
+      case LIST_LEN:
+        return this.listLength(op, opt);
       case LIST_APPEND:
+        this.append(op, opt);
         return false;
       case LIST_POP_I: case LIST_POP_R: case LIST_POP_F:
-        this.caches.delete(op.descr);
+        this.pop(op, opt);
         return false;
     }
-    if (!writesNothing(op.opnum)) this.caches.clear();
+    if (!writesNothing(op.opnum)) {
+      this.caches.clear();
+      this.lengths.clear();
+    }
     return false;
   }
 
   private setItem(op: ResOp, opt: Optimizer): boolean {
     const cache = this.cache(op.descr);
-    const items = cache.items;
-    const index = op.args[1];
-    const at = `${opt.key(op.args[0])}[${opt.key(index)}]`;
-    const known = items.get(at);
+    const slot = new Slot(opt.key(op.args[0]), indexOf(op.args[1], opt));
+    const at = slot.key();
+    const known = cache.items.get(at);
     if (known !== undefined && opt.get(known.value) === op.args[2]) return true; // it is there: a read gave it
     const kept = new Map<string, Item>();
-    for (const [k, item] of items) {
-      if (differ(opt.get(item.index), index, opt)) kept.set(k, item);
+    for (const [k, item] of cache.items) {
+      if (item.slot.index.differs(slot.index)) kept.set(k, item);
     }
     const value = op.args[2];
     if (op.opnum === SETLISTITEM) {
-      cache.inRange.add(at);
-      kept.set(at, new Item(index, value));
-    } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value)) kept.set(at, new Item(index, value));
+      cache.inRange.set(at, slot);
+      kept.set(at, new Item(slot, value));
+    } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value)) kept.set(at, new Item(slot, value));
     cache.items = kept;
     return false;
+  }
+
+  /** A known length is the value that holds it, or an int_add in the list_len's place (the
+   *  length stays known from the same base, so that the index computations after it, which
+   *  fold.ts reassociates, name the items by the same base). */
+  private listLength(op: ResOp, opt: Optimizer): boolean {
+    const list = opt.key(op.args[0]);
+    const known = this.lengths.get(list);
+    if (known === undefined) {
+      this.lengths.set(list, new Length(op, 0));
+      return false;
+    }
+    if (known.offset === 0) {
+      opt.replace(op, known.base);
+      return true;
+    }
+    op.opnum = INT_ADD;
+    op.args = [known.base, new ConstInt(known.offset)];
+    return false;
+  }
+
+  /** The new length is one more than a known one (the same base names the items of pushes
+   *  and pops in turn), else the append's result; its last item is the one appended. Another
+   *  list's length may have changed (it may be the same list); no known item has. */
+  private append(op: ResOp, opt: Optimizer): void {
+    const list = opt.key(op.args[0]);
+    const old = this.lengths.get(list);
+    const length = old === undefined ? new Length(op, 0) : new Length(old.base, old.offset + 1);
+    this.lengths.clear();
+    this.lengths.set(list, length);
+    const cache = this.cache(op.descr);
+    const slot = new Slot(list, new Index(opt.key(length.base), length.offset - 1));
+    cache.items.set(slot.key(), new Item(slot, op.args[1]));
+    cache.inRange.set(slot.key(), slot);
+  }
+
+  /** Where the list's length is known, the pop's result is the item known there, and the
+   *  list's items below stay known; every other item of the descriptor is forgotten (its
+   *  list may be this one, shorter now). */
+  private pop(op: ResOp, opt: Optimizer): void {
+    const list = opt.key(op.args[0]);
+    const length = this.lengths.get(list);
+    this.lengths.clear();
+    if (length === undefined) {
+      this.caches.delete(op.descr);
+      return;
+    }
+    const cache = this.cache(op.descr);
+    const top = new Slot(list, new Index(opt.key(length.base), length.offset - 1));
+    const known = cache.items.get(top.key());
+    const items = new Map<string, Item>();
+    for (const [k, item] of cache.items) if (item.slot.below(top)) items.set(k, item);
+    const inRange = new Map<string, Slot>();
+    for (const [k, slot] of cache.inRange) if (slot.below(top)) inRange.set(k, slot);
+    cache.items = items;
+    cache.inRange = inRange;
+    this.lengths.set(list, new Length(length.base, length.offset - 1));
+    if (known !== undefined) opt.replace(op, known.value);
   }
 }
