@@ -5,14 +5,15 @@
 // exact only below 2^53; so an int operation is folded only when its arguments are small
 // enough that both give the same result, and left to run in the trace otherwise.
 // A guard on a constant either always holds (removed) or always fails (kept: the trace then
-// always leaves there, which is correct). Chains of constant additions are reassociated:
-// (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an interpreter's stack pointer moves so: with one
+// always leaves there, which is correct). References fold too: two constant ones compare by
+// address, a constant one is an object or not (null, undefined), a reference equals itself.
+// Chains of constant additions are reassociated: (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an interpreter's stack pointer moves so: with one
 // name per stack slot, the heap cache can then see a push and a pop reach the same item).
 // A comparison's result tested against 0 or 1 is the comparison or its opposite.
 import {
   Const, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, FLOAT_DIV, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE,
   INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR,
-  isComparison, negatedComparison, ResOp, SAME_AS_I, Value,
+  isComparison, negatedComparison, ResOp, SAME_AS_I, Value, ConstRef, PTR_EQ, PTR_NE, PTR_IS_OBJECT, FIRST_OBJECT_ADDRESS,
 } from "../resop.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
@@ -84,11 +85,14 @@ function foldFloat(opnum: int, a: number, b: number): Const | null {
 /** The constant an operation computes from constant arguments, or null. */
 export function foldOperation(op: ResOp): Const | null {
   if (op.opnum === SAME_AS_I && op.args[0] instanceof ConstInt) return op.args[0] as ConstInt;
+  if (op.opnum === PTR_IS_OBJECT && op.args[0] instanceof ConstRef) return bool((op.args[0] as ConstRef).address >= FIRST_OBJECT_ADDRESS);
   if (op.args.length !== 2) return null;
   const x = op.args[0];
   const y = op.args[1];
   if (x instanceof ConstInt && y instanceof ConstInt) return foldInt(op.opnum, x.value, y.value);
   if (x instanceof ConstFloat && y instanceof ConstFloat) return foldFloat(op.opnum, x.value, y.value);
+  if (x instanceof ConstRef && y instanceof ConstRef && op.opnum === PTR_EQ) return bool(x.address === y.address);
+  if (x instanceof ConstRef && y instanceof ConstRef && op.opnum === PTR_NE) return bool(x.address !== y.address);
   return null;
 }
 
@@ -125,8 +129,8 @@ export function simplifyOperation(op: ResOp): Value | null {
     switch (opnum) {
       case INT_SUB: case INT_XOR: return new ConstInt(0);
       case INT_AND: case INT_OR: return x;
-      case INT_EQ: case INT_LE: case INT_GE: return new ConstInt(1);
-      case INT_NE: case INT_LT: case INT_GT: return new ConstInt(0);
+      case INT_EQ: case INT_LE: case INT_GE: case PTR_EQ: return new ConstInt(1);
+      case INT_NE: case INT_LT: case INT_GT: case PTR_NE: return new ConstInt(0);
     }
   }
   return null;

@@ -1,9 +1,11 @@
-// The trace optimizer's type tests (instanceof(x, lo, hi): x's type id in [lo, hi)), run
-// untranslated on hand-written traces; the expected traces are reasoned out by hand.
+// The trace optimizer on references: type tests (instanceof(x, lo, hi): x's type id in
+// [lo, hi)) and the folding of reference comparisons, run untranslated on hand-written
+// traces; the expected traces are reasoned out by hand.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  ConstInt, ConstRef, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, INSTANCEOF, INT_ADD, JUMP, LABEL, Trace, TYPE_INT, TYPE_REF, Value,
+  ConstInt, ConstRef, GUARD_CLASS, GUARD_FALSE, GUARD_TRUE, INSTANCEOF, INT_ADD, JUMP, LABEL, PTR_EQ, PTR_IS_OBJECT, PTR_NE, Trace,
+  TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
 import { Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
@@ -11,6 +13,7 @@ import { GuardRemoval } from "../rlib/jitrt/opt/guards.ts";
 import { PureCSE } from "../rlib/jitrt/opt/pure.ts";
 import { DescrInfo } from "../rlib/jitrt/opt/descrs.ts";
 import { removeDeadOps } from "../rlib/jitrt/opt/dce.ts";
+import { ConstantFolding } from "../rlib/jitrt/opt/fold.ts";
 
 const c = (n: number) => new ConstInt(n);
 
@@ -76,6 +79,37 @@ test("type tests: a guard on one gives the class range, which decides later ones
     "i17 = int_add(i16, 0)",
     "i18 = int_add(i17, i7)",
     "jump(p0, p1, i18)",
+    "",
+  ].join("\n"));
+});
+
+test("constant folding: references compare by address, a constant is an object or not, a reference equals itself", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  t.record(LABEL, [p0], -1);
+  const r = (a: number) => new ConstRef(a);
+  const ops = [
+    t.record(PTR_EQ, [r(1000), r(1000)], -1), // 1
+    t.record(PTR_EQ, [r(1000), r(2000)], -1), // 0
+    t.record(PTR_NE, [r(1000), r(2000)], -1), // 1
+    t.record(PTR_EQ, [p0, p0], -1), // 1
+    t.record(PTR_NE, [p0, p0], -1), // 0
+    t.record(PTR_EQ, [p0, r(1000)], -1), // kept
+    t.record(PTR_IS_OBJECT, [r(8)], -1), // 0: null
+    t.record(PTR_IS_OBJECT, [r(1000)], -1), // 1
+  ];
+  t.recordGuard(GUARD_TRUE, [ops.reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), c(0))], [p0]);
+  t.record(JUMP, [p0], -1);
+  new Optimizer([new ConstantFolding()]).run(t);
+  removeDeadOps(t);
+  assert.fixture(printTrace(t), [
+    "[p0]",
+    "label(p0)",
+    "i1 = ptr_eq(p0, ConstPtr(1000))",
+    "i2 = int_add(3, i1)",
+    "i3 = int_add(i2, 1)",
+    "guard_true(i3) [p0]",
+    "jump(p0)",
     "",
   ].join("\n"));
 });
