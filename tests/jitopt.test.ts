@@ -514,6 +514,50 @@ test("heap cache: field reads after reads and writes, aliasing, calls", () => {
   ]);
 });
 
+test("heap cache: a residual call forgets the fields its callee may write (the descriptor says), every item", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const p1 = t.addInput(TYPE_REF);
+  t.record(LABEL, [p0, p1], -1);
+  const a = t.record(GETFIELD_I, [p0], 1);
+  const b = t.record(GETFIELD_I, [p1], 2);
+  const x = t.record(GETARRAYITEM_I, [p0, new ConstInt(0)], 3);
+  t.record(CALL_N, [p0], 20); // writes fields of descriptor 2 only
+  const a2 = t.record(GETFIELD_I, [p0], 1);
+  const b2 = t.record(GETFIELD_I, [p1], 2);
+  const x2 = t.record(GETARRAYITEM_I, [p0, new ConstInt(0)], 3);
+  t.record(CALL_N, [p0], 21); // any
+  const a3 = t.record(GETFIELD_I, [p0], 1);
+  const sum = [b, x, a2, b2, x2, a3].reduce((acc: Value, v) => t.record(INT_ADD, [acc, v], -1), a);
+  t.record(JUMP, [p0, p1, sum], -1);
+  class CallEffects extends DescrInfo {
+    callMayWrite(call: number, field: number): boolean {
+      return call !== 20 || field === 2;
+    }
+  }
+  new Optimizer([new HeapCache(new CallEffects())]).run(t);
+  assert.fixture(printTrace(t), [
+    "[p0, p1]",
+    "label(p0, p1)",
+    "i2 = getfield_gc_i(p0, descr=1)",
+    "i3 = getfield_gc_i(p1, descr=2)",
+    "i4 = getarrayitem_gc_i(p0, 0, descr=3)",
+    "call_n(p0, descr=20)",
+    "i5 = getfield_gc_i(p1, descr=2)",
+    "i6 = getarrayitem_gc_i(p0, 0, descr=3)",
+    "call_n(p0, descr=21)",
+    "i7 = getfield_gc_i(p0, descr=1)",
+    "i8 = int_add(i2, i3)",
+    "i9 = int_add(i8, i4)",
+    "i10 = int_add(i9, i2)", // p0's descr-1 field survived the first call
+    "i11 = int_add(i10, i5)",
+    "i12 = int_add(i11, i6)",
+    "i13 = int_add(i12, i7)",
+    "jump(p0, p1, i13)",
+    "",
+  ].join("\n"));
+});
+
 test("heap cache: array items by index; a write is known where a read showed the index in range", () => {
   const t = new Trace();
   const p0 = t.addInput(TYPE_REF);

@@ -1,7 +1,7 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { descrWord, DESCR_ARRAY, DESCR_CALL, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
 import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 import { load32 } from "../lowlevel.ts";
@@ -34,6 +34,17 @@ class TableDescrInfo extends DescrInfo {
       case ELEM_I32: return new IntBound(-2147483648, 2147483647);
     }
     return UNBOUNDED;
+  }
+
+  /** A call descriptor ends with the fields its callee may write: a count (-1: any), then
+   *  their descriptors (jitdata.ts, translator/jit/effects.ts). */
+  callMayWrite(call: int, field: int): boolean {
+    if (descrWord(call, 0) !== DESCR_CALL) return true;
+    const at = 5 + descrWord(call, 4);
+    const n = descrWord(call, at);
+    if (n < 0) return true;
+    for (let k = 1; k <= n; k++) if (descrWord(call, at + k) === field) return true;
+    return false;
   }
 
   /** The first header word of an object (a trace's constant objects are old: they stay). */

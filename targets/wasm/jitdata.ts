@@ -19,6 +19,7 @@ import {
   ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, ListDescr, SwitchDescr,
 } from "../../translator/jit/descr.ts";
 import { LLType } from "../../translator/rtyper/lltype.ts";
+import { FieldKey } from "../../translator/jit/effects.ts";
 import { DataSegment } from "./memory.ts";
 
 export const JITCODE_WORDS = 11;
@@ -60,9 +61,16 @@ export function layOutJitCodes(
   const offsets: number[] = [];
   const words: number[] = [];
   const indexOf = (d: Descr) => jc.descrs.indexOf(d);
+  // A call descriptor names the fields its callee may write by their field descriptors;
+  // a field no jitcode reads or writes has none, and no trace caches it.
+  const fieldIndex = new Map<string, number>();
+  jc.descrs.forEach((d, i) => {
+    if (d instanceof FieldDescr) fieldIndex.set(`${d.offset} ${d.type}`, i);
+  });
+  const fieldsOf = (keys: FieldKey[]) => keys.map((k) => fieldIndex.get(`${k.offset} ${k.type}`)).filter((i) => i !== undefined) as number[];
   for (const d of jc.descrs) {
     offsets.push(words.length);
-    words.push(...encodeDescr(d, data, tableIndex, indexOf));
+    words.push(...encodeDescr(d, data, tableIndex, indexOf, fieldsOf));
   }
   const info = i32([code, opcodes, i32(records), i32(offsets), i32(words), i32(runtime.map(tableIndex))]);
   return { info };
@@ -73,12 +81,15 @@ function encodeDescr(
   data: DataSegment,
   tableIndex: (fn: FunctionDesc | ImportedFunction) => number,
   indexOf: (d: Descr) => number,
+  fieldsOf: (keys: FieldKey[]) => number[],
 ): number[] {
   if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type]];
   if (d instanceof ArrayDescr) return [DESCR_TAG.array, ELEM_CODE[d.elem]];
   if (d instanceof ListDescr) return [DESCR_TAG.list, LLTYPE_CODE[d.item]];
   if (d instanceof CallDescr) {
-    return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t])];
+    const fields = d.writes === null ? null : fieldsOf(d.writes);
+    const writes = fields === null ? [-1] : [fields.length, ...fields];
+    return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t]), ...writes];
   }
   if (d instanceof JitCodeDescr) return [DESCR_TAG.jitcode, d.index];
   if (d instanceof SwitchDescr) return [DESCR_TAG.switch, d.defaultTarget, d.targets.size, ...[...d.targets].flat()];

@@ -5,6 +5,7 @@
 // prebuilt objects to addresses.
 import { FunctionDesc, ImportedFunction, JitDriverDesc, TypedArrayKind } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
+import type { FieldKey } from "./effects.ts";
 
 /** Register classes, as RPython's: ints (i64, and i32 booleans), GC references, floats. */
 export type Kind = "i" | "r" | "f";
@@ -58,6 +59,8 @@ export class CallDescr {
     public argTypes: LLType[],
     public resultType: LLType,
     public effect: CallEffect,
+    /** The fields the callee may write (effects.ts), or null: any. */
+    public writes: FieldKey[] | null = null,
   ) {
     this.argKinds = argTypes.map((t) => kindOfType(t)!);
     this.result = kindOfType(resultType);

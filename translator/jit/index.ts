@@ -5,10 +5,12 @@
 //   flatten    graph -> SSARepr, with jtransform rewriting each operation
 //   regalloc   -live- markers and registers, per kind (jumps.ts tidies the jumps around)
 //   assembler  bytes, constants pools, the opcode table; descriptors in one shared table
+//   effects    per residual call, the fields the callee may write
 import { Operation } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { Assembler, JitCode } from "./assembler.ts";
 import { Descr, JitCodeDescr } from "./descr.ts";
+import { EffectAnalysis } from "./effects.ts";
 import { flatten } from "./flatten.ts";
 import { Helpers } from "./helpers.ts";
 import { DescrTable, JTransformer } from "./jtransform.ts";
@@ -40,7 +42,8 @@ export function codewrite(functions: FunctionDesc[]): JitCodes {
     return i === undefined ? null : descrs.intern(new JitCodeDescr(fn, i), `jitcode#${i}`);
   };
   const helpers = new Helpers();
-  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"), (op) => helpers.helperFor(op));
+  const effects = new EffectAnalysis();
+  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"), (op) => helpers.helperFor(op), (fn) => effects.fieldsWritten(fn));
   const asm = new Assembler(descrs);
   const jitcodes = policy.candidates.map((fn) => {
     const ssa = flatten(fn.graph, jt, descrs);

@@ -24,6 +24,7 @@ import { LLType } from "../rtyper/lltype.ts";
 import {
   ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, ListDescr, StaticDescr,
 } from "./descr.ts";
+import { FieldKey } from "./effects.ts";
 import { Insn, kindOf, ListOperand } from "./ssarepr.ts";
 
 /** The operations rlib/jitrt executes itself (keep in step with its opcode handlers). */
@@ -68,6 +69,8 @@ export class JTransformer {
     private isElidable: (fn: FunctionDesc) => boolean,
     /** The helper function that performs one operation (see helpers.ts). */
     private helperFor: (op: Operation) => FunctionDesc,
+    /** The fields a call of the function may write (effects.ts), or null: any. */
+    private fieldsWritten: (fn: FunctionDesc | ImportedFunction) => FieldKey[] | null,
   ) {}
 
   copy(from: Value, to: Variable): Insn | null {
@@ -163,7 +166,7 @@ export class JTransformer {
 
   private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {
     const effect = fn instanceof FunctionDesc && this.isElidable(fn) ? "elidable" : "residual";
-    const d = new CallDescr(fn, args.map((v) => v.concretetype as LLType), result.concretetype as LLType, effect);
+    const d = new CallDescr(fn, args.map((v) => v.concretetype as LLType), result.concretetype as LLType, effect, this.fieldsWritten(fn));
     return this.descrs.intern(d, `${d.describe()}#${this.descrs.idOf(fn)}`);
   }
 }

@@ -19,6 +19,11 @@ export class DescrInfo {
     return UNBOUNDED;
   }
 
+  /** Whether a residual call (its call descriptor) may write the fields of a descriptor. */
+  callMayWrite(call: int, field: int): boolean {
+    return true;
+  }
+
   /** The type id of a constant object (-1: not known; null and undefined have none). */
   typeIdOf(obj: ConstRef): int {
     return -1;

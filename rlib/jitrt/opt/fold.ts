@@ -7,8 +7,9 @@
 // A guard on a constant either always holds (removed) or always fails (kept: the trace then
 // always leaves there, which is correct). References fold too: two constant ones compare by
 // address, a constant one is an object or not (null, undefined), a reference equals itself.
-// Chains of constant additions are reassociated: (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an interpreter's stack pointer moves so: with one
-// name per stack slot, the heap cache can then see a push and a pop reach the same item).
+// Chains of constant additions are reassociated: (x + 1) - 1 is x, (x + 1) + 1 is x + 2 (an
+// interpreter's stack pointer moves so: with one name per stack slot, the heap cache can
+// then see a push and a pop reach the same item).
 // A comparison's result tested against 0 or 1 is the comparison or its opposite.
 import {
   Const, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, FLOAT_DIV, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE,

@@ -6,8 +6,10 @@
 // items of arrays of its descriptor unless the two indices differ for sure: two constants
 // that differ, or the same value plus two different constants (i and i + 1: fold.ts makes
 // chains of constant additions one addition, so a stack pointer's moves compare). A write of
-// the value already known to be there is removed. Any operation that may write to the heap
-// (a call that is not elidable, or an operation this file does not know) forgets everything.
+// the value already known to be there is removed. A residual call forgets every item and the
+// fields its callee may write (the codewriter's effect analysis, by field descriptor: other
+// fields stay known); any other operation that may write to the heap (one this file does
+// not know) forgets everything.
 // A written item is known for later reads only where a read has shown the index in range (a
 // write out of range does nothing, a read out of range is an error the trace must still
 // raise; what was shown in range stays so: arrays are not resized), and only when the
@@ -23,7 +25,7 @@
 // length (lists alias); a pop forgets its descriptor's items except the same list's known
 // to be below its new length (indices length - k).
 import {
-  ConstInt, INT_ADD, INT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R,
+  CALL_F, CALL_I, CALL_N, CALL_R, ConstInt, INT_ADD, INT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R,
   ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Value, LIST_APPEND, LIST_LEN, LIST_POP_I, LIST_POP_R, LIST_POP_F,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
@@ -157,12 +159,26 @@ export class HeapCache extends Optimization {
       case LIST_POP_I: case LIST_POP_R: case LIST_POP_F:
         this.pop(op, opt);
         return false;
+      case CALL_I: case CALL_R: case CALL_F: case CALL_N:
+        this.forgetAtCall(op.descr);
+        return false;
     }
     if (!writesNothing(op.opnum)) {
       this.caches.clear();
       this.lengths.clear();
     }
     return false;
+  }
+
+  /** A residual call forgets the fields its callee may write (DescrInfo.callMayWrite), every
+   *  item (it may write or resize any array or list) and every length. */
+  private forgetAtCall(call: int): void {
+    this.lengths.clear();
+    for (const [descr, cache] of this.caches) {
+      cache.items.clear();
+      cache.inRange.clear();
+      if (this.descrs.callMayWrite(call, descr)) cache.fields.clear();
+    }
   }
 
   private setItem(op: ResOp, opt: Optimizer): boolean {
