@@ -83,21 +83,22 @@ export function jitEnter(site: int): int {
   setUp();
   keyFromExchange(roots);
   let answer = 0;
-  let cell = findCell();
+  let bucket = bucketIndex();
+  let cell = findCell(bucket);
   if (cell !== null && cell.traced) {
-    block(bucketIndex());
+    block(bucket);
     const loop = cell.loop;
     if (loop !== null) answer = jit.runCompiled(loop, loopInputs(roots));
-  } else if (tick()) {
+  } else if (tick(bucket)) {
     // A trace's constants are addresses: the objects it names must not move any more, so
-    // the young ones (the greens among them) are promoted to the old generation first.
+    // the young ones (the greens among them) are promoted to the old generation first. (A
+    // ref green may have moved: its key and bucket are read again.)
     collectYoung();
     keyFromExchange(roots);
-    cell = findCell();
-    if (cell === null) cell = newCell();
+    bucket = bucketIndex();
+    cell = findCell(bucket);
+    if (cell === null) cell = newCell(bucket);
     if (!cell.traced) {
-      // (The bucket of the key after the collection, which may have moved a ref green.)
-      const bucket = bucketIndex();
       startTracingClock();
       answer = jit.interp().start(site, roots, cell);
       if (cell.traced) block(bucket);

@@ -26,7 +26,7 @@ import {
   CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
   GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
 } from "./resop.ts";
-import { findCell, JitCell, setKey, warm } from "./warmstate.ts";
+import { bucketIndex, findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
 import { CompiledTrace, compileTrace } from "./compiled.ts";
 import { exitValues } from "./frame.ts";
@@ -566,7 +566,7 @@ export class MetaInterp {
    *  there: FINISH with the reds, which are that loop's inputs. */
   maybeFinish(f: Frame): void {
     this.keyFromRegisters(f);
-    const target = findCell();
+    const target = findCell(bucketIndex());
     if (target === null || target.loop === null) return;
     this.trace.record(FINISH, this.redBoxes(f), -1);
     this.endTrace(target);

@@ -119,9 +119,9 @@ function bucketOf(hash: int): int {
   return hash & (COUNTERS - 1);
 }
 
-/** The cell of the key, or null. */
-export function findCell(): JitCell | null {
-  let c = warm.buckets[bucketIndex()];
+/** The cell of the key (whose bucket is `bucket`: bucketIndex()), or null. */
+export function findCell(bucket: int): JitCell | null {
+  let c = warm.buckets[bucket];
   while (c !== 0) {
     const cell = warm.cells[c - 1];
     let same = true;
@@ -132,9 +132,8 @@ export function findCell(): JitCell | null {
   return null;
 }
 
-/** A new cell for the key. */
-export function newCell(): JitCell {
-  const index = bucketIndex();
+/** A new cell for the key (in its bucket). */
+export function newCell(index: int): JitCell {
   const cell = new JitCell();
   for (let k = 0; k < driver.greens; k++) cell.greens.push(key[k]);
   cell.next = warm.buckets[index];
@@ -156,10 +155,9 @@ export function portalTick(hash: int): boolean {
   return true;
 }
 
-/** At jitEnter for a key without a traced cell: counts the entry; true when it became hot
- *  (its counter restarts). */
-export function tick(): boolean {
-  const i = bucketIndex();
+/** At jitEnter for a key without a traced cell (in bucket i): counts the entry; true when
+ *  it became hot (its counter restarts). */
+export function tick(i: int): boolean {
   if (warm.counters[i] >= BLOCKED) {
     const n = warm.collided[i] + 1;
     warm.collided[i] = n < warm.threshold ? n : 0;

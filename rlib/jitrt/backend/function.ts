@@ -63,14 +63,17 @@ export const UNLINKED = new TraceLinks(0, 0, false, 0);
  *  RPython's and TraceMonkey's): where a guard has one, its failure runs the bridge's code
  *  in place, whose inputs are the guard's fail arguments (the same locals). */
 export class TraceCode {
-  /** Per exit (frame.ts exitOps order): the bridge compiled in its place, or null. */
+  /** The trace's exits (frame.ts exitOps) and, per exit, the bridge compiled in its place
+   *  or null. */
+  exits: ResOp[];
   inlined: (TraceCode | null)[] = [];
 
   constructor(
     public trace: Trace,
     public links: TraceLinks,
   ) {
-    for (let i = 0; i < exitOps(trace).length; i++) this.inlined.push(null);
+    this.exits = exitOps(trace);
+    for (let i = 0; i < this.exits.length; i++) this.inlined.push(null);
   }
 }
 
@@ -136,11 +139,10 @@ export class FunctionCode {
   }
 
   private aliasBridgeInputs(t: TraceCode): void {
-    const exits = exitOps(t.trace);
-    for (let n = 0; n < exits.length; n++) {
+    for (let n = 0; n < t.exits.length; n++) {
       const bridge = t.inlined[n];
       if (bridge === null) continue;
-      const values = exitValues(exits[n]);
+      const values = exitValues(t.exits[n]);
       for (let i = 0; i < values.length; i++) {
         if (!values[i].isConstant()) this.locals.set(bridge.trace.inputargs[i], this.local(values[i]));
       }
