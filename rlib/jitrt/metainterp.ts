@@ -9,6 +9,9 @@
 // again (a JUMP back to the LABEL), or is aborted past the trace limit or when the traced
 // code raises. Greens computed from non-constant values (an item of a green array) are
 // promoted at loop_header and jit_merge_point: a guard_value keeps the trace correct.
+// Instructions are decoded by midecode.ts, frames are rebuilt from a guard's snapshot by
+// mirebuild.ts, and the portal's greens and reds go to and from the exchange area through
+// miexchange.ts.
 import {
   excSet, excTake, jitCall, jitExchangeBase, load32, load64, load8, loadFloat64, shadowStackTop, store32, store64, storeFloat64,
 } from "../lowlevel.ts";
@@ -23,14 +26,16 @@ import {
   H_SETFIELD, H_SWITCH, H_UNKNOWN, OpcodeTable, readOpcodes,
 } from "./opcodes.ts";
 import {
-  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, TYPE_FLOAT, TYPE_REF, GUARD_FALSE,
+  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, GUARD_FALSE,
   GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
 } from "./resop.ts";
 import { bucketIndex, findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
 import { CompiledTrace, compileTrace } from "./compiled.ts";
-import { exitValues } from "./frame.ts";
 import { Snapshot } from "./resume.ts";
+import { decode, Decoded } from "./midecode.ts";
+import { enterFrames, rebuild } from "./mirebuild.ts";
+import { fromExchange, redBoxes, sameGreens, toExchange } from "./miexchange.ts";
 import { stats, stopTracingClock } from "./stats.ts";
 
 /** jitEnter's answers (translator/transform/jitentry.ts). */
@@ -40,36 +45,6 @@ export const ENTER_RETURNED = 2;
 /** The stack trace buffer of the pending exception (targets/wasm/memory.ts EXC_TRACE). */
 const EXC_TRACE_BASE = 976;
 const TYPED_DATA = 16;
-
-/** One decoded instruction: scalar operands in order (registers, small constants, absolute
- *  label targets, descriptors), list operands (the code offset of each length byte). */
-class Decoded {
-  handler = 0;
-  kinds: int[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  scalars: int[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  nScalars = 0;
-  lists: int[] = [0, 0, 0, 0, 0, 0];
-  nLists = 0;
-  result = -1;
-  resultKind = -1;
-}
-
-/** A guard's frames rebuilt from its snapshot, and for each of its fail arguments (in
- *  order) the frame and the register it goes to. */
-class Rebuilt {
-  frames: Frame[] = [];
-  frameOf: int[] = [];
-  regOf: int[] = [];
-}
-
-/** Argcode characters. */
-const C_I = 105;
-const C_R = 114;
-const C_F = 102;
-const C_C = 99;
-const C_L = 76;
-const C_D = 100;
-const C_RESULT = 62;
 
 export class MetaInterp {
   opcodes: OpcodeTable = readOpcodes();
@@ -89,53 +64,6 @@ export class MetaInterp {
   insnPc = 0;
   /** The resume data of the trace's guards, by their `resume` index. */
   snapshots: Snapshot[] = [];
-
-  /** Decodes the instruction at f.pc and moves f.pc past it. */
-  decode(f: Frame): void {
-    const d = this.d;
-    const op = codeByte(f.pc);
-    const codes = this.opcodes.argcodes[op];
-    d.handler = this.opcodes.handlers[op];
-    d.nScalars = 0;
-    d.nLists = 0;
-    d.result = -1;
-    d.resultKind = -1;
-    let at = f.pc + 1;
-    let i = 0;
-    while (i < codes.length) {
-      const c = codes.charCodeAt(i);
-      if (c === C_RESULT) {
-        d.resultKind = kindOfCode(codes.charCodeAt(i + 1));
-        d.result = codeByte(at);
-        at++;
-        i += 2;
-        continue;
-      }
-      if (c === C_I || c === C_R || c === C_F) {
-        d.kinds[d.nScalars] = kindOfCode(c);
-        d.scalars[d.nScalars] = codeByte(at);
-        at++;
-      } else if (c === C_C) {
-        d.kinds[d.nScalars] = -1;
-        d.scalars[d.nScalars] = (codeByte(at) << 24) >> 24;
-        at++;
-      } else if (c === C_L || c === C_D) {
-        const v = codeByte(at) | (codeByte(at + 1) << 8);
-        d.kinds[d.nScalars] = -2;
-        d.scalars[d.nScalars] = c === C_L ? f.start + v : v;
-        at += 2;
-      } else {
-        d.lists[d.nLists] = at;
-        d.nLists++;
-        at += 1 + codeByte(at);
-        i++;
-        continue;
-      }
-      d.nScalars++;
-      i++;
-    }
-    f.pc = at;
-  }
 
   // ---- Operand values and boxes.
 
@@ -236,8 +164,8 @@ export class MetaInterp {
     f.pc = site;
     f.refBase = pushRefs(0, f.refCount);
     this.excSlot = pushSlot();
-    this.decode(f);
-    this.fromExchange(f, roots);
+    decode(this, f);
+    fromExchange(this, f, roots);
     const reds: Value[] = [];
     for (let i = 0; i < this.trace.inputargs.length; i++) reds.push(this.trace.inputargs[i]);
     this.trace.record(LABEL, reds, -1);
@@ -248,7 +176,7 @@ export class MetaInterp {
    *  instruction on (see rebuild). */
   resume(exit: ResOp, snapshots: Snapshot[], frame: int, refs: int): int {
     this.tracing = false;
-    return this.run(this.enterFrames(this.rebuild(exit, snapshots, frame), exit, refs));
+    return this.run(enterFrames(this, rebuild(this, exit, snapshots, frame), exit, refs));
   }
 
   /** Exit `n` of `parent` (a guard) failed often: traces a bridge from it, whose inputs are
@@ -263,128 +191,7 @@ export class MetaInterp {
     this.startGreens = [];
     this.snapshots = [];
     const exit = parent.exits[n];
-    return this.run(this.enterFrames(this.rebuild(exit, parent.snapshots, frame), exit, refs));
-  }
-
-  /** Rebuilds the frames of the snapshot of `exit` (a guard), outermost first, with its
-   *  fail arguments that are ints and floats (from the frame buffer at `frame`) in the
-   *  registers of the -live- markers; enterFrames does the refs. The innermost frame is at
-   *  the guard's instruction. While tracing, each register's box is a new input of the
-   *  trace, or the fail argument itself when that is a constant. */
-  rebuild(exit: ResOp, snapshots: Snapshot[], frame: int): Rebuilt {
-    const s = snapshots[exit.resume];
-    const out = new Rebuilt();
-    let parent: Frame | null = null;
-    for (let k = 0; k < s.jitcodes.length; k++) {
-      const f: Frame = new Frame(s.jitcodes[k], parent, this.tracing);
-      f.pc = s.pcs[k];
-      f.livePc = s.livePcs[k];
-      f.retReg = s.retRegs[k];
-      f.retKind = s.retKinds[k];
-      out.frames.push(f);
-      parent = f;
-      // The fail arguments fill the registers of every frame's marker, in order: I, R, F.
-      if (f.livePc < 0) continue;
-      let at = f.livePc + 1;
-      for (let kind = 0; kind < 3; kind++) {
-        for (let j = 0; j < codeByte(at); j++) {
-          out.frameOf.push(k);
-          out.regOf.push(codeByte(at + 1 + j));
-        }
-        at += 1 + codeByte(at);
-      }
-    }
-    const values = exitValues(exit);
-    let nOthers = 0;
-    for (let i = 0; i < values.length; i++) {
-      const f = out.frames[out.frameOf[i]];
-      const r = out.regOf[i];
-      const v = values[i];
-      let box: Value = NO_BOX;
-      if (this.tracing) {
-        const input = this.trace.addInput(v.type);
-        box = v.isConstant() ? v : input;
-      }
-      // (A constant fail argument is not in its slot: frame.ts storedAtExit.)
-      if (v.type === TYPE_REF) {
-        if (this.tracing) f.refBoxes[r] = box;
-      } else if (v.type === TYPE_FLOAT) {
-        f.floats[r] = v instanceof ConstFloat ? v.value : loadFloat64(frame + 8 * nOthers);
-        if (this.tracing) f.floatBoxes[r] = box;
-        nOthers++;
-      } else {
-        f.ints[r] = v instanceof ConstInt ? v.value : load64(frame + 8 * nOthers);
-        if (this.tracing) f.intBoxes[r] = box;
-        nOthers++;
-      }
-    }
-    return out;
-  }
-
-  /** Pushes the rebuilt frames' ref registers with the ref fail arguments of `exit` (from
-   *  the slots at `refs`), and the slot of the exception a guard_no_exception saw (it is
-   *  pending); returns the innermost frame. It cannot collect, so it has no GC frame of its
-   *  own and what it pushes stays for `run` (see miframe.ts pushRefs); the refs are plain
-   *  ints only until they are in their registers. */
-  enterFrames(rebuilt: Rebuilt, exit: ResOp, refs: int): Frame {
-    const frames = rebuilt.frames;
-    for (let k = 0; k < frames.length; k++) frames[k].refBase = pushRefs(frames[k].jitcode, frames[k].refCount);
-    this.excSlot = pushSlot();
-    store32(this.excSlot, excTake());
-    const values = exitValues(exit);
-    let nRefs = 0;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v.type !== TYPE_REF) continue;
-      frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], v instanceof ConstRef ? v.address : load32(refs + 4 * nRefs));
-      nRefs++;
-    }
-    return frames[frames.length - 1];
-  }
-
-  /** Loads the registers that the decoded loop_header lists from the exchange area. */
-  fromExchange(f: Frame, roots: int): void {
-    const n = driver.greens + driver.reds;
-    const taken: int[] = [0, 0, 0, 0, 0, 0];
-    for (let k = 0; k < n; k++) {
-      const kind = slotKind(k);
-      const list = (k < driver.greens ? 0 : 3) + kind;
-      const at = this.d.lists[list];
-      const r = codeByte(at + 1 + taken[list]);
-      taken[list]++;
-      const slot = jitExchangeBase() + 8 * k;
-      if (kind === KIND_INT) f.ints[r] = load64(slot);
-      else if (kind === KIND_FLOAT) f.floats[r] = loadFloat64(slot);
-      else f.setRef(r, load32(roots + 4 * k));
-      if (!this.tracing) continue;
-      const green = k < driver.greens;
-      let box: Value = NO_BOX;
-      if (green) {
-        box = kind === KIND_INT ? new ConstInt(f.ints[r]) : kind === KIND_FLOAT ? new ConstFloat(f.floats[r]) : new ConstRef(f.getRef(r));
-        this.startGreens.push(box);
-      } else {
-        box = this.trace.addInput(kind);
-      }
-      if (kind === KIND_INT) f.intBoxes[r] = box;
-      else if (kind === KIND_FLOAT) f.floatBoxes[r] = box;
-      else f.refBoxes[r] = box;
-    }
-  }
-
-  /** Writes the registers that the decoded merge point lists to the exchange area. */
-  toExchange(f: Frame): void {
-    const n = driver.greens + driver.reds;
-    const taken: int[] = [0, 0, 0, 0, 0, 0];
-    for (let k = 0; k < n; k++) {
-      const kind = slotKind(k);
-      const list = (k < driver.greens ? 0 : 3) + kind;
-      const r = codeByte(this.d.lists[list] + 1 + taken[list]);
-      taken[list]++;
-      const slot = jitExchangeBase() + 8 * k;
-      if (kind === KIND_INT) store64(slot, f.ints[r]);
-      else if (kind === KIND_FLOAT) storeFloat64(slot, f.floats[r]);
-      else store32(slot, f.getRef(r));
-    }
+    return this.run(enterFrames(this, rebuild(this, exit, parent.snapshots, frame), exit, refs));
   }
 
   /** Promotes the greens of the decoded loop_header or merge point to constants. The
@@ -411,34 +218,6 @@ export class MetaInterp {
       this.guard(f, GUARD_VALUE, [f.floatBoxes[r], c]);
       f.floatBoxes[r] = c;
     }
-  }
-
-  /** Whether the greens of the decoded loop_header are the ones the trace started with. */
-  sameGreens(f: Frame): boolean {
-    const taken: int[] = [0, 0, 0];
-    for (let k = 0; k < driver.greens; k++) {
-      const kind = slotKind(k);
-      const r = codeByte(this.d.lists[kind] + 1 + taken[kind]);
-      taken[kind]++;
-      const start = this.startGreens[k];
-      if (kind === KIND_INT && (start as ConstInt).value !== f.ints[r]) return false;
-      if (kind === KIND_REF && (start as ConstRef).address !== f.getRef(r)) return false;
-      if (kind === KIND_FLOAT && (start as ConstFloat).value !== f.floats[r]) return false;
-    }
-    return true;
-  }
-
-  /** The reds' boxes at the decoded loop_header, in slot order (the JUMP's arguments). */
-  redBoxes(f: Frame): Value[] {
-    const out: Value[] = [];
-    const taken: int[] = [0, 0, 0];
-    for (let k = driver.greens; k < driver.greens + driver.reds; k++) {
-      const kind = slotKind(k);
-      const r = codeByte(this.d.lists[3 + kind] + 1 + taken[kind]);
-      taken[kind]++;
-      out.push(kind === KIND_INT ? f.intBoxes[r] : kind === KIND_FLOAT ? f.floatBoxes[r] : f.refBoxes[r]);
-    }
-    return out;
   }
 
   /** The portal returned: its result to the exchange area, the pending exception back. */
@@ -468,7 +247,7 @@ export class MetaInterp {
     for (;;) {
       const pc = f.pc;
       this.insnPc = pc;
-      this.decode(f);
+      decode(this, f);
       const h = d.handler;
       if (h === H_LIVE) {
         f.livePc = pc;
@@ -513,7 +292,7 @@ export class MetaInterp {
         this.residualCall(f);
       } else if (h === H_MERGE_POINT) {
         if (!this.tracing) {
-          this.toExchange(f);
+          toExchange(this, f);
           return ENTER_CONTINUE;
         }
         this.promoteGreens(f);
@@ -521,7 +300,7 @@ export class MetaInterp {
       } else if (h === H_LOOP_HEADER) {
         if (this.tracing) {
           this.promoteGreens(f);
-          if (this.cell !== null && this.sameGreens(f)) this.closeLoop(f);
+          if (this.cell !== null && sameGreens(this, f)) this.closeLoop(f);
           else this.maybeFinish(f);
         }
       } else if (h === H_GETFIELD) {
@@ -558,7 +337,7 @@ export class MetaInterp {
 
   /** The loop closes: JUMP back to its start with the reds. */
   closeLoop(f: Frame): void {
-    this.trace.record(JUMP, this.redBoxes(f), -1);
+    this.trace.record(JUMP, redBoxes(this, f), -1);
     this.endTrace(null);
   }
 
@@ -568,7 +347,7 @@ export class MetaInterp {
     this.keyFromRegisters(f);
     const target = findCell(bucketIndex());
     if (target === null || target.loop === null) return;
-    this.trace.record(FINISH, this.redBoxes(f), -1);
+    this.trace.record(FINISH, redBoxes(this, f), -1);
     this.endTrace(target);
   }
 
@@ -730,6 +509,3 @@ function argKind(t: int): int {
   return t === LL_F64 ? KIND_FLOAT : t === LL_PTR ? KIND_REF : KIND_INT;
 }
 
-function kindOfCode(c: int): int {
-  return c === C_R ? KIND_REF : c === C_F ? KIND_FLOAT : KIND_INT;
-}
