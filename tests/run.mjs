@@ -21,7 +21,7 @@ const files = testFiles("tests").filter((f) => pattern.test(f));
 /** The slowest first, so that the last ones to finish are short: the corpus's first shard
  *  (it has the slowest program, see differential.test.ts), then the Scheme and JIT files,
  *  then the other shards of the corpus. Matched against "file [shard i/n]". */
-const SLOW_FIRST = ["differential.test.ts [shard 0/", "scheme", "jit-meta", "differential", "bf.test", "jit.test", "stackvm", "gcgraph", "diagnostics", "fuzz", "hosts", "runtime-errors"];
+const SLOW_FIRST = ["differential.test.ts [shard 0/", "scheme", "jit-meta", "differential", "bf.test", "jit.test", "stackvm", "gc.test", "gcgraph", "diagnostics", "fuzz", "hosts", "runtime-errors"];
 /** Files run as this many children, each taking its share of the tests (TEST_SHARD=i/n, see
  *  shard() in harness.ts): the corpus, translated and run in every mode, would otherwise be
  *  the critical path of the whole run. */
