@@ -25,7 +25,6 @@ import {
   UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND,
 } from "./wasm.ts";
 
-
 /** The instructions of the operation at position `at`. */
 function operation(f: FunctionCode, at: int): void {
   const op = f.segment.trace.ops[at];
