@@ -1,10 +1,11 @@
 // The interval an int value is known to lie in (opt/intbounds.ts), as descriptors also
 // give one for the items of narrow typed arrays (opt/descrs.ts).
 import { int } from "../../types.ts";
+import { SAFE_ADD } from "./fold.ts";
 
 /** Bounds are kept below this magnitude (intbounds.ts says why); a lower bound of -LIMIT or
  *  an upper bound of LIMIT means nothing is known on that side. */
-export const LIMIT = 4503599627370496; // 2^52
+export const LIMIT = SAFE_ADD; // 2^52, as constant folding's limit
 
 export class IntBound {
   constructor(

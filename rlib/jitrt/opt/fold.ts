@@ -20,8 +20,8 @@ import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
 import { toInt } from "../../rarith.ts";
 
-const SAFE_ADD = 4503599627370496; // 2^52: sums and differences of smaller ints stay below 2^53
-const SAFE_MUL = 67108864; // 2^26: products of smaller ints stay below 2^52
+export const SAFE_ADD = 4503599627370496; // 2^52: sums and differences of smaller ints stay below 2^53
+export const SAFE_MUL = 67108864; // 2^26: products of smaller ints stay below 2^52
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 

@@ -21,6 +21,7 @@ import {
 import { int } from "../../types.ts";
 import { IntBound, LIMIT, UNBOUNDED } from "./bound.ts";
 import { DescrInfo } from "./descrs.ts";
+import { SAFE_MUL } from "./fold.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 
 /** Lengths of arrays and lists: below 2^31. */
@@ -54,7 +55,7 @@ function difference(a: IntBound, b: IntBound): IntBound {
 
 /** The product's interval when both are known and small enough to multiply exactly. */
 function product(a: IntBound, b: IntBound): IntBound {
-  const m = 67108864; // 2^26: products stay below 2^52
+  const m = SAFE_MUL; // products of smaller ints stay below 2^52
   if (!(a.lower > -m && a.upper < m && b.lower > -m && b.upper < m)) return UNBOUNDED;
   const p = [a.lower * b.lower, a.lower * b.upper, a.upper * b.lower, a.upper * b.upper];
   let lo = p[0];
