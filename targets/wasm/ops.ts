@@ -8,7 +8,7 @@ import { FunctionDesc, ImportedFunction, TypedArrayKind } from "../../translator
 import {
   CLOSURE, GC_TRACK_YOUNG, LIST, LIST_ITEMS, LLType, sizeOf, STR, TYPED, TYPEID, typedElemSize, typedIsFloat,
 } from "../../translator/rtyper/lltype.ts";
-import { DispatchCase, IndirectCall } from "../../translator/rtyper/rtyper.ts";
+import { DispatchCase, IndirectCall } from "../../translator/rtyper/index.ts";
 import {
   DATA_BASE, DataSegment, EXC_TRACE, FIRST_OBJECT_ADDRESS, GLOBALS, JIT_EXCHANGE_BASE, NURSERY, RUNTIME_STATE_BASE, SCRATCH_BASE, SHADOW_STACK_BASE,
   SHADOW_STACK_SIZE,

@@ -6,7 +6,7 @@ import { Variable } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
 import { FuncFamily, isUndefinedOnly } from "../annotator/model.ts";
 import { LLType } from "./lltype.ts";
-import { lltypeOf } from "./rtyper.ts";
+import { lltypeOf } from "./lltype-of.ts";
 
 export interface Signature {
   params: LLType[];

@@ -3,9 +3,13 @@ import { FunctionDesc, Program, TypedArrayKind } from "../frontend/program.ts";
 import { AnnotatedProgram } from "../annotator/index.ts";
 import { Layouts } from "./layouts.ts";
 import { removeRedundantInputs } from "../flowgraph/simplify.ts";
-import { lltypeOf, RTyper } from "./rtyper.ts";
+import { RTyper } from "./rtyper.ts";
+import { lltypeOf } from "./lltype-of.ts";
 import { LLType, StructLayout } from "./lltype.ts";
 import { familyRoots, unifySignatures } from "./families.ts";
+
+/** The payloads of the `dispatch` and `call_indirect` operations, for the later stages. */
+export { type DispatchCase, IndirectCall } from "./rtype-calls.ts";
 
 /** How the backend lays out a prebuilt object in the data segment. */
 export type PrebuiltShape =

@@ -4,7 +4,7 @@ import { ClassDesc, FunctionDesc } from "../frontend/program.ts";
 import { ClassDef } from "../annotator/model.ts";
 import { Slot } from "../annotator/annotator.ts";
 import { CLOSURE, FIRST_CLASS_TYPEID, IDENTITY_HASH, LLType, StructLayout } from "./lltype.ts";
-import { lltypeOf } from "./rtyper.ts";
+import { lltypeOf } from "./lltype-of.ts";
 
 export class Layouts {
   private byClass = new Map<ClassDesc, StructLayout>();

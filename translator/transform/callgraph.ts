@@ -1,7 +1,7 @@
 // The call graph of low-level graphs, which the transforms' whole-program analyses walk.
 import { Constant, Operation } from "../flowgraph/model.ts";
 import { FunctionDesc } from "../frontend/program.ts";
-import { DispatchCase, IndirectCall } from "../rtyper/rtyper.ts";
+import { DispatchCase, IndirectCall } from "../rtyper/index.ts";
 
 /** The functions a low-level operation may call. */
 export function callees(op: Operation): FunctionDesc[] {

@@ -1,0 +1,80 @@
+// Lowering of property and element access: fields at their layout's offsets, lengths,
+// list / typed array / string elements, and the null checks JS's TypeError needs.
+import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { describe, membersOf, SomeValue } from "../annotator/model.ts";
+import { LLType, typedIsFloat } from "./lltype.ts";
+import { lltypeOf } from "./lltype-of.ts";
+import { OperatorRTyper } from "./rtype-operators.ts";
+
+export abstract class AccessRTyper extends OperatorRTyper {
+  /** JS's TypeError for an access through null or undefined: a `nonnull_check` (which the
+   *  exception transform turns into a test and a call of runtime.nullError). The
+   *  message names the property (or the element index) as V8's does. */
+  protected nullCheck(op: Operation, args: Value[]): void {
+    const obj = this.convert(args[0], "ptr");
+    if (op.opname === "getitem" || op.opname === "setitem") {
+      const set = this.c(op.opname === "setitem" ? 1 : 0, "i32");
+      this.emit("nonnull_index_check", [obj, this.toIndex(args[1]), set], "void");
+      return;
+    }
+    let name = (op.args[1] as Constant).value as string;
+    // The instantiations of a generic method are methods named `m<type arguments>`.
+    if (op.opname === "call_method") name = name.replace(/<.*$/, "");
+    const accessor = /^(get|set) /.exec(name);
+    const set = op.opname === "setattr" || accessor?.[1] === "set";
+    this.emit("nonnull_check", [obj, this.c(accessor ? name.slice(4) : name, "ptr"), this.c(set ? 1 : 0, "i32")], "void");
+  }
+
+  protected getattr(obj: Value, a: SomeValue, name: string, result: Variable): void {
+    if (name === "length" && (a.kind === "str" || a.kind === "list" || a.kind === "typed")) {
+      this.emit(`${a.kind}_len`, [obj], "i64", result);
+      return;
+    }
+    const f = this.field(a, name);
+    this.emit("getfield", [obj, this.c(f.offset, "i64")], f.type, result);
+  }
+
+  protected setattr(obj: Value, a: SomeValue, name: string, v: Value): void {
+    const f = this.field(a, name);
+    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.convert(v, f.type)], "void");
+  }
+
+  protected field(a: SomeValue, name: string): { offset: number; type: LLType } {
+    if (a.kind !== "inst") return this.fail(`cannot access '${name}' of ${describe(a)}`);
+    // On a class union, the members that have the field (see the annotator's memberFields).
+    const found = membersOf(a.classdef).flatMap((m) => this.layouts.ofClass(m.desc).fields.get(name) ?? []);
+    const f = found[0];
+    if (!f) return this.fail(`field '${name}' of ${a.classdef.describe()} is never assigned`);
+    if (found.some((x) => x.offset !== f.offset || x.type !== f.type)) {
+      this.fail(`field '${name}' is at different places in the classes of ${a.classdef.describe()}`,
+        "declare the fields the classes share first, in the same order (or move them to a common base class)");
+    }
+    return f;
+  }
+
+  protected getitem(obj: Value, a: SomeValue, idx: Value, result: Variable): void {
+    const i = this.toIndex(idx);
+    if (a.kind === "list") {
+      this.emit("list_get", [obj, i], lltypeOf(a.listdef.item), result);
+    } else if (a.kind === "typed") {
+      this.emit("typed_get", [this.c(a.elem, "void"), obj, i], typedIsFloat(a.elem) ? "f64" : "i64", result);
+    } else if (a.kind === "str") {
+      // JS gives undefined out of range, which a string cannot hold: a checked index.
+      this.callRuntime("strFromCharCode", [this.emit("str_char", [obj, i], "i64")], result);
+    } else {
+      this.fail(`cannot index ${describe(a)}`);
+    }
+  }
+
+  protected setitem(obj: Value, a: SomeValue, idx: Value, v: Value): void {
+    const i = this.toIndex(idx);
+    if (a.kind === "list") {
+      this.emit("list_set", [obj, i, this.convert(v, lltypeOf(a.listdef.item))], "void");
+    } else if (a.kind === "typed") {
+      const value = typedIsFloat(a.elem) ? this.convert(v, "f64") : this.toInt32(v);
+      this.emit("typed_set", [this.c(a.elem, "void"), obj, i, value], "void");
+    } else {
+      this.fail(`cannot assign an element of ${describe(a)}`);
+    }
+  }
+}
