@@ -47,22 +47,35 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
     assert.equal(sections.map((t) => t.split("\n")[0]), ["# loop 0 (recorded)", "# loop 0 (optimized)", "# runs", "# guard failures"], text);
     for (const [k, section] of sections.slice(0, 2).entries()) {
       const lines = section.trimEnd().split("\n");
-      // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants.
+      // One loop: the reds (ptr, tape, io) are its inputs, the greens are constants. The
+      // interpreter promotes the tape: a constant after the guard_value at the top.
       assert.is(lines[1], "[i0, p1, p2]", text);
       assert.is(lines[2], "label(i0, p1, p2)", text);
-      assert.match(lines[lines.length - 1], /^jump\(i\d+, p1, p2\)$/, text);
+      assert.is(lines.filter((l) => /^guard_value\(p1, ConstPtr\(\d+\)\)/.test(l)).length, 1, text);
+      assert.match(lines[lines.length - 1], /^jump\(i\d+, ConstPtr\(\d+\), p\d+\)$/, text);
       // The body: > ++++++++ < - on the tape; the program's arrays are read through elidable
       // functions (bf.ts's opAt, argAt), so no read of them and no guard on the dispatch is left.
       // Optimized, the test of the cell after `-` is the value just stored (x & 255 fits a
       // Uint8Array item): one read fewer.
       const reads = k === 0 ? 3 : 2;
-      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(p1, /.test(l)).length, reads, text);
+      assert.is(lines.filter((l) => /= getarrayitem_gc_i\(ConstPtr\(\d+\), /.test(l)).length, reads, text);
       assert.is(lines.filter((l) => /= getarrayitem_gc_i\(/.test(l)).length, reads, text);
-      assert.is(lines.filter((l) => /^setarrayitem_gc\(p1, /.test(l)).length, 2, text);
+      assert.is(lines.filter((l) => /^setarrayitem_gc\(ConstPtr\(\d+\), /.test(l)).length, 2, text);
       // & 255 and the test of the cell are native operations, not calls.
       assert.is(lines.filter((l) => /call/.test(l)).length, 0, text);
       assert.is(lines.filter((l) => /= int32_and\(i\d+, 255\)$/.test(l)).length, 2, text);
     }
+    // Optimized, the loop knows at its label what one iteration establishes (opt/peel.ts):
+    // the tape is the constant, the pointer in range, checked once by entry guards. The
+    // loop proper (after its own label) has no range check left: its one guard is the
+    // loop's test, and the tape's accesses need no bounds check.
+    const optimized = sections[1].trimEnd().split("\n");
+    const header = optimized.findIndex((l, i) => i > 2 && l.startsWith("label("));
+    assert.ok(header > 0, text);
+    assert.match(optimized[header], /^label\(i\d+, ConstPtr\(\d+\), p\d+\)$/, text);
+    const loop = optimized.slice(header);
+    assert.is(loop.filter((l) => /^guard_/.test(l)).length, 1, text);
+    assert.is(loop.filter((l) => /_gc(_i)?\(.*, in bounds\)/.test(l)).length, 4, text);
     // The loop runs 8 times: the 2nd iteration is traced, the 3rd interpreted, then the
     // compiled loop runs once for the other 5, and its last guard (the cell is not zero)
     // fails once, when it leaves.

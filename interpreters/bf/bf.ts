@@ -11,7 +11,7 @@
 // Brainfuck works on bytes; rlib's I/O works on text. Input text is encoded to UTF-8 bytes,
 // and the output bytes are decoded from UTF-8 before they are written, so valid UTF-8 passes
 // through unchanged (invalid output bytes become U+FFFD).
-import { elidable, JitDriver } from "../../rlib/jit.ts";
+import { elidable, JitDriver, promote } from "../../rlib/jit.ts";
 import { readFile, readStdin, write } from "../../rlib/os.ts";
 
 // ---- The program: one op per index, with its argument at the same index.
@@ -323,9 +323,12 @@ function run(program: Program, io: Io): number {
   let pc = 0;
   while (pc < n) {
     jitDriver.jitMergePoint({ pc, ops, args, n, ptr, tape, io });
+    // The tape is always the same array: promoted, it is a constant in a trace, whose length
+    // the JIT then knows, so the explicit range check of ptr makes the array's own go away.
+    const cells = promote(tape);
     const op = opAt(ops, pc);
     if (op === OP_ADD) {
-      tape[ptr] = (tape[ptr] + argAt(args, pc)) & 255;
+      cells[ptr] = (cells[ptr] + argAt(args, pc)) & 255;
     } else if (op === OP_MOVE) {
       ptr += argAt(args, pc);
       if (ptr < 0 || ptr >= TAPE_SIZE) {
@@ -334,23 +337,23 @@ function run(program: Program, io: Io): number {
         return 1;
       }
     } else if (op === OP_JNZ) {
-      if (tape[ptr] !== 0) {
+      if (cells[ptr] !== 0) {
         pc = argAt(args, pc);
         jitDriver.canEnterJit({ pc, ops, args, n, ptr, tape, io });
         continue;
       }
     } else if (op === OP_JZ) {
-      if (tape[ptr] === 0) {
+      if (cells[ptr] === 0) {
         pc = argAt(args, pc);
         continue;
       }
     } else if (op === OP_ZERO) {
-      tape[ptr] = 0;
+      cells[ptr] = 0;
     } else if (op === OP_OUT) {
-      io.writeByte(tape[ptr]);
+      io.writeByte(cells[ptr]);
     } else if (op === OP_IN) {
       const b = io.readByte();
-      if (b >= 0) tape[ptr] = b;
+      if (b >= 0) cells[ptr] = b;
     }
     pc++;
   }

@@ -1,4 +1,4 @@
-// Compiled traces: a closed trace is optimized (opt/'s optimizeLoop, told what the jitcode
+// Compiled traces: a closed trace is optimized (opt/'s optimizeTrace, told what the jitcode
 // tables say about descriptors: jitdescrs.ts) and compiled (backend/) when the backend
 // supports all its operations. A trace is a loop (it ends by jumping back to its start),
 // or straight-line code that ends by going on in the compiled loop of another green key
@@ -21,7 +21,7 @@ import { JUMP, ResOp, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
 import type { JitCell } from "./warmstate.ts";
-import { optimizeLoop } from "./opt/index.ts";
+import { optimizeTrace } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
 import { TraceCode, TraceLinks } from "./backend/function.ts";
@@ -158,8 +158,8 @@ export function frameBuffer(): int {
 export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null, parent: CompiledTrace | null): CompiledTrace | null {
   const isLoop = trace.ops[trace.ops.length - 1].opnum === JUMP;
   const n = logRecorded(trace, isLoop);
-  optimizeLoop(trace, jitDescrInfo);
-  logOptimized(n, trace, snapshots);
+  optimizeTrace(trace, jitDescrInfo);
+  logOptimized(n, trace);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
   const exits = exitOps(trace);
   let refSlots = 0;

@@ -47,10 +47,9 @@ class Jit {
         t = bridge;
         continue;
       }
-      const s = t.snapshots[exit.resume];
-      s.failures++;
+      exit.failures++;
       stats.guardFailures++;
-      if (s.failures === warm.bridgeThreshold && takesBridge(exit.opnum)) {
+      if (exit.failures === warm.bridgeThreshold && takesBridge(exit.opnum)) {
         // A trace's constants are addresses: the objects it will name must not move.
         collectYoung();
         startTracingClock();

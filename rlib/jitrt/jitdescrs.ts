@@ -5,6 +5,7 @@ import { descrWord, DESCR_ARRAY, DESCR_CALL, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
 import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 import { load32 } from "../lowlevel.ts";
+import { TYPED_LENGTH } from "../runtime.ts";
 
 /** A Float64Array's element kind (jitdata's ELEM_CODE, TYPED_ARRAYS order). */
 const ELEM_F64 = 7;
@@ -45,6 +46,11 @@ class TableDescrInfo extends DescrInfo {
     if (n < 0) return true;
     for (let k = 1; k <= n; k++) if (descrWord(call, at + k) === field) return true;
     return false;
+  }
+
+  typedLengthOf(obj: ConstRef, descr: int): int {
+    if (descrWord(descr, 0) !== DESCR_ARRAY || obj.address < FIRST_OBJECT_ADDRESS) return -1;
+    return load32(obj.address + TYPED_LENGTH);
   }
 
   /** The first header word of an object (a trace's constant objects are old: they stay). */

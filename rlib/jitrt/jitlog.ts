@@ -8,9 +8,8 @@ import { load64, typedDataAddress } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { printOp, printTrace } from "./printer.ts";
 import { isGuard, Trace } from "./resop.ts";
-import { Snapshot } from "./resume.ts";
 
-/** A logged trace: its optimized form and its guards' resume data (which count failures). */
+/** A logged trace: its optimized form (its guards count their failures). */
 class LoggedLoop {
   constructor(
     public number: number,
@@ -18,7 +17,6 @@ class LoggedLoop {
      *  another loop). */
     public kind: string,
     public trace: Trace,
-    public snapshots: Snapshot[],
   ) {}
 }
 
@@ -53,11 +51,11 @@ export function logRecorded(t: Trace, isLoop: boolean): number {
   return n;
 }
 
-export function logOptimized(n: number, t: Trace, snapshots: Snapshot[]): void {
+export function logOptimized(n: number, t: Trace): void {
   const path = getenv("RTS_JITLOG");
   if (path === null) return;
   append(path, `# ${log.kinds[n]} ${n} (optimized)\n${printTrace(t)}`);
-  log.loops.push(new LoggedLoop(n, log.kinds[n], t, snapshots));
+  log.loops.push(new LoggedLoop(n, log.kinds[n], t));
 }
 
 /** Where the compiled trace number n counts its runs and iterations (two i64 words), or 0
@@ -85,8 +83,7 @@ export function logCounts(): void {
     let k = 0;
     for (const op of loop.trace.ops) {
       if (!isGuard(op.opnum)) continue;
-      const failures = op.resume >= 0 ? loop.snapshots[op.resume].failures : 0;
-      if (failures > 0) s += `${loop.kind} ${loop.number} guard ${k}: ${failures} failures: ${printOp(op)}\n`;
+      if (op.failures > 0) s += `${loop.kind} ${loop.number} guard ${k}: ${op.failures} failures: ${printOp(op)}\n`;
       k++;
     }
   }

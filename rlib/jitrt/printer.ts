@@ -4,7 +4,7 @@
 //   guard_true(i3) [i0, p1]
 //   jump(i2, p1)
 // Values are named by type (i int, p reference, f float) and numbered in order.
-import { ConstFloat, ConstInt, ConstRef, isGuard, opName, ResOp, Trace, TYPE_FLOAT, TYPE_INT, TYPE_VOID, Value } from "./resop.ts";
+import { ConstFloat, ConstInt, ConstRef, InputArg, isGuard, LABEL, opName, ResOp, Trace, TYPE_FLOAT, TYPE_INT, TYPE_VOID, Value } from "./resop.ts";
 
 function prefix(type: number): string {
   if (type === TYPE_INT) return "i";
@@ -34,6 +34,7 @@ export function printOp(op: ResOp): string {
   if (op.type !== TYPE_VOID) s = `${valueName(op)} = `;
   s += `${opName(op.opnum)}(${valueList(op.args)}`;
   if (op.descr >= 0) s += `${op.args.length > 0 ? ", " : ""}descr=${op.descr}`;
+  if (op.inBounds) s += ", in bounds";
   s += ")";
   if (isGuard(op.opnum)) s += ` [${valueList(op.failArgs)}]`;
   return s;
@@ -46,9 +47,19 @@ export function printTrace(t: Trace): string {
     n++;
   }
   for (let i = 0; i < t.ops.length; i++) {
-    if (t.ops[i].type !== TYPE_VOID) {
-      t.ops[i].printNumber = n;
+    const op = t.ops[i];
+    if (op.type !== TYPE_VOID) {
+      op.printNumber = n;
       n++;
+    }
+    // A peeled loop's header (opt/peel.ts) takes inputs of its own.
+    if (i > 0 && op.opnum === LABEL) {
+      for (const a of op.args) {
+        if (a instanceof InputArg) {
+          a.printNumber = n;
+          n++;
+        }
+      }
     }
   }
   let s = `[${valueList(t.inputargs)}]\n`;

@@ -225,6 +225,12 @@ export class ResOp extends Value {
   failArgs: Value[] = [];
   /** For guards the meta-interpreter records: the index of their resume data (resume.ts). */
   resume = -1;
+  /** For compiled guards: how often the guard failed (a peeled loop's guard and its copy in
+   *  the preamble share resume data, not their failures). */
+  failures = 0;
+  /** For typed-array item reads and writes: the optimizer proved the index in range, so the
+   *  backend emits no bounds check. */
+  inBounds = false;
   constructor(
     public opnum: int,
     public args: Value[],
@@ -233,6 +239,13 @@ export class ResOp extends Value {
   ) {
     super(OPS[opnum].type);
   }
+}
+
+/** Where a loop trace's loop starts: its last LABEL (a peeled loop has two, opt/peel.ts),
+ *  or -1. */
+export function loopHeader(trace: Trace): int {
+  for (let i = trace.ops.length - 1; i >= 0; i--) if (trace.ops[i].opnum === LABEL) return i;
+  return -1;
 }
 
 /** A trace being recorded or optimized: its input arguments and operations in order. */

@@ -13,6 +13,4 @@ export class Snapshot {
   livePcs: int[] = [];
   retRegs: int[] = [];
   retKinds: int[] = [];
-  /** How often the guard failed. */
-  failures = 0;
 }

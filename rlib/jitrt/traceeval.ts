@@ -10,7 +10,7 @@ import {
   GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT,
   INT_SUB, INT_XOR, isExit, JUMP, LABEL, opName, ResOp, SAME_AS_I, DEBUG_MERGE_POINT, Trace, TYPE_FLOAT, TYPE_REF, Value,
   INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT, CAST_INT_TO_FLOAT,
-  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS,
+  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, InputArg, loopHeader,
   FIRST_OBJECT_ADDRESS,
 } from "./resop.ts";
 import { intDiv, toFloat } from "../rarith.ts";
@@ -64,17 +64,23 @@ export function evaluateLoop(trace: Trace, frame: JitFrame): int {
     else regs.ints[i] = frame.ints[inSlots[i]];
   }
   for (const op of trace.ops) regs.add(op);
-  const label = trace.ops[0];
-  if (label.opnum !== LABEL) fatal("trace evaluator: a loop trace starts with a label");
+  if (trace.ops[0].opnum !== LABEL) fatal("trace evaluator: a loop trace starts with a label");
+  // A peeled loop (opt/peel.ts): the preamble's JUMP goes on into the header after it.
+  const header = loopHeader(trace);
+  const label = trace.ops[header];
+  for (const a of label.args) if (a instanceof InputArg && trace.inputargs.indexOf(a) < 0) regs.add(a);
+  let exitsBefore = 0;
+  for (let i = 0; i < header; i++) if (isExit(trace.ops[i].opnum)) exitsBefore++;
   let exit = 0;
   let pc = 1;
   for (;;) {
     const op = trace.ops[pc];
     pc++;
+    if (op.opnum === LABEL) continue;
     if (op.opnum === JUMP) {
       jump(regs, label, op);
-      exit = 0;
-      pc = 1;
+      exit = exitsBefore;
+      pc = header + 1;
     } else if (isExit(op.opnum)) {
       if (failed(regs, op)) {
         writeExit(regs, exitValues(op), frame);

@@ -8,7 +8,7 @@
 // exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, loopHeader, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
 import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
@@ -129,12 +129,19 @@ function operation(f: FunctionCode, at: int): void {
       return;
     case SHAPE_FINISH: {
       const n = f.nextExit();
-      if (f.segment.links.finishLoops && f.isLoop) jumpToLoop(f, a);
-      else f.leave(op, n);
+      if (f.segment.links.finishLoops && f.isLoop) {
+        // Back to the start of the root trace, with the values of its inputs.
+        assignLabel(f, f.root.trace.ops[0], a);
+        f.instr(BR, f.depth + f.loops - 1);
+      } else {
+        f.leave(op, n);
+      }
       return;
     }
     case SHAPE_JUMP:
-      jumpToLoop(f, a);
+      // A peeled loop's preamble ends with a JUMP into the loop right after it.
+      assignLabel(f, f.root.trace.ops[f.header], a);
+      if (at !== f.header - 1) f.instr(BR, f.depth);
       return;
   }
   fatal(`jit backend: ${opName(op.opnum)} cannot be compiled yet`);
@@ -183,17 +190,14 @@ function typeTest(f: FunctionCode, op: ResOp): void {
   f.setLocal(op);
 }
 
-/** Back to the start of the root loop with `values` for its label's arguments. All are
- *  pushed before any is assigned (a constant label argument keeps its value: the one
- *  given for it is dropped). */
-function jumpToLoop(f: FunctionCode, values: Value[]): void {
-  const label = f.root.trace.ops[0];
+/** Gives a label's arguments `values`. All are pushed before any is assigned (a constant
+ *  label argument keeps its value: the one given for it is dropped). */
+function assignLabel(f: FunctionCode, label: ResOp, values: Value[]): void {
   for (const v of values) f.push(v);
   for (let i = values.length - 1; i >= 0; i--) {
     if (label.args[i].isConstant()) f.byte(DROP);
     else f.setLocal(label.args[i]);
   }
-  f.instr(BR, f.depth);
 }
 
 /** A guard, its failure condition (an i32) on the stack: when it fails, the bridge compiled
@@ -231,49 +235,75 @@ function differs(f: FunctionCode, x: Value, y: Value): void {
   }
 }
 
-/** A loop trace starts with LABEL, whose arguments are distinct inputargs (the loop-carried
- *  values) or constants (the optimizer may know one), and ends with JUMP to it with as many
- *  values of the same types. */
-function checkLoop(trace: Trace): void {
+/** A loop trace starts with LABEL, whose arguments are its inputs, and ends with JUMP back
+ *  to its last LABEL (the loop's header), whose arguments are distinct inputs (the
+ *  loop-carried values) or constants (the optimizer may know one); a JUMP gives it as many
+ *  values of the same types. A peeled loop (opt/peel.ts) has a preamble before the header,
+ *  which ends with a JUMP into it. Returns the header's index. */
+function checkLoop(trace: Trace): int {
   const ops = trace.ops;
   if (ops.length < 2 || OP_CODES[ops[0].opnum].shape !== SHAPE_LABEL || OP_CODES[ops[ops.length - 1].opnum].shape !== SHAPE_JUMP) {
     fatal("jit backend: a loop trace starts with label and ends with jump");
   }
-  const label = ops[0];
-  const jump = ops[ops.length - 1];
-  if (label.args.length !== jump.args.length) fatal("jit backend: the jump's values do not match the label's");
+  const header = loopHeader(trace);
+  const label = ops[header];
+  if (header > 0) {
+    if (OP_CODES[ops[header - 1].opnum].shape !== SHAPE_JUMP) fatal("jit backend: a preamble ends with a jump into the loop");
+    checkJump(label, ops[header - 1]);
+    const first = ops[0];
+    if (first.args.length !== trace.inputargs.length) fatal("jit backend: a preamble's label takes the trace's inputs");
+    for (let i = 0; i < first.args.length; i++) if (first.args[i] !== trace.inputargs[i]) fatal("jit backend: a preamble's label takes the trace's inputs");
+  }
+  checkJump(label, ops[ops.length - 1]);
   for (let i = 0; i < label.args.length; i++) {
     const arg = label.args[i];
     if (!(arg instanceof InputArg) && !arg.isConstant()) fatal("jit backend: a label argument is not an input of the trace");
-    if (arg.type !== jump.args[i].type) fatal("jit backend: a jump value's type differs from the label argument's");
     for (let k = 0; k < i; k++) if (label.args[k] === arg) fatal("jit backend: a label argument appears twice");
   }
   for (let i = 1; i < ops.length - 1; i++) {
     const shape = OP_CODES[ops[i].opnum].shape;
-    if (shape === SHAPE_LABEL || shape === SHAPE_JUMP) fatal("jit backend: label and jump only start and end a loop trace");
+    if ((shape === SHAPE_LABEL && i !== header) || (shape === SHAPE_JUMP && i !== header - 1)) {
+      fatal("jit backend: label and jump only start and end a loop trace and its preamble");
+    }
+  }
+  return header;
+}
+
+function checkJump(label: ResOp, jump: ResOp): void {
+  if (label.args.length !== jump.args.length) fatal("jit backend: the jump's values do not match the label's");
+  for (let i = 0; i < label.args.length; i++) {
+    if (label.args[i].type !== jump.args[i].type) fatal("jit backend: a jump value's type differs from the label argument's");
   }
 }
 
 /** The function of a loop trace and the bridges compiled into it: its body (locals and
  *  code, as the code section holds it) and the function types its indirect calls use (the
- *  module declares them). */
+ *  module declares them). A peeled loop's preamble runs in a Wasm loop of its own, the
+ *  start a bridge that goes on in this trace branches back to. */
 export function loopFunction(tree: TraceCode): FunctionCode {
   const trace = tree.trace;
-  checkLoop(trace);
+  const header = checkLoop(trace);
   const f = new FunctionCode(tree, true);
   f.beginExits();
   f.loadInputs();
   f.count(0);
-  f.byte(LOOP);
-  f.byte(EMPTY_BLOCK);
+  if (header > 0) openLoop(f);
+  for (let i = 1; i < header; i++) operation(f, i);
+  openLoop(f);
   f.count(1);
-  for (let i = 1; i < trace.ops.length; i++) operation(f, i);
-  f.byte(END);
+  for (let i = header + 1; i < trace.ops.length; i++) operation(f, i);
+  for (let l = 0; l < f.loops; l++) f.byte(END);
   f.byte(UNREACHABLE);
   f.byte(END);
   f.exitTail();
   f.byte(END);
   return f;
+}
+
+function openLoop(f: FunctionCode): void {
+  f.byte(LOOP);
+  f.byte(EMPTY_BLOCK);
+  f.loops++;
 }
 
 /** The function of a straight-line trace and the bridges compiled into it: no loop, it

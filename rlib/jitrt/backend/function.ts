@@ -5,7 +5,7 @@
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, storedAtExit, takesBridge } from "../frame.ts";
-import { ConstFloat, ConstInt, ConstRef, isGuard, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { ConstFloat, ConstInt, ConstRef, InputArg, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordsBase, hasExitWord } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
@@ -99,8 +99,13 @@ export class FunctionCode {
   uses: Map<Value, int> = new Map<Value, int>();
   /** Comparisons left to the guard right after them, their only user (codegen.ts). */
   fused: Set<Value> = new Set<Value>();
-  /** Blocks open inside the root loop (a branch back to its start crosses them). */
+  /** Blocks open inside the innermost Wasm loop (a branch back to its start crosses them). */
   depth: int = 0;
+  /** Wasm loops open around the code being encoded: a loop trace's, and a peeled loop's
+   *  preamble's around it (codegen.ts loopFunction). */
+  loops: int = 0;
+  /** A loop trace's loop header: the index of its last LABEL (resop.ts loopHeader). */
+  header: int = 0;
   /** The root loop's ref inputs that are not loop-carried: it uses them on every iteration. */
   private invariantRefs: Value[] = [];
 
@@ -110,6 +115,7 @@ export class FunctionCode {
     public isLoop: boolean,
   ) {
     this.segment = root;
+    if (isLoop) this.header = loopHeader(root.trace);
     this.allocateLocals();
     this.findLastUses();
     if (isLoop) this.findInvariantRefs();
@@ -166,7 +172,7 @@ export class FunctionCode {
   }
 
   private findInvariantRefs(): void {
-    const label = this.segment.trace.ops[0];
+    const label = this.segment.trace.ops[this.header];
     for (const a of this.segment.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
       let carried = false;
@@ -204,15 +210,19 @@ export class FunctionCode {
   refsLiveAcross(at: int): Value[] {
     const live: Value[] = [];
     for (const a of this.invariantRefs) live.push(a);
-    for (const a of this.segment.trace.inputargs) {
-      if (a.type !== TYPE_REF || !this.lastUse.has(a) || this.lastUse.get(a)! <= at) continue;
-      if (live.indexOf(a) < 0) live.push(a);
-    }
+    for (const a of this.segment.trace.inputargs) this.liveInput(a, at, live);
+    // A peeled loop's header takes inputs of its own, which its body uses.
+    if (this.segment === this.root && this.header > 0) for (const a of this.root.trace.ops[this.header].args) this.liveInput(a, at, live);
     for (let i = 0; i < at; i++) {
       const op = this.segment.trace.ops[i];
       if (op.type === TYPE_REF && this.lastUse.has(op) && this.lastUse.get(op)! > at) live.push(op);
     }
     return live;
+  }
+
+  private liveInput(a: Value, at: int, live: Value[]): void {
+    if (a.type !== TYPE_REF || a.isConstant() || !this.lastUse.has(a) || this.lastUse.get(a)! <= at) return;
+    if (live.indexOf(a) < 0) live.push(a);
   }
 
   /** The index of a function type (added when new). */
@@ -306,7 +316,7 @@ export class FunctionCode {
       return;
     }
     this.i32Const(id);
-    if (takesBridge(exit.opnum) && hasExitWord(id)) this.instr(BR, this.depth + (this.isLoop ? 1 : 0));
+    if (takesBridge(exit.opnum) && hasExitWord(id)) this.instr(BR, this.depth + this.loops);
     else this.code.byte(RETURN);
   }
 
@@ -372,6 +382,10 @@ export class SavedSegment {
 /** The values of the tree's operations that have a result (a bridge's inputs are its
  *  guard's fail arguments: not collected). */
 function collectValues(t: TraceCode, values: Value[]): void {
-  for (const op of t.trace.ops) if (op.type !== TYPE_VOID) values.push(op);
+  for (const op of t.trace.ops) {
+    if (op.type !== TYPE_VOID) values.push(op);
+    // A peeled loop's header takes inputs of its own.
+    if (op.opnum === LABEL) for (const a of op.args) if (a instanceof InputArg && t.trace.inputargs.indexOf(a) < 0) values.push(a);
+  }
   for (const bridge of t.inlined) if (bridge !== null) collectValues(bridge, values);
 }

@@ -91,9 +91,11 @@ function elemShift(elem: int): int {
   return 3;
 }
 
-/** The element's address minus TYPED_DATA (the data offset goes in the memarg). */
-function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): void {
-  f.push(arr);
+/** Pushes the element's address minus the memarg offset it returns: TYPED_DATA past the
+ *  array, which for a constant array is folded into the offset too. */
+function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): int {
+  const base = arr instanceof ConstRef ? arr.address : -1;
+  if (base < 0) f.push(arr);
   f.push(index);
   f.byte(I32_WRAP_I64);
   const shift = elemShift(elem);
@@ -101,7 +103,11 @@ function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): void
     f.i32Const(shift);
     f.byte(I32_SHL);
   }
-  f.byte(I32_ADD);
+  if (base < 0) {
+    f.byte(I32_ADD);
+    return TYPED_DATA;
+  }
+  return base + TYPED_DATA;
 }
 
 /** The length of a typed array (TYPED_LENGTH) or a list (LIST_LENGTH), as an int. */
@@ -129,19 +135,19 @@ export function getArrayItem(f: FunctionCode, op: ResOp): void {
   const arr = op.args[0];
   const index = op.args[1];
   const elem = descrWord(op.descr, ARRAY_ELEM);
-  checkIndex(f, arr, index, TYPED_LENGTH);
-  elemAddress(f, arr, index, elem);
+  if (!op.inBounds) checkIndex(f, arr, index, TYPED_LENGTH);
+  const offset = elemAddress(f, arr, index, elem);
   const shift = elemShift(elem);
-  if (elem === ELEM_U8) f.memoryAccess(I64_LOAD8_U, shift, TYPED_DATA);
-  else if (elem === ELEM_I8) f.memoryAccess(I64_LOAD8_S, shift, TYPED_DATA);
-  else if (elem === ELEM_U16) f.memoryAccess(I64_LOAD16_U, shift, TYPED_DATA);
-  else if (elem === ELEM_I16) f.memoryAccess(I64_LOAD16_S, shift, TYPED_DATA);
-  else if (elem === ELEM_U32) f.memoryAccess(I64_LOAD32_U, shift, TYPED_DATA);
-  else if (elem === ELEM_I32) f.memoryAccess(I64_LOAD32_S, shift, TYPED_DATA);
+  if (elem === ELEM_U8) f.memoryAccess(I64_LOAD8_U, shift, offset);
+  else if (elem === ELEM_I8) f.memoryAccess(I64_LOAD8_S, shift, offset);
+  else if (elem === ELEM_U16) f.memoryAccess(I64_LOAD16_U, shift, offset);
+  else if (elem === ELEM_I16) f.memoryAccess(I64_LOAD16_S, shift, offset);
+  else if (elem === ELEM_U32) f.memoryAccess(I64_LOAD32_U, shift, offset);
+  else if (elem === ELEM_I32) f.memoryAccess(I64_LOAD32_S, shift, offset);
   else if (elem === ELEM_F32) {
-    f.memoryAccess(F32_LOAD, shift, TYPED_DATA);
+    f.memoryAccess(F32_LOAD, shift, offset);
     f.byte(F64_PROMOTE_F32);
-  } else f.memoryAccess(F64_LOAD, shift, TYPED_DATA);
+  } else f.memoryAccess(F64_LOAD, shift, offset);
   f.setLocal(op);
 }
 
@@ -149,22 +155,25 @@ export function setArrayItem(f: FunctionCode, op: ResOp): void {
   const arr = op.args[0];
   const index = op.args[1];
   const elem = descrWord(op.descr, ARRAY_ELEM);
-  f.push(index);
-  pushLength(f, arr, TYPED_LENGTH);
-  f.byte(I64_LT_U);
-  f.byte(IF);
-  f.byte(EMPTY_BLOCK);
-  elemAddress(f, arr, index, elem);
+  // Out of range, the write does nothing (unless the optimizer proved it in range).
+  if (!op.inBounds) {
+    f.push(index);
+    pushLength(f, arr, TYPED_LENGTH);
+    f.byte(I64_LT_U);
+    f.byte(IF);
+    f.byte(EMPTY_BLOCK);
+  }
+  const offset = elemAddress(f, arr, index, elem);
   f.push(op.args[2]);
   const shift = elemShift(elem);
-  if (shift === 0) f.memoryAccess(I64_STORE8, 0, TYPED_DATA);
-  else if (shift === 1) f.memoryAccess(I64_STORE16, 1, TYPED_DATA);
+  if (shift === 0) f.memoryAccess(I64_STORE8, 0, offset);
+  else if (shift === 1) f.memoryAccess(I64_STORE16, 1, offset);
   else if (elem === ELEM_F32) {
     f.byte(F32_DEMOTE_F64);
-    f.memoryAccess(F32_STORE, 2, TYPED_DATA);
-  } else if (shift === 2) f.memoryAccess(I64_STORE32, 2, TYPED_DATA);
-  else f.memoryAccess(F64_STORE, 3, TYPED_DATA);
-  f.byte(END);
+    f.memoryAccess(F32_STORE, 2, offset);
+  } else if (shift === 2) f.memoryAccess(I64_STORE32, 2, offset);
+  else f.memoryAccess(F64_STORE, 3, offset);
+  if (!op.inBounds) f.byte(END);
 }
 
 /** arraylen_gc and list_len: strings, typed arrays and lists all keep their length at +8. */

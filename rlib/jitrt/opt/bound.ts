@@ -16,6 +16,14 @@ export class IntBound {
   known(): boolean {
     return this.lower > -LIMIT || this.upper < LIMIT;
   }
+
+  contains(other: IntBound): boolean {
+    return this.lower <= other.lower && other.upper <= this.upper;
+  }
+
+  union(other: IntBound): IntBound {
+    return new IntBound(this.lower < other.lower ? this.lower : other.lower, this.upper > other.upper ? this.upper : other.upper);
+  }
 }
 
 export const UNBOUNDED = new IntBound(-LIMIT, LIMIT);

@@ -1,20 +1,24 @@
-// The trace optimizer (v1): optimizeLoop(trace) rewrites a recorded loop trace (LABEL first,
-// JUMP last) in place and returns it. One forward walk through the chain constant folding →
-// integer bounds → guard removal → common subexpressions → heap cache (each can remove an operation and name
-// the value that replaces it), then dead-operation removal. A kept guard's fail arguments may
-// name constants afterwards (what a folded operation computed). `descrs` tells what the
-// caller knows about the descriptors (by default: nothing).
-import { Trace } from "../resop.ts";
+// The trace optimizer: optimizeTrace(trace) rewrites a recorded trace in place and returns
+// it: one forward walk through the chain (chain.ts: each optimization can remove an
+// operation and name the value that replaces it), then dead-operation removal. A loop
+// (LABEL first, JUMP last) is peeled when that pays (peel.ts): it becomes a preamble, one
+// iteration, followed by the loop proper, which knows what the preamble established. A kept
+// guard's fail arguments may name constants afterwards (what a folded operation computed).
+// `descrs` tells what the caller knows about the descriptors (by default: nothing).
+import { JUMP, Trace } from "../resop.ts";
+import { optimizationChain } from "./chain.ts";
 import { DescrInfo } from "./descrs.ts";
 import { removeDeadOps } from "./dce.ts";
-import { ConstantFolding } from "./fold.ts";
-import { GuardRemoval } from "./guards.ts";
-import { HeapCache } from "./heap.ts";
 import { IntBounds } from "./intbounds.ts";
-import { Optimizer } from "./optimizer.ts";
-import { PureCSE } from "./pure.ts";
+import { peelLoop } from "./peel.ts";
 
+export function optimizeTrace(trace: Trace, descrs: DescrInfo = new DescrInfo()): Trace {
+  if (trace.ops.length > 0 && trace.ops[trace.ops.length - 1].opnum === JUMP) return peelLoop(trace, descrs);
+  return optimizeLoop(trace, descrs);
+}
+
+/** One walk over the trace as it is (a loop is not peeled). */
 export function optimizeLoop(trace: Trace, descrs: DescrInfo = new DescrInfo()): Trace {
-  new Optimizer([new ConstantFolding(), new IntBounds(descrs), new GuardRemoval(descrs), new PureCSE(), new HeapCache(descrs)]).run(trace);
+  optimizationChain(descrs, new IntBounds(descrs)).run(trace);
   return removeDeadOps(trace);
 }

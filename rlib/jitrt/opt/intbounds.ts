@@ -9,14 +9,15 @@
 //
 // An interpreter checks its own indices: BF's `if (ptr < 0 || ptr >= TAPE_SIZE)` after each
 // move is two guards in the trace, and after one such pair the next moves' checks are mostly
-// decided (ptr + 1 after 0 <= ptr < 30000 is at least 1).
+// decided (ptr + 1 after 0 <= ptr < 30000 is at least 1). A typed-array access whose array is
+// a constant and whose index is proven within its length needs no bounds check (ResOp.inBounds).
 //
 // Bounds are exact integers in both modes: kept below 2^52 in magnitude (a JS double is
 // exact there, and an i64 operation on such values cannot wrap); beyond, the value is
 // unbounded on that side.
 import {
-  ARRAYLEN, ConstInt, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
-  INT_NE, INT_SUB, isComparison, LIST_LEN, negatedComparison, ResOp, TYPE_INT, Value,
+  ARRAYLEN, ConstInt, ConstRef, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
+  INT_NE, INT_SUB, isComparison, LIST_LEN, negatedComparison, ResOp, SETARRAYITEM, TYPE_INT, Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 import { IntBound, LIMIT, UNBOUNDED } from "./bound.ts";
@@ -82,6 +83,16 @@ export class IntBounds extends Optimization {
     super();
   }
 
+  /** What is known of `v` so far. */
+  boundOf(v: Value, opt: Optimizer): IntBound {
+    return this.get(v, opt);
+  }
+
+  /** Before the walk: `v` is known to lie in `b`. */
+  assume(v: Value, b: IntBound, opt: Optimizer): void {
+    this.narrow(v, b, opt);
+  }
+
   private get(v: Value, opt: Optimizer): IntBound {
     // (A larger constant is unbounded: an i64 sum with it may wrap.)
     if (v instanceof ConstInt) return v.value > -LIMIT && v.value < LIMIT ? new IntBound(v.value, v.value) : UNBOUNDED;
@@ -129,6 +140,7 @@ export class IntBounds extends Optimization {
       if (c instanceof ResOp) this.learn(c, op.opnum === GUARD_TRUE, opt);
       return false;
     }
+    if (op.opnum === GETARRAYITEM_I || op.opnum === GETARRAYITEM_F || op.opnum === SETARRAYITEM) op.inBounds = this.inRange(op, opt);
     if (checksIndex(op.opnum)) this.narrow(op.args[1], new IntBound(0, MAX_LENGTH - 1), opt);
     if (op.type !== TYPE_INT) return false;
     const decided = this.decide(op, opt);
@@ -139,6 +151,17 @@ export class IntBounds extends Optimization {
     const b = this.compute(op, opt);
     if (b.known()) this.bounds.set(opt.key(op), b);
     return false;
+  }
+
+  /** Whether a typed-array access's index is in range: the array is a constant (a promoted
+   *  one, say), so its length is known, and the index's interval lies within it. (Asked
+   *  before the access itself narrows the index.) */
+  private inRange(op: ResOp, opt: Optimizer): boolean {
+    const arr = op.args[0];
+    if (!(arr instanceof ConstRef)) return false;
+    const length = this.descrs.typedLengthOf(arr, op.descr);
+    const b = this.get(op.args[1], opt);
+    return length > 0 && b.lower >= 0 && b.upper < length;
   }
 
   /** A comparison's result when the intervals decide it, else -1. */
