@@ -172,7 +172,9 @@ export class FunctionCode {
   }
 
   private findInvariantRefs(): void {
-    const label = this.segment.trace.ops[this.header];
+    // A peeled loop's inputs are only used before its header, whose own inputs it carries.
+    if (this.header > 0) return;
+    const label = this.segment.trace.ops[0];
     for (const a of this.segment.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
       let carried = false;
