@@ -38,7 +38,7 @@ function op(name: string, args: Value[], result: Variable): Operation {
 function assembleOne(g: Graph): JitCodes {
   const descrs = new DescrTable();
   const helpers = new Helpers();
-  const jt = new JTransformer(descrs, () => null, () => false, (o) => helpers.helperFor(o), () => null);
+  const jt = new JTransformer(descrs, () => null, () => false, (o) => helpers.helperFor(o), () => null, () => true);
   const ssa = flatten(g, jt, descrs);
   const alloc = allocateRegisters(ssa);
   dropCoalescedCopies(ssa, alloc);

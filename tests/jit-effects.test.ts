@@ -1,7 +1,7 @@
 // The codewriter's effect analysis (translator/jit/effects.ts) on hand-built low-level
 // graphs: the fields a call of each function may write, through its direct calls
 // (recursion too), and "any" (null) where a function writes raw memory, calls through a
-// function value or calls the host.
+// function value or calls the host; whether it may see or change an existing list.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../translator/flowgraph/model.ts";
@@ -51,6 +51,19 @@ test("effects: fields written directly and through direct calls, recursion; raw 
   assert.is(show(effects.fieldsWritten(indirect)), "any");
   assert.is(show(effects.fieldsWritten(reads)), "");
   assert.is(show(effects.fieldsWritten(new ImportedFunction("env", "write", false))), "any");
+});
+
+test("effects on lists: a list operation on an existing list, directly or through a call, or any raw write or host call; making a list is not one", () => {
+  const pushes = fn("pushes", (o) => [["list_append", [o, o]]]);
+  const callsPushes = fn("callsPushes", (o) => [["direct_call", [c(pushes, "void"), o]]]);
+  const makes = fn("makes", (o) => [["list_new", [c(4, "i64"), c(0, "i64")]], ["list_init", [o, c(0, "i64"), o]], ["setfield", [o, c(8, "i64"), o]]]);
+  const raw = fn("raw", (o) => [["store32", [c(64, "i64"), c(0, "i64")]]]);
+  const effects = new EffectAnalysis();
+  assert.is(effects.touchesLists(pushes), true);
+  assert.is(effects.touchesLists(callsPushes), true);
+  assert.is(effects.touchesLists(makes), false);
+  assert.is(effects.touchesLists(raw), true);
+  assert.is(effects.touchesLists(new ImportedFunction("env", "write", false)), true);
 });
 
 test.run();

@@ -4,6 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { ROOT, RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
 
@@ -87,6 +88,32 @@ test("the trace backend on list items: ints, floats, booleans, refs, the barrier
       assert.is(r.status, 1, `${arg}: exit code on the ${host} host`);
     }
   }
+});
+
+test("allocation removal and lazy list appends: virtual objects rebuilt and pending appends performed where a guard fails (nested ones too), forced by a call and at the loop's jump; at threshold 1 as well; also under --gc-stress", async () => {
+  const jit = await checkHeapTraces("jit_virtuals");
+  const expected = runUntranslated(path.join(ROOT, "tests", "programs", "jit_virtuals.ts"));
+  const log = path.join(os.tmpdir(), `rts-jit-virtuals-${process.pid}.log`);
+  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
+    fs.rmSync(log, { force: true });
+    const r = run(jit, [], { env: { RTS_JIT: "threshold=1", RTS_JITLOG: log } });
+    assert.is(r.stdout, expected.stdout, `stdout at threshold 1 on the ${host} host`);
+    assert.is(r.stderr, "", `stderr at threshold 1 on the ${host} host`);
+    // The loop (traced from i = 1: no branch taken) allocates three Points, a Pair and an
+    // Acc per step as recorded; optimized, only the Acc the jump carries is allocated, and
+    // guards rebuild the others where they fail.
+    const loop = fs.readFileSync(log, "utf8").split(/^(?=# )/m);
+    const count = (title: string, re: RegExp) => (loop.find((s) => s.startsWith(title)) ?? "").split("\n").filter((l) => re.test(l)).length;
+    assert.is(count("# loop 0 (recorded)", /^p\d+ = new\(/), 5, `recorded allocations on the ${host} host`);
+    assert.is(count("# loop 0 (optimized)", /^p\d+ = new\(/), 1, `optimized allocations on the ${host} host`);
+    assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: p\d+ = new\(/) > 0, `a guard rebuilds virtuals on the ${host} host`);
+    // Its two pushes are popped in the same step: they vanish, and the guards between
+    // perform them where they fail.
+    assert.is(count("# loop 0 (recorded)", /^i\d+ = list_append\(/), 2, `recorded appends on the ${host} host`);
+    assert.is(count("# loop 0 (optimized)", /^i\d+ = list_(append|pop)/), 0, `optimized appends and pops on the ${host} host`);
+    assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: i\d+ = list_append\(/) > 0, `a guard performs pending appends on the ${host} host`);
+  }
+  fs.rmSync(log, { force: true });
 });
 
 test("without --jit the module does not mention rts_jit", async () => {

@@ -35,7 +35,7 @@ import {
 const PAGE = 65536;
 const NURSERY_SIZE = 2 << 20;
 /** Objects larger than this are allocated directly in the old generation. */
-const LARGE_OBJECT = 32768;
+export const LARGE_OBJECT = 32768;
 /** Recorded objects a remembered-set buffer holds; beyond, the next minor collection walks
  *  the old generation for the objects whose TRACK_YOUNG flag is clear. */
 const REMEMBERED_CAPACITY = 65536;
@@ -46,9 +46,10 @@ const TRACK_YOUNG = 2;
 const FORWARDED = 4;
 
 // Collector state in the runtime's static area (after marksweep.ts's). NURSERY_FREE and
-// NURSERY_TOP are read by the translator's inline allocation (targets/wasm/memory.ts).
-const NURSERY_FREE = 424;
-const NURSERY_TOP = 428;
+// NURSERY_TOP are read by the translator's inline allocation (targets/wasm/memory.ts) and
+// the JIT's (rlib/jitrt/backend/heap.ts).
+export const NURSERY_FREE = 424;
+export const NURSERY_TOP = 428;
 const NURSERY_START = 432;
 const NURSERY_END = 436;
 const REMEMBERED = 440;

@@ -2,11 +2,11 @@
 // arithmetic, executed on the registers and, while tracing, recorded on their boxes (lists
 // are listops.ts').
 import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
-import { indexError, rememberObject } from "../runtime.ts";
+import { allocate, indexError, rememberObject } from "../runtime.ts";
 import { listOp } from "./listops.ts";
 import { int } from "../types.ts";
 import {
-  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I32, LL_I64, LL_PTR,
+  descrWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I32, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
@@ -14,12 +14,12 @@ import {
   H_CAST_INT_TO_FLOAT, H_FLOAT_ABS, H_FLOAT_ADD, H_FLOAT_EQ, H_FLOAT_GE, H_FLOAT_GT, H_FLOAT_LE, H_FLOAT_LT, H_FLOAT_MUL, H_FLOAT_NEG,
   H_FLOAT_SUB, H_GETLISTITEM, H_LIST_POP, H_INT_ADD, H_INT_GE, H_INT_GT, H_INT_IS_TRUE, H_INT_LE, H_INT_LT, H_INT_MUL, H_INT_NEG, H_INT_SUB, H_INT32_AND,
   H_INT32_LSHIFT, H_INT32_NOT, H_INT32_OR, H_INT32_RSHIFT, H_INT32_URSHIFT, H_INT32_XOR, H_BOOL_NOT, H_LENGTH, H_LIST_LENGTH, H_PTR_EQ,
-  H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_INSTANCEOF,
+  H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_INSTANCEOF, H_NEW,
 } from "./opcodes.ts";
 import {
   ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
   GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
-  FIRST_OBJECT_ADDRESS, INSTANCEOF, INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
+  FIRST_OBJECT_ADDRESS, INSTANCEOF, NEW, INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
   Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
@@ -196,6 +196,10 @@ export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
     listOp(mi, f, h);
     return;
   }
+  if (h === H_NEW) {
+    newObject(mi, f);
+    return;
+  }
   if (h === H_FLOAT_LE || h === H_FLOAT_GT || h === H_FLOAT_GE || h === H_FLOAT_EQ) {
     const a = mi.float(f, 0);
     const b = mi.float(f, 1);
@@ -244,6 +248,16 @@ export function otherOp(mi: MetaInterp, f: Frame, h: int): void {
     else if (h === H_INT32_URSHIFT) mi.setInt(f, a >>> b, mi.pure(INT32_URSHIFT, args, a >>> b));
     else mi.setInt(f, a === b ? 1 : 0, mi.pure(INT_EQ, args, a === b ? 1 : 0));
   }
+}
+
+/** `new <malloc size typeid>`: a fresh zeroed instance, allocated as the main module's
+ *  slow path does (the runtime's allocate; it may collect: the registers' refs are on the
+ *  shadow stack), recorded as NEW. */
+function newObject(mi: MetaInterp, f: Frame): void {
+  const d = mi.d;
+  const descr = d.scalars[0];
+  f.setRef(d.result, allocate(descrWord(descr, NEW_SIZE), descrWord(descr, NEW_TYPEID)));
+  if (mi.tracing) f.refBoxes[d.result] = mi.trace.record(NEW, [], descr);
 }
 
 /** Whether the reference is an object (undefined is 0, null 8). */

@@ -20,6 +20,10 @@ export const DESCR_STATIC = 8;
 /** A list descriptor's word 1 is its item's low-level type code (LL_* below). */
 export const DESCR_LIST = 9;
 
+/** Words 2 and 3 of a `new`'s descriptor (a StaticDescr of malloc): size and type id. */
+export const NEW_SIZE = 2;
+export const NEW_TYPEID = 3;
+
 /** Typed array element kinds (an array descriptor's word 1), as jitdata's ELEM_CODE. */
 export const ELEM_U8 = 0;
 export const ELEM_I8 = 1;
@@ -70,6 +74,7 @@ export const RUNTIME_REMEMBER = 0;
 export const RUNTIME_INDEX_ERROR = 1;
 export const RUNTIME_LIST_GROW = 2;
 export const RUNTIME_EMPTY_POP = 3;
+export const RUNTIME_ALLOCATE = 4;
 export function runtimeSlot(k: int): int {
   return word(info(5), k);
 }

@@ -1,7 +1,7 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY, DESCR_CALL, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { descrWord, DESCR_ARRAY, DESCR_CALL, NEW_TYPEID, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
 import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 import { load32 } from "../lowlevel.ts";
@@ -38,14 +38,22 @@ class TableDescrInfo extends DescrInfo {
   }
 
   /** A call descriptor ends with the fields its callee may write: a count (-1: any), then
-   *  their descriptors (jitdata.ts, translator/jit/effects.ts). */
+   *  their descriptors (jitdata.ts, translator/jit/effects.ts), then whether it may see or
+   *  change an existing list. */
   callMayWrite(call: int, field: int): boolean {
     if (descrWord(call, 0) !== DESCR_CALL) return true;
-    const at = 5 + descrWord(call, 4);
+    const at = writesAt(call);
     const n = descrWord(call, at);
     if (n < 0) return true;
     for (let k = 1; k <= n; k++) if (descrWord(call, at + k) === field) return true;
     return false;
+  }
+
+  callMayTouchLists(call: int): boolean {
+    if (descrWord(call, 0) !== DESCR_CALL) return true;
+    const at = writesAt(call);
+    const n = descrWord(call, at);
+    return descrWord(call, at + 1 + (n < 0 ? 0 : n)) !== 0;
   }
 
   typedLengthOf(obj: ConstRef, descr: int): int {
@@ -57,6 +65,16 @@ class TableDescrInfo extends DescrInfo {
   typeIdOf(obj: ConstRef): int {
     return obj.address >= FIRST_OBJECT_ADDRESS ? load32(obj.address) : -1;
   }
+
+  /** A `new`'s descriptor is a StaticDescr of malloc: its size, then its type id. */
+  newTypeId(descr: int): int {
+    return descrWord(descr, NEW_TYPEID);
+  }
+}
+
+/** Where a call descriptor's written fields start: after its argument types. */
+function writesAt(call: int): int {
+  return 5 + descrWord(call, 4);
 }
 
 /** Whether an int value is in 0..max on every run. */

@@ -67,6 +67,7 @@ export const H_LIST_RESERVE = 57;
 export const H_LIST_APPEND = 58;
 export const H_LIST_POP = 59;
 export const H_INSTANCEOF = 60;
+export const H_NEW = 61;
 
 /** "int_copy" and "float_copy" are one handler: the argcodes tell the kind. */
 function handlerOf(name: string): int {
@@ -123,6 +124,7 @@ function handlerOf(name: string): int {
   if (name === "str_len" || name === "typed_len") return H_LENGTH;
   if (name === "list_len") return H_LIST_LENGTH;
   if (name === "instanceof") return H_INSTANCEOF;
+  if (name === "new") return H_NEW;
   if (name === "cast_int_to_float") return H_CAST_INT_TO_FLOAT;
   if (name === "float_le") return H_FLOAT_LE;
   if (name === "float_gt") return H_FLOAT_GT;

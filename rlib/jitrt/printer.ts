@@ -1,7 +1,8 @@
 // Prints a trace in the style of PyPy's JIT logs (the RTS_JITLOG format):
 //   [i0, p1]
 //   i2 = int_add(i0, 1)
-//   guard_true(i3) [i0, p1]
+//   guard_true(i3) [i0, p4]
+//       on failure: p4 = new(descr=7)     (a virtual the guard's failure path builds)
 //   jump(i2, p1)
 // Values are named by type (i int, p reference, f float) and numbered in order.
 import { ConstFloat, ConstInt, ConstRef, InputArg, isGuard, LABEL, opName, ResOp, Trace, TYPE_FLOAT, TYPE_INT, TYPE_VOID, Value } from "./resop.ts";
@@ -37,6 +38,7 @@ export function printOp(op: ResOp): string {
   if (op.inBounds) s += ", in bounds";
   s += ")";
   if (isGuard(op.opnum)) s += ` [${valueList(op.failArgs)}]`;
+  for (const m of op.onFailure) s += `\n    on failure: ${printOp(m)}`;
   return s;
 }
 
@@ -60,6 +62,11 @@ export function printTrace(t: Trace): string {
           n++;
         }
       }
+    }
+    for (const m of t.ops[i].onFailure) {
+      if (m.type === TYPE_VOID) continue;
+      m.printNumber = n;
+      n++;
     }
   }
   let s = `[${valueList(t.inputargs)}]\n`;

@@ -219,6 +219,9 @@ export class InputArg extends Value {
   }
 }
 
+/** The onFailure list of the operations that have none (never added to). */
+const NO_OPS: ResOp[] = [];
+
 /** An operation, and the value it produces. */
 export class ResOp extends Value {
   /** For guards: what the interpreter needs to resume (the jitcode's -live- registers). */
@@ -231,6 +234,12 @@ export class ResOp extends Value {
   /** For typed-array item reads and writes: the optimizer proved the index in range, so the
    *  backend emits no bounds check. */
   inBounds = false;
+  /** For guards: what their failure path does before it stores the fail arguments (the
+   *  optimizer's virtual objects allocated and filled, its pending list appends performed:
+   *  opt/virtuals.ts): NEW, SETFIELD and LIST_APPEND operations, which no other operation
+   *  of the trace names. Most guards have none: they share one empty list, and whoever
+   *  gives a guard some assigns a list of its own. */
+  onFailure: ResOp[] = NO_OPS;
   constructor(
     public opnum: int,
     public args: Value[],

@@ -35,8 +35,8 @@ export interface JitData {
 
 /** rlib/runtime.ts functions compiled traces call (through the table): the write barrier's
  *  slow path, the index error of an array read out of range, a full list's growth and the
- *  error of an empty list's pop. Their slots are info [5]. */
-export const JIT_RUNTIME = ["rememberObject", "indexError", "listGrow", "emptyPop"];
+ *  error of an empty list's pop, an allocation (NEW). Their slots are info [5]. */
+export const JIT_RUNTIME = ["rememberObject", "indexError", "listGrow", "emptyPop", "allocate"];
 
 export function layOutJitCodes(
   jc: JitCodes,
@@ -89,7 +89,7 @@ function encodeDescr(
   if (d instanceof CallDescr) {
     const fields = d.writes === null ? null : fieldsOf(d.writes);
     const writes = fields === null ? [-1] : [fields.length, ...fields];
-    return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t]), ...writes];
+    return [DESCR_TAG.call, tableIndex(d.fn), d.effect === "elidable" ? 1 : 0, LLTYPE_CODE[d.resultType], d.argTypes.length, ...d.argTypes.map((t) => LLTYPE_CODE[t]), ...writes, d.lists ? 1 : 0];
   }
   if (d instanceof JitCodeDescr) return [DESCR_TAG.jitcode, d.index];
   if (d instanceof SwitchDescr) return [DESCR_TAG.switch, d.defaultTarget, d.targets.size, ...[...d.targets].flat()];

@@ -61,6 +61,8 @@ export class CallDescr {
     public effect: CallEffect,
     /** The fields the callee may write (effects.ts), or null: any. */
     public writes: FieldKey[] | null = null,
+    /** Whether the callee may read or write a list that exists before the call. */
+    public lists = true,
   ) {
     this.argKinds = argTypes.map((t) => kindOfType(t)!);
     this.result = kindOfType(resultType);

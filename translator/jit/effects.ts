@@ -10,6 +10,9 @@
 // may write any field. Allocation, strings, lists and typed arrays are not fields (the heap
 // cache forgets their items at every residual call anyway); the collector moves objects
 // but keeps their fields' values.
+// Lists apart: whether a call may read or write any existing list (a list operation other
+// than making a new one, or any of the above), so that the trace optimizer may keep a
+// list's appends pending across a call that cannot see them (rlib/jitrt/opt/virtuals.ts).
 import { Constant } from "../flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
@@ -32,7 +35,13 @@ export class FieldKey {
 class DirectEffects {
   fields = new Map<string, FieldKey>();
   any = false;
+  lists = false;
   callees: FunctionDesc[] = [];
+}
+
+/** List operations on a list the function did not just make. */
+function touchesList(opname: string): boolean {
+  return opname.startsWith("list_") && opname !== "list_new" && opname !== "list_init";
 }
 
 export class EffectAnalysis {
@@ -42,12 +51,27 @@ export class EffectAnalysis {
   fieldsWritten(fn: FunctionDesc | ImportedFunction): FieldKey[] | null {
     if (fn instanceof ImportedFunction) return null;
     const fields = new Map<string, FieldKey>();
+    for (const e of this.reachable(fn)) {
+      if (e.any) return null;
+      for (const [k, field] of e.fields) fields.set(k, field);
+    }
+    return [...fields.keys()].sort().map((k) => fields.get(k)!);
+  }
+
+  /** Whether a call of `fn` may read or write a list that exists before it. */
+  touchesLists(fn: FunctionDesc | ImportedFunction): boolean {
+    if (fn instanceof ImportedFunction) return true;
+    return this.reachable(fn).some((e) => e.any || e.lists);
+  }
+
+  /** What `fn` and the functions it calls directly, transitively, do themselves. */
+  private reachable(fn: FunctionDesc): DirectEffects[] {
+    const all: DirectEffects[] = [];
     const seen = new Set<FunctionDesc>([fn]);
     const work = [fn];
     for (let f = work.pop(); f; f = work.pop()) {
       const e = this.effectsOf(f);
-      if (e.any) return null;
-      for (const [k, field] of e.fields) fields.set(k, field);
+      all.push(e);
       for (const c of e.callees) {
         if (!seen.has(c)) {
           seen.add(c);
@@ -55,7 +79,7 @@ export class EffectAnalysis {
         }
       }
     }
-    return [...fields.keys()].sort().map((k) => fields.get(k)!);
+    return all;
   }
 
   private effectsOf(fn: FunctionDesc): DirectEffects {
@@ -76,6 +100,8 @@ export class EffectAnalysis {
           e.callees.push((op.args[0] as Constant).value as FunctionDesc);
         } else if (WRITES_ANY.has(op.opname)) {
           e.any = true;
+        } else if (touchesList(op.opname)) {
+          e.lists = true;
         }
       }
     }

@@ -43,7 +43,7 @@ export function codewrite(functions: FunctionDesc[]): JitCodes {
   };
   const helpers = new Helpers();
   const effects = new EffectAnalysis();
-  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"), (op) => helpers.helperFor(op), (fn) => effects.fieldsWritten(fn));
+  const jt = new JTransformer(descrs, jitcodeOf, (fn) => fn.jitHints.has("elidable"), (op) => helpers.helperFor(op), (fn) => effects.fieldsWritten(fn), (fn) => effects.touchesLists(fn));
   const asm = new Assembler(descrs);
   const jitcodes = policy.candidates.map((fn) => {
     const ssa = flatten(fn.graph, jt, descrs);

@@ -6,6 +6,7 @@
 //   list_reserve(l, 4)               list_reserve %r0, $4
 //   list_append(l, x)                list_append_r %r0, %r1, <List ptr> -> %i2
 //   list_pop(l)                      list_pop_r %r0, <List ptr> -> %r1
+//   malloc(16, 42)                   new <malloc 16 42> -> %r0   (a fresh instance, zeroed)
 //   direct_call(f, ...)              inline_call_i <JitCode f>, I[..], R[..], F[..]   (f traced into)
 //                                    residual_call_i <Call f ...>, I[..], R[..], F[..] (f called)
 //   jit_promote(x)                   int_guard_value %i0 ; int_copy %i0 -> %i1
@@ -14,6 +15,8 @@
 // The operations the meta-interpreter executes and records itself (NATIVE_OPS: integer and
 // float arithmetic and comparisons, fields, typed-array and list items, list appends and
 // pops, instanceof (its type-id bounds are int operands), the pending exception) keep their low-level names or become the instructions above.
+// An instance allocation is the `new` instruction (recorded as NEW, which the optimizer can
+// keep virtual); its size and type id are a StaticDescr.
 // Every other operation (string and other list operations, allocation, checks that
 // raise...) becomes a residual call of a one-operation helper function
 // (helpers.ts), which the backend compiles like any function: the tracer records a call,
@@ -71,6 +74,8 @@ export class JTransformer {
     private helperFor: (op: Operation) => FunctionDesc,
     /** The fields a call of the function may write (effects.ts), or null: any. */
     private fieldsWritten: (fn: FunctionDesc | ImportedFunction) => FieldKey[] | null,
+    /** Whether a call of the function may see or change an existing list (effects.ts). */
+    private touchesLists: (fn: FunctionDesc | ImportedFunction) => boolean,
   ) {}
 
   copy(from: Value, to: Variable): Insn | null {
@@ -129,6 +134,8 @@ export class JTransformer {
       case "list_pop":
         if (result) return [new Insn(`list_pop_${rk}`, [a[0], this.listDescr(op.result)], result)];
         break;
+      case "malloc":
+        return [new Insn("new", [this.descrs.intern(new StaticDescr("malloc", [constant(0), constant(1)]))], result)];
       case "direct_call": {
         const fn = constant(0) as FunctionDesc;
         const args = a.slice(1).filter((v) => kindOf(v));
@@ -166,7 +173,7 @@ export class JTransformer {
 
   private call(fn: FunctionDesc | ImportedFunction, args: Value[], result: Variable): CallDescr {
     const effect = fn instanceof FunctionDesc && this.isElidable(fn) ? "elidable" : "residual";
-    const d = new CallDescr(fn, args.map((v) => v.concretetype as LLType), result.concretetype as LLType, effect, this.fieldsWritten(fn));
+    const d = new CallDescr(fn, args.map((v) => v.concretetype as LLType), result.concretetype as LLType, effect, this.fieldsWritten(fn), this.touchesLists(fn));
     return this.descrs.intern(d, `${d.describe()}#${this.descrs.idOf(fn)}`);
   }
 }

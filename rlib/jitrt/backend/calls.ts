@@ -15,7 +15,7 @@ import {
 
 /** Words of a call descriptor (jitdata.ts): table slot, elidable, result type, argument
  *  count, then the argument types (low-level type codes), then the fields the callee may
- *  write (the optimizer's, jitdescrs.ts). */
+ *  write and whether it may touch lists (the optimizer's, jitdescrs.ts). */
 const CALL_SLOT = 1;
 const CALL_RESULT = 3;
 const CALL_NARGS = 4;

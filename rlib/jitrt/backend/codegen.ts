@@ -8,17 +8,17 @@
 // exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, loopHeader, opName, ResOp, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETFIELD, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
 import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
-import { arrayLength, getArrayItem, getField, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
+import { arrayLength, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import { getListItem, listAppend, listPop, setListItem } from "./lists.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
   SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
   SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT, SHAPE_GETLISTITEM, SHAPE_SETLISTITEM,
-  SHAPE_LIST_APPEND, SHAPE_LIST_POP, SHAPE_INSTANCEOF,
+  SHAPE_LIST_APPEND, SHAPE_LIST_POP, SHAPE_INSTANCEOF, SHAPE_NEW,
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
@@ -62,6 +62,9 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_INSTANCEOF:
       typeTest(f, op);
       return;
+    case SHAPE_NEW:
+      newObject(f, op, f.refsLiveAcross(at));
+      return;
     case SHAPE_COPY:
       f.push(a[0]);
       f.setLocal(op);
@@ -75,7 +78,7 @@ function operation(f: FunctionCode, at: int): void {
         f.push(a[0]);
         f.byte(I64_EQZ);
       }
-      guard(f, op);
+      guard(f, op, at);
       return;
     case SHAPE_GUARD_FALSE:
       if (!pushFused(f, a[0])) {
@@ -83,19 +86,19 @@ function operation(f: FunctionCode, at: int): void {
         f.byte(I64_EQZ);
         f.byte(I32_EQZ);
       }
-      guard(f, op);
+      guard(f, op, at);
       return;
     case SHAPE_GUARD_VALUE:
       differs(f, a[0], a[1]);
-      guard(f, op);
+      guard(f, op, at);
       return;
     case SHAPE_GUARD_CLASS:
       pushClassDiffers(f, op);
-      guard(f, op);
+      guard(f, op, at);
       return;
     case SHAPE_GUARD_NO_EXCEPTION:
       f.instr(GLOBAL_GET, GLOBAL_EXC);
-      guard(f, op);
+      guard(f, op, at);
       return;
     case SHAPE_GETFIELD:
       getField(f, op);
@@ -116,7 +119,7 @@ function operation(f: FunctionCode, at: int): void {
       setListItem(f, op);
       return;
     case SHAPE_LIST_APPEND:
-      listAppend(f, op, at);
+      listAppend(f, op, f.refsLiveAcross(at));
       return;
     case SHAPE_LIST_POP:
       listPop(f, op);
@@ -200,13 +203,22 @@ function assignLabel(f: FunctionCode, label: ResOp, values: Value[]): void {
   }
 }
 
-/** A guard, its failure condition (an i32) on the stack: when it fails, the bridge compiled
- *  in its place runs, or the trace leaves by it. */
-function guard(f: FunctionCode, op: ResOp): void {
+/** A guard at `at`, its failure condition (an i32) on the stack: when it fails, it does
+ *  what its onFailure list says (virtual objects built, pending list appends performed:
+ *  opt/virtuals.ts), then the bridge
+ *  compiled in its place runs, or the trace leaves by it. */
+function guard(f: FunctionCode, op: ResOp, at: int): void {
   const n = f.nextExit();
   f.byte(IF);
   f.byte(EMPTY_BLOCK);
   f.depth++;
+  for (let k = 0; k < op.onFailure.length; k++) {
+    const m = op.onFailure[k];
+    if (m.opnum === NEW) newObject(f, m, f.refsLiveOnFailure(at, k));
+    else if (m.opnum === SETFIELD) setField(f, m);
+    else if (m.opnum === LIST_APPEND) listAppend(f, m, f.refsLiveOnFailure(at, k));
+    else fatal(`jit backend: ${opName(m.opnum)} on a guard's failure path`);
+  }
   const bridge = f.segment.inlined[n];
   if (bridge === null) {
     f.leave(op, n);

@@ -163,6 +163,7 @@ export class FunctionCode {
     for (let i = 0; i < ops.length; i++) {
       for (const v of ops[i].args) this.used(v, i);
       for (const v of ops[i].failArgs) this.used(v, i);
+      for (const m of ops[i].onFailure) for (const v of m.args) this.used(v, i);
     }
   }
 
@@ -225,6 +226,23 @@ export class FunctionCode {
   private liveInput(a: Value, at: int, live: Value[]): void {
     if (a.type !== TYPE_REF || a.isConstant() || !this.lastUse.has(a) || this.lastUse.get(a)! <= at) return;
     if (live.indexOf(a) < 0) live.push(a);
+  }
+
+  /** The refs whose values must survive an allocation on the failure path of the guard at
+   *  `at` before its k-th onFailure operation: those live across the guard, and those that
+   *  path still stores (its fail arguments, the fields it fills, the objects it allocated
+   *  before). */
+  refsLiveOnFailure(at: int, k: int): Value[] {
+    const guard = this.segment.trace.ops[at];
+    const live = this.refsLiveAcross(at);
+    const add = (v: Value): void => {
+      if (v.type !== TYPE_REF || v.isConstant() || live.indexOf(v) >= 0) return;
+      const m = guard.onFailure.indexOf(v as ResOp);
+      if (m < 0 || m < k) live.push(v);
+    };
+    for (const v of guard.failArgs) add(v);
+    for (const m of guard.onFailure) for (const v of m.args) add(v);
+    return live;
   }
 
   /** The index of a function type (added when new). */
@@ -381,13 +399,14 @@ export class SavedSegment {
   ) {}
 }
 
-/** The values of the tree's operations that have a result (a bridge's inputs are its
- *  guard's fail arguments: not collected). */
+/** The values of the tree's operations that have a result, those of its guards' failure
+ *  paths included (a bridge's inputs are its guard's fail arguments: not collected). */
 function collectValues(t: TraceCode, values: Value[]): void {
   for (const op of t.trace.ops) {
     if (op.type !== TYPE_VOID) values.push(op);
     // A peeled loop's header takes inputs of its own.
     if (op.opnum === LABEL) for (const a of op.args) if (a instanceof InputArg && t.trace.inputargs.indexOf(a) < 0) values.push(a);
+    for (const m of op.onFailure) if (m.type !== TYPE_VOID) values.push(m);
   }
   for (const bridge of t.inlined) if (bridge !== null) collectValues(bridge, values);
 }

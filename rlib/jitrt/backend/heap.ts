@@ -4,16 +4,20 @@
 // bits, and the generational collector's write barrier before a ref is stored into an
 // object (for a list, into its items object: lists.ts).
 import { int } from "../../types.ts";
-import { gcMode } from "../../lowlevel.ts";
+import { gcMode, stateBase } from "../../lowlevel.ts";
+import { LARGE_OBJECT, NURSERY_FREE, NURSERY_TOP } from "../../gc/generational.ts";
+import { MIN_CHUNK } from "../../gc/marksweep.ts";
 import { GC_TRACK_YOUNG, LIST_ITEMS, TYPED_DATA, TYPED_LENGTH } from "../../runtime.ts";
 import {
-  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, LL_F64, LL_I32, LL_PTR, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot,
+  descrWord, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, LL_F64, LL_I32, LL_PTR, NEW_SIZE, NEW_TYPEID,
+  RUNTIME_ALLOCATE, RUNTIME_INDEX_ERROR, RUNTIME_REMEMBER, runtimeSlot,
 } from "../jitcodes.ts";
-import { ConstRef, ResOp, TYPE_REF, Value } from "../resop.ts";
+import { ConstInt, ConstRef, ResOp, TYPE_REF, Value } from "../resop.ts";
+import { reload, spill } from "./calls.ts";
 import { FuncType, FunctionCode } from "./function.ts";
 import {
-  CALL_INDIRECT, EMPTY_BLOCK, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F64_LOAD, F64_PROMOTE_F32, F64_STORE, I32_ADD,
-  I32_AND, I32_LOAD, I32_SHL, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
+  CALL_INDIRECT, ELSE, EMPTY_BLOCK, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F64_LOAD, F64_PROMOTE_F32, F64_STORE, I32_ADD,
+  I32_AND, I32_GT_U, I32_LOAD, I32_SHL, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
   I64_LOAD32_S, I64_LOAD32_U, I64_LOAD8_S, I64_LOAD8_U, I64_LT_U, I64_NE, I64_STORE, I64_STORE16, I64_STORE32, I64_STORE8, IF, UNREACHABLE,
 } from "./wasm.ts";
 
@@ -22,8 +26,9 @@ const FIELD_OFFSET = 1;
 const FIELD_TYPE = 2;
 /** Word of an array descriptor: the element kind, in TYPED_ARRAYS order. */
 const ARRAY_ELEM = 1;
-/** Header word holding the generational collector's flags. */
+/** Header word holding the object's size and the generational collector's flags. */
 const GC_FLAGS = 4;
+const GC_SIZE = 4;
 const GENERATIONAL = 2;
 
 export function getField(f: FunctionCode, op: ResOp): void {
@@ -53,6 +58,57 @@ export function setField(f: FunctionCode, op: ResOp): void {
     f.byte(I32_WRAP_I64);
     f.memoryAccess(I32_STORE, 2, offset);
   } else f.memoryAccess(I64_STORE, 3, offset);
+}
+
+/** NEW: a fresh zeroed instance, as the main module allocates one (targets/wasm/ops.ts
+ *  malloc): with the generational collector, a bump of the nursery pointer and the header
+ *  written (the nursery is zeroed after each collection), else, or when the nursery is
+ *  full, the runtime's allocate, which may collect: `live`, the refs needed after it, are
+ *  spilled around that call, as around a residual call. */
+export function newObject(f: FunctionCode, op: ResOp, live: Value[]): void {
+  const size = descrWord(op.descr, NEW_SIZE);
+  const typeid = descrWord(op.descr, NEW_TYPEID);
+  const n = size < MIN_CHUNK ? MIN_CHUNK : (size + 7) & -8;
+  if (gcMode() !== GENERATIONAL || n > LARGE_OBJECT) {
+    allocateCall(f, op, live, size, typeid);
+    return;
+  }
+  const free = stateBase() + NURSERY_FREE;
+  f.i32Const(free);
+  f.memoryAccess(I32_LOAD, 2, 0);
+  f.setLocal(op);
+  f.push(op);
+  f.i32Const(n);
+  f.byte(I32_ADD);
+  f.i32Const(stateBase() + NURSERY_TOP);
+  f.memoryAccess(I32_LOAD, 2, 0);
+  f.byte(I32_GT_U);
+  f.byte(IF);
+  f.byte(EMPTY_BLOCK);
+  allocateCall(f, op, live, size, typeid);
+  f.byte(ELSE);
+  f.i32Const(free);
+  f.push(op);
+  f.i32Const(n);
+  f.byte(I32_ADD);
+  f.memoryAccess(I32_STORE, 2, 0);
+  f.push(op);
+  f.i32Const(typeid);
+  f.memoryAccess(I32_STORE, 2, 0);
+  f.push(op);
+  f.i32Const(n);
+  f.memoryAccess(I32_STORE, 2, GC_SIZE);
+  f.byte(END);
+}
+
+function allocateCall(f: FunctionCode, op: ResOp, live: Value[], size: int, typeid: int): void {
+  spill(f, live);
+  f.push(new ConstInt(size));
+  f.push(new ConstInt(typeid));
+  callRuntime(f, RUNTIME_ALLOCATE, new FuncType([I64, I64], [I64]));
+  f.byte(I32_WRAP_I64);
+  f.setLocal(op);
+  reload(f, live);
 }
 
 /** As the main module's: an object whose header has TRACK_YOUNG set is remembered before a

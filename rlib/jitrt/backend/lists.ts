@@ -75,9 +75,10 @@ export function setListItem(f: FunctionCode, op: ResOp): void {
   storeItem(f, value, t);
 }
 
-/** list_append at operation `at`: room made if the list is full, the item stored at the old
- *  length, the new length stored and the result. */
-export function listAppend(f: FunctionCode, op: ResOp, at: int): void {
+/** list_append: room made if the list is full (listGrow may collect: `live` are the refs
+ *  needed after it, besides the list and the item), the item stored at the old length, the
+ *  new length stored and the result. */
+export function listAppend(f: FunctionCode, op: ResOp, live: Value[]): void {
   const list = op.args[0];
   const value = op.args[1];
   const t = descrWord(op.descr, LIST_ITEM);
@@ -89,7 +90,6 @@ export function listAppend(f: FunctionCode, op: ResOp, at: int): void {
   f.byte(IF);
   f.byte(EMPTY_BLOCK);
   // listGrow may move the list and the item: they are live across it too.
-  const live = f.refsLiveAcross(at);
   if (!list.isConstant() && live.indexOf(list) < 0) live.push(list);
   if (value.type === TYPE_REF && !value.isConstant() && live.indexOf(value) < 0) live.push(value);
   spill(f, live);

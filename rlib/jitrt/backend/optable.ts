@@ -9,7 +9,7 @@ import {
   INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL,
   NUM_OPS, SAME_AS_I, INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT,
   CAST_INT_TO_FLOAT, FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, LIST_LEN, GETLISTITEM_I, GETLISTITEM_R, GETLISTITEM_F, SETLISTITEM,
-  LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F, INSTANCEOF,
+  LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F, INSTANCEOF, NEW,
 } from "../resop.ts";
 import {
   F64_ADD, F64_DIV, F64_LT, F64_MUL, F64_SUB, I64_ADD, I64_AND, I64_EQ, I64_GE_S, I64_GT_S, I64_LE_S, I64_LT_S, I64_MUL, I64_NE,
@@ -51,6 +51,8 @@ export const SHAPE_LIST_APPEND = 23;
 export const SHAPE_LIST_POP = 24;
 /** An object whose type id is in a constant range. */
 export const SHAPE_INSTANCEOF = 25;
+/** A fresh instance (the runtime's allocate: it may collect). */
+export const SHAPE_NEW = 26;
 
 export class OpCode {
   constructor(
@@ -128,6 +130,7 @@ function buildTable(): OpCode[] {
   other(LIST_POP_R, SHAPE_LIST_POP);
   other(LIST_POP_F, SHAPE_LIST_POP);
   other(INSTANCEOF, SHAPE_INSTANCEOF);
+  other(NEW, SHAPE_NEW);
   other(ARRAYLEN, SHAPE_ARRAYLEN);
   other(LIST_LEN, SHAPE_ARRAYLEN);
   other(CALL_I, SHAPE_CALL);

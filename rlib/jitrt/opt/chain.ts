@@ -1,14 +1,26 @@
 // The chain of optimizations one forward walk runs (optimizer.ts): constant folding →
-// integer bounds → guard removal → common subexpressions → heap cache. The caller passes the
-// IntBounds, to tell it what holds at the start (peel.ts) or ask what held at the end.
+// integer bounds → guard removal → common subexpressions → virtuals (allocation removal and
+// lazy list appends) → heap cache. The caller passes the IntBounds, to tell it what holds
+// at the start (peel.ts) or ask what held at the end, and the trace to be walked (one that
+// neither allocates nor appends gives the virtuals nothing to do: they are left out).
 import { DescrInfo } from "./descrs.ts";
 import { ConstantFolding } from "./fold.ts";
 import { GuardRemoval } from "./guards.ts";
 import { HeapCache } from "./heap.ts";
 import { IntBounds } from "./intbounds.ts";
-import { Optimizer } from "./optimizer.ts";
+import { Optimization, Optimizer } from "./optimizer.ts";
 import { PureCSE } from "./pure.ts";
+import { Virtuals } from "./virtuals.ts";
+import { LIST_APPEND, NEW, Trace } from "../resop.ts";
 
-export function optimizationChain(descrs: DescrInfo, bounds: IntBounds): Optimizer {
-  return new Optimizer([new ConstantFolding(), bounds, new GuardRemoval(descrs), new PureCSE(), new HeapCache(descrs)]);
+export function optimizationChain(descrs: DescrInfo, bounds: IntBounds, trace: Trace): Optimizer {
+  const chain: Optimization[] = [new ConstantFolding(), bounds, new GuardRemoval(descrs), new PureCSE()];
+  if (allocatesOrAppends(trace)) chain.push(new Virtuals(descrs));
+  chain.push(new HeapCache(descrs));
+  return new Optimizer(chain);
+}
+
+function allocatesOrAppends(trace: Trace): boolean {
+  for (const op of trace.ops) if (op.opnum === NEW || op.opnum === LIST_APPEND) return true;
+  return false;
 }

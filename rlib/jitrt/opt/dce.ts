@@ -1,6 +1,6 @@
 // Dead-operation removal: a backward walk that keeps every operation with an effect (guards,
 // writes, calls, LABEL, JUMP) and an effect-free one only when a kept operation uses its
-// result, as an argument or as a guard's fail argument.
+// result, as an argument or as a guard's fail argument (or in what its failure path builds).
 import { ResOp, Trace, Value } from "../resop.ts";
 import { removableIfUnused } from "./effects.ts";
 
@@ -14,6 +14,7 @@ export function removeDeadOps(trace: Trace): Trace {
     if (!keep) continue;
     for (const v of op.args) used.add(v);
     for (const v of op.failArgs) used.add(v);
+    for (const m of op.onFailure) for (const v of m.args) used.add(v);
   }
   const kept: ResOp[] = [];
   for (let i = 0; i < trace.ops.length; i++) {

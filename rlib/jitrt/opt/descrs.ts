@@ -24,6 +24,12 @@ export class DescrInfo {
     return true;
   }
 
+  /** Whether a residual call (its call descriptor) may read or write a list that exists
+   *  before it. */
+  callMayTouchLists(call: int): boolean {
+    return true;
+  }
+
   /** The length of a constant typed array read with this array descriptor (-1: not known).
    *  A typed array's length never changes, so it is as constant as the array. */
   typedLengthOf(obj: ConstRef, descr: int): int {
@@ -32,6 +38,11 @@ export class DescrInfo {
 
   /** The type id of a constant object (-1: not known; null and undefined have none). */
   typeIdOf(obj: ConstRef): int {
+    return -1;
+  }
+
+  /** The type id of the objects a NEW of this descriptor makes (-1: not known). */
+  newTypeId(descr: int): int {
     return -1;
   }
 }

@@ -9,7 +9,8 @@
 // is [C, C + 1), guard_true(instanceof(x, lo, hi)) that it is in [lo, hi); an instanceof of
 // x then folds when the range decides it (a repeated type test, a subclass test after the
 // exact class is known), and so does one of a constant object, whose class is read
-// (DescrInfo.typeIdOf: after a promote) or of null. The
+// (DescrInfo.typeIdOf: after a promote), of a NEW's result (DescrInfo.newTypeId) or of
+// null. The
 // guard's own fail arguments are read when it fails, where x is the opposite: 0 for
 // guard_true, 1 for guard_false of a comparison; there they become that constant (a
 // compiled exit does not store a constant: less code). A guard_no_exception with no
@@ -17,7 +18,7 @@
 // interpreter tests for a pending exception after operations that the trace has as native
 // ones, and a trace starts with none pending).
 import {
-  ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INSTANCEOF, isComparison, ResOp,
+  ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INSTANCEOF, isComparison, NEW, ResOp,
   Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
@@ -57,6 +58,11 @@ export class GuardRemoval extends Optimization {
 
   propagate(op: ResOp, opt: Optimizer): boolean {
     if (op.opnum === INSTANCEOF) return this.typeTest(op, opt);
+    if (op.opnum === NEW) {
+      const id = this.descrs.newTypeId(op.descr);
+      if (id >= 0) this.narrow(op, id, id + 1, opt);
+      return false;
+    }
     if (op.opnum === GUARD_NO_EXCEPTION) {
       if (!this.mayHaveRaised) return true;
       this.mayHaveRaised = false;

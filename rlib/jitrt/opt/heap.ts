@@ -36,7 +36,7 @@ import { int } from "../../types.ts";
 /** An int index as a base and a constant offset: x + C and x - C (fold.ts makes chains of
  *  them one operation) are (x, C) and (x, -C), a constant C is ("", C), anything else x is
  *  (x, 0). Two indices with the same base and different offsets differ on every run. */
-class Index {
+export class Index {
   constructor(
     public base: string,
     public offset: int,
@@ -47,7 +47,7 @@ class Index {
   }
 }
 
-function indexOf(v: Value, opt: Optimizer): Index {
+export function indexOf(v: Value, opt: Optimizer): Index {
   if (v instanceof ConstInt) return new Index("", v.value);
   if (v instanceof ResOp && (v.opnum === INT_ADD || v.opnum === INT_SUB) && v.args[1] instanceof ConstInt) {
     const c = (v.args[1] as ConstInt).value;

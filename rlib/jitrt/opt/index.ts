@@ -19,6 +19,6 @@ export function optimizeTrace(trace: Trace, descrs: DescrInfo = new DescrInfo())
 
 /** One walk over the trace as it is (a loop is not peeled). */
 export function optimizeLoop(trace: Trace, descrs: DescrInfo = new DescrInfo()): Trace {
-  optimizationChain(descrs, new IntBounds(descrs)).run(trace);
+  optimizationChain(descrs, new IntBounds(descrs), trace).run(trace);
   return removeDeadOps(trace);
 }

@@ -35,6 +35,18 @@ export class Optimizer {
     return v;
   }
 
+  /** Emits `op` now, before the operation being optimized: `from`, an optimization that
+   *  kept something back (a virtual object), makes it real. It goes through the
+   *  optimizations after `from` (the heap cache learns the fields it sets). */
+  emit(op: ResOp, from: Optimization): void {
+    let i = this.chain.indexOf(from) + 1;
+    while (i < this.chain.length) {
+      if (this.chain[i].propagate(op, this)) return;
+      i++;
+    }
+    this.kept.push(op);
+  }
+
   /** From here on, uses of `v` read `by` (which holds the same value on this path). */
   replace(v: Value, by: Value): void {
     if (v !== by) this.replacements.set(v, by);

@@ -42,7 +42,7 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
   const resumeFailArgs = resumable ? copyValues(first!.failArgs) : [];
   const resume = resumable ? first!.resume : -1;
   const preambleBounds = new IntBounds(descrs);
-  const preambleOpt = optimizationChain(descrs, preambleBounds);
+  const preambleOpt = optimizationChain(descrs, preambleBounds, trace);
   preambleOpt.run(trace);
   removeDeadOps(trace);
   if (!resumable) return trace;
@@ -59,7 +59,7 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const loop = copyTrace(recorded);
     const loopBounds = new IntBounds(descrs);
-    const loopOpt = optimizationChain(descrs, loopBounds);
+    const loopOpt = optimizationChain(descrs, loopBounds, loop);
     for (let k = 0; k < loop.inputargs.length; k++) {
       const c = consts[k];
       const b = bounds[k];
