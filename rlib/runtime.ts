@@ -155,7 +155,7 @@ export function rememberObject(obj: int): void {
 }
 
 /** The write barrier for runtime code that stores a pointer into `obj` with store32. */
-function writeBarrier(obj: int): void {
+export function writeBarrier(obj: int): void {
   if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) genRemember(obj);
 }
 

@@ -1,12 +1,12 @@
 // The meta-interpreter's data operations (see metainterp.ts): fields, typed-array items and
 // arithmetic, executed on the registers and, while tracing, recorded on their boxes (lists
 // are listops.ts').
-import { gcMode, load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
-import { allocate, indexError, rememberObject } from "../runtime.ts";
+import { load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
+import { allocate, indexError, TYPED_DATA, TYPED_LENGTH, writeBarrier } from "../runtime.ts";
 import { listOp } from "./listops.ts";
 import { int } from "../types.ts";
 import {
-  descrWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I32, LL_I64, LL_PTR,
+  descrWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
@@ -23,10 +23,6 @@ import {
   Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
-
-const TYPED_LENGTH = 8;
-const TYPED_DATA = 16;
-const GC_TRACK_YOUNG = 2;
 
 export function getField(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
@@ -57,7 +53,7 @@ export function setField(mi: MetaInterp, f: Frame): void {
   if (t === LL_PTR) {
     store32(at, f.getRef(d.scalars[1]));
     const obj = f.getRef(objReg);
-    if (gcMode() === 2 && (load32(obj + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(obj);
+    writeBarrier(obj);
     if (mi.tracing) valueBox = f.refBoxes[d.scalars[1]];
   } else if (t === LL_F64) {
     storeFloat64(at, mi.float(f, 1));

@@ -3,6 +3,7 @@
 // Everything is a prebuilt typed array, read with raw loads (translated only).
 import { jitInfo, load32, load8 } from "../lowlevel.ts";
 import { int } from "../types.ts";
+import { TYPED_DATA } from "../runtime.ts";
 
 /** Register kinds, as jitdata's KIND_CODE. */
 export const KIND_INT = 0;
@@ -32,6 +33,7 @@ export const ELEM_I16 = 3;
 export const ELEM_U32 = 4;
 export const ELEM_I32 = 5;
 export const ELEM_F32 = 6;
+export const ELEM_F64 = 7;
 
 /** Low-level type codes, as jitdata's LLTYPE_CODE. */
 export const LL_VOID = 0;
@@ -40,7 +42,6 @@ export const LL_I32 = 2;
 export const LL_F64 = 3;
 export const LL_PTR = 4;
 
-const TYPED_DATA = 16;
 const JITCODE_WORDS = 11;
 
 /** Element i of a prebuilt Int32Array, signed. */

@@ -4,16 +4,14 @@
 // write barrier on the items object, the fatal error of an empty list's pop) and, while
 // tracing, recorded on their boxes. An interpreter's value stack is a list: before these
 // were native, each push and pop was a residual call with its ref spills.
-import { gcMode, load32, load64, loadFloat64, store32, store64, storeFloat64 } from "../lowlevel.ts";
-import { emptyPop, indexError, ITEMS_CAPACITY, ITEMS_DATA, LIST_ITEMS, LIST_LENGTH, listGrow, rememberObject } from "../runtime.ts";
+import { load32, load64, loadFloat64, store32, store64, storeFloat64 } from "../lowlevel.ts";
+import { emptyPop, indexError, ITEMS_CAPACITY, ITEMS_DATA, LIST_ITEMS, LIST_LENGTH, listGrow, writeBarrier } from "../runtime.ts";
 import { int } from "../types.ts";
 import { descrWord, LL_F64, LL_I32, LL_I64, LL_PTR } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
-import { H_GETLISTITEM, H_LIST_APPEND, H_LIST_POP, H_LIST_RESERVE, H_SETLISTITEM } from "./opcodes.ts";
-import { GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, LIST_APPEND, LIST_POP_F, LIST_POP_I, LIST_POP_R, SETLISTITEM, Value } from "./resop.ts";
-
-const GC_TRACK_YOUNG = 2;
+import { H_GETLISTITEM, H_LIST_APPEND, H_LIST_RESERVE, H_SETLISTITEM } from "./opcodes.ts";
+import { GETLISTITEM_I, LIST_APPEND, LIST_POP_I, SETLISTITEM, Value } from "./resop.ts";
 
 export function listOp(mi: MetaInterp, f: Frame, h: int): void {
   if (h === H_GETLISTITEM) getListItem(mi, f);
@@ -76,8 +74,7 @@ function storeItem(mi: MetaInterp, f: Frame, list: int, at: int, t: int, k: int)
   const reg = mi.d.scalars[k];
   if (t === LL_PTR) {
     // The write barrier is the items object's: that is the object the ref goes into.
-    const items = load32(list + LIST_ITEMS);
-    if (gcMode() === 2 && (load32(items + 4) & GC_TRACK_YOUNG) !== 0) rememberObject(items);
+    writeBarrier(load32(list + LIST_ITEMS));
     store32(at, f.getRef(reg));
     return mi.tracing ? f.refBoxes[reg] : NO_BOX;
   }

@@ -15,7 +15,7 @@
 import {
   excSet, excTake, jitCall, jitExchangeBase, load32, load64, load8, loadFloat64, shadowStackTop, store32, store64, storeFloat64,
 } from "../lowlevel.ts";
-import { fatal } from "../runtime.ts";
+import { fatal, TYPED_DATA } from "../runtime.ts";
 import { float, int } from "../types.ts";
 import { Frame, NO_BOX, popRefs, pushRefs, pushSlot } from "./miframe.ts";
 import { floatOp, getArrayItem, getField, intOp, otherOp, setArrayItem, setField } from "./dataops.ts";
@@ -44,7 +44,6 @@ export const ENTER_RETURNED = 2;
 
 /** The stack trace buffer of the pending exception (targets/wasm/memory.ts EXC_TRACE). */
 const EXC_TRACE_BASE = 976;
-const TYPED_DATA = 16;
 
 export class MetaInterp {
   opcodes: OpcodeTable = readOpcodes();

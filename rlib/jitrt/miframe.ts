@@ -5,13 +5,10 @@
 // (a ref is only ever held in an int between two loads and stores that cannot collect).
 // While tracing, each register also has a box: the trace value it holds.
 import { load32, loadFloat64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32 } from "../lowlevel.ts";
-import { stackOverflow } from "../runtime.ts";
+import { stackOverflow, TYPED_DATA, TYPED_LENGTH } from "../runtime.ts";
 import { float, int } from "../types.ts";
 import { jitcodeField, word } from "./jitcodes.ts";
 import { ConstFloat, ConstInt, ConstRef, Value } from "./resop.ts";
-
-const TYPED_LENGTH = 8;
-const TYPED_DATA = 16;
 
 export class Frame {
   /** The jitcode's index, and where its code starts (labels are relative to it). */
