@@ -14,8 +14,9 @@ import { toInt } from "../../rlib/rarith.ts";
 import { jitAvailable } from "../../rlib/lowlevel.ts";
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
-import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
+import { JitFrame } from "../../rlib/jitrt/frame.ts";
 import { evaluateLoop } from "../../rlib/jitrt/traceeval.ts";
+import { describeExit } from "./trace_support.ts";
 import {
   ConstFloat, ConstInt, GUARD_TRUE, INT_ADD, INT_LT, isGuard, JUMP, LABEL, NUM_OPS, opName, Trace, TYPE_FLOAT, TYPE_INT, Value,
 } from "../../rlib/jitrt/resop.ts";
@@ -92,23 +93,12 @@ function parse(line: string): Parsed {
   return p;
 }
 
-function describe(trace: Trace, exit: int, frame: JitFrame): string {
-  const values: Value[] = exitValues(exitOps(trace)[exit]);
-  const slots = frameSlots(values);
-  let s = `exit ${exit}:`;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i].type === TYPE_FLOAT) s += ` ${frame.floats[slots[i]]}`;
-    else s += ` ${frame.ints[slots[i]]}`;
-  }
-  return s;
-}
-
 function runLine(line: string): void {
   const evaluated = parse(line);
-  const expected = describe(evaluated.trace, evaluateLoop(evaluated.trace, evaluated.frame), evaluated.frame);
+  const expected = describeExit(evaluated.trace, evaluateLoop(evaluated.trace, evaluated.frame), evaluated.frame);
   const compiled = parse(line);
   const index = compileTree(new TraceCode(compiled.trace, UNLINKED));
-  const actual = describe(compiled.trace, executeLoop(index, compiled.trace, compiled.frame), compiled.frame);
+  const actual = describeExit(compiled.trace, executeLoop(index, compiled.trace, compiled.frame), compiled.frame);
   console.log(actual === expected ? `ok ${actual}` : `MISMATCH compiled ${actual} evaluated ${expected}`);
 }
 

@@ -10,7 +10,10 @@ import { excTake, jitAvailable, load32, objectAddress } from "../../rlib/lowleve
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
 import { JitFrame } from "../../rlib/jitrt/frame.ts";
-import { ANY, describeExit, findDescr } from "../jit/heap_traces.ts";
+import { ANY, describeExit, findDescr } from "../jit/trace_support.ts";
+import {
+  DESCR_ARRAY, DESCR_CALL, DESCR_FIELD, ELEM_F64, ELEM_I32, ELEM_U8, LL_F64, LL_I32, LL_I64, LL_PTR, LL_VOID,
+} from "../../rlib/jitrt/jitcodes.ts";
 import {
   ARRAYLEN, CALL_I, CALL_N, CALL_R, ConstFloat, ConstInt, FLOAT_ADD, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I,
   GETFIELD_R, GUARD_CLASS, GUARD_NO_EXCEPTION, GUARD_TRUE, INT_ADD, INT_EQ, INT_LT, JUMP, LABEL, SETARRAYITEM, SETFIELD, Trace,
@@ -72,31 +75,19 @@ function portal(cell: Cell, ints: Int32Array, floats: Float64Array, bytes: Uint8
   return cell.count;
 }
 
-// Descriptor tags, words and type codes (targets/wasm/jitdata.ts: a field is tag, offset,
-// type; an array tag, element kind; a call tag, slot, elidable, result, count, arguments).
-const FIELD = 1;
-const ARRAY = 2;
-const CALL = 3;
-const LL_VOID = 0;
-const LL_I64 = 1;
-const LL_I32 = 2;
-const LL_F64 = 3;
-const LL_PTR = 4;
-const ELEM_U8 = 0;
-const ELEM_I32 = 5;
-const ELEM_F64 = 7;
-
+/** The descriptors by their words (targets/wasm/jitdata.ts: a field is tag, offset, type; an
+ *  array tag, element kind; a call tag, slot, elidable, result, count, arguments). */
 class Descrs {
-  count = findDescr([FIELD, ANY, LL_I64]);
-  weight = findDescr([FIELD, ANY, LL_F64]);
-  next = findDescr([FIELD, ANY, LL_PTR]);
-  flag = findDescr([FIELD, ANY, LL_I32]);
-  ints = findDescr([ARRAY, ELEM_I32]);
-  floats = findDescr([ARRAY, ELEM_F64]);
-  bytes = findDescr([ARRAY, ELEM_U8]);
-  bump = findDescr([CALL, ANY, ANY, LL_I64, 2, LL_PTR, LL_I64]);
-  makeCell = findDescr([CALL, ANY, ANY, LL_PTR, 1, LL_I64]);
-  boom = findDescr([CALL, ANY, ANY, LL_VOID, 1, LL_I64]);
+  count = findDescr([DESCR_FIELD, ANY, LL_I64]);
+  weight = findDescr([DESCR_FIELD, ANY, LL_F64]);
+  next = findDescr([DESCR_FIELD, ANY, LL_PTR]);
+  flag = findDescr([DESCR_FIELD, ANY, LL_I32]);
+  ints = findDescr([DESCR_ARRAY, ELEM_I32]);
+  floats = findDescr([DESCR_ARRAY, ELEM_F64]);
+  bytes = findDescr([DESCR_ARRAY, ELEM_U8]);
+  bump = findDescr([DESCR_CALL, ANY, ANY, LL_I64, 2, LL_PTR, LL_I64]);
+  makeCell = findDescr([DESCR_CALL, ANY, ANY, LL_PTR, 1, LL_I64]);
+  boom = findDescr([DESCR_CALL, ANY, ANY, LL_VOID, 1, LL_I64]);
 }
 
 /** Loop: bump the root, add to its weight, make a cell linked to the previous one and read

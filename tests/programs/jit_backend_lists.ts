@@ -16,7 +16,8 @@ import { jitAvailable, load32, objectAddress } from "../../rlib/lowlevel.ts";
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
 import { JitFrame } from "../../rlib/jitrt/frame.ts";
-import { ANY, describeExit, findDescr } from "../jit/heap_traces.ts";
+import { ANY, describeExit, findDescr } from "../jit/trace_support.ts";
+import { DESCR_CALL, DESCR_LIST, LL_F64, LL_I32, LL_I64, LL_PTR } from "../../rlib/jitrt/jitcodes.ts";
 import {
   CALL_R, ConstFloat, ConstInt, FLOAT_ADD, INSTANCEOF, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, GUARD_TRUE, INT_ADD, INT_EQ, INT_GT,
   INT_LT, INT_MUL, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_F, LIST_POP_I, LIST_POP_R, SETLISTITEM, Trace, TYPE_FLOAT,
@@ -69,21 +70,14 @@ function portal(ints: int[], floats: float[], flags: boolean[], cells: Cell[], n
   return ints[0];
 }
 
-// Descriptor tags and type codes (targets/wasm/jitdata.ts: a list is tag, item type; a call
-// tag, slot, elidable, result, count, arguments).
-const CALL = 3;
-const LIST = 9;
-const LL_I64 = 1;
-const LL_I32 = 2;
-const LL_F64 = 3;
-const LL_PTR = 4;
-
+/** The descriptors by their words (targets/wasm/jitdata.ts: a list is tag, item type; a call
+ *  tag, slot, elidable, result, count, arguments). */
 class Descrs {
-  ints = findDescr([LIST, LL_I64]);
-  floats = findDescr([LIST, LL_F64]);
-  flags = findDescr([LIST, LL_I32]);
-  cells = findDescr([LIST, LL_PTR]);
-  makeCell = findDescr([CALL, ANY, ANY, LL_PTR, 1, LL_I64]);
+  ints = findDescr([DESCR_LIST, LL_I64]);
+  floats = findDescr([DESCR_LIST, LL_F64]);
+  flags = findDescr([DESCR_LIST, LL_I32]);
+  cells = findDescr([DESCR_LIST, LL_PTR]);
+  makeCell = findDescr([DESCR_CALL, ANY, ANY, LL_PTR, 1, LL_I64]);
 }
 
 /** Loop over the lists: add each int to a running sum and store the sum back, the same with

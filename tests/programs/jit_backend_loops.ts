@@ -8,13 +8,14 @@ import { dontLookInside, JitDriver } from "../../rlib/jit.ts";
 import { jitAvailable } from "../../rlib/lowlevel.ts";
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
-import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
+import { JitFrame } from "../../rlib/jitrt/frame.ts";
 import { evaluateLoop } from "../../rlib/jitrt/traceeval.ts";
 import { printTrace } from "../../rlib/jitrt/printer.ts";
+import { describeExit } from "../jit/trace_support.ts";
 import {
   ConstFloat, ConstInt, FINISH, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ,
   INT_GE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, SAME_AS_I, Trace, TYPE_FLOAT,
-  TYPE_INT, TYPE_REF, Value,
+  TYPE_INT, TYPE_REF,
 } from "../../rlib/jitrt/resop.ts";
 
 /** for (i = start; i < n; i++) { acc += i * 3; if ((acc & 255) === stop) leave } */
@@ -80,32 +81,19 @@ function finishTrace(): Trace {
   return t;
 }
 
-function describe(trace: Trace, exit: int, frame: JitFrame): string {
-  const values: Value[] = exitValues(exitOps(trace)[exit]);
-  const slots = frameSlots(values);
-  let s = `exit ${exit}:`;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v.type === TYPE_REF) s += ` ref ${frame.refs[slots[i]]}`;
-    else if (v.type === TYPE_FLOAT) s += ` ${frame.floats[slots[i]]}`;
-    else s += ` ${frame.ints[slots[i]]}`;
-  }
-  return s;
-}
-
 /** Runs `trace` from `inputs` (set by `fill`) in the evaluator and compiled, prints both. */
 function run(name: string, trace: Trace, fill: (f: JitFrame) => void): void {
   console.log(`-- ${name}`);
   console.log(printTrace(trace));
   const reference = new JitFrame();
   fill(reference);
-  const expected = describe(trace, evaluateLoop(trace, reference), reference);
+  const expected = describeExit(trace, evaluateLoop(trace, reference), reference, true);
   let actual = expected;
   if (jitAvailable()) {
     const compiled = new JitFrame();
     fill(compiled);
     const index = compileTree(new TraceCode(trace, UNLINKED));
-    actual = describe(trace, executeLoop(index, trace, compiled), compiled);
+    actual = describeExit(trace, executeLoop(index, trace, compiled), compiled, true);
   }
   console.log(actual);
   console.log(actual === expected ? "compiled = evaluated" : `MISMATCH: evaluated ${expected}`);

@@ -1,6 +1,6 @@
-// What the hand-written heap traces of tests/programs/jit_backend_heap.ts and
-// jit_backend_lists.ts share: finding the descriptors the codewriter made for their portal
-// (by shape), and printing the values a trace left with.
+// What the programs that run traces (tests/programs/jit_backend_*.ts, tests/jit/random_traces.ts)
+// share: finding the descriptors the codewriter made for their portal (by shape), and
+// printing the values a trace left with.
 import { int } from "../../rlib/types.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../../rlib/jitrt/frame.ts";
 import { descrCount, descrWord } from "../../rlib/jitrt/jitcodes.ts";
@@ -23,14 +23,15 @@ export function findDescr(words: int[]): int {
   return found;
 }
 
-/** "exit N:" and the exit's values (a ref as "ref": addresses differ between modes). */
-export function describeExit(trace: Trace, exit: int, frame: JitFrame): string {
+/** "exit N:" and the exit's values. A ref is "ref": the addresses of objects differ between
+ *  modes; with `addresses`, for refs that are made-up addresses, "ref" and the address. */
+export function describeExit(trace: Trace, exit: int, frame: JitFrame, addresses: boolean = false): string {
   const values: Value[] = exitValues(exitOps(trace)[exit]);
   const slots = frameSlots(values);
   let s = `exit ${exit}:`;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v.type === TYPE_REF) s += " ref";
+    if (v.type === TYPE_REF) s += addresses ? ` ref ${frame.refs[slots[i]]}` : " ref";
     else if (v.type === TYPE_FLOAT) s += ` ${frame.floats[slots[i]]}`;
     else s += ` ${frame.ints[slots[i]]}`;
   }
