@@ -43,8 +43,6 @@ function program(name: string, text: string): string {
   return file;
 }
 
-const names = fs.readdirSync(examples).filter((f) => f.endsWith(".b")).map((f) => f.slice(0, -2)).sort();
-
 function register(t: Test, run: (args: string[], stdin?: string) => Result): void {
   // ---- The examples: X.b with X.out, and X.in as the input file when there is one.
 

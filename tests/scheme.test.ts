@@ -10,19 +10,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { python, ROOT, translateProgram } from "./harness.ts";
+import { python, ROOT, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 const dir = path.join(ROOT, "interpreters", "scheme");
 const examples = path.join(dir, "examples");
 const source = path.join(dir, "scheme.ts");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-scheme-test-"));
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 type Mode = "untranslated" | "node" | "wasmtime" | "gc-stress" | "jit node" | "jit wasmtime" | "jit gc-stress";
 
@@ -52,7 +46,7 @@ function program(name: string, text: string): string {
 const names = fs.readdirSync(examples).filter((f) => f.endsWith(".scm")).map((f) => f.slice(0, -4)).sort();
 
 /** Runs one example and checks stdout, stderr and the exit status against the files. */
-function checkExample(run: (args: string[], stdin?: string) => Result, name: string): void {
+function checkExample(run: (args: string[], stdin?: string) => RunResult, name: string): void {
   const r = run([path.join(examples, `${name}.scm`)]);
   const errFile = path.join(examples, `${name}.err`);
   if (fs.existsSync(errFile)) {
@@ -65,7 +59,7 @@ function checkExample(run: (args: string[], stdin?: string) => Result, name: str
   assert.is(r.stdout, fs.readFileSync(path.join(examples, `${name}.out`), "utf8"));
 }
 
-function register(t: Test, run: (args: string[], stdin?: string) => Result): void {
+function register(t: Test, run: (args: string[], stdin?: string) => RunResult): void {
   t("every example has an expected output", () => {
     assert.ok(names.length >= 20, `found ${names.join(", ")}`);
     for (const name of names) assert.ok(fs.existsSync(path.join(examples, `${name}.out`)), `${name}.out is missing`);
@@ -127,7 +121,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
   });
 }
 
-function runner(cmd: string[], env: Record<string, string> = {}): (args: string[], stdin?: string) => Result {
+function runner(cmd: string[], env: Record<string, string> = {}): (args: string[], stdin?: string) => RunResult {
   return (args, stdin = "") => {
     const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { input: stdin, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8") };

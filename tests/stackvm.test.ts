@@ -8,19 +8,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { python, ROOT, translateProgram } from "./harness.ts";
+import { python, ROOT, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 
 const dir = path.join(ROOT, "interpreters", "stackvm");
 const examples = path.join(dir, "examples");
 const source = path.join(dir, "stackvm.ts");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-stackvm-test-"));
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 type Mode = "untranslated" | "node" | "wasmtime" | "node --jit" | "wasmtime --jit";
 
@@ -60,7 +54,7 @@ const names = fs.readdirSync(examples).filter((f) => f.endsWith(".svm")).map((f)
 
 /** The tests of one mode; `errors` false leaves out the error cases (for the --jit modes,
  *  where they run no loop the JIT could change). */
-function register(t: Test, run: (args: string[]) => Result, errors: boolean): void {
+function register(t: Test, run: (args: string[]) => RunResult, errors: boolean): void {
   t("the examples have expected outputs", () => {
     assert.ok(names.length >= 4, `found ${names.join(", ")}`);
     for (const name of names) assert.ok(fs.existsSync(path.join(examples, `${name}.out`)), `${name}.out is missing`);

@@ -33,7 +33,6 @@ export interface BackendOptions {
   jit: boolean;
 }
 
-const WASI = "wasi_snapshot_preview1";
 /** Parameter types of the WASI functions rlib imports (i64 where WASI passes 64-bit values). */
 const WASI_PARAMS: Record<string, ("i32" | "i64")[]> = {
   fd_write: ["i32", "i32", "i32", "i32"],

@@ -52,7 +52,8 @@ export const ID = "__ID__";
 
 const RAW = () => fc.noBias(fc.nat({ max: 0x7fffffff }));
 
-class Rand {
+/** The random choices of a generator (gendata.ts's too). */
+export class Rand {
   constructor(private g: fc.GeneratorValue) {}
   /** 0 <= result < n */
   int(n: number): number {
@@ -246,7 +247,6 @@ class Gen {
   private frozen = new Set<Var>();
   /** The loops that break/continue may target start here (not across a closure's body). */
   loopFloor = 0;
-  private n = 0;
 
   constructor(
     public r: Rand,

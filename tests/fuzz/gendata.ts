@@ -9,25 +9,7 @@
 // nonzero, loops run a few times, and no operation can fail at run time (pop and shift only
 // on arrays whose length was tested).
 import fc from "fast-check";
-import { ID } from "./gen.ts";
-
-const RAW = () => fc.noBias(fc.nat({ max: 0x7fffffff }));
-
-class Rand {
-  constructor(private g: fc.GeneratorValue) {}
-  int(n: number): number {
-    return n <= 1 ? 0 : this.g(RAW) % n;
-  }
-  between(lo: number, hi: number): number {
-    return lo + this.int(hi - lo + 1);
-  }
-  chance(p: number): boolean {
-    return this.int(1000) < p * 1000;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)];
-  }
-}
+import { ID, Rand } from "./gen.ts";
 
 const WORDS = ["a", "b", "ab", "ba", "abc", "x", "", "λ", "Ωa", "a-b", "a,b", " a ", "AbC", "$&"];
 

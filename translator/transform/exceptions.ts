@@ -9,7 +9,7 @@
 // may be null, intDiv / intMod by a variable) become a test and a cold block that calls the
 // runtime function raising the error: the common path has no call, so nothing to test after,
 // and no GC roots to keep (the runtime function allocates the error).
-import { Block, Constant, Graph, LAST_EXCEPTION, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
+import { Block, Constant, Graph, Link, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { FunctionDesc, Program, runtimeFunction } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
 import { callees, functionsReaching } from "./callgraph.ts";
