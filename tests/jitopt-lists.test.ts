@@ -1,13 +1,19 @@
 // The trace optimizer's heap cache on list items (getlistitem_gc_* / setlistitem_gc), alone
 // and after constant folding (an interpreter's stack), run
 // untranslated on a hand-written trace; the expected trace is reasoned out by hand from the
-// input (the array-item cases are in jitopt.test.ts).
+// input (the array-item cases are in jitopt.test.ts). Then loop traces with list operations
+// and instanceof, run by the reference evaluator before and after optimizeLoop.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
-  CALL_N, ConstInt, GETFIELD_I, GETLISTITEM_I, GUARD_NO_EXCEPTION, INT_ADD, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_I, SETARRAYITEM,
-  SETFIELD, SETLISTITEM, Trace, TYPE_INT, TYPE_REF, Value,
+  CALL_N, ConstFloat, ConstInt, ConstRef, FLOAT_ADD, FLOAT_LT, GETFIELD_I, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, GUARD_FALSE,
+  GUARD_NO_EXCEPTION, GUARD_TRUE, INSTANCEOF, INT_ADD, INT_AND, INT_LT, INT_SUB, JUMP, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_F, LIST_POP_I,
+  LIST_POP_R, PTR_EQ, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_FLOAT, TYPE_INT, TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
+import { evaluateLoop } from "../rlib/jitrt/traceeval.ts";
+import { TraceHeap } from "../rlib/jitrt/traceheap.ts";
+import { exitOps, exitValues, frameSlots, JitFrame } from "../rlib/jitrt/frame.ts";
+import { optimizeLoop } from "../rlib/jitrt/opt/index.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
 import { Optimizer } from "../rlib/jitrt/opt/optimizer.ts";
 import { HeapCache } from "../rlib/jitrt/opt/heap.ts";
@@ -185,6 +191,117 @@ test("heap cache: a stack's length; a push read back at length - 1 and popped; i
     "jump(p0, i18)",
     "",
   ].join("\n"));
+});
+
+/** A model heap and the trace's input frame (made afresh for each run: a run changes both). */
+type Setup = (heap: TraceHeap, frame: JitFrame) => number[];
+
+/** Runs a loop trace: the exit it leaves by, the values it hands back, and the items of
+ *  the lists (at the addresses `setup` returns) afterwards. */
+function run(trace: Trace, setup: Setup): { exit: ResOp; values: number[]; lists: number[][] } {
+  const heap = new TraceHeap();
+  const frame = new JitFrame();
+  const lists = setup(heap, frame);
+  const exit = exitOps(trace)[evaluateLoop(trace, frame, heap)];
+  const values = exitValues(exit);
+  const slots = frameSlots(values);
+  return {
+    exit,
+    values: values.map((v, i) => (v.type === TYPE_REF ? frame.refs[slots[i]] : v.type === TYPE_FLOAT ? frame.floats[slots[i]] : frame.ints[slots[i]])),
+    lists: lists.map((address) => {
+      const list = heap.list(address);
+      return list.ints.slice(0, list.length).map((x, i) => x + list.floats[i]);
+    }),
+  };
+}
+
+/** The trace leaves by the same exit with the same values, and leaves the same lists, after
+ *  optimizeLoop, which must have changed it. */
+function sameAfterOptimizing(t: Trace, setup: Setup): void {
+  const printed = printTrace(t);
+  const before = run(t, setup);
+  optimizeLoop(t);
+  assert.not.equal(printTrace(t), printed, "the optimizer changed nothing: the test tests nothing");
+  const after = run(t, setup);
+  assert.ok(after.exit === before.exit, `another exit:\n${printed}\n${printTrace(t)}`);
+  assert.equal(after.values, before.values);
+  assert.equal(after.lists, before.lists);
+}
+
+test("evaluator: a value stack (pushes read back at length - 1, popped, a write below) runs the same after optimizeLoop", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF);
+  const i1 = t.addInput(TYPE_INT);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [p0, i1, i2], -1);
+  t.record(LIST_APPEND, [p0, i1], 5);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  t.record(LIST_APPEND, [p0, i2], 5);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  const top = t.record(GETLISTITEM_I, [p0, t.record(INT_SUB, [t.record(LIST_LEN, [p0], -1), c(1)], -1)], 5); // i2
+  const x = t.record(LIST_POP_I, [p0], 5); // i2
+  const y = t.record(LIST_POP_I, [p0], 5); // i1
+  const under = t.record(GETLISTITEM_I, [p0, t.record(INT_SUB, [t.record(LIST_LEN, [p0], -1), c(1)], -1)], 5); // the stack's top before
+  const acc = t.record(INT_ADD, [t.record(INT_ADD, [x, y], -1), t.record(INT_ADD, [top, under], -1)], -1);
+  t.record(SETLISTITEM, [p0, c(0), t.record(INT_AND, [acc, c(1023)], -1)], 5);
+  const bottom = t.record(GETLISTITEM_I, [p0, c(0)], 5); // just written
+  const next = t.record(INT_ADD, [i1, c(1)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_LT, [next, c(40)], -1)], [p0, next, acc, bottom, under]);
+  t.record(JUMP, [p0, next, t.record(INT_AND, [t.record(INT_ADD, [acc, bottom], -1), c(65535)], -1)], -1);
+  sameAfterOptimizing(t, (heap, frame) => {
+    const stack = heap.addList(64, 2);
+    stack.append(3, 0);
+    stack.append(9, 0);
+    frame.setRef(0, 64);
+    frame.setInt(0, 0);
+    frame.setInt(1, 5);
+    return [64];
+  });
+});
+
+test("evaluator: ref and float items and instanceof (popped, appended back, tested) run the same after optimizeLoop", () => {
+  const t = new Trace();
+  const p0 = t.addInput(TYPE_REF); // a list of objects
+  const p1 = t.addInput(TYPE_REF); // a list of floats
+  const i2 = t.addInput(TYPE_INT);
+  const i3 = t.addInput(TYPE_INT);
+  const f4 = t.addInput(TYPE_FLOAT);
+  t.record(LABEL, [p0, p1, i2, i3, f4], -1);
+  const obj = t.record(GETLISTITEM_R, [p0, t.record(INT_AND, [i2, c(1)], -1)], 7); // objects of two classes, alternately
+  const isA = t.record(INSTANCEOF, [obj, c(20), c(22)], -1);
+  const isA2 = t.record(INSTANCEOF, [obj, c(20), c(22)], -1); // the same test again
+  const isNull = t.record(INSTANCEOF, [new ConstRef(0), c(0), c(1000)], -1); // null is no instance
+  t.record(LIST_APPEND, [p0, obj], 7);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  const back = t.record(LIST_POP_R, [p0], 7); // obj
+  t.recordGuard(GUARD_TRUE, [t.record(PTR_EQ, [back, obj], -1)], [p0, p1, i2, i3, f4]);
+  t.recordGuard(GUARD_FALSE, [isNull], [p0, p1, i2, i3, f4]);
+  const f = t.record(LIST_POP_F, [p1], 8);
+  const sum = t.record(FLOAT_ADD, [f4, f], -1);
+  t.record(LIST_APPEND, [p1, t.record(FLOAT_ADD, [f, new ConstFloat(0.25)], -1)], 8);
+  t.record(GUARD_NO_EXCEPTION, [], -1);
+  const first = t.record(GETLISTITEM_F, [p1, c(0)], 8);
+  const hits = t.record(INT_ADD, [t.record(INT_ADD, [i3, isA], -1), isA2], -1);
+  const next = t.record(INT_ADD, [i2, c(1)], -1);
+  t.recordGuard(GUARD_TRUE, [t.record(FLOAT_LT, [sum, new ConstFloat(300)], -1)], [p0, p1, next, hits, sum, first, back]);
+  t.recordGuard(GUARD_TRUE, [t.record(INT_LT, [next, c(60)], -1)], [p0, p1, next, hits, sum, first, back, isA]);
+  t.record(JUMP, [p0, p1, next, hits, sum], -1);
+  sameAfterOptimizing(t, (heap, frame) => {
+    heap.addObject(80, 21); // in [20, 22)
+    heap.addObject(96, 25);
+    const objects = heap.addList(112, 2);
+    objects.append(80, 0);
+    objects.append(96, 0);
+    const floats = heap.addList(128, 2);
+    floats.append(0, 1.5);
+    floats.append(0, 2.5);
+    frame.setRef(0, 112);
+    frame.setRef(1, 128);
+    frame.setInt(0, 1);
+    frame.setInt(1, 0);
+    frame.setFloat(2, 0.5);
+    return [112, 128];
+  });
 });
 
 test.run();

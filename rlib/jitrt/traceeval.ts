@@ -1,7 +1,8 @@
 // A reference evaluator of loop traces: runs the trace IR directly, operation by operation,
 // with the semantics the Wasm trace backend compiles each operation to (i64 ints, f64
 // floats, comparisons giving 0 or 1). Tests compare compiled traces with it, and the
-// optimizer's tests compare traces before and after optimization with it.
+// optimizer's tests compare traces before and after optimization with it. The lists and
+// objects a trace's refs point to are modelled (traceheap.ts); fields, arrays and calls are not.
 import { float, int } from "../types.ts";
 import { fatal } from "../runtime.ts";
 import { exitValues, frameSlots, JitFrame } from "./frame.ts";
@@ -10,11 +11,11 @@ import {
   GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT,
   INT_SUB, INT_XOR, isExit, JUMP, LABEL, opName, ResOp, SAME_AS_I, DEBUG_MERGE_POINT, Trace, TYPE_FLOAT, TYPE_REF, Value,
   INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT, CAST_INT_TO_FLOAT,
-  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, InputArg, loopHeader,
-  FIRST_OBJECT_ADDRESS,
+  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, InputArg, loopHeader, GUARD_NO_EXCEPTION, LIST_LEN, GETLISTITEM_I, GETLISTITEM_R,
+  GETLISTITEM_F, SETLISTITEM, LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F, INSTANCEOF, FIRST_OBJECT_ADDRESS, TYPE_INT,
 } from "./resop.ts";
 import { intDiv, toFloat } from "../rarith.ts";
-
+import { TraceHeap } from "./traceheap.ts";
 
 /** The values of a trace while it runs, by value number (one number per value, any kind). */
 class Registers {
@@ -52,8 +53,9 @@ class Registers {
 }
 
 /** Runs a loop trace from the inputs in `frame` until an exit; writes the exit's values to
- *  `frame` and returns the exit's number (as a compiled trace does). */
-export function evaluateLoop(trace: Trace, frame: JitFrame): int {
+ *  `frame` and returns the exit's number (as a compiled trace does). The trace's list
+ *  operations and instanceof tests work on `heap`. */
+export function evaluateLoop(trace: Trace, frame: JitFrame, heap: TraceHeap = new TraceHeap()): int {
   const regs = new Registers();
   const inSlots = frameSlots(trace.inputargs);
   for (let i = 0; i < trace.inputargs.length; i++) {
@@ -87,7 +89,7 @@ export function evaluateLoop(trace: Trace, frame: JitFrame): int {
         return exit;
       }
       exit++;
-    } else {
+    } else if (!heapStep(regs, heap, op)) {
       step(regs, op);
     }
   }
@@ -129,6 +131,9 @@ function failed(regs: Registers, op: ResOp): boolean {
     }
     case FINISH:
       return true;
+    case GUARD_NO_EXCEPTION:
+      // Nothing the evaluator runs raises (an index error and an empty pop are fatal).
+      return false;
   }
   fatal(`trace evaluator: ${opName(op.opnum)} is not supported`);
   return true;
@@ -257,6 +262,56 @@ function step(regs: Registers, op: ResOp): void {
       return;
   }
   fatal(`trace evaluator: ${opName(op.opnum)} is not supported`);
+}
+
+/** Runs an operation on the lists and objects of `heap`; false if it is not one. */
+function heapStep(regs: Registers, heap: TraceHeap, op: ResOp): boolean {
+  const n = regs.numbers.get(op)!;
+  const a = op.args;
+  switch (op.opnum) {
+    case LIST_LEN:
+      regs.ints[n] = heap.list(regs.ref(a[0])).length;
+      return true;
+    case GETLISTITEM_I:
+    case GETLISTITEM_R:
+    case GETLISTITEM_F: {
+      const list = heap.list(regs.ref(a[0]));
+      const i = regs.int(a[1]);
+      list.check(i);
+      set(regs, op, list.ints[i], list.floats[i], list.ints[i]);
+      return true;
+    }
+    case SETLISTITEM: {
+      const list = heap.list(regs.ref(a[0]));
+      const i = regs.int(a[1]);
+      list.check(i);
+      list.ints[i] = itemInt(regs, a[2]);
+      list.floats[i] = a[2].type === TYPE_FLOAT ? regs.float(a[2]) : 0;
+      return true;
+    }
+    case LIST_APPEND:
+      regs.ints[n] = heap.list(regs.ref(a[0])).append(itemInt(regs, a[1]), a[1].type === TYPE_FLOAT ? regs.float(a[1]) : 0);
+      return true;
+    case LIST_POP_I:
+    case LIST_POP_R:
+    case LIST_POP_F: {
+      const list = heap.list(regs.ref(a[0]));
+      const last = list.pop();
+      set(regs, op, list.ints[last], list.floats[last], list.ints[last]);
+      return true;
+    }
+    case INSTANCEOF:
+      regs.ints[n] = heap.isInstance(regs.ref(a[0]), regs.int(a[1]), regs.int(a[2])) ? 1 : 0;
+      return true;
+  }
+  return false;
+}
+
+/** An int or ref item as a list holds it (a ref as its address). */
+function itemInt(regs: Registers, v: Value): int {
+  if (v.type === TYPE_REF) return regs.ref(v);
+  if (v.type === TYPE_INT) return regs.int(v);
+  return 0;
 }
 
 /** 64-bit and, or, xor, sixteen bits at a time (RTS's bitwise operators are 32-bit). */
