@@ -1,14 +1,11 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY, DESCR_CALL, NEW_TYPEID, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import { descrWord, DESCR_ARRAY, DESCR_CALL, NEW_TYPEID, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
 import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 import { load32 } from "../lowlevel.ts";
 import { TYPED_LENGTH } from "../runtime.ts";
-
-/** A Float64Array's element kind (jitdata's ELEM_CODE, TYPED_ARRAYS order). */
-const ELEM_F64 = 7;
 
 class TableDescrInfo extends DescrInfo {
   /** Float64Array items hold a float exactly; narrower typed arrays wrap or round, except
