@@ -1,5 +1,6 @@
 // Loop-invariant facts at a loop's label (rlib/jitrt/opt/peel.ts) and typed-array accesses
-// proven in range (intbounds.ts, ResOp.inBounds), run untranslated on hand-written traces;
+// proven in range (intbounds.ts, ResOp.inBounds), and the intervals a bridge starts knowing
+// from its guard (ResOp.failBounds), run untranslated on hand-written traces;
 // the expected traces are reasoned out by hand. Then a property: a random loop trace,
 // optimized with optimizeTrace, leaves by the same guard with the same values, or by an
 // entry guard with the values it was entered with (which resumes the interpreter there).
@@ -7,7 +8,7 @@ import { test } from "uvu";
 import fc from "fast-check";
 import * as assert from "uvu/assert";
 import {
-  ConstInt, ConstRef, GETARRAYITEM_I, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_GE, INT_LT, INT_NE, JUMP, LABEL,
+  ConstInt, ConstRef, FINISH, GETARRAYITEM_I, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_GE, INT_LT, INT_NE, JUMP, LABEL,
   loopHeader, ResOp, SETARRAYITEM, Trace, TYPE_INT, TYPE_REF, Value,
 } from "../rlib/jitrt/resop.ts";
 import { printTrace } from "../rlib/jitrt/printer.ts";
@@ -122,6 +123,33 @@ test("loop facts: the other direction; without a first guard to resume at, no fa
   t.record(JUMP, [moved], -1);
   optimizeTrace(t, new Tape());
   assert.is(loopHeader(t), 0);
+});
+
+test("bridges: a guard keeps its fail arguments' intervals (before its own test); a bridge from it starts knowing them", () => {
+  const t = bfLoop(-9);
+  optimizeLoop(t, new Tape());
+  // The loop's test fails with i2 (the pointer after the move) in 0..29999.
+  const exit = t.ops.filter((op) => op.failArgs.length > 0).pop()!;
+  assert.equal(exit.failBounds.slice(0, 2), [0, 29999]);
+  // The pointer's own checks: before guard_false(i2 < 0) nothing is known of i2.
+  assert.equal(t.ops.filter((op) => op.failArgs.length > 0)[1].failBounds, []);
+  const bridge = new Trace();
+  const ptr = bridge.addInput(TYPE_INT);
+  bridge.addInput(TYPE_REF);
+  const moved = bridge.record(INT_ADD, [ptr, c(9)], -1);
+  bridge.recordGuard(GUARD_FALSE, [bridge.record(INT_LT, [moved, c(0)], -1)], [moved]);
+  bridge.recordGuard(GUARD_FALSE, [bridge.record(INT_GE, [moved, c(30000)], -1)], [moved]);
+  bridge.record(FINISH, [moved, TAPE], -1);
+  optimizeTrace(bridge, new Tape(), exit);
+  // From 0..29999, ptr + 9 is at least 9: only the upper check is left.
+  assert.fixture(printTrace(bridge), [
+    "[i0, p1]",
+    "i2 = int_add(i0, 9)",
+    "i3 = int_ge(i2, 30000)",
+    "guard_false(i3) [i2]",
+    "finish(i2, ConstPtr(4096))",
+    "",
+  ].join("\n"));
 });
 
 // ---- The property.

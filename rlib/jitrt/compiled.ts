@@ -153,12 +153,12 @@ export function frameBuffer(): int {
   return typedDataAddress(buffers.frame);
 }
 
-/** Compiles the trace (a loop, or ending in FINISH to `target`; a bridge of `parent`), or
- *  null when the backend cannot compile it. */
-export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null, parent: CompiledTrace | null): CompiledTrace | null {
+/** Compiles the trace (a loop, or ending in FINISH to `target`; a bridge of `parent` from
+ *  its guard `from`), or null when the backend cannot compile it. */
+export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCell | null, parent: CompiledTrace | null, from: ResOp | null): CompiledTrace | null {
   const isLoop = trace.ops[trace.ops.length - 1].opnum === JUMP;
   const n = logRecorded(trace, isLoop);
-  optimizeTrace(trace, jitDescrInfo);
+  optimizeTrace(trace, jitDescrInfo, from);
   logOptimized(n, trace);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
   const exits = exitOps(trace);

@@ -354,8 +354,8 @@ export class MetaInterp {
   endTrace(target: JitCell | null): void {
     this.tracing = false;
     stats.tracesClosed++;
-    const compiled = compileTrace(this.trace, this.snapshots, target, this.bridgeParent);
     const parent = this.bridgeParent;
+    const compiled = compileTrace(this.trace, this.snapshots, target, parent, parent === null ? null : parent.exits[this.bridgeExit]);
     if (parent !== null) {
       if (compiled !== null) {
         parent.attach(this.bridgeExit, compiled);

@@ -228,6 +228,10 @@ export class ResOp extends Value {
   failArgs: Value[] = [];
   /** For guards the meta-interpreter records: the index of their resume data (resume.ts). */
   resume = -1;
+  /** For guards: per fail argument, the interval an int lay in where the guard is (before
+   *  its own test), as lower and upper bound (opt/bound.ts LIMIT: unknown): a bridge from
+   *  the guard starts knowing them (opt/index.ts). Empty when the optimizer did not say. */
+  failBounds: int[] = [];
   /** For compiled guards: how often the guard failed (a peeled loop's guard and its copy in
    *  the preamble share resume data, not their failures). */
   failures = 0;

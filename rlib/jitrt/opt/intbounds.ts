@@ -17,7 +17,7 @@
 // unbounded on that side.
 import {
   ARRAYLEN, ConstInt, ConstRef, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
-  INT_NE, INT_SUB, isComparison, LIST_LEN, negatedComparison, ResOp, SETARRAYITEM, TYPE_INT, Value,
+  INT_NE, INT_SUB, isComparison, isGuard, LIST_LEN, negatedComparison, ResOp, SETARRAYITEM, TYPE_INT, Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
 import { IntBound, LIMIT, UNBOUNDED } from "./bound.ts";
@@ -135,6 +135,7 @@ export class IntBounds extends Optimization {
   }
 
   propagate(op: ResOp, opt: Optimizer): boolean {
+    if (isGuard(op.opnum)) this.keepFailBounds(op, opt);
     if (op.opnum === GUARD_TRUE || op.opnum === GUARD_FALSE) {
       const c = op.args[0];
       if (c instanceof ResOp) this.learn(c, op.opnum === GUARD_TRUE, opt);
@@ -162,6 +163,20 @@ export class IntBounds extends Optimization {
     const length = this.descrs.typedLengthOf(arr, op.descr);
     const b = this.get(op.args[1], opt);
     return length > 0 && b.lower >= 0 && b.upper < length;
+  }
+
+  /** What a bridge from the guard will know of its inputs: the intervals of the guard's
+   *  fail arguments as they are where it fails (taken before the guard teaches anything). */
+  private keepFailBounds(op: ResOp, opt: Optimizer): void {
+    const kept: int[] = [];
+    let known = false;
+    for (const v of op.failArgs) {
+      const b = v.type === TYPE_INT ? this.get(v, opt) : UNBOUNDED;
+      kept.push(b.lower);
+      kept.push(b.upper);
+      if (b.known()) known = true;
+    }
+    op.failBounds = known ? kept : [];
   }
 
   /** A comparison's result when the intervals decide it, else -1. */
