@@ -138,6 +138,13 @@ export class Code {
 /** One environment frame: the slots of one lambda invocation and the frame it was closed in.
  *  The first four slots are fields, so most frames are one object (a call allocates little);
  *  the slots from the fifth on are in `more`. */
+/** The slots of an Env past the four it holds in fields. */
+function moreSlots(nslots: int): Value[] {
+  const more: Value[] = [];
+  for (let i = 4; i < nslots; i++) more.push(UNSPECIFIED);
+  return more;
+}
+
 export class Env {
   s0: Value = UNSPECIFIED;
   s1: Value = UNSPECIFIED;
@@ -147,13 +154,9 @@ export class Env {
   readonly parent: Env | null;
   constructor(nslots: int, parent: Env | null) {
     this.parent = parent;
-    if (nslots <= 4) {
-      this.more = null;
-    } else {
-      const more: Value[] = [];
-      for (let i = 4; i < nslots; i++) more.push(UNSPECIFIED);
-      this.more = more;
-    }
+    // (The loop is in a function of its own: the JIT traces into a constructor without one,
+    // and the Env of a procedure with few locals is then not allocated in a loop's trace.)
+    this.more = nslots <= 4 ? null : moreSlots(nslots);
   }
 
   get(slot: int): Value {

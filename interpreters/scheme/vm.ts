@@ -18,7 +18,7 @@ import { arith, compareValues, CMP_EQ, CMP_LT, CMP_GT, CMP_LE, CMP_GE } from "./
 import { P_APPLY } from "./misc.ts";
 import { toWriteString } from "./printer.ts";
 import * as op from "./opcodes.ts";
-import { elidable, JitDriver, promote } from "../../rlib/jit.ts";
+import { elidable, JitDriver, promote, unrollSafe } from "../../rlib/jit.ts";
 
 /** The JIT's view of the loop: the position in the guest program is green (a trace is
  *  specialized to it), the guest state red. */
@@ -335,6 +335,11 @@ function arityText(p: Primitive): string {
   if (p.maxArgs === p.minArgs) return `${p.minArgs}`;
   return `${p.minArgs} to ${p.maxArgs}`;
 }
+
+// Their loops run a number of times an instruction's operand gives, a constant in a trace:
+// the JIT may unroll them.
+unrollSafe(outerEnv);
+unrollSafe(popN);
 
 function outerEnv(env: Env, depth: int): Env {
   let en = env;
