@@ -10,7 +10,7 @@ import { TYPED_LENGTH } from "../runtime.ts";
 class TableDescrInfo extends DescrInfo {
   /** Float64Array items hold a float exactly; narrower typed arrays wrap or round, except
    *  for an int that fits the unsigned element: a constant, or `x & m` with a mask that does
-   *  (BF's `(cell + n) & 255` stored in a Uint8Array reads back as stored). */
+   *  (a tape interpreter's `(cell + n) & 255` stored in a Uint8Array reads back as stored). */
   arrayStoresExactly(descr: int, value: Value): boolean {
     if (value.type === TYPE_REF) return true;
     if (descrWord(descr, 0) !== DESCR_ARRAY) return false;

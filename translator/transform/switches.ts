@@ -28,8 +28,8 @@ interface Test {
 
 function testOf(b: Block): Test | null {
   // Only chains built from `switch` statements (the builder names their tests "match"): an
-  // if/else chain stays a chain, its author may have put the hot cases first (BF's dispatch
-  // ran 15% slower as a br_table, an indirect jump, than as well-predicted branches).
+  // if/else chain stays a chain, its author may have put the hot cases first (a bytecode
+  // interpreter's dispatch ran 15% slower as a br_table, an indirect jump, than as well-predicted branches).
   if (b.exits.length !== 2 || !(b.exitswitch instanceof Variable) || b.exitswitch.hint !== "match") return null;
   const chain = new Set<Variable>([b.exitswitch]);
   for (let i = b.operations.length - 1; i >= 0; i--) {

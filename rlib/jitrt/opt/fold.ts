@@ -176,8 +176,8 @@ function reassociate(op: ResOp): void {
 }
 
 /** For `c == k` or `c != k` (either way round) where c is a comparison and k a constant:
- *  c, else null. An interpreter's `!b` and `b !== 0` trace so: BF's `tape[ptr] !== 0` is
- *  int_eq(int_eq(x, 0), 0). */
+ *  c, else null. An interpreter's `!b` and `b !== 0` trace so: a tape interpreter's
+ *  `tape[ptr] !== 0` is int_eq(int_eq(x, 0), 0). */
 function testedComparison(op: ResOp): ResOp | null {
   if ((op.opnum !== INT_EQ && op.opnum !== INT_NE) || op.args.length !== 2) return null;
   const c = op.args[0] instanceof ConstInt ? op.args[1] : op.args[0];

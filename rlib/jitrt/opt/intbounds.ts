@@ -7,8 +7,8 @@
 // on it goes (ConstantFolding removes a guard on a constant that holds); a value pinned to
 // one number becomes that constant.
 //
-// An interpreter checks its own indices: BF's `if (ptr < 0 || ptr >= TAPE_SIZE)` after each
-// move is two guards in the trace, and after one such pair the next moves' checks are mostly
+// An interpreter checks its own indices: a tape interpreter's `if (ptr < 0 || ptr >=
+// TAPE_SIZE)` after each move is two guards in the trace, and after one such pair the next moves' checks are mostly
 // decided (ptr + 1 after 0 <= ptr < 30000 is at least 1). A typed-array access whose array is
 // a constant and whose index is proven within its length needs no bounds check (ResOp.inBounds).
 //
