@@ -8,9 +8,10 @@
 // one number becomes that constant.
 //
 // An interpreter checks its own indices: a tape interpreter's `if (ptr < 0 || ptr >=
-// TAPE_SIZE)` after each move is two guards in the trace, and after one such pair the next moves' checks are mostly
-// decided (ptr + 1 after 0 <= ptr < 30000 is at least 1). A typed-array access whose array is
-// a constant and whose index is proven within its length needs no bounds check (ResOp.inBounds).
+// TAPE_SIZE)` after each move is two guards in the trace, and after one such pair the next
+// moves' checks are mostly decided (ptr + 1 after 0 <= ptr < 30000 is at least 1). A
+// typed-array access whose array is a constant and whose index is proven within its length
+// needs no bounds check (ResOp.inBounds).
 //
 // Bounds are exact integers in both modes: kept below 2^52 in magnitude (a JS double is
 // exact there, and an i64 operation on such values cannot wrap); beyond, the value is
