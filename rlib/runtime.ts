@@ -377,10 +377,15 @@ export function strOrNull(s: string | null | undefined): string {
 
 // ---- program entry --------------------------------------------------------------------------
 
-/** Runs before main; returns main's argv (the arguments after the program name). */
-export function startProgram(): string[] {
+/** Runs first: sets up the collector. */
+export function startProgram(): void {
   if (gcMode() === 2) genInit(); // before anything allocates
   loadGcSettings();
+}
+
+/** main's argv (the arguments after the program name), made just before main is called:
+ *  _start holds it in a Wasm local, which is no root, so nothing may allocate after it. */
+export function programArgs(): string[] {
   return wasiArgs();
 }
 

@@ -46,4 +46,12 @@ test("a program file that does not exist", async () => {
   assert.is(await diagnose(path.join(dir, "no-such-program.ts")), `error RTS: cannot read ${path.join(dir, "no-such-program.ts")}`);
 });
 
+test("a program file that is not TypeScript", async () => {
+  const readme = path.join(ROOT, "tests/programs/README.md");
+  assert.is(
+    await diagnose(readme),
+    `error RTS: ${readme} is not a TypeScript file: an RTS program's entry module is a .ts file with \`export function main\``,
+  );
+});
+
 test.run();

@@ -19,18 +19,26 @@ export function slotKind(k: int): int {
   return descrWord(driver.descr, 5 + k);
 }
 
+/** Reads the driver's shape from its descriptor, once, without allocating. False when the
+ *  program has no JitDriver (and so no portal that could call jitEnter). */
+export function readDriver(): boolean {
+  if (driver.descr < 0) {
+    for (let d = 0; d < descrCount(); d++) {
+      if (descrWord(d, 0) === DESCR_DRIVER) driver.descr = d;
+    }
+    if (driver.descr < 0) return false;
+    driver.greens = descrWord(driver.descr, 3);
+    driver.reds = descrWord(driver.descr, 4);
+  }
+  return true;
+}
+
 /** The refs in the exchange area are plain ints, which a collection does not update: the
  *  first thing jitEnter does is to copy them to shadow-stack slots (one per green and red,
  *  0 for the others), returned. Called from jitEnter itself (see miframe.ts pushRefs); it
  *  cannot collect (the driver's shape is read without allocating). */
 export function rootExchange(): int {
-  if (driver.descr < 0) {
-    for (let d = 0; d < descrCount(); d++) {
-      if (descrWord(d, 0) === DESCR_DRIVER) driver.descr = d;
-    }
-    driver.greens = descrWord(driver.descr, 3);
-    driver.reds = descrWord(driver.descr, 4);
-  }
+  readDriver();
   const n = driver.greens + driver.reds;
   const base = shadowStackTop();
   if (base + 4 * n > shadowStackLimit()) stackOverflow();

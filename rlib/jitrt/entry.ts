@@ -2,15 +2,16 @@
 // translator/transform/jitentry.ts weaves the call in at can_enter_jit, with the greens
 // and reds in the exchange area). Every top-level function here is a runtime helper.
 import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
+import { getenv } from "../os.ts";
 import { int } from "../types.ts";
 import { CompiledTrace, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
 import { takesBridge } from "./frame.ts";
 import { FINISH } from "./resop.ts";
-import { rootExchange } from "./driver.ts";
+import { readDriver, rootExchange } from "./driver.ts";
 import { printStats, startTracingClock, stats } from "./stats.ts";
 import { logCounts } from "./jitlog.ts";
 import { MetaInterp } from "./metainterp.ts";
-import { block, bucketIndex, findCell, hashStep, keyFromExchange, newCell, portalTick, setUp, tick, warm } from "./warmstate.ts";
+import { block, bucketIndex, findCell, hashStep, keyFromExchange, newCell, portalTick, setParams, setUp, tick, warm } from "./warmstate.ts";
 
 class Jit {
   /** Made at the first use: it reads the jitcode tables, which exist only translated. */
@@ -79,7 +80,6 @@ export function jitTick(hash: int): boolean {
  *  the value in the exchange area's first slot (and an exception may be pending). */
 export function jitEnter(site: int): int {
   const roots = rootExchange();
-  setUp();
   keyFromExchange(roots);
   let answer = 0;
   let bucket = bucketIndex();
@@ -107,8 +107,29 @@ export function jitEnter(site: int): int {
   return answer;
 }
 
+/** Called when the program starts, before its startup code (targets/wasm/index.ts
+ *  _start, with --jit): the portal's counting needs the thresholds. jitEnter, a big
+ *  function, is then first called when a loop is hot. */
+export function jitStart(): void {
+  if (!readDriver()) return;
+  setUp();
+  const spec = getenv("RTS_JIT");
+  if (spec !== null) jitParams(spec);
+}
+
+/** RTS_JIT's parameters (out of line: most runs have none). */
+export function jitParams(spec: string): void {
+  setParams(spec);
+}
+
 /** Called when the program exits (targets/wasm/index.ts _start, with --jit). */
 export function jitExit(): void {
+  if (getenv("RTS_JITSTATS") !== null || getenv("RTS_JITLOG") !== null) jitReport();
+}
+
+/** The statistics and the trace log's counts (jitExit's work, kept out of line: most runs
+ *  want neither). */
+export function jitReport(): void {
   printStats();
   logCounts();
 }

@@ -9,7 +9,6 @@
 // of a compiled trace that has failed bridgeThreshold times gets a bridge: by default a
 // fifth of the threshold, as PyPy's trace_eagerness (200) is of its threshold (1039);
 // RTS_JIT=bridgeThreshold=N sets it.
-import { getenv } from "../os.ts";
 import { jitExchangeBase, load32, load64 } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { CompiledTrace } from "./compiled.ts";
@@ -21,12 +20,14 @@ const COUNTERS = 4096;
 const BLOCKED = 0x40000000;
 
 export class WarmState {
-  ready = false;
   threshold = 1000;
   traceLimit = 6000;
-  /** 0 until set up: then RTS_JIT's, or a fifth of the threshold (at least 1). */
+  /** RTS_JIT's, or a fifth of the threshold (at least 1). */
   bridgeThreshold = 0;
-  /** 0 until set up, then the threshold: the portal counts while a counter stays below it. */
+  /** RTS_JIT's bridgeThreshold (0: none given). */
+  givenBridgeThreshold = 0;
+  /** The threshold once set up (entry.ts jitStart): the portal counts while a counter stays
+   *  below it. */
   limit = 0;
   /** Per bucket: entries counted, or BLOCKED. */
   counters = new Int32Array(COUNTERS);
@@ -51,23 +52,19 @@ export class JitCell {
 
 export const warm = new WarmState();
 
-/** Reads the parameters, once. */
+/** Reads the driver's parameters (its JitParams), at the program's start. */
 export function setUp(): void {
-  if (warm.ready) return;
-  warm.ready = true;
   // Sized here, where nothing holds a raw address: filling it must not allocate (a
   // collection would leave the ref green just read from its root stale).
   for (let k = 0; k < driver.greens; k++) key.push(0);
   warm.threshold = descrWord(driver.descr, 1);
   warm.traceLimit = descrWord(driver.descr, 2);
-  const spec = getenv("RTS_JIT");
-  if (spec !== null) parseParams(spec);
-  if (warm.bridgeThreshold === 0) warm.bridgeThreshold = Math.max(1, Math.floor(warm.threshold / 5));
-  warm.limit = warm.threshold;
+  settle();
 }
 
-/** "threshold=N,traceLimit=N,bridgeThreshold=N" (any may be left out). */
-function parseParams(spec: string): void {
+/** Overrides them with RTS_JIT's: "threshold=N,traceLimit=N,bridgeThreshold=N" (any may be
+ *  left out). */
+export function setParams(spec: string): void {
   let i = 0;
   while (i < spec.length) {
     let j = i;
@@ -79,10 +76,17 @@ function parseParams(spec: string): void {
       const name = item.substring(0, eq);
       if (name === "threshold" && value > 0) warm.threshold = value;
       if (name === "traceLimit" && value > 0) warm.traceLimit = value;
-      if (name === "bridgeThreshold" && value > 0) warm.bridgeThreshold = value;
+      if (name === "bridgeThreshold" && value > 0) warm.givenBridgeThreshold = value;
     }
     i = j + 1;
   }
+  settle();
+}
+
+/** What follows from the threshold. */
+function settle(): void {
+  warm.bridgeThreshold = warm.givenBridgeThreshold > 0 ? warm.givenBridgeThreshold : Math.max(1, Math.floor(warm.threshold / 5));
+  warm.limit = warm.threshold;
 }
 
 /** The green key being looked up: each green's raw bits (a ref's address, a float's bits).
@@ -143,8 +147,7 @@ export function newCell(index: int): JitCell {
 }
 
 /** The portal's part of counting (inlined at can_enter_jit, with the hash of its greens):
- *  true when jitEnter must run, because the counter reached the threshold or is BLOCKED
- *  (or the JIT is not set up yet). */
+ *  true when jitEnter must run, because the counter reached the threshold or is BLOCKED. */
 export function portalTick(hash: int): boolean {
   const i = bucketOf(hash);
   const n = warm.counters[i] + 1;

@@ -132,6 +132,7 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
     // two differ only when ptr + C wraps past 4 GiB, which no valid object address does;
     // the runtime state in low memory is only reached through constant addresses.
     binaryen.setLowMemoryUnused(true);
+    if (opts.jit) keepJitCallsOutOfLine(m, ctx);
     m.optimize();
   }
   const bytes = m.emitBinary();
@@ -139,17 +140,18 @@ export function emitWasm(ll: LowLevelProgram, gcRoots: GcRoots, opts: BackendOpt
   return bytes;
 }
 
-/** `_start`: the runtime's start, argv from WASI, the program's startup function, main(argv),
+/** `_start`: the runtime's start, the program's startup function, argv from WASI, main(argv),
  *  then the runtime's exit with main's result, or the report of an exception main let
  *  through; with --jit, the JIT's statistics first (RTS_JITSTATS). */
 function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext, jit: boolean): void {
   const main = ll.program.main;
   const startup = ll.program.startup;
-  let argv = m.call(ctx.runtimeName("startProgram"), [], binaryen.i32);
-  if (startup) {
-    // After startProgram (which sets up the collector), before main.
-    argv = m.block(null, [m.local.set(0, argv), m.call(ctx.functionName(startup), [], binaryen.none), m.local.get(0, binaryen.i32)], binaryen.i32);
-  }
+  // The collector first, then the JIT's parameters (the startup code may run the portal),
+  // the program's startup function, and argv last (see programArgs).
+  const before = [m.call(ctx.runtimeName("startProgram"), [], binaryen.none)];
+  if (jit) before.push(m.call(ctx.runtimeName("jitStart"), [], binaryen.none));
+  if (startup) before.push(m.call(ctx.functionName(startup), [], binaryen.none));
+  const argv = m.block(null, [...before, m.call(ctx.runtimeName("programArgs"), [], binaryen.i32)], binaryen.i32);
   const retType = typeOfValue(main.graph.getReturnVar());
   const call = m.call(ctx.functionName(main), [argv], wasmType(retType));
   let code: binaryen.ExpressionRef;
@@ -167,6 +169,19 @@ function addStart(m: binaryen.Module, ll: LowLevelProgram, ctx: ModuleContext, j
     m.call(ctx.runtimeName("exitProgram"), [m.i64.extend_s(m.local.get(0, binaryen.i32))], binaryen.none),
   ]));
   m.addFunctionExport("_start", "_start");
+}
+
+/** The JIT's entry from the portal, its parameters and its report at exit each have one
+ *  caller, which binaryen would inline: the interpreter's loop function (and _start) would
+ *  carry the whole meta-interpreter, which an engine compiles before the first instruction
+ *  runs (V8: 4x the loop function's code and compile time) and allocates registers around.
+ *  Out of line, none is compiled until it is called (jitEnter: once a loop is hot). */
+function keepJitCallsOutOfLine(m: binaryen.Module, ctx: ModuleContext): void {
+  for (const name of ["jitEnter", "jitParams", "jitReport"]) {
+    binaryen.setPassArgument("no-inline", ctx.runtimeName(name));
+    m.runPasses(["no-inline"]);
+  }
+  binaryen.setPassArgument("no-inline", null);
 }
 
 /** `rts_jit.compile(bytes, length) -> table index`: the host compiles a trace's Wasm module

@@ -87,6 +87,9 @@ function compilerHost(): ts.CompilerHost {
 export function loadSources(entryPath: string, jit: boolean): LoadedSources {
   const entry = path.resolve(entryPath);
   if (!fs.statSync(entry, { throwIfNoEntry: false })?.isFile()) throw new RtsError(null, `cannot read ${entryPath}`);
+  if (!entry.endsWith(".ts") || entry.endsWith(".d.ts")) {
+    throw new RtsError(null, `${entryPath} is not a TypeScript file: an RTS program's entry module is a .ts file with \`export function main\``);
+  }
   const runtimeFiles = ["runtime.ts", ...(jit ? ["jitrt/entry.ts"] : [])].map((f) => path.join(RLIB_DIR, f));
   const libraryFiles = LIBRARY_MODULES.map((name) => path.join(RLIB_DIR, `${name}.ts`));
   const program = ts.createProgram({
