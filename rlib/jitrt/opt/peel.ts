@@ -40,7 +40,7 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
   // (Taken before the walk, which rewrites the operations.)
   const first = trace.ops.length > 1 ? trace.ops[1] : null;
   const resumable = first !== null && isGuard(first.opnum) && onlyInputs(first.failArgs, trace);
-  const resumeFailArgs = resumable ? copyValues(first!.failArgs) : [];
+  const resumeFailArgs = resumable ? first!.failArgs.slice() : [];
   const resume = resumable ? first!.resume : -1;
   const preambleBounds = new IntBounds(descrs);
   const preambleOpt = optimizationChain(descrs, preambleBounds, trace);
@@ -76,7 +76,7 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
     const label = trace.ops[0];
     trace.ops = [label];
     for (const g of guards) trace.ops.push(g);
-    trace.ops.push(new ResOp(JUMP, copyValues(label.args), -1));
+    trace.ops.push(new ResOp(JUMP, label.args.slice(), -1));
     for (const op of loop.ops) trace.ops.push(op);
     return trace;
   }
@@ -92,7 +92,7 @@ function factsHold(loop: Trace, bounds: IntBounds, opt: Optimizer, consts: (Valu
   for (let k = 0; k < back.length; k++) {
     const c = consts[k];
     const b = assumed[k];
-    if (c !== null && !sameConstant(c, back[k])) {
+    if (c !== null && opt.key(c) !== opt.key(back[k])) {
       consts[k] = null;
       holds = false;
     } else if (b !== null) {
@@ -134,14 +134,9 @@ function entryGuards(trace: Trace, failArgs: Value[], resume: int, consts: (Valu
 
 function entryGuard(opnum: int, args: Value[], failArgs: Value[], resume: int): ResOp {
   const g = new ResOp(opnum, args, -1);
-  g.failArgs = copyValues(failArgs);
+  g.failArgs = failArgs.slice();
   g.resume = resume;
   return g;
-}
-
-function sameConstant(c: Value, v: Value): boolean {
-  if (c instanceof ConstInt) return v instanceof ConstInt && v.value === c.value;
-  return c instanceof ConstRef && v instanceof ConstRef && v.address === c.address;
 }
 
 /** Whether the values are all inputs of the trace or constants. */
@@ -153,12 +148,6 @@ function onlyInputs(values: Value[], t: Trace): boolean {
     if (!input) return false;
   }
   return true;
-}
-
-function copyValues(values: Value[]): Value[] {
-  const out: Value[] = [];
-  for (const v of values) out.push(v);
-  return out;
 }
 
 /** A copy with fresh inputs and operations (the optimizer rewrites operations in place);
