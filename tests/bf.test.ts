@@ -6,14 +6,14 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { python, ROOT, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
+import { Scratch } from "./support/scratch.ts";
 
 const examples = path.join(ROOT, "interpreters", "bf", "examples");
 const source = path.join(ROOT, "interpreters", "bf", "bf.ts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-bf-test-"));
+const scratch = new Scratch("bf");
 
 interface Result {
   status: number | null;
@@ -28,19 +28,12 @@ let wasm: string | null = null;
 function command(mode: Mode): string[] {
   switch (mode) {
     case "untranslated":
-      return [process.execPath, bundleProgram(source, path.join(tmp, "bf.mjs"))];
+      return [process.execPath, bundleProgram(source, scratch.path("bf.mjs"))];
     case "node":
       return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm!];
     case "wasmtime":
       return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm!];
   }
-}
-
-/** Writes a Brainfuck program to a temporary file; returns its path. */
-function program(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, text);
-  return file;
 }
 
 function register(t: Test, run: (args: string[], stdin?: string) => Result): void {
@@ -95,7 +88,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
 
   t("`,` at end of input leaves the cell unchanged", () => {
     // cell = 50 ('2'); read (input "A" then EOF); print; read again at EOF; print.
-    const p = program("eof.b", "+".repeat(50) + ",.,.");
+    const p = scratch.program("eof.b", "+".repeat(50) + ",.,.");
     assert.is(run([p], "A").stdout.toString(), "AA");
     assert.is(run([p], "").stdout.toString(), "22");
   });
@@ -104,7 +97,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
 
   t("cells wrap modulo 256 both ways", () => {
     // 0 - 1 = 255, + 66 = 65 ('A'); then + 256 = 65 again, + 1 = 66 ('B').
-    const p = program("wrap.b", "-" + "+".repeat(66) + "." + "+".repeat(257) + ".");
+    const p = scratch.program("wrap.b", "-" + "+".repeat(66) + "." + "+".repeat(257) + ".");
     const r = run([p]);
     assert.is(r.status, 0);
     assert.is(r.stdout.toString(), "AB");
@@ -117,13 +110,13 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
       "+".repeat(120) + "." +
       ">" + "+".repeat(0xc3) + ">" + "+".repeat(0xa9) +
       ">" + "+".repeat(50) + "[>" + "+".repeat(60) + "[<<<.>.>>-]<-]";
-    const r = run([program("utf8.b", text)]);
+    const r = run([scratch.program("utf8.b", text)]);
     assert.is(r.status, 0);
     assert.is(r.stdout.toString("utf8"), "x" + "é".repeat(3000));
   });
 
   t("output bytes that are not UTF-8 come out as U+FFFD", () => {
-    const r = run([program("bad-utf8.b", "-.[-]" + "+".repeat(0xc3) + ".[-]" + "+".repeat(65) + ".")]);
+    const r = run([scratch.program("bad-utf8.b", "-.[-]" + "+".repeat(0xc3) + ".[-]" + "+".repeat(65) + ".")]);
     assert.is(r.status, 0);
     assert.is(r.stdout.toString("utf8"), "\ufffd\ufffdA");
   });
@@ -131,27 +124,27 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
   // ---- Errors.
 
   t("unmatched [ is reported with its offset", () => {
-    const r = run([program("open.b", "++[>+<-]\n[[-]")]);
+    const r = run([scratch.program("open.b", "++[>+<-]\n[[-]")]);
     assert.is(r.status, 1);
     assert.is(r.stderr, "bf: unmatched [ at offset 9\n");
     assert.is(r.stdout.length, 0);
   });
 
   t("unmatched ] is reported with its offset", () => {
-    const r = run([program("close.b", "+[-]]+")]);
+    const r = run([scratch.program("close.b", "+[-]]+")]);
     assert.is(r.status, 1);
     assert.is(r.stderr, "bf: unmatched ] at offset 4\n");
   });
 
   t("a program file that cannot be read", () => {
-    const missing = path.join(tmp, "no-such-program.b");
+    const missing = scratch.path("no-such-program.b");
     const r = run([missing]);
     assert.is(r.status, 1);
     assert.is(r.stderr, `bf: cannot read ${missing}\n`);
   });
 
   t("an input file that cannot be read", () => {
-    const missing = path.join(tmp, "no-such-input.txt");
+    const missing = scratch.path("no-such-input.txt");
     const r = run([path.join(examples, "cat.b"), missing]);
     assert.is(r.status, 1);
     assert.is(r.stderr, `bf: cannot read ${missing}\n`);
@@ -167,14 +160,14 @@ function register(t: Test, run: (args: string[], stdin?: string) => Result): voi
 
   t("tape pointer below 0", () => {
     // The output before the error is still written.
-    const r = run([program("left.b", "+".repeat(49) + ".<")]);
+    const r = run([scratch.program("left.b", "+".repeat(49) + ".<")]);
     assert.is(r.status, 1);
     assert.is(r.stdout.toString(), "1");
     assert.is(r.stderr, "bf: tape pointer out of range\n");
   });
 
   t("tape pointer past the end of the 30000 cells", () => {
-    const r = run([program("right.b", "+[>+]")]);
+    const r = run([scratch.program("right.b", "+[>+]")]);
     assert.is(r.status, 1);
     assert.is(r.stderr, "bf: tape pointer out of range\n");
   });

@@ -30,7 +30,8 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-function spawn(cmd: string, args: string[], opts: RunOptions): RunResult {
+/** Runs a command to its end; its output as text (for a program that writes bytes, spawnSync). */
+export function runCommand(cmd: string, args: string[], opts: RunOptions = {}): RunResult {
   const env = { ...process.env, ...opts.env };
   const r = spawnSync(cmd, args, { input: opts.stdin ?? "", cwd: opts.cwd ?? ROOT, env, encoding: "utf8", maxBuffer: 64 << 20 });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
@@ -61,13 +62,13 @@ export function runUntranslated(entry: string, args: string[] = [], opts: RunOpt
     bundle = bundleProgram(entry, path.join(WORK, `${path.basename(entry, ".ts")}-${bundles.size}.mjs`));
     bundles.set(entry, bundle);
   }
-  return spawn(process.execPath, [...BUNDLE_NODE_FLAGS, bundle, ...args], opts);
+  return runCommand(process.execPath, [...BUNDLE_NODE_FLAGS, bundle, ...args], opts);
 }
 
 export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
-  return spawn(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...args], opts);
+  return runCommand(process.execPath, [path.join(ROOT, "targets/hosts/node-main.mjs"), wasm, ...args], opts);
 }
 
 export function runWasmtimeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
-  return spawn(python(), [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
+  return runCommand(python(), [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
 }

@@ -6,17 +6,16 @@
 // its first backward jump) and 1000, on both hosts, also under --gc-stress.
 import { suite, Test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { python, ROOT, type RunResult, translateProgram } from "./harness.ts";
+import { python, ROOT, runCommand, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
+import { Scratch } from "./support/scratch.ts";
 
 const dir = path.join(ROOT, "interpreters", "scheme");
 const examples = path.join(dir, "examples");
 const source = path.join(dir, "scheme.ts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-scheme-test-"));
+const scratch = new Scratch("scheme");
 
 type Mode = "untranslated" | "node" | "wasmtime" | "gc-stress" | "jit node" | "jit wasmtime" | "jit gc-stress";
 
@@ -30,17 +29,11 @@ function translated(key: "plain" | "stress" | "jit" | "jit-stress"): Promise<str
 }
 
 async function command(mode: Mode): Promise<string[]> {
-  if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, path.join(tmp, "scheme.mjs"))];
+  if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, scratch.path("scheme.mjs"))];
   const key = mode === "gc-stress" ? "stress" : mode === "jit gc-stress" ? "jit-stress" : mode.startsWith("jit") ? "jit" : "plain";
   const wasm = await translated(key);
   if (mode.endsWith("wasmtime")) return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
   return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm];
-}
-
-function program(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, text);
-  return file;
 }
 
 const names = fs.readdirSync(examples).filter((f) => f.endsWith(".scm")).map((f) => f.slice(0, -4)).sort();
@@ -91,16 +84,16 @@ function register(t: Test, run: (args: string[], stdin?: string) => RunResult): 
   });
 
   t("(exit n) stops with that exit code after flushing the output", () => {
-    const r = run([program("exit.scm", '(display "bye")\n(newline)\n(exit 3)\n(display "not reached")\n')]);
+    const r = run([scratch.program("exit.scm", '(display "bye")\n(newline)\n(exit 3)\n(display "not reached")\n')]);
     assert.is(r.stdout, "bye\n");
     assert.is(r.stderr, "");
     assert.is(r.status, 3);
-    assert.is(run([program("exit0.scm", "(exit)")]).status, 0);
-    assert.is(run([program("exitf.scm", "(exit #f)")]).status, 1);
+    assert.is(run([scratch.program("exit0.scm", "(exit)")]).status, 0);
+    assert.is(run([scratch.program("exitf.scm", "(exit #f)")]).status, 1);
   });
 
   t("--disassemble prints the bytecode of each top-level form", () => {
-    const r = run(["--disassemble", program("dis.scm", "(define (inc x) (+ x 1))\n(display (inc 41))\n")]);
+    const r = run(["--disassemble", scratch.program("dis.scm", "(define (inc x) (+ x 1))\n(display (inc 41))\n")]);
     assert.is(r.status, 0);
     assert.ok(r.stdout.includes("code inc: params 1, slots 1\n"), r.stdout);
     assert.ok(r.stdout.includes("ADD 0 0 1    ; +\n"), r.stdout);
@@ -108,7 +101,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => RunResult): 
   });
 
   t("a program file that cannot be read", () => {
-    const missing = path.join(tmp, "no-such-program.scm");
+    const missing = scratch.path("no-such-program.scm");
     const r = run([missing]);
     assert.is(r.status, 1);
     assert.is(r.stderr, `scheme: cannot read ${missing}\n`);
@@ -122,10 +115,7 @@ function register(t: Test, run: (args: string[], stdin?: string) => RunResult): 
 }
 
 function runner(cmd: string[], env: Record<string, string> = {}): (args: string[], stdin?: string) => RunResult {
-  return (args, stdin = "") => {
-    const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { input: stdin, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
-    return { status: r.status, stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8") };
-  };
+  return (args, stdin) => runCommand(cmd[0], [...cmd.slice(1), ...args], { stdin, env });
 }
 
 for (const mode of ["untranslated", "node", "wasmtime"] as const) {
@@ -154,7 +144,7 @@ stress.run();
 const startup = suite("scheme start-up");
 startup("(display \"hi\") executes under 100k Wasm operations (the prelude is prebuilt)", async () => {
   const cmd = await command("wasmtime");
-  const r = spawnSync(cmd[0], [...cmd.slice(1), program("hi.scm", '(display "hi")')], { env: { ...process.env, RTS_FUEL: "1" }, encoding: "utf8" });
+  const r = runCommand(cmd[0], [...cmd.slice(1), scratch.program("hi.scm", '(display "hi")')], { env: { RTS_FUEL: "1" } });
   assert.is(r.stdout, "hi");
   const ops = Number(/rts: (\d+) Wasm operations executed/.exec(r.stderr)?.[1]);
   assert.ok(ops > 0 && ops < 100_000, r.stderr);

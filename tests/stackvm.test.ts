@@ -4,17 +4,16 @@
 // and the compile-time and run-time errors with their messages and exit codes.
 import { suite, Test } from "uvu";
 import * as assert from "uvu/assert";
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { python, ROOT, type RunResult, translateProgram } from "./harness.ts";
+import { python, ROOT, runCommand, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
+import { Scratch } from "./support/scratch.ts";
 
 const dir = path.join(ROOT, "interpreters", "stackvm");
 const examples = path.join(dir, "examples");
 const source = path.join(dir, "stackvm.ts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rts-stackvm-test-"));
+const scratch = new Scratch("stackvm");
 
 type Mode = "untranslated" | "node" | "wasmtime" | "node --jit" | "wasmtime --jit";
 
@@ -31,7 +30,7 @@ async function command(mode: Mode): Promise<{ cmd: string[]; env: Record<string,
   const wasmtime = path.join(ROOT, "targets/hosts/wasmtime_host.py");
   switch (mode) {
     case "untranslated":
-      return { cmd: [process.execPath, bundleProgram(source, path.join(tmp, "stackvm.mjs"))], env: {} };
+      return { cmd: [process.execPath, bundleProgram(source, scratch.path("stackvm.mjs"))], env: {} };
     case "node":
       return { cmd: [process.execPath, node, await translated(false)], env: {} };
     case "wasmtime":
@@ -41,13 +40,6 @@ async function command(mode: Mode): Promise<{ cmd: string[]; env: Record<string,
     case "wasmtime --jit":
       return { cmd: [python(), wasmtime, await translated(true)], env: { RTS_JIT: "threshold=1000" } };
   }
-}
-
-/** Writes a program to a temporary file; returns its path. */
-function program(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, text);
-  return file;
 }
 
 const names = fs.readdirSync(examples).filter((f) => f.endsWith(".svm")).map((f) => f.slice(0, -4)).sort();
@@ -70,7 +62,7 @@ function register(t: Test, run: (args: string[]) => RunResult, errors: boolean):
   }
 
   t("operators: precedence, short circuits, integer division and remainder, negation", () => {
-    const p = program("ops.svm", [
+    const p = scratch.program("ops.svm", [
       "print 1 + 2 * 3 - 4, (1 + 2) * 3, 7 / 2, -7 / 2, 7 % 3, -7 % 3, 7 % -3, - - 5, !0, !7;",
       "print 1 < 2, 2 <= 1, 3 > 2, 2 >= 3, 4 == 4, 4 != 4, (1 < 2) == 1;",
       "a = array(2);",
@@ -91,12 +83,12 @@ function register(t: Test, run: (args: string[]) => RunResult, errors: boolean):
   });
 
   t("arrays are handles: shared by assignment, with lengths", () => {
-    const p = program("arrays.svm", "a = array(3); b = a; b[1] = 42; c = array(len(a) + 1); print a[1], len(c), a, c;");
+    const p = scratch.program("arrays.svm", "a = array(3); b = a; b[1] = 42; c = array(len(a) + 1); print a[1], len(c), a, c;");
     assert.is(run([p]).stdout, "42 4 1 2\n");
   });
 
   t("--dis prints the bytecode", () => {
-    const r = run(["--dis", program("dis.svm", "i = 0;\nwhile (i < 3) { i = i + 1; }\nprint \"i\", i;\n")]);
+    const r = run(["--dis", scratch.program("dis.svm", "i = 0;\nwhile (i < 3) { i = i + 1; }\nprint \"i\", i;\n")]);
     assert.is(r.status, 0);
     assert.fixture(r.stdout, [
       "    0  line 1    const 0",
@@ -123,7 +115,7 @@ function register(t: Test, run: (args: string[]) => RunResult, errors: boolean):
   // ---- Errors: the output printed before a run-time error is kept.
 
   t("a run-time error in a hot loop: the output before it is kept", () => {
-    const file = program("index.svm", "a = array(300);\ni = 0;\nwhile (i < 1000) {\n  a[i] = i;\n  if (i % 100 == 0) { print a[i]; }\n  i = i + 1;\n}\n");
+    const file = scratch.program("index.svm", "a = array(300);\ni = 0;\nwhile (i < 1000) {\n  a[i] = i;\n  if (i % 100 == 0) { print a[i]; }\n  i = i + 1;\n}\n");
     const r = run([file]);
     assert.is(r.status, 1);
     assert.is(r.stdout, "0\n100\n200\n");
@@ -147,16 +139,16 @@ function register(t: Test, run: (args: string[]) => RunResult, errors: boolean):
   ];
   for (const [name, text, message] of cases) {
     t(`error: ${name}`, () => {
-      const file = program(name, text);
+      const file = scratch.program(name, text);
       const r = run([file]);
       assert.is(r.status, 1);
-      assert.is(r.stderr, `stackvm: ${path.join(tmp, message)}\n`);
+      assert.is(r.stderr, `stackvm: ${scratch.path(message)}\n`);
       assert.is(r.stdout, name === "divzero.svm" ? "1\n" : "");
     });
   }
 
   t("a program file that cannot be read, and wrong usage", () => {
-    const missing = path.join(tmp, "missing.svm");
+    const missing = scratch.path("missing.svm");
     const r = run([missing]);
     assert.is(r.status, 1);
     assert.is(r.stderr, `stackvm: cannot read ${missing}\n`);
@@ -175,9 +167,6 @@ for (const mode of ["untranslated", "node", "wasmtime", "node --jit", "wasmtime 
   t.before(async () => {
     ({ cmd, env } = await command(mode));
   });
-  register(t, (args) => {
-    const r = spawnSync(cmd[0], [...cmd.slice(1), ...args], { env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-  }, !mode.endsWith("--jit"));
+  register(t, (args) => runCommand(cmd[0], [...cmd.slice(1), ...args], { env }), !mode.endsWith("--jit"));
   t.run();
 }
