@@ -17,7 +17,7 @@ import { exitWordAddress, reserveExits, setWord } from "./backend/exits.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
-import { JUMP, ResOp, Trace } from "./resop.ts";
+import { isExit, JUMP, loopHeader, ResOp, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
 import type { JitCell } from "./warmstate.ts";
@@ -25,6 +25,7 @@ import { optimizeTrace } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
 import { TraceCode, TraceLinks } from "./backend/function.ts";
+import { addFailureInputs, failurePlan, FailurePlan, NO_PLAN } from "./materialize.ts";
 
 const MAX_SLOTS = 1024;
 
@@ -46,6 +47,12 @@ export class CompiledTrace {
   generation = 0;
   /** The root's generation whose function has this bridge compiled in (-1: none). */
   inlinedIn = -1;
+  /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
+  plans: FailurePlan[] = [];
+  /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
+   *  preamble's are those before it: entry.ts traces the loop again from one of them). */
+  cell: JitCell | null = null;
+  loopExits = 0;
 
   constructor(
     /** Its function table slot (a root's changes when it is compiled again; 0: a bridge
@@ -63,9 +70,11 @@ export class CompiledTrace {
     this.root = parent === null ? this : parent.root;
     for (let i = 0; i < exits.length; i++) {
       this.bridges.push(null);
+      this.plans.push(exits[i].onFailure.length === 0 ? NO_PLAN : failurePlan(exits[i]));
       owners.push(this);
     }
     if (parent === null) {
+      if (trace.unrolled) this.loopExits = countExitsBefore(trace, loopHeader(trace));
       this.compiledOps = trace.ops.length;
       this.entry = reserveExits(1);
       owners.push(this); // (ids index `owners`: the entry id's entry is never read)
@@ -127,6 +136,19 @@ export class CompiledTrace {
   }
 }
 
+function countExitsBefore(trace: Trace, end: int): int {
+  let n = 0;
+  for (let i = 0; i < end; i++) if (isExit(trace.ops[i].opnum)) n++;
+  return n;
+}
+
+/** Makes `retraced` (a cell's new loop) take over the entry word of `old` (its previous
+ *  one), which the traces that go on in the cell's loop jump through. */
+export function takeOverEntry(retraced: CompiledTrace, old: CompiledTrace): void {
+  retraced.entry = old.entry;
+  setWord(old.entry, retraced.index);
+}
+
 class Budget {
   ops = MAX_TREE_OPS;
 }
@@ -162,6 +184,7 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCel
   logOptimized(n, trace);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
   const exits = exitOps(trace);
+  for (const exit of exits) if (exit.onFailure.length > 0) addFailureInputs(exit);
   let refSlots = 0;
   let slots = 0;
   for (let i = 0; i < exits.length; i++) {

@@ -10,8 +10,12 @@ import { FINISH } from "./resop.ts";
 import { readDriver, rootExchange } from "./driver.ts";
 import { printStats, startTracingClock, stats } from "./stats.ts";
 import { logCounts } from "./jitlog.ts";
+import { materialize } from "./materialize.ts";
 import { MetaInterp } from "./metainterp.ts";
 import { block, bucketIndex, findCell, hashStep, keyFromExchange, newCell, portalTick, setParams, setUp, tick, warm } from "./warmstate.ts";
+
+/** How often a loop is traced again because of its preamble (runCompiled). */
+const RETRACES = 1;
 
 class Jit {
   /** Made at the first use: it reads the jitcode tables, which exist only translated. */
@@ -50,7 +54,15 @@ class Jit {
       }
       exit.failures++;
       stats.guardFailures++;
-      if (exit.failures === warm.bridgeThreshold && takesBridge(exit.opnum)) {
+      if (exit.failures === warm.bridgeThreshold && n < t.loopExits && t.cell!.retraces < RETRACES) {
+        // The unrolled loop's first iteration takes another path than the one it was traced
+        // on (a number past a small-number cache): every entry would leave the preamble by
+        // this guard, and a bridge from it would go on in the preamble again, never reaching
+        // the loop. The loop is traced again (the interpreter counts up to the threshold once
+        // more) on the path taken now.
+        t.cell!.retraces++;
+        t.cell!.traced = false;
+      } else if (exit.failures === warm.bridgeThreshold && takesBridge(exit.opnum)) {
         // A trace's constants are addresses: the objects it will name must not move.
         collectYoung();
         startTracingClock();
@@ -105,6 +117,13 @@ export function jitEnter(site: int): int {
   }
   setShadowStackTop(roots);
   return answer;
+}
+
+/** Called by a compiled guard whose failure path has objects to build or list appends to
+ *  perform (materialize.ts), after it stored its values; `id` is its exit's. */
+export function jitMaterialize(id: int, refs: int): void {
+  const t = ownerOfExit(id);
+  materialize(t.plans[id - t.links.firstExit], frameBuffer(), refs);
 }
 
 /** Called when the program starts, before its startup code (targets/wasm/index.ts

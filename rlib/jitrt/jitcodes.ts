@@ -76,6 +76,7 @@ export const RUNTIME_INDEX_ERROR = 1;
 export const RUNTIME_LIST_GROW = 2;
 export const RUNTIME_EMPTY_POP = 3;
 export const RUNTIME_ALLOCATE = 4;
+export const RUNTIME_MATERIALIZE = 5;
 export function runtimeSlot(k: int): int {
   return word(info(5), k);
 }

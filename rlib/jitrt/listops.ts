@@ -22,12 +22,12 @@ export function listOp(mi: MetaInterp, f: Frame, h: int): void {
 }
 
 /** The size of a list item of low-level type t (booleans and refs are 4 bytes). */
-function itemSize(t: int): int {
+export function itemSize(t: int): int {
   return t === LL_I64 || t === LL_F64 ? 8 : 4;
 }
 
 /** The address of item i of a list whose items have the low-level type t. */
-function itemAddress(list: int, i: int, t: int): int {
+export function itemAddress(list: int, i: int, t: int): int {
   return load32(list + LIST_ITEMS) + ITEMS_DATA + itemSize(t) * i;
 }
 
@@ -40,7 +40,7 @@ function checkedItemAddress(list: int, i: int, t: int): int {
 }
 
 /** list_reserve: a full list grows (listGrow may collect: the caller rereads its refs). */
-function makeRoom(list: int, size: int): void {
+export function makeRoom(list: int, size: int): void {
   if (load32(list + LIST_LENGTH) === load32(load32(list + LIST_ITEMS) + ITEMS_CAPACITY)) listGrow(list, size);
 }
 

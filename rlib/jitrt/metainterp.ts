@@ -31,7 +31,7 @@ import {
 } from "./resop.ts";
 import { bucketIndex, findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
-import { CompiledTrace, compileTrace } from "./compiled.ts";
+import { CompiledTrace, compileTrace, takeOverEntry } from "./compiled.ts";
 import { Snapshot } from "./resume.ts";
 import { decode, Decoded } from "./midecode.ts";
 import { enterFrames, rebuild } from "./mirebuild.ts";
@@ -362,9 +362,15 @@ export class MetaInterp {
         stats.bridgesCompiled++;
       }
     } else {
-      this.cell!.traced = true;
-      this.cell!.loop = compiled;
-      if (compiled !== null) stats.loopsCompiled++;
+      const cell = this.cell!;
+      const old = cell.loop;
+      cell.traced = true;
+      if (compiled !== null) {
+        compiled.cell = cell;
+        if (old !== null) takeOverEntry(compiled, old);
+        stats.loopsCompiled++;
+      }
+      if (compiled !== null || old === null) cell.loop = compiled;
     }
     stopTracingClock();
   }

@@ -48,14 +48,17 @@ export function rebuild(mi: MetaInterp, exit: ResOp, snapshots: Snapshot[], fram
   const values = exitValues(exit);
   let nOthers = 0;
   for (let i = 0; i < values.length; i++) {
-    const f = out.frames[out.frameOf[i]];
-    const r = out.regOf[i];
     const v = values[i];
     let box: Value = NO_BOX;
     if (mi.tracing) {
       const input = mi.trace.addInput(v.type);
       box = v.isConstant() ? v : input;
     }
+    // The values past the registers are the failure path's (materialize.ts): a bridge
+    // takes them as inputs it does not use.
+    if (i >= out.frameOf.length) continue;
+    const f = out.frames[out.frameOf[i]];
+    const r = out.regOf[i];
     // (A constant fail argument is not in its slot: frame.ts storedAtExit.)
     if (v.type === TYPE_REF) {
       if (mi.tracing) f.refBoxes[r] = box;
@@ -84,7 +87,7 @@ export function enterFrames(mi: MetaInterp, rebuilt: Rebuilt, exit: ResOp, refs:
   store32(mi.excSlot, excTake());
   const values = exitValues(exit);
   let nRefs = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < rebuilt.frameOf.length; i++) {
     const v = values[i];
     if (v.type !== TYPE_REF) continue;
     frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], v instanceof ConstRef ? v.address : load32(refs + 4 * nRefs));

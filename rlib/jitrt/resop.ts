@@ -265,6 +265,8 @@ export function loopHeader(trace: Trace): int {
 export class Trace {
   inputargs: InputArg[] = [];
   ops: ResOp[] = [];
+  /** A loop whose preamble is a full iteration (opt/peel.ts unroll). */
+  unrolled = false;
 
   addInput(type: int): InputArg {
     const a = new InputArg(type);

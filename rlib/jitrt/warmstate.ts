@@ -48,6 +48,9 @@ export class JitCell {
   traced = false;
   /** Its compiled loop (null: none, the backend could not compile it). */
   loop: CompiledTrace | null = null;
+  /** How often its loop was traced again (entry.ts: a guard of an unrolled loop's preamble
+   *  that fails often). */
+  retraces = 0;
 }
 
 export const warm = new WarmState();

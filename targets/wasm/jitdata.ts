@@ -33,10 +33,11 @@ export interface JitData {
   info: number;
 }
 
-/** rlib/runtime.ts functions compiled traces call (through the table): the write barrier's
- *  slow path, the index error of an array read out of range, a full list's growth and the
- *  error of an empty list's pop, an allocation (NEW). Their slots are info [5]. */
-export const JIT_RUNTIME = ["rememberObject", "indexError", "listGrow", "emptyPop", "allocate"];
+/** Runtime functions compiled traces call (through the table): rlib/runtime.ts's write
+ *  barrier slow path, index error of an array read out of range, a full list's growth, error
+ *  of an empty list's pop and allocation (NEW); rlib/jitrt/entry.ts's failure path of a
+ *  guard with virtuals (jitMaterialize). Their slots are info [5]. */
+export const JIT_RUNTIME = ["rememberObject", "indexError", "listGrow", "emptyPop", "allocate", "jitMaterialize"];
 
 export function layOutJitCodes(
   jc: JitCodes,

@@ -2,7 +2,7 @@
 // every step allocates objects that stay virtual (a point, a pair of points: nested), one
 // that a guard's failure needs (its resume data rebuilds it: the branch taken every 7th
 // step, and the exit at the end), one forced by a call the tracer does not follow, and a
-// loop-carried accumulator object (forced at the loop's jump). Its value stack (a list)
+// loop-carried accumulator object (the unrolled loop carries its fields). Its value stack (a list)
 // gets pushes that stay pending (virtual items too) across that guard and are popped, and
 // now and then one that stays (emitted at the jump). It allocates enough for the nursery to
 // fill during traces, and keeps some objects alive in a list.

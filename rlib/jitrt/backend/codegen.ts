@@ -11,8 +11,9 @@ import { fatal } from "../../runtime.ts";
 import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETFIELD, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FunctionCode, GLOBAL_EXC, TraceCode } from "./function.ts";
-import { arrayLength, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
+import { FuncType, FunctionCode, GLOBAL_EXC, REFS, TraceCode } from "./function.ts";
+import { arrayLength, callRuntime, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
+import { RUNTIME_MATERIALIZE } from "../jitcodes.ts";
 import { getListItem, listAppend, listPop, setListItem } from "./lists.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
@@ -22,7 +23,7 @@ import {
 } from "./optable.ts";
 import {
   BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, LOCAL_GET,
 } from "./wasm.ts";
 
 /** The instructions of the operation at position `at`. */
@@ -205,24 +206,33 @@ function assignLabel(f: FunctionCode, label: ResOp, values: Value[]): void {
 
 /** A guard at `at`, its failure condition (an i32) on the stack: when it fails, it does
  *  what its onFailure list says (virtual objects built, pending list appends performed:
- *  opt/virtuals.ts), then the bridge
- *  compiled in its place runs, or the trace leaves by it. */
+ *  opt/virtuals.ts), then the bridge compiled in its place runs, or the trace leaves by it.
+ *  Leaving, it stores its values and calls the runtime to do the onFailure list
+ *  (materialize.ts); only a guard with its bridge in place (a hot one) does it inline. */
 function guard(f: FunctionCode, op: ResOp, at: int): void {
   const n = f.nextExit();
   f.byte(IF);
   f.byte(EMPTY_BLOCK);
   f.depth++;
-  for (let k = 0; k < op.onFailure.length; k++) {
-    const m = op.onFailure[k];
-    if (m.opnum === NEW) newObject(f, m, f.refsLiveOnFailure(at, k));
-    else if (m.opnum === SETFIELD) setField(f, m);
-    else if (m.opnum === LIST_APPEND) listAppend(f, m, f.refsLiveOnFailure(at, k));
-    else fatal(`jit backend: ${opName(m.opnum)} on a guard's failure path`);
-  }
   const bridge = f.segment.inlined[n];
   if (bridge === null) {
-    f.leave(op, n);
+    f.storeExitValues(op);
+    if (op.onFailure.length > 0) {
+      f.i32Const(f.segment.links.firstExit + n);
+      f.byte(I64_EXTEND_I32_U);
+      f.instr(LOCAL_GET, REFS);
+      f.byte(I64_EXTEND_I32_U);
+      callRuntime(f, RUNTIME_MATERIALIZE, new FuncType([I64, I64], []));
+    }
+    f.branchOut(op, n);
   } else {
+    for (let k = 0; k < op.onFailure.length; k++) {
+      const m = op.onFailure[k];
+      if (m.opnum === NEW) newObject(f, m, f.refsLiveOnFailure(at, k));
+      else if (m.opnum === SETFIELD) setField(f, m);
+      else if (m.opnum === LIST_APPEND) listAppend(f, m, f.refsLiveOnFailure(at, k));
+      else fatal(`jit backend: ${opName(m.opnum)} on a guard's failure path`);
+    }
     const saved = f.beginSegment(bridge);
     f.count(0);
     for (let i = firstOp(bridge.trace); i < bridge.trace.ops.length; i++) operation(f, i);
@@ -270,7 +280,7 @@ function checkLoop(trace: Trace): int {
   for (let i = 0; i < label.args.length; i++) {
     const arg = label.args[i];
     if (!(arg instanceof InputArg) && !arg.isConstant()) fatal("jit backend: a label argument is not an input of the trace");
-    for (let k = 0; k < i; k++) if (label.args[k] === arg) fatal("jit backend: a label argument appears twice");
+    for (let k = 0; k < i; k++) if (label.args[k] === arg && !arg.isConstant()) fatal("jit backend: a label argument appears twice");
   }
   for (let i = 1; i < ops.length - 1; i++) {
     const shape = OP_CODES[ops[i].opnum].shape;

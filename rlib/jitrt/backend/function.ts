@@ -316,17 +316,30 @@ export class FunctionCode {
    *  the slots, then goes on in the trace that continues there (FINISH's target, a guard's
    *  bridge once attached: exits.ts, through exitTail), or returns the exit's id. */
   leave(exit: ResOp, n: int): void {
+    this.storeExitValues(exit);
+    this.branchOut(exit, n);
+  }
+
+  /** Stores the exit's values in their slots, but for constants and the objects its failure
+   *  path builds (jitMaterialize fills their slots: materialize.ts). */
+  storeExitValues(exit: ResOp): void {
     const values = exitValues(exit);
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
-      const t = values[i].type;
-      if (!storedAtExit(exit, values[i])) continue;
+      const v = values[i];
+      const t = v.type;
+      if (!storedAtExit(exit, v) || (v instanceof ResOp && exit.onFailure.indexOf(v) >= 0)) continue;
       this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
-      this.push(values[i]);
+      this.push(v);
       if (t === TYPE_REF) this.memoryAccess(I32_STORE, 2, slots[i] * 4);
       else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slots[i] * 8);
       else this.memoryAccess(I64_STORE, 3, slots[i] * 8);
     }
+  }
+
+  /** Leaves by exit n, its values stored: FINISH goes on in its target's loop, a guard in
+   *  the bridge in its exit word or back to the caller with its id. */
+  branchOut(exit: ResOp, n: int): void {
     const links = this.segment.links;
     const id = links.firstExit + n;
     if (!isGuard(exit.opnum) && links.finishWord !== 0) {

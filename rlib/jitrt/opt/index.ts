@@ -19,10 +19,12 @@ import { peelLoop } from "./peel.ts";
 export function optimizeTrace(trace: Trace, descrs: DescrInfo = new DescrInfo(), from: ResOp | null = null): Trace {
   if (trace.ops.length > 0 && trace.ops[trace.ops.length - 1].opnum === JUMP) return peelLoop(trace, descrs);
   const bounds = new IntBounds(descrs);
-  const opt = optimizationChain(descrs, bounds, trace);
-  if (from !== null && from.failBounds.length === 2 * trace.inputargs.length) {
+  const opt = optimizationChain(descrs, bounds, trace, null);
+  // (A guard whose failure path builds objects has more values than fail arguments: the
+  // bridge's last inputs, materialize.ts.)
+  if (from !== null && from.failBounds.length <= 2 * trace.inputargs.length) {
     const known: int[] = from.failBounds;
-    for (let i = 0; i < trace.inputargs.length; i++) bounds.assume(trace.inputargs[i], new IntBound(known[2 * i], known[2 * i + 1]), opt);
+    for (let i = 0; 2 * i < known.length; i++) bounds.assume(trace.inputargs[i], new IntBound(known[2 * i], known[2 * i + 1]), opt);
   }
   opt.run(trace);
   return removeDeadOps(trace);
@@ -30,6 +32,6 @@ export function optimizeTrace(trace: Trace, descrs: DescrInfo = new DescrInfo(),
 
 /** One walk over the trace as it is (a loop does not start knowing anything). */
 export function optimizeLoop(trace: Trace, descrs: DescrInfo = new DescrInfo()): Trace {
-  optimizationChain(descrs, new IntBounds(descrs), trace).run(trace);
+  optimizationChain(descrs, new IntBounds(descrs), trace, null).run(trace);
   return removeDeadOps(trace);
 }

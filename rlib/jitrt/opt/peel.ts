@@ -3,9 +3,9 @@
 // every iteration checks again what the previous one established. But one iteration,
 // optimized, shows what its jump passes back: values that are constants (a promoted object:
 // the guard_value at the top of every iteration) and ints within intervals (a tape
-// interpreter's pointer after its range checks). The loop is then optimized again from a fresh copy of the recorded
-// iteration that assumes those facts at its label, and the facts are checked once, by entry
-// guards before the loop starts.
+// interpreter's pointer after its range checks). The loop is then optimized again from a
+// fresh copy of the recorded iteration that assumes those facts at its label, and the facts
+// are checked once, by entry guards before the loop starts.
 //
 // A fact must hold at every iteration, not only the first: the loop's own jump must pass the
 // same constant, an int within the assumed interval. When it does not, the interval is
@@ -21,9 +21,12 @@
 //
 // The trace: LABEL(inputs) entry guards JUMP(inputs) LABEL(loop args) loop JUMP(values). The
 // first JUMP goes on into the LABEL right after it; the last goes back to that LABEL.
+// A loop whose JUMP carries virtual objects is unrolled instead (`unroll` below): a full
+// optimized iteration as the preamble, then the loop.
 import {
-  ConstInt, ConstRef, GUARD_TRUE, GUARD_VALUE, INT_GE, INT_LE, isGuard, JUMP, ResOp, Trace, TYPE_INT, Value,
+  ConstInt, ConstRef, GUARD_TRUE, GUARD_VALUE, INT_GE, INT_LE, isGuard, JUMP, LABEL, NEW, ResOp, SETFIELD, Trace, TYPE_INT, Value,
 } from "../resop.ts";
+import { JumpExport, Shape } from "./virtuals.ts";
 import { IntBound, LIMIT } from "./bound.ts";
 import { optimizationChain } from "./chain.ts";
 import { DescrInfo } from "./descrs.ts";
@@ -36,41 +39,28 @@ import { int } from "../../types.ts";
 const ATTEMPTS = 3;
 
 export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
-  const recorded = copyTrace(trace);
+  const recorded = copyTrace(trace, new Map<Value, Value>());
+  if (allocates(trace) && unroll(trace, recorded, descrs)) return trace;
   // (Taken before the walk, which rewrites the operations.)
   const first = trace.ops.length > 1 ? trace.ops[1] : null;
   const resumable = first !== null && isGuard(first.opnum) && onlyInputs(first.failArgs, trace);
   const resumeFailArgs = resumable ? first!.failArgs.slice() : [];
   const resume = resumable ? first!.resume : -1;
   const preambleBounds = new IntBounds(descrs);
-  const preambleOpt = optimizationChain(descrs, preambleBounds, trace);
+  const preambleOpt = optimizationChain(descrs, preambleBounds, trace, null);
   preambleOpt.run(trace);
   removeDeadOps(trace);
   if (!resumable) return trace;
-  // What the loop assumes of each label argument: a constant, an interval, or nothing.
-  const entry = trace.ops[trace.ops.length - 1].args;
-  const consts: (Value | null)[] = [];
-  const bounds: (IntBound | null)[] = [];
-  for (const v of entry) {
-    const constant = v instanceof ConstInt || v instanceof ConstRef;
-    consts.push(constant ? v : null);
-    const b = v.type === TYPE_INT && !constant ? preambleBounds.boundOf(v, preambleOpt) : null;
-    bounds.push(b !== null && b.known() ? b : null);
-  }
+  const facts = new Facts(trace.ops[trace.ops.length - 1].args, preambleBounds, preambleOpt);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const loop = copyTrace(recorded);
+    const loop = copyTrace(recorded, new Map<Value, Value>());
     const loopBounds = new IntBounds(descrs);
-    const loopOpt = optimizationChain(descrs, loopBounds, loop);
-    for (let k = 0; k < loop.inputargs.length; k++) {
-      const c = consts[k];
-      const b = bounds[k];
-      if (c !== null) loopOpt.replace(loop.inputargs[k], c);
-      else if (b !== null) loopBounds.assume(loop.inputargs[k], b, loopOpt);
-    }
+    const loopOpt = optimizationChain(descrs, loopBounds, loop, null);
+    facts.assume(loop, loopBounds, loopOpt);
     loopOpt.run(loop);
-    if (!factsHold(loop, loopBounds, loopOpt, consts, bounds, attempt)) continue;
+    if (!facts.hold(loop, loopBounds, loopOpt, attempt)) continue;
     removeDeadOps(loop);
-    const guards = entryGuards(trace, resumeFailArgs, resume, consts, bounds);
+    const guards = entryGuards(trace, resumeFailArgs, resume, facts.consts, facts.bounds);
     // Worth it when the loop got shorter by more than the entry guards cost.
     if (loop.ops.length + guards.length / 2 >= trace.ops.length) return trace;
     const label = trace.ops[0];
@@ -83,28 +73,160 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
   return trace;
 }
 
-/** Whether the loop's jump passes back what it assumed at its label; if not, weakens the
- *  facts that failed (an interval joined with what the jump passes, at the first attempt;
- *  else dropped). */
-function factsHold(loop: Trace, bounds: IntBounds, opt: Optimizer, consts: (Value | null)[], assumed: (IntBound | null)[], attempt: int): boolean {
-  const back = loop.ops[loop.ops.length - 1].args;
-  let holds = true;
-  for (let k = 0; k < back.length; k++) {
-    const c = consts[k];
-    const b = assumed[k];
-    if (c !== null && opt.key(c) !== opt.key(back[k])) {
-      consts[k] = null;
-      holds = false;
-    } else if (b !== null) {
-      const next = bounds.boundOf(back[k], opt);
-      if (!b.contains(next)) {
-        const joined = b.union(next);
-        assumed[k] = attempt === 0 && joined.known() ? joined : null;
-        holds = false;
-      }
+/** Unrolling for the virtual state a loop carries (RPython's unroll.py keeps virtuals
+ *  across the jump the same way). An interpreter with boxed numbers and heap frames
+ *  allocates, in every iteration, the objects the next one reads: one optimized iteration
+ *  ends with them still virtual at its JUMP, which then forces them. Instead, that iteration
+ *  becomes the preamble, its JUMP passing the virtuals' field values (their leaves,
+ *  virtuals.ts JumpExport); the loop after it takes the leaves as its label's arguments and
+ *  starts by building the same objects from them (NEW and SETFIELD, which stay virtual), so
+ *  its reads of their fields are the leaves themselves, and its own JUMP must pass objects
+ *  of the same shapes, as leaves again. No object is allocated in the loop unless it
+ *  escapes. The preamble is a full iteration: entered from the interpreter with real
+ *  objects, it is what makes the loop's objects fresh (nothing else can see them, which is
+ *  what leaving them virtual assumes). Facts at the label (constants, intervals of the
+ *  leaves) are what the preamble's JUMP passes: true on entry without entry guards, and
+ *  kept only if the loop's JUMP passes them back. False (the trace untouched) when the
+ *  preamble exports no virtual or the loop's JUMP does not match its shapes. */
+function unroll(trace: Trace, recorded: Trace, descrs: DescrInfo): boolean {
+  const preamble = copyTrace(recorded, new Map<Value, Value>());
+  const exported = new JumpExport(null);
+  const preambleBounds = new IntBounds(descrs);
+  const preambleOpt = optimizationChain(descrs, preambleBounds, preamble, exported);
+  preambleOpt.run(preamble);
+  if (exported.failed || !exported.exported()) return false;
+  removeDeadOps(preamble);
+  const leaves = preamble.ops[preamble.ops.length - 1].args;
+  const facts = new Facts(leaves, preambleBounds, preambleOpt);
+  for (let attempt = 0; attempt <= ATTEMPTS; attempt++) {
+    if (attempt === ATTEMPTS) facts.forget();
+    const seeded = new SeededLoop(recorded, exported.shapes, leaves);
+    const loop = seeded.loop;
+    const loopBounds = new IntBounds(descrs);
+    const expected = new JumpExport(exported.shapes);
+    const loopOpt = optimizationChain(descrs, loopBounds, loop, expected);
+    facts.assume(loop, loopBounds, loopOpt);
+    loopOpt.run(loop);
+    // An object the loop lets escape is allocated in it all the same: unrolled, the loop
+    // would only be longer (an interpreter's recursion: each call's frame names the last).
+    if (expected.failed || seeded.escaped()) return false;
+    if (!facts.hold(loop, loopBounds, loopOpt, attempt)) continue;
+    removeDeadOps(loop);
+    trace.inputargs = preamble.inputargs;
+    trace.unrolled = true;
+    trace.ops = preamble.ops;
+    for (const op of loop.ops) trace.ops.push(op);
+    return true;
+  }
+  return false;
+}
+
+/** The recorded iteration as the loop after the preamble: a LABEL of the leaves (inputs of
+ *  the leaves' types), the objects of the shapes built from them, then the iteration on
+ *  those objects instead of the inputs they replace. */
+class SeededLoop {
+  loop = new Trace();
+  /** The NEW and SETFIELD operations that build the objects. */
+  built: ResOp[] = [];
+  private next = 0;
+
+  constructor(recorded: Trace, shapes: (Shape | null)[], private leaves: Value[]) {
+    const map = new Map<Value, Value>();
+    for (let k = 0; k < recorded.inputargs.length; k++) {
+      const shape = shapes[k];
+      map.set(recorded.inputargs[k], shape !== null ? this.build(shape) : this.leaf());
+    }
+    const body = copyTrace(recorded, map);
+    this.loop.ops.push(new ResOp(LABEL, this.loop.inputargs.slice(), -1));
+    for (const op of this.built) this.loop.ops.push(op);
+    for (let i = 1; i < body.ops.length; i++) this.loop.ops.push(body.ops[i]);
+  }
+
+  /** After the walk: whether an object it builds was forced (its NEW emitted). */
+  escaped(): boolean {
+    for (const op of this.built) if (op.opnum === NEW && this.loop.ops.indexOf(op) >= 0) return true;
+    return false;
+  }
+
+  private leaf(): Value {
+    const input = this.loop.addInput(this.leaves[this.next].type);
+    this.next++;
+    return input;
+  }
+
+  private build(shape: Shape): ResOp {
+    const obj = new ResOp(NEW, [], shape.descr);
+    this.built.push(obj);
+    for (let i = 0; i < shape.fields.length; i++) {
+      const nested = shape.nested[i];
+      const value = nested !== null ? this.build(nested) : this.leaf();
+      this.built.push(new ResOp(SETFIELD, [obj, value], shape.fields[i]));
+    }
+    return obj;
+  }
+}
+
+/** Whether the trace allocates (only then can its JUMP carry virtuals). */
+function allocates(trace: Trace): boolean {
+  for (const op of trace.ops) if (op.opnum === NEW) return true;
+  return false;
+}
+
+/** What the loop assumes of each label argument: a constant, an interval, or nothing, from
+ *  what the first iteration's JUMP passes. */
+class Facts {
+  consts: (Value | null)[] = [];
+  bounds: (IntBound | null)[] = [];
+
+  constructor(entry: Value[], bounds: IntBounds, opt: Optimizer) {
+    for (const v of entry) {
+      const constant = v instanceof ConstInt || v instanceof ConstRef;
+      this.consts.push(constant ? v : null);
+      const b = v.type === TYPE_INT && !constant ? bounds.boundOf(v, opt) : null;
+      this.bounds.push(b !== null && b.known() ? b : null);
     }
   }
-  return holds;
+
+  forget(): void {
+    for (let k = 0; k < this.consts.length; k++) {
+      this.consts[k] = null;
+      this.bounds[k] = null;
+    }
+  }
+
+  /** Tells the loop's walk the facts of its label's arguments (its inputs). */
+  assume(loop: Trace, bounds: IntBounds, opt: Optimizer): void {
+    for (let k = 0; k < loop.inputargs.length; k++) {
+      const c = this.consts[k];
+      const b = this.bounds[k];
+      if (c !== null) opt.replace(loop.inputargs[k], c);
+      else if (b !== null) bounds.assume(loop.inputargs[k], b, opt);
+    }
+  }
+
+  /** Whether the loop's jump passes back what it assumed at its label; if not, weakens the
+   *  facts that failed (an interval joined with what the jump passes, at the first attempt;
+   *  else dropped). */
+  hold(loop: Trace, bounds: IntBounds, opt: Optimizer, attempt: int): boolean {
+    const back = loop.ops[loop.ops.length - 1].args;
+    let holds = true;
+    for (let k = 0; k < back.length; k++) {
+      const c = this.consts[k];
+      const b = this.bounds[k];
+      if (c !== null && opt.key(c) !== opt.key(back[k])) {
+        this.consts[k] = null;
+        holds = false;
+      } else if (b !== null) {
+        const next = bounds.boundOf(back[k], opt);
+        if (!b.contains(next)) {
+          const joined = b.union(next);
+          this.bounds[k] = attempt === 0 && joined.known() ? joined : null;
+          holds = false;
+        }
+      }
+    }
+    return holds;
+  }
 }
 
 /** The guards that check the facts on the trace's inputs, resuming at the label. */
@@ -150,12 +272,11 @@ function onlyInputs(values: Value[], t: Trace): boolean {
   return true;
 }
 
-/** A copy with fresh inputs and operations (the optimizer rewrites operations in place);
- *  guards keep their resume data. */
-function copyTrace(t: Trace): Trace {
+/** A copy with fresh operations (the optimizer rewrites operations in place), and fresh
+ *  inputs for those `map` does not give a value; guards keep their resume data. */
+function copyTrace(t: Trace, map: Map<Value, Value>): Trace {
   const copy = new Trace();
-  const map = new Map<Value, Value>();
-  for (const a of t.inputargs) map.set(a, copy.addInput(a.type));
+  for (const a of t.inputargs) if (!map.has(a)) map.set(a, copy.addInput(a.type));
   for (const op of t.ops) {
     const c = new ResOp(op.opnum, mapped(op.args, map), op.descr);
     c.failArgs = mapped(op.failArgs, map);

@@ -9,12 +9,14 @@
 // (the virtuals its fields name first, recursively), and from there on it is an ordinary
 // object. A guard whose fail arguments name a virtual keeps it virtual: the guard gets the
 // operations that build it (fresh NEW and SETFIELD operations, with the field values known
-// at that guard) as its `onFailure` list, which the backend runs on the guard's failure
-// path before it stores the fail arguments, which then name those fresh objects. So the
-// blackhole, a bridge and everything after an exit see real objects, as if the trace had
-// allocated them (resume data that describes virtuals, done in compiled code).
-// Without loop unrolling, a virtual that reaches JUMP is forced there (each iteration
-// allocates a loop-carried object once).
+// at that guard) as its `onFailure` list, which runs on the guard's failure path before
+// anything reads the fail arguments, which then name those fresh objects (the runtime's
+// materialize.ts, or compiled inline before a bridge compiled in the guard's place). So
+// the blackhole, a bridge and everything after an exit see real objects, as if the trace
+// had allocated them (resume data that describes virtuals).
+// A virtual that reaches JUMP is forced there (each iteration allocates a loop-carried
+// object once), unless the loop is being unrolled (peel.ts): then JumpExport replaces it by
+// its fields' values.
 // Lazy list appends, with the same machinery: a list_append is kept *pending* (not emitted)
 // while nothing can observe its list. Its result, the new length, is the list's length
 // before the first pending append (a list_len, which the heap cache usually knows) plus the
@@ -30,7 +32,7 @@
 import { int } from "../../types.ts";
 import {
   ARRAYLEN, CALL_F, CALL_I, CALL_N, CALL_R, ConstFloat, ConstInt, ConstRef, DEBUG_MERGE_POINT, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R,
-  GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, INT_ADD, isGuard, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_F, LIST_POP_I, LIST_POP_R, NEW,
+  GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R, INT_ADD, isGuard, JUMP, LABEL, LIST_APPEND, LIST_LEN, LIST_POP_F, LIST_POP_I, LIST_POP_R, NEW,
   INT_SUB, PTR_EQ, PTR_IS_OBJECT, PTR_NE, ResOp, SETARRAYITEM, SETFIELD, Value,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
@@ -59,6 +61,32 @@ class VirtualObject {
       this.descrs.push(descr);
       this.values.push(v);
     }
+  }
+}
+
+/** The shape of a virtual object a loop's JUMP carries (unroll.ts): its class (the NEW's
+ *  descriptor) and its fields, in order, each a plain value or a virtual of its own. */
+export class Shape {
+  fields: int[] = [];
+  nested: (Shape | null)[] = [];
+
+  constructor(public descr: int) {}
+}
+
+/** What the Virtuals do at a loop's JUMP when asked (unroll.ts). `expected` null: a virtual
+ *  argument is not forced but replaced by its fields' values (its leaves, flattened in
+ *  shape order), and `shapes` says which arguments were (null: a plain value). Otherwise
+ *  the arguments must have the `expected` shapes and are replaced the same way; `failed`
+ *  says they did not (the JUMP then forces them, as without export). */
+export class JumpExport {
+  shapes: (Shape | null)[] = [];
+  failed = false;
+
+  constructor(public expected: (Shape | null)[] | null) {}
+
+  exported(): boolean {
+    for (const s of this.shapes) if (s !== null) return true;
+    return false;
   }
 }
 
@@ -110,7 +138,10 @@ export class Virtuals extends Optimization {
   /** The lists with pending appends, by list key. */
   private pending = new Map<string, PendingAppends>();
 
-  constructor(private descrs: DescrInfo = new DescrInfo()) {
+  constructor(
+    private descrs: DescrInfo = new DescrInfo(),
+    private jumpExport: JumpExport | null = null,
+  ) {
     super();
   }
 
@@ -146,6 +177,7 @@ export class Virtuals extends Optimization {
         return true;
     }
     if (this.pending.size > 0 && !blindToLists(op.opnum) && !this.callBlindToLists(op)) this.flushAll(opt);
+    if (op.opnum === JUMP && this.jumpExport !== null) this.exportAtJump(op, this.jumpExport, opt);
     for (const a of op.args) {
       this.flush(a, opt);
       this.force(a, opt);
@@ -254,6 +286,65 @@ export class Virtuals extends Optimization {
     for (const x of virtual.values) this.force(x, opt);
     for (let k = 0; k < virtual.descrs.length; k++) {
       opt.emit(new ResOp(SETFIELD, [virtual.alloc, virtual.values[k]], virtual.descrs[k]), this);
+    }
+  }
+
+  /** Replaces the JUMP's virtual arguments by their leaves, as `exp` asks (JumpExport). A
+   *  virtual reached twice (two arguments, or two fields, name it) cannot be: its identity
+   *  would be lost, and nothing is exported. */
+  private exportAtJump(jump: ResOp, exp: JumpExport, opt: Optimizer): void {
+    const shapes: (Shape | null)[] = [];
+    const seen: VirtualObject[] = [];
+    for (let k = 0; k < jump.args.length; k++) {
+      const v = this.virtualOf(jump.args[k], opt);
+      const expected = exp.expected === null ? null : exp.expected[k];
+      // Where a plain value is expected, a virtual would be forced, and a virtual whose
+      // leaves go elsewhere in the JUMP with it: the loop could not be entered.
+      if (exp.expected !== null && (v === null) !== (expected === null)) exp.failed = true;
+      const shape = v === null || exp.failed ? null : this.shapeOf(v, expected, seen, opt);
+      if (v !== null && shape === null) exp.failed = true;
+      shapes.push(shape);
+    }
+    if (exp.failed) return;
+    const leaves: Value[] = [];
+    for (let k = 0; k < jump.args.length; k++) {
+      const shape = shapes[k];
+      if (shape === null) leaves.push(jump.args[k]);
+      else this.flatten(this.virtualOf(jump.args[k], opt)!, shape, leaves, opt);
+    }
+    exp.shapes = shapes;
+    jump.args = leaves;
+  }
+
+  /** The shape of virtual v (the `expected` one, if given, when v has it); null when v or a
+   *  virtual it names was seen before, or v lacks the expected shape. */
+  private shapeOf(v: VirtualObject, expected: Shape | null, seen: VirtualObject[], opt: Optimizer): Shape | null {
+    if (seen.indexOf(v) >= 0) return null;
+    seen.push(v);
+    if (expected !== null && (expected.descr !== v.alloc.descr || expected.fields.length !== v.descrs.length)) return null;
+    const shape = new Shape(v.alloc.descr);
+    for (let i = 0; i < v.descrs.length; i++) {
+      const descr = expected === null ? v.descrs[i] : expected.fields[i];
+      const x = v.get(descr);
+      if (x === null) return null;
+      const inner = this.virtualOf(x, opt);
+      const innerExpected = expected === null ? null : expected.nested[i];
+      if (expected !== null && (inner === null) !== (innerExpected === null)) return null;
+      const nested = inner === null ? null : this.shapeOf(inner, innerExpected, seen, opt);
+      if (inner !== null && nested === null) return null;
+      shape.fields.push(descr);
+      shape.nested.push(nested);
+    }
+    return shape;
+  }
+
+  /** Appends v's leaves in shape order. */
+  private flatten(v: VirtualObject, shape: Shape, leaves: Value[], opt: Optimizer): void {
+    for (let i = 0; i < shape.fields.length; i++) {
+      const x = v.get(shape.fields[i])!;
+      const nested = shape.nested[i];
+      if (nested === null) leaves.push(x);
+      else this.flatten(this.virtualOf(x, opt)!, nested, leaves, opt);
     }
   }
 
