@@ -164,6 +164,30 @@ for (const mode of ["jit node", "jit wasmtime"] as const) {
   }
 }
 
+// Issue 6's numeric loop: with --jit, the named-let sum's loop (the one that runs) allocates
+// nothing: its Env and fixnums are unrolled into the loop's state (rlib/jitrt/opt/peel.ts).
+const noAlloc = suite("scheme jit: the sum loop allocates nothing");
+noAlloc("the trace log's hottest loop has no allocation after its label", async () => {
+  const cmd = await command("jit wasmtime");
+  const program = scratch.path("sum.scm");
+  fs.writeFileSync(program, "(define (sum-to n) (let loop ((i 0) (acc 0)) (if (> i n) acc (loop (+ i 1) (+ acc i)))))\n(display (sum-to 200000))\n");
+  const log = scratch.path("sum.log");
+  fs.rmSync(log, { force: true });
+  const r = runner(cmd, { RTS_JITLOG: log })([program]);
+  assert.is(r.stdout, "20000100000");
+  const sections = fs.readFileSync(log, "utf8").split(/^(?=# )/m);
+  // "# runs": "loop N: R runs, I iterations" per loop; the one with the most iterations.
+  const runs = [...sections.find((x) => x.startsWith("# runs"))!.matchAll(/^loop (\d+): \d+ runs, (\d+) iterations$/gm)];
+  const hottest = runs.sort((a, b) => Number(b[2]) - Number(a[2]))[0];
+  assert.ok(Number(hottest[2]) > 100_000, sections.find((x) => x.startsWith("# runs")));
+  const optimized = sections.find((x) => x.startsWith(`# loop ${hottest[1]} (optimized)`))!.split("\n");
+  const labels = optimized.flatMap((l, i) => (l.startsWith("label(") ? [i] : []));
+  assert.is(labels.length, 2, optimized.join("\n"));
+  const loop = optimized.slice(labels[1]);
+  assert.is(loop.filter((l) => /^p\d+ = new\(/.test(l)).length, 0, optimized.join("\n"));
+});
+noAlloc.run();
+
 // Tracing, compiled loops and the blackhole while objects move at every allocation.
 const jitStress = suite("scheme jit gc-stress");
 let jitStressCmd: string[] = [];
