@@ -72,3 +72,8 @@ export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions 
 export function runWasmtimeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
   return runCommand(python(), [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
 }
+
+/** The module run on the Node host and on the wasmtime host: each host's name and result. */
+export function runOnBothHosts(wasm: string, args: string[] = [], opts: RunOptions = {}): [string, RunResult][] {
+  return [["node", runNodeHost(wasm, args, opts)], ["wasmtime", runWasmtimeHost(wasm, args, opts)]];
+}

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, runNodeHost, runWasmtimeHost, translateProgram } from "./harness.ts";
+import { ROOT, runNodeHost, runOnBothHosts, runWasmtimeHost, translateProgram } from "./harness.ts";
 
 const BF = path.join(ROOT, "interpreters", "bf", "bf.ts");
 const EXAMPLES = path.join(ROOT, "interpreters", "bf", "examples");
@@ -24,7 +24,7 @@ test("every Brainfuck example gives its expected output with --jit at thresholds
     const expected = fs.readFileSync(path.join(EXAMPLES, `${name}.out`), "utf8");
     for (const threshold of ["1", "1000"]) {
       const env: Record<string, string> = threshold === "1" ? { RTS_JIT: "threshold=1" } : {};
-      for (const [host, r] of [["node", runNodeHost(wasm, args, { env })], ["wasmtime", runWasmtimeHost(wasm, args, { env })]] as const) {
+      for (const [host, r] of runOnBothHosts(wasm, args, { env })) {
         assert.is(r.stdout, expected, `${name}.b, threshold ${threshold}, ${host} host`);
         assert.is(r.status, 0, `${name}.b exit code, threshold ${threshold}, ${host} host`);
         assert.is(r.stderr, "", `${name}.b stderr, threshold ${threshold}, ${host} host`);

@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ROOT, RunResult, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
+import { ROOT, RunResult, runNodeHost, runOnBothHosts, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
 
 const program = path.join(ROOT, "tests", "programs", "jit_hints.ts");
 let translated: Promise<string> | null = null;
@@ -17,7 +17,7 @@ const expectedRun = () => (untranslated ??= runUntranslated(program));
 test("a --jit module runs on both hosts (they provide rts_jit.compile) as it runs untranslated", async () => {
   const wasm = await jitModule();
   const expected = expectedRun();
-  for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+  for (const [host, r] of runOnBothHosts(wasm)) {
     assert.is(r.stdout, expected.stdout, `stdout on the ${host} host`);
     assert.is(r.status, expected.status, `exit code on the ${host} host`);
     assert.is(r.stderr, "", `stderr on the ${host} host`);
@@ -29,7 +29,7 @@ test("the same at thresholds 1 and 1000 (RTS_JIT) on both hosts", async () => {
   const expected = expectedRun();
   for (const threshold of ["1", "1000"]) {
     const env = { RTS_JIT: `threshold=${threshold}` };
-    for (const [host, r] of [["node", runNodeHost(wasm, [], { env })], ["wasmtime", runWasmtimeHost(wasm, [], { env })]] as const) {
+    for (const [host, r] of runOnBothHosts(wasm, [], { env })) {
       assert.is(r.stdout, expected.stdout, `stdout, threshold ${threshold}, ${host} host`);
       assert.is(r.status, expected.status, `exit code, threshold ${threshold}, ${host} host`);
     }
@@ -41,7 +41,7 @@ test("the trace backend: hand-written loop traces compiled on both hosts give th
   const wasm = await translateProgram(loops, "jit_backend_loops-jit", { jit: true });
   const expected = runUntranslated(loops);
   assert.is(expected.stdout.split("compiled = evaluated").length - 1, 7, "untranslated, the evaluator stands in for every case");
-  for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+  for (const [host, r] of runOnBothHosts(wasm)) {
     assert.is(r.stderr, "", `stderr on the ${host} host`);
     assert.is(r.stdout, expected.stdout, `stdout on the ${host} host`);
     assert.is(r.status, 0, `exit code on the ${host} host`);
@@ -59,7 +59,7 @@ async function checkHeapTraces(name: string): Promise<string> {
   for (const gcStress of [false, true]) {
     const wasm = await translateProgram(entry, `${name}-jit${gcStress ? "-stress" : ""}`, { jit: true, gcStress });
     modules.push(wasm);
-    for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+    for (const [host, r] of runOnBothHosts(wasm)) {
       const mode = `${host} host${gcStress ? ", --gc-stress" : ""}`;
       assert.is(r.stderr, "", `stderr on the ${mode}`);
       assert.is(r.stdout, expected.stdout, `stdout on the ${mode}`);
@@ -82,7 +82,7 @@ test("the trace backend on list items: ints, floats, booleans, refs, the barrier
     ["empty-pop", "pop() on an empty array (RTS arrays do not hold undefined)"]]) {
     const reference = runNodeHost(plain, [arg]);
     assert.is(reference.stderr, `rts: runtime error: ${message}\n`, `${arg} without --jit`);
-    for (const [host, r] of [["node", runNodeHost(jit, [arg])], ["wasmtime", runWasmtimeHost(jit, [arg])]] as const) {
+    for (const [host, r] of runOnBothHosts(jit, [arg])) {
       assert.is(r.stderr, reference.stderr, `${arg}: stderr on the ${host} host`);
       assert.is(r.stdout, reference.stdout, `${arg}: stdout on the ${host} host`);
       assert.is(r.status, 1, `${arg}: exit code on the ${host} host`);

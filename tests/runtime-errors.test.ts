@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as path from "node:path";
-import { ROOT, runNodeHost, runUntranslated, runWasmtimeHost, translateProgram } from "./harness.ts";
+import { ROOT, runOnBothHosts, runUntranslated, translateProgram } from "./harness.ts";
 
 const dir = path.join(ROOT, "tests", "runtime-errors");
 
@@ -40,7 +40,7 @@ for (const c of CASES) {
       assert.is(u.status, 1, "untranslated exit code");
       assert.is(u.stdout, c.stdout, "untranslated stdout");
     }
-    for (const [host, r] of [["node", runNodeHost(wasm)], ["wasmtime", runWasmtimeHost(wasm)]] as const) {
+    for (const [host, r] of runOnBothHosts(wasm)) {
       assert.is(r.status, 1, `exit code on the ${host} host`);
       assert.is(r.stdout, c.stdout, `stdout on the ${host} host`);
       assert.is(r.stderr.split("\n")[0], c.message, `stderr on the ${host} host`);
