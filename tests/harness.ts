@@ -38,12 +38,23 @@ export function runCommand(cmd: string, args: string[], opts: RunOptions = {}): 
 }
 
 /** This process's share of `items` when tests/run.mjs runs a test file in several children
- *  (TEST_SHARD=i/n: every n-th item from the i-th); all of them otherwise. */
-export function shard<T>(items: readonly T[]): T[] {
+ *  (TEST_SHARD=i/n); all of them otherwise. The items are dealt heaviest first, each to the
+ *  share that weighs least so far (the first of equals), so that the children take about as
+ *  long: with equal weights, every n-th item from the i-th. Every child deals alike and
+ *  keeps its items in their order. */
+export function shard<T>(items: readonly T[], weight: (item: T) => number = () => 1): T[] {
   const m = /^(\d+)\/(\d+)$/.exec(process.env.TEST_SHARD ?? "");
   if (!m) return [...items];
   const [i, n] = [Number(m[1]), Number(m[2])];
-  return items.filter((_, k) => k % n === i);
+  const loads = new Array<number>(n).fill(0);
+  const mine = new Set<number>();
+  const heaviestFirst = items.map((item, k) => ({ k, w: weight(item) })).sort((a, b) => b.w - a.w || a.k - b.k);
+  for (const { k, w } of heaviestFirst) {
+    const lightest = loads.indexOf(Math.min(...loads));
+    loads[lightest] += w;
+    if (lightest === i) mine.add(k);
+  }
+  return items.filter((_, k) => mine.has(k));
 }
 
 /** Translates `entry` to a .wasm in the test work directory; returns its path. */
