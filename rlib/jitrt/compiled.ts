@@ -84,9 +84,9 @@ export class CompiledTrace {
 
   /** Exit n (a guard) goes on in `bridge` from now on. The root is compiled again with its
    *  bridges in their guards' places once they would make it twice as big (compiling the
-   *  tree anew for every bridge costs far more; at half as big again, BF mandelbrot compiled
-   *  461 KiB of trace Wasm instead of 406, Scheme fib 188 instead of 161, for 0.4% fewer
-   *  operations run); until then, and for the bridges that do not fit, the guard tail-calls
+   *  tree anew for every bridge costs far more; at half as big again, the benchmarks
+   *  compiled 12-14% more trace Wasm for 0.4% fewer operations run, docs/architecture.md);
+   *  until then, and for the bridges that do not fit, the guard tail-calls
    *  the bridge compiled on its own. */
   attach(n: int, bridge: CompiledTrace): void {
     this.bridges[n] = bridge;

@@ -54,7 +54,7 @@ class Jit {
       }
       exit.failures++;
       stats.guardFailures++;
-      if (exit.failures === warm.bridgeThreshold && n < t.loopExits && t.cell!.retraces < RETRACES) {
+      if (exit.failures === warm.retraceThreshold && n < t.loopExits && t.cell!.retraces < RETRACES) {
         // The unrolled loop's first iteration takes another path than the one it was traced
         // on (a number past a small-number cache): every entry would leave the preamble by
         // this guard, and a bridge from it would go on in the preamble again, never reaching

@@ -3,9 +3,10 @@
 // performed, as the guard's onFailure list says (opt/virtuals.ts), by jitMaterialize
 // (entry.ts), which the compiled guard calls after it has stored its values. Compiling
 // those operations into every guard made most of the trace code of an interpreter with
-// frames and boxed numbers (Scheme's fib: 236 KiB of Wasm for 11 traces, most of the run
-// spent compiling it), for paths that mostly never run. Only a guard whose bridge is
-// compiled into its tree (a hot one) still builds them inline (backend/codegen.ts).
+// frames and boxed numbers (a recursive benchmark: 236 KiB of Wasm for 11 traces, most of
+// the run spent compiling it, docs/architecture.md), for paths that mostly never run.
+// Only a guard whose bridge is compiled into its tree (a hot one) still builds them inline
+// (backend/codegen.ts).
 //
 // Everything the operations name is one of the exit's values, whose slots the compiled
 // guard fills (frame.ts): its fail arguments, then the extra ones addFailureInputs appends

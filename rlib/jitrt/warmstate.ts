@@ -26,6 +26,10 @@ export class WarmState {
   bridgeThreshold = 0;
   /** RTS_JIT's bridgeThreshold (0: none given). */
   givenBridgeThreshold = 0;
+  /** A quarter of the bridge threshold (at least 1): how often a guard of an unrolled loop's
+   *  preamble fails before the loop is traced again (entry.ts; sooner than a bridge: the
+   *  abandoned loop's other guards get fewer bridges, docs/architecture.md). */
+  retraceThreshold = 0;
   /** The threshold once set up (entry.ts jitStart): the portal counts while a counter stays
    *  below it. */
   limit = 0;
@@ -89,6 +93,7 @@ export function setParams(spec: string): void {
 /** What follows from the threshold. */
 function settle(): void {
   warm.bridgeThreshold = warm.givenBridgeThreshold > 0 ? warm.givenBridgeThreshold : Math.max(1, Math.floor(warm.threshold / 5));
+  warm.retraceThreshold = Math.max(1, Math.floor(warm.bridgeThreshold / 4));
   warm.limit = warm.threshold;
 }
 
