@@ -153,12 +153,7 @@ export class MetaInterp {
    *  refs from their copies at `roots`, see warmstate.ts rootExchange), then traces from
    *  there for `cell`. Returns ENTER_CONTINUE or ENTER_RETURNED. */
   start(site: int, roots: int, cell: JitCell): int {
-    this.cell = cell;
-    this.bridgeParent = null;
-    this.tracing = true;
-    this.trace = new Trace();
-    this.startGreens = [];
-    this.snapshots = [];
+    this.beginTrace(cell, null, -1);
     const f = new Frame(0, null, true);
     f.pc = site;
     f.refBase = pushRefs(0, f.refCount);
@@ -182,15 +177,20 @@ export class MetaInterp {
    *  the guard's fail arguments (a constant one stays a constant), until the code reaches
    *  a loop header with a compiled loop. */
   startBridge(parent: CompiledTrace, n: int, frame: int, refs: int): int {
-    this.cell = null;
+    this.beginTrace(null, parent, n);
+    const exit = parent.exits[n];
+    return this.run(enterFrames(this, rebuild(this, exit, parent.snapshots, frame), exit, refs));
+  }
+
+  /** A new, empty trace: a loop for `cell`, or a bridge from exit n of `parent`. */
+  private beginTrace(cell: JitCell | null, parent: CompiledTrace | null, n: int): void {
+    this.cell = cell;
     this.bridgeParent = parent;
     this.bridgeExit = n;
     this.tracing = true;
     this.trace = new Trace();
     this.startGreens = [];
     this.snapshots = [];
-    const exit = parent.exits[n];
-    return this.run(enterFrames(this, rebuild(this, exit, parent.snapshots, frame), exit, refs));
   }
 
   /** Promotes the greens of the decoded loop_header or merge point to constants. The
