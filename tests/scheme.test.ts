@@ -169,8 +169,7 @@ for (const mode of ["jit node", "jit wasmtime"] as const) {
 const noAlloc = suite("scheme jit: the sum loop allocates nothing");
 noAlloc("the trace log's hottest loop has no allocation after its label", async () => {
   const cmd = await command("jit wasmtime");
-  const program = scratch.path("sum.scm");
-  fs.writeFileSync(program, "(define (sum-to n) (let loop ((i 0) (acc 0)) (if (> i n) acc (loop (+ i 1) (+ acc i)))))\n(display (sum-to 200000))\n");
+  const program = scratch.program("sum.scm", "(define (sum-to n) (let loop ((i 0) (acc 0)) (if (> i n) acc (loop (+ i 1) (+ acc i)))))\n(display (sum-to 200000))\n");
   const log = scratch.path("sum.log");
   fs.rmSync(log, { force: true });
   const r = runner(cmd, { RTS_JITLOG: log })([program]);
