@@ -180,6 +180,29 @@ test("policy: helpers are inlined; elidable, dontLookInside and loops are residu
   assert.match(text, /int_guard_value %i\d/);
 });
 
+test("readonly fields and closures' captured values have immutable descriptors, for reads and writes; plain fields and a redeclared readonly one do not", async () => {
+  const program = await buildProgram(path.join(ROOT, "tests", "programs", "jit_readonly.ts"));
+  const jc = codewrite(rtype(annotate(program)).functions);
+  const run = printJitCodes(jc, "jit_readonly.run");
+  // Code's readonly fields: its op list, its box, the box's value; its float ratio.
+  assert.match(run, /getfield_r %r0, <Field \+8 ptr immutable>/);
+  assert.match(run, /getfield_i %r\d, <Field \+8 i64 immutable>/);
+  assert.match(run, /getfield_f %r0, <Field \+32 f64 immutable>/);
+  // Cell.value (read and written) and Base.tag, which Loose redeclares without readonly:
+  // the same offset and type as Box.value, another descriptor.
+  assert.match(run, /getfield_i %r\d, <Field \+8 i64> /);
+  assert.match(run, /setfield_i %r\d, %i\d, <Field \+8 i64>\n/);
+  assert.match(printJitCodes(jc, "jit_readonly.Loose.bump"), /setfield_i %r0, %i0, <Field \+8 i64>\n/);
+  // A constructor writes readonly fields with their immutable descriptors (a virtual
+  // object's fields are then read back by the same descriptors).
+  const ctor = printJitCodes(jc, "jit_readonly.Result.constructor");
+  assert.match(ctor, /setfield_i %r0, %i0, <Field \+8 i64 immutable>/);
+  assert.match(ctor, /setfield_f %r0, %f0, <Field \+16 f64 immutable>/);
+  // The closure reads its captured factor.
+  const arrow = jc.jitcodes.find((c) => c.fn.name.startsWith("jit_readonly.arrow"))!;
+  assert.match(printJitCodes(jc, arrow.fn.name), /getfield_i %r0, <Field \+\d+ i64 immutable>/);
+});
+
 test("every jitcode decodes completely with the opcode table", async () => {
   const jc = await hintedProgram();
   let total = 0;

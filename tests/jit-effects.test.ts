@@ -31,7 +31,7 @@ function fn(name: string, ops: (obj: Variable) => [string, Value[]][]): Function
   return f;
 }
 
-const show = (fields: FieldKey[] | null) => (fields === null ? "any" : fields.map((k) => `+${k.offset} ${k.type}`).join(", "));
+const show = (fields: FieldKey[] | null) => (fields === null ? "any" : fields.map((k) => `+${k.key()}`).join(", "));
 
 test("effects: fields written directly and through direct calls, recursion; raw stores, indirect calls and the host write any", () => {
   const setFlag = fn("setFlag", (o) => [["setfield", [o, c(8, "i64"), c(1, "i32")]]]);
@@ -51,6 +51,16 @@ test("effects: fields written directly and through direct calls, recursion; raw 
   assert.is(show(effects.fieldsWritten(indirect)), "any");
   assert.is(show(effects.fieldsWritten(reads)), "");
   assert.is(show(effects.fieldsWritten(new ImportedFunction("env", "write", false))), "any");
+});
+
+test("effects: an immutable field (setfield's last operand: a readonly field, written by constructors) is another field than a mutable one at the same offset and type", () => {
+  const init = fn("init", (o) => [["setfield", [o, c(8, "i64"), c(1, "i64"), c(true, "void")]]]);
+  const set = fn("set", (o) => [["setfield", [o, c(8, "i64"), c(2, "i64")]]]);
+  const both = fn("both", (o) => [["direct_call", [c(init, "void"), o]], ["direct_call", [c(set, "void"), o]]]);
+  const effects = new EffectAnalysis();
+  assert.is(show(effects.fieldsWritten(init)), "+8 i64 immutable");
+  assert.is(show(effects.fieldsWritten(set)), "+8 i64");
+  assert.is(show(effects.fieldsWritten(both)), "+8 i64, +8 i64 immutable");
 });
 
 test("effects on lists: a list operation on an existing list, directly or through a call, or any raw write or host call; making a list is not one", () => {

@@ -118,6 +118,27 @@ test("allocation removal and lazy list appends: virtual objects rebuilt and pend
   fs.rmSync(log, { force: true });
 });
 
+test("readonly fields: read once from a constant object when traced, mutable ones and a redeclared one every time; also under --gc-stress", async () => {
+  const jit = await checkHeapTraces("jit_readonly");
+  const log = path.join(os.tmpdir(), `rts-jit-readonly-${process.pid}.log`);
+  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
+    fs.rmSync(log, { force: true });
+    assert.is(run(jit, [], { env: { RTS_JITLOG: log } }).stderr, "", `stderr on the ${host} host`);
+    // One loop per code object (a green). Of the code object's fields and what they name
+    // (the op list, the box and its value, the ratio, the closure and its captured factor,
+    // the cell, the base) only two reads of a constant object are left: the cell's mutable
+    // value and the base's tag, which a subclass makes mutable.
+    const loops = fs.readFileSync(log, "utf8").split(/^(?=# )/m).filter((s) => /^# loop \d+ \(optimized\)/.test(s));
+    assert.is(loops.length, 2, `loops on the ${host} host`);
+    for (const loop of loops) {
+      const reads = loop.split("\n").filter((l) => /= getfield_gc_.\(ConstPtr\(/.test(l));
+      assert.is(reads.length, 2, `reads of constant objects on the ${host} host:\n${reads.join("\n")}`);
+      assert.ok(reads.every((l) => l.includes("getfield_gc_i(")), `only int fields are read on the ${host} host`);
+    }
+  }
+  fs.rmSync(log, { force: true });
+});
+
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));

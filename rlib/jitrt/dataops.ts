@@ -6,7 +6,7 @@ import { allocate, indexError, TYPED_DATA, TYPED_LENGTH, writeBarrier } from "..
 import { listOp } from "./listops.ts";
 import { int } from "../types.ts";
 import {
-  descrWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
+  descrWord, isImmutableField, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
@@ -17,13 +17,16 @@ import {
   H_PTR_IS_NULLISH, H_PTR_IS_TRUE, H_INSTANCEOF, H_NEW,
 } from "./opcodes.ts";
 import {
-  ARRAYLEN, CAST_INT_TO_FLOAT, ConstInt, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
+  ARRAYLEN, CAST_INT_TO_FLOAT, ConstFloat, ConstInt, ConstRef, FLOAT_ABS, FLOAT_ADD, FLOAT_DIV, FLOAT_EQ, FLOAT_LE, FLOAT_LT, FLOAT_MUL, FLOAT_NEG, FLOAT_SUB,
   GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, INT_ADD, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL, INT_NE,
   FIRST_OBJECT_ADDRESS, INSTANCEOF, NEW, INT_SUB, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, LIST_LEN, PTR_EQ, PTR_IS_OBJECT, SETARRAYITEM, SETFIELD,
   Value,
 } from "./resop.ts";
 import { toFloat } from "../rarith.ts";
 
+/** A field read. An immutable field of a constant object is a constant (nothing recorded),
+ *  as RPython's tracer does for _immutable_fields_: the operations on it fold as they are
+ *  recorded, and a promote of it needs no guard. */
 export function getField(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
   const obj = f.getRef(d.scalars[0]);
@@ -31,15 +34,19 @@ export function getField(mi: MetaInterp, f: Frame): void {
   const at = obj + descrWord(descr, 1);
   const t = descrWord(descr, 2);
   const objBox = mi.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
+  const known = mi.tracing && objBox instanceof ConstRef && obj >= FIRST_OBJECT_ADDRESS && isImmutableField(descr);
   if (t === LL_PTR) {
-    f.setRef(d.result, load32(at));
-    if (mi.tracing) f.refBoxes[d.result] = mi.trace.record(GETFIELD_R, [objBox], descr);
+    const v = load32(at);
+    f.setRef(d.result, v);
+    if (mi.tracing) f.refBoxes[d.result] = known ? new ConstRef(v) : mi.trace.record(GETFIELD_R, [objBox], descr);
   } else if (t === LL_F64) {
-    f.floats[d.result] = loadFloat64(at);
-    if (mi.tracing) f.floatBoxes[d.result] = mi.trace.record(GETFIELD_F, [objBox], descr);
+    const v = loadFloat64(at);
+    f.floats[d.result] = v;
+    if (mi.tracing) f.floatBoxes[d.result] = known ? new ConstFloat(v) : mi.trace.record(GETFIELD_F, [objBox], descr);
   } else {
-    f.ints[d.result] = t === LL_I64 ? load64(at) : load32(at);
-    if (mi.tracing) f.intBoxes[d.result] = mi.trace.record(GETFIELD_I, [objBox], descr);
+    const v = t === LL_I64 ? load64(at) : load32(at);
+    f.ints[d.result] = v;
+    if (mi.tracing) f.intBoxes[d.result] = known ? new ConstInt(v) : mi.trace.record(GETFIELD_I, [objBox], descr);
   }
 }
 

@@ -21,6 +21,7 @@ export const DESCR_STATIC = 8;
 /** A list descriptor's word 1 is its item's low-level type code (LL_* below). */
 export const DESCR_LIST = 9;
 
+
 /** Words 2 and 3 of a `new`'s descriptor (a StaticDescr of malloc): size and type id. */
 export const NEW_SIZE = 2;
 export const NEW_TYPEID = 3;
@@ -88,4 +89,11 @@ export function descrCount(): int {
 /** Word k of descriptor d (word 0 is its tag). */
 export function descrWord(d: int, k: int): int {
   return word(info(4), word(info(3), d) + k);
+}
+
+/** Whether a descriptor is an immutable field's: word 3 of a field descriptor (after its
+ *  offset and type code) is 1 for a readonly field or a closure's captured value, written
+ *  only while its object is made (jitdata.ts). */
+export function isImmutableField(d: int): boolean {
+  return descrWord(d, 0) === DESCR_FIELD && descrWord(d, 3) === 1;
 }

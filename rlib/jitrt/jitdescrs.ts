@@ -1,10 +1,13 @@
 // What the jitcode tables (jitcodes.ts) tell the optimizer about descriptors (opt/descrs.ts).
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
-import { descrWord, DESCR_ARRAY, DESCR_CALL, NEW_TYPEID, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8 } from "./jitcodes.ts";
+import {
+  descrWord, DESCR_ARRAY, DESCR_CALL, isImmutableField, NEW_TYPEID, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8,
+  LL_F64, LL_I64, LL_PTR,
+} from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
-import { ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
-import { load32 } from "../lowlevel.ts";
+import { Const, ConstFloat, ConstInt, ConstRef, FIRST_OBJECT_ADDRESS, INT32_AND, ResOp, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
+import { load32, load64, loadFloat64 } from "../lowlevel.ts";
 import { TYPED_LENGTH } from "../runtime.ts";
 
 class TableDescrInfo extends DescrInfo {
@@ -66,6 +69,17 @@ class TableDescrInfo extends DescrInfo {
   /** A `new`'s descriptor is a StaticDescr of malloc: its size, then its type id. */
   newTypeId(descr: int): int {
     return descrWord(descr, NEW_TYPEID);
+  }
+
+  /** Read now from memory: the object is old (it does not move), and so is what its
+   *  immutable ref fields point to (set when it was made, before it was promoted). */
+  immutableField(obj: ConstRef, descr: int): Const | null {
+    if (!isImmutableField(descr) || obj.address < FIRST_OBJECT_ADDRESS) return null;
+    const at = obj.address + descrWord(descr, 1);
+    const type = descrWord(descr, 2);
+    if (type === LL_PTR) return new ConstRef(load32(at));
+    if (type === LL_F64) return new ConstFloat(loadFloat64(at));
+    return new ConstInt(type === LL_I64 ? load64(at) : load32(at));
   }
 }
 

@@ -332,10 +332,13 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, a
 
 /** The declarations of field `name` in a class, or in the members of a class union that
  *  have it (TypeScript's narrowing, e.g. by a `kind` tag, has checked that the value is one
- *  of them). */
+ *  of them). One access reaches them all, so they must agree on being readonly (the JIT
+ *  gives an immutable field its own descriptor, and a read must find what a write set):
+ *  when some are not, none is. */
 function memberFields(op: Operation, cd: ClassDef, name: string): FieldDesc[] {
   const fields = membersOf(cd).flatMap((m) => m.desc.findField(name) ?? []);
   if (fields.length === 0) fail(op, `${cd.describe()} has no field '${name}'`, "methods can only be called, not read as values");
+  if (fields.some((f) => !f.readonly)) for (const f of fields) f.readonly = false;
   return fields;
 }
 

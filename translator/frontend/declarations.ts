@@ -200,9 +200,7 @@ export class Frontend extends NameResolver implements BuildContext {
         const declared = m.type ? this.checker.getTypeFromTypeNode(m.type) : null;
         const mayBeUndefined = !!m.questionToken || (!!declared?.isUnion() && declared.types.some((t) => t.flags & ts.TypeFlags.Undefined));
         const undef = !m.initializer && mayBeUndefined;
-        // A field a base class declares already is that field (one property in JS): the
-        // subclass's initializer only assigns it.
-        if (!cls.base?.findField(m.name.text)) cls.fields.push(new FieldDesc(m.name.text, cls, this.numberKind(m.type), locOfNode(m.name), undef));
+        this.declareField(cls, m, m.name, undef);
       } else if (ts.isConstructorDeclaration(m)) {
         if (m.body) ctorDecl = m;
       } else if (ts.isMethodDeclaration(m)) {
@@ -231,11 +229,20 @@ export class Frontend extends NameResolver implements BuildContext {
       }
     }
     for (const p of ctorDecl?.parameters ?? []) {
-      if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some(isParameterPropertyModifier) && !cls.base?.findField(p.name.text)) {
-        cls.fields.push(new FieldDesc(p.name.text, cls, this.numberKind(p.type), locOfNode(p.name)));
-      }
+      if (ts.isIdentifier(p.name) && ts.getModifiers(p)?.some(isParameterPropertyModifier)) this.declareField(cls, p, p.name, false);
     }
     this.constructorFor(cls, ctorDecl);
+  }
+
+  /** A field declaration (a property or a constructor's parameter property). A field a base
+   *  class declares already is that field (one property in JS): the subclass's initializer
+   *  only assigns it. A subclass may redeclare a readonly field without `readonly` (TS
+   *  allows it) and then assign it: the field is not readonly. */
+  private declareField(cls: ClassDesc, decl: ts.PropertyDeclaration | ts.ParameterDeclaration, name: ts.Identifier, startsUndefined: boolean): void {
+    const readonly = hasModifier(decl, ts.SyntaxKind.ReadonlyKeyword);
+    const inherited = cls.base?.findField(name.text);
+    if (inherited) inherited.readonly &&= readonly;
+    else cls.fields.push(new FieldDesc(name.text, cls, this.numberKind(decl.type), locOfNode(name), startsUndefined, readonly));
   }
 
   /** An instantiation of the generic method `decl` for a receiver of class `receiver`: a

@@ -57,6 +57,9 @@ export class FieldDesc {
     public loc: SourceLoc | null,
     /** Declared without an initializer and may be undefined: it is, until assigned. */
     public startsUndefined = false,
+    /** Declared `readonly` by its class and by every subclass that redeclares it: set only
+     *  while the object is constructed, so the JIT may read it once from a constant object. */
+    public readonly = false,
   ) {}
 }
 

@@ -18,14 +18,18 @@ export function kindOfType(t: LLType): Kind | null {
 }
 
 /** A field of a struct: getfield/setfield (a receiver that may be null was tested before by
- *  a nonnull_check operation). */
+ *  a nonnull_check operation). Fields of different classes at the same offset and type share
+ *  a descriptor, unless one is immutable (a readonly field, a closure's captured value):
+ *  those have their own, which the trace optimizer reads once from a constant object (RPython's
+ *  _immutable_fields_). Every read and write of a field uses the same one. */
 export class FieldDescr {
   constructor(
     public offset: number,
     public type: LLType,
+    public immutable: boolean,
   ) {}
   describe(): string {
-    return `<Field +${this.offset} ${this.type}>`;
+    return `<Field +${this.offset} ${this.type}${this.immutable ? " immutable" : ""}>`;
   }
 }
 

@@ -13,7 +13,7 @@
 // Lists apart: whether a call may read or write any existing list (a list operation other
 // than making a new one, or any of the above), so that the trace optimizer may keep a
 // list's appends pending across a call that cannot see them (rlib/jitrt/opt/virtuals.ts).
-import { Constant } from "../flowgraph/model.ts";
+import { Constant, Operation } from "../flowgraph/model.ts";
 import { FunctionDesc, ImportedFunction } from "../frontend/program.ts";
 import { LLType } from "../rtyper/lltype.ts";
 
@@ -23,12 +23,26 @@ const WRITES_ANY = new Set([
   "store8", "store16", "store32", "store64", "storeFloat32", "storeFloat64", "memCopy", "memFill",
 ]);
 
-/** A field as the codewriter names it (FieldDescr: offset and low-level type). */
+/** A field as the codewriter names it (FieldDescr: offset, low-level type, and whether it
+ *  is immutable: written only while its object is made). */
 export class FieldKey {
   constructor(
     public offset: number,
     public type: LLType,
+    public immutable: boolean,
   ) {}
+  key(): string {
+    return `${this.offset} ${this.type}${this.immutable ? " immutable" : ""}`;
+  }
+}
+
+/** The field of a getfield(obj, offset[, immutable]) or setfield(obj, offset, value[,
+ *  immutable]) operation (the rtyper flags the fields of FieldLayout.immutable). */
+export function fieldKeyOf(op: Operation): FieldKey {
+  const get = op.opname === "getfield";
+  const flag = op.args[get ? 2 : 3];
+  const type = (get ? op.result.concretetype : op.args[2].concretetype) as LLType;
+  return new FieldKey(Number((op.args[1] as Constant).value), type, flag instanceof Constant && flag.value === true);
 }
 
 /** What one function does itself. */
@@ -94,8 +108,8 @@ export class EffectAnalysis {
     for (const b of fn.graph.blocks()) {
       for (const op of b.operations) {
         if (op.opname === "setfield") {
-          const field = new FieldKey(Number((op.args[1] as Constant).value), op.args[2].concretetype as LLType);
-          e.fields.set(`${field.offset} ${field.type}`, field);
+          const field = fieldKeyOf(op);
+          e.fields.set(field.key(), field);
         } else if (op.opname === "direct_call") {
           e.callees.push((op.args[0] as Constant).value as FunctionDesc);
         } else if (WRITES_ANY.has(op.opname)) {

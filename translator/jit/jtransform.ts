@@ -27,7 +27,7 @@ import { LLType } from "../rtyper/lltype.ts";
 import {
   ArrayDescr, CallDescr, Descr, DriverDescr, FieldDescr, JitCodeDescr, Kind, ListDescr, StaticDescr,
 } from "./descr.ts";
-import { FieldKey } from "./effects.ts";
+import { FieldKey, fieldKeyOf } from "./effects.ts";
 import { Insn, kindOf, ListOperand } from "./ssarepr.ts";
 
 /** The operations rlib/jitrt executes itself (keep in step with its opcode handlers). */
@@ -162,9 +162,8 @@ export class JTransformer {
   }
 
   private field(op: Operation): FieldDescr {
-    const offset = Number((op.args[1] as Constant).value);
-    const type = (op.opname === "getfield" ? op.result.concretetype : op.args[2].concretetype) as LLType;
-    return this.descrs.intern(new FieldDescr(offset, type));
+    const k = fieldKeyOf(op);
+    return this.descrs.intern(new FieldDescr(k.offset, k.type, k.immutable));
   }
 
   private listDescr(item: Value): ListDescr {

@@ -27,7 +27,7 @@ export class Layouts {
       if (cd.identityHashed) layout.addField(IDENTITY_HASH, "i64");
       for (const f of c.fields) {
         const slot = cd.fields.get(f.name);
-        if (slot) layout.addField(f.name, lltypeOf(slot.ann));
+        if (slot) layout.addField(f.name, lltypeOf(slot.ann), f.readonly);
       }
       this.byClass.set(c, layout);
       this.order.push(c);
@@ -39,7 +39,9 @@ export class Layouts {
       const layout = this.struct(`closure ${fn.name}`);
       layout.addField("fn", "i32");
       if (layout.fields.get("fn")!.offset !== CLOSURE.fn) throw new Error("closure layout");
-      slots.forEach((s, i) => layout.addField(`c${i}`, lltypeOf(s.ann)));
+      // Captured values are stored once, when the closure is made (a captured variable
+      // that changes is in a cell, which the field points to).
+      slots.forEach((s, i) => layout.addField(`c${i}`, lltypeOf(s.ann), true));
       this.byClosure.set(fn, layout);
     }
   }

@@ -58,9 +58,18 @@ export function typedIsFloat(k: TypedArrayKind): boolean {
  *  allocation (from the address then, as objects may move later). */
 export const IDENTITY_HASH = "<identity hash>";
 
+/** A field of a struct. `immutable`: written only while the object is made (a readonly
+ *  field, a closure's captured value), so its getfield and setfield carry a flag
+ *  (rtype-access.ts). */
+export interface FieldLayout {
+  offset: number;
+  type: LLType;
+  immutable: boolean;
+}
+
 /** A class's instance layout: its fields after its base's, each naturally aligned. */
 export class StructLayout {
-  fields = new Map<string, { offset: number; type: LLType }>();
+  fields = new Map<string, FieldLayout>();
   size = HEADER_SIZE;
   /** Instances of this class and its subclasses have type ids in [typeid, typeidEnd). */
   constructor(
@@ -69,11 +78,11 @@ export class StructLayout {
     public typeidEnd: number,
   ) {}
 
-  addField(name: string, type: LLType): void {
+  addField(name: string, type: LLType, immutable = false): void {
     const sz = sizeOf(type);
     if (sz === 0) return;
     this.size = Math.ceil(this.size / sz) * sz;
-    this.fields.set(name, { offset: this.size, type });
+    this.fields.set(name, { offset: this.size, type, immutable });
     this.size += sz;
   }
 }

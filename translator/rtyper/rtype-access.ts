@@ -2,7 +2,7 @@
 // list / typed array / string elements, and the null checks JS's TypeError needs.
 import { Constant, Operation, Value, Variable } from "../flowgraph/model.ts";
 import { describe, membersOf, SomeValue } from "../annotator/model.ts";
-import { LLType, typedIsFloat } from "./lltype.ts";
+import { FieldLayout, typedIsFloat } from "./lltype.ts";
 import { lltypeOf } from "./lltype-of.ts";
 import { OperatorRTyper } from "./rtype-operators.ts";
 
@@ -30,16 +30,33 @@ export abstract class AccessRTyper extends OperatorRTyper {
       this.emit(`${a.kind}_len`, [obj], "i64", result);
       return;
     }
-    const f = this.field(a, name);
-    this.emit("getfield", [obj, this.c(f.offset, "i64")], f.type, result);
+    this.getfield(obj, this.field(a, name), result);
   }
 
   protected setattr(obj: Value, a: SomeValue, name: string, v: Value): void {
-    const f = this.field(a, name);
-    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.convert(v, f.type)], "void");
+    this.setfield(obj, this.field(a, name), v);
   }
 
-  protected field(a: SomeValue, name: string): { offset: number; type: LLType } {
+  /** getfield(obj, offset) of a field, and a last operand `true` for an immutable one (the
+   *  JIT's codewriter gives it an immutable field descriptor, see translator/jit/effects.ts
+   *  fieldKeyOf; the backend ignores it). */
+  protected getfield(obj: Value, f: FieldLayout, result: Variable): void {
+    this.emit("getfield", [obj, this.c(f.offset, "i64"), ...this.immutableFlag(f)], f.type, result);
+  }
+
+  /** setfield(obj, offset, value), flagged as getfield: an immutable field is written while
+   *  its object is made, and the JIT's reads and writes of it share one descriptor. */
+  protected setfield(obj: Value, f: FieldLayout, v: Value): void {
+    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.convert(v, f.type), ...this.immutableFlag(f)], "void");
+  }
+
+  private immutableFlag(f: FieldLayout): Constant[] {
+    return f.immutable ? [this.c(true, "void")] : [];
+  }
+
+  /** A field of an instance (on a class union, its members agree on where it is and on
+   *  whether it is immutable: the annotator's memberFields). */
+  protected field(a: SomeValue, name: string): FieldLayout {
     if (a.kind !== "inst") return this.fail(`cannot access '${name}' of ${describe(a)}`);
     // On a class union, the members that have the field (see the annotator's memberFields).
     const found = membersOf(a.classdef).flatMap((m) => this.layouts.ofClass(m.desc).fields.get(name) ?? []);
@@ -49,6 +66,7 @@ export abstract class AccessRTyper extends OperatorRTyper {
       this.fail(`field '${name}' is at different places in the classes of ${a.classdef.describe()}`,
         "declare the fields the classes share first, in the same order (or move them to a common base class)");
     }
+    if (found.some((x) => x.immutable !== f.immutable)) throw new Error(`rtyper: field '${name}' is readonly in some classes of ${a.classdef.describe()} only`);
     return f;
   }
 

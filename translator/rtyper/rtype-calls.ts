@@ -5,7 +5,7 @@ import { Constant, Value, Variable } from "../flowgraph/model.ts";
 import { Builtin, ClassDesc, FunctionDesc, ImportedFunction } from "../frontend/program.ts";
 import { implementations } from "../annotator/operations.ts";
 import { describe, membersOf, SomeValue } from "../annotator/model.ts";
-import { CLOSURE, IDENTITY_HASH, sizeOf } from "./lltype.ts";
+import { IDENTITY_HASH, sizeOf } from "./lltype.ts";
 import { lltypeOf, resultType, returnType } from "./lltype-of.ts";
 import { familySignature, Signature } from "./families.ts";
 import { AccessRTyper } from "./rtype-access.ts";
@@ -185,7 +185,7 @@ export abstract class CallRTyper extends AccessRTyper {
     this.emit("closure_init", [result, this.c(fn, "void")], "void");
     captured.forEach((v, i) => {
       const f = layout.fields.get(`c${i}`);
-      if (f) this.emit("setfield", [result, this.c(f.offset, "i64"), this.convert(v, f.type)], "void");
+      if (f) this.setfield(result, f, v);
     });
   }
 
@@ -197,10 +197,6 @@ export abstract class CallRTyper extends AccessRTyper {
     const members = [...fam.members].filter((m) => this.annotated.has(m));
     const sig = familySignature(fam);
     const padded = sig.params.map((t, i) => (i < args.length ? this.convert(args[i], t) : this.zero(t)));
-    if (a.nullable) {
-      // As JS, calling null or undefined fails (a checked read of the closure's header).
-      this.emit("getfield", [f, this.c(CLOSURE.fn, "i64"), this.c(true, "void")], "i32");
-    }
     if (members.length === 1) return this.directCall(members[0], [f, ...padded], result);
     const call = new IndirectCall(sig, members);
     const want = resultType(result);

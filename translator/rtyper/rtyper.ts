@@ -213,8 +213,7 @@ export class RTyper extends CallRTyper {
         return this.makeClosure((args[0] as Constant).value as FunctionDesc, args.slice(1), result);
       case "closure_get": {
         const layout = this.layouts.ofClosure((args[1] as Constant).value as FunctionDesc);
-        const f = layout.fields.get(`c${(args[2] as Constant).value}`)!;
-        this.emit("getfield", [args[0], this.c(f.offset, "i64")], f.type, result);
+        this.getfield(args[0], layout.fields.get(`c${(args[2] as Constant).value}`)!, result);
         return;
       }
       case "call_value":

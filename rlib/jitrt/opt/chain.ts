@@ -1,13 +1,15 @@
 // The chain of optimizations one forward walk runs (optimizer.ts): constant folding →
-// integer bounds → guard removal → common subexpressions → virtuals (allocation removal and
-// lazy list appends) → heap cache. The caller passes the IntBounds, to tell it what holds
-// at the start (peel.ts) or ask what held at the end, the trace to be walked (one that
-// neither allocates nor appends gives the virtuals nothing to do: they are left out), and
-// what the virtuals do at its JUMP (null: force what is virtual there; peel.ts unrolling).
+// immutable fields of constant objects → integer bounds → guard removal → common
+// subexpressions → virtuals (allocation removal and lazy list appends) → heap cache. The
+// caller passes the IntBounds, to tell it what holds at the start (peel.ts) or ask what held
+// at the end, the trace to be walked (one that neither allocates nor appends gives the
+// virtuals nothing to do: they are left out), and what the virtuals do at its JUMP (null:
+// force what is virtual there; peel.ts unrolling).
 import { DescrInfo } from "./descrs.ts";
 import { ConstantFolding } from "./fold.ts";
 import { GuardRemoval } from "./guards.ts";
 import { HeapCache } from "./heap.ts";
+import { ImmutableFields } from "./immutable.ts";
 import { IntBounds } from "./intbounds.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { PureCSE } from "./pure.ts";
@@ -15,7 +17,7 @@ import { JumpExport, Virtuals } from "./virtuals.ts";
 import { LIST_APPEND, NEW, Trace } from "../resop.ts";
 
 export function optimizationChain(descrs: DescrInfo, bounds: IntBounds, trace: Trace, jumpExport: JumpExport | null): Optimizer {
-  const chain: Optimization[] = [new ConstantFolding(), bounds, new GuardRemoval(descrs), new PureCSE()];
+  const chain: Optimization[] = [new ConstantFolding(), new ImmutableFields(descrs), bounds, new GuardRemoval(descrs), new PureCSE()];
   if (allocatesOrAppends(trace)) chain.push(new Virtuals(descrs, jumpExport));
   chain.push(new HeapCache(descrs));
   return new Optimizer(chain);

@@ -2,7 +2,7 @@
 // its index in the jitcode tables only; whoever calls the optimizer may know more (the JIT
 // runtime reads the element kinds from the tables) and says so by overriding these answers.
 import { int } from "../../types.ts";
-import { ConstRef, TYPE_REF, Value } from "../resop.ts";
+import { Const, ConstRef, TYPE_REF, Value } from "../resop.ts";
 import { IntBound, UNBOUNDED } from "./bound.ts";
 
 export class DescrInfo {
@@ -44,5 +44,12 @@ export class DescrInfo {
   /** The type id of the objects a NEW of this descriptor makes (-1: not known). */
   newTypeId(descr: int): int {
     return -1;
+  }
+
+  /** The value of a constant object's field read with this field descriptor, when the
+   *  field is immutable (set while the object was made, never after: it is the same for
+   *  the trace's whole life), else null. */
+  immutableField(obj: ConstRef, descr: int): Const | null {
+    return null;
   }
 }
