@@ -127,9 +127,10 @@ test("readonly fields: read once from a constant object when traced, mutable one
     // One loop per code object (a green). Of the code object's fields and what they name
     // (the op list, the box and its value, the ratio, the closure and its captured factor,
     // the cell, the base) only two reads of a constant object are left: the cell's mutable
-    // value and the base's tag, which a subclass makes mutable.
-    const loops = fs.readFileSync(log, "utf8").split(/^(?=# )/m).filter((s) => /^# loop \d+ \(optimized\)/.test(s));
-    assert.is(loops.length, 2, `loops on the ${host} host`);
+    // value and the base's tag, which a subclass makes mutable. The tracer does not record
+    // the others (rlib/jitrt/dataops.ts getField), so the recorded loops have only those too.
+    const loops = fs.readFileSync(log, "utf8").split(/^(?=# )/m).filter((s) => /^# loop \d+ \((recorded|optimized)\)/.test(s));
+    assert.is(loops.length, 4, `loops on the ${host} host, as recorded and optimized`);
     for (const loop of loops) {
       const reads = loop.split("\n").filter((l) => /= getfield_gc_.\(ConstPtr\(/.test(l));
       assert.is(reads.length, 2, `reads of constant objects on the ${host} host:\n${reads.join("\n")}`);
