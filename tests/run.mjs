@@ -18,10 +18,10 @@ const pattern = only ? new RegExp(`^(?=.*(?:${only})).*\\.test\\.ts$`) : /\.test
 const jobs = inProcess ? 1 : Number(process.env.TEST_JOBS ?? os.availableParallelism());
 const files = testFiles("tests").filter((f) => pattern.test(f));
 
-/** The slowest first, so that the last ones to finish are short: the corpus's first shard
- *  (it has the slowest program, see differential.test.ts), then the Scheme and JIT files,
- *  then the other shards of the corpus. Matched against "file [shard i/n]". */
-const SLOW_FIRST = ["differential.test.ts [shard 0/", "scheme", "jit-meta", "differential", "bf.test", "jit.test", "stackvm", "gc.test", "gcgraph", "diagnostics", "fuzz", "hosts", "runtime-errors"];
+/** The slowest first (measured, session 9), so that the last ones to finish are short: the
+ *  Scheme, JIT and Brainfuck files, then the shards of the corpus, then the others. Matched
+ *  against "file [shard i/n]". */
+const SLOW_FIRST = ["scheme", "jit-meta", "jit.test", "bf.test", "differential", "gcgraph", "fuzz", "stackvm", "gc.test", "diagnostics", "runtime-errors", "typecheck", "math", "hosts"];
 /** Files run as this many children, each taking its share of the tests (TEST_SHARD=i/n, see
  *  shard() in harness.ts): the corpus, translated and run in every mode, would otherwise be
  *  the critical path of the whole run. */

@@ -79,10 +79,12 @@ function show(name: string, t: Trace): void {
   console.log(printTrace(t));
 }
 
+/** argv[0]: the long loop's guest instructions (the differential test passes fewer under
+ *  --gc-stress, where a collection at every allocation makes the run quadratic). */
 export function main(argv: string[]): number {
   show("dispatch loop", dispatchLoop(3));
   show("object loop", objectLoop());
-  const long = dispatchLoop(400);
+  const long = dispatchLoop(argv.length > 0 ? parseInt(argv[0]) : 400);
   const before = long.ops.length;
   optimizeLoop(long);
   console.log("long dispatch loop:", before, "->", long.ops.length, "operations");
