@@ -24,7 +24,8 @@ interface Bench {
   expected?: string;
 }
 
-/** bench/scheme/FILE.scm on the Scheme interpreter, checked against FILE.out (Guile's output). */
+/** bench/scheme/FILE.scm on the Scheme interpreter, checked against FILE.out (Guile's output,
+ *  but for tak-long's, see there). */
 function scheme(title: string, file: string): Bench {
   return { name: `scheme ${title}`, source: "interpreters/scheme/scheme.ts", args: [`bench/scheme/${file}.scm`], jit: true, expected: `bench/scheme/${file}.out` };
 }
@@ -36,6 +37,7 @@ const BENCHES: Bench[] = [
   { name: "binary-trees 16 marksweep", source: "tests/programs/binary_trees.ts", args: ["16"], gc: "marksweep" },
   scheme("fib 30", "fib"),
   scheme("tak 18 12 6", "tak"),
+  scheme("tak 24 16 8", "tak-long"),
   scheme("named-let sum 3e7", "sum"),
   { name: "stackvm nested", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/nested.svm"], jit: true },
   { name: "stackvm collatz", source: "interpreters/stackvm/stackvm.ts", args: ["interpreters/stackvm/examples/collatz.svm"], jit: true, expected: "interpreters/stackvm/examples/collatz.out" },

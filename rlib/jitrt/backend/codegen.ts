@@ -22,8 +22,8 @@ import {
   SHAPE_LIST_APPEND, SHAPE_LIST_POP, SHAPE_INSTANCEOF, SHAPE_NEW,
 } from "./optable.ts";
 import {
-  BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, LOCAL_GET,
+  BLOCK, BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, LOCAL_GET, LOCAL_SET,
 } from "./wasm.ts";
 
 /** The instructions of the operation at position `at`. */
@@ -136,6 +136,9 @@ function operation(f: FunctionCode, at: int): void {
       if (f.segment.links.finishLoops && f.isLoop) {
         // Back to the start of the root trace, with the values of its inputs.
         assignLabel(f, f.root.trace.ops[0], a);
+        // An unpeeled loop starts here with its refs kept in slots (a peeled one's
+        // preamble stores them again).
+        if (f.header === 0) f.preStore(true);
         f.instr(BR, f.depth + f.loops - 1);
       } else {
         f.leave(op, n);
@@ -145,7 +148,8 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_JUMP:
       // A peeled loop's preamble ends with a JUMP into the loop right after it.
       assignLabel(f, f.root.trace.ops[f.header], a);
-      if (at !== f.header - 1) f.instr(BR, f.depth);
+      if (at === f.header - 1) f.preStore(true);
+      else f.instr(BR, f.depth);
       return;
   }
   fatal(`jit backend: ${opName(op.opnum)} cannot be compiled yet`);
@@ -215,14 +219,21 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   f.byte(EMPTY_BLOCK);
   f.depth++;
   const bridge = f.segment.inlined[n];
-  if (bridge === null) {
+  const group = f.groupOf(at);
+  if (group !== null) {
+    // Its values are stored by its group's stub (exitgroups.ts).
+    if (op.onFailure.length > 0) f.materializesInTail = true;
+    f.i32Const(f.segment.links.firstExit + n);
+    f.instr(BR, f.depth + f.loops + group.block);
+  } else if (bridge === null) {
     f.storeExitValues(op);
     if (op.onFailure.length > 0) {
-      f.i32Const(f.segment.links.firstExit + n);
-      f.byte(I64_EXTEND_I32_U);
-      f.instr(LOCAL_GET, REFS);
-      f.byte(I64_EXTEND_I32_U);
-      callRuntime(f, RUNTIME_MATERIALIZE, new FuncType([I64, I64], []));
+      if (f.throughTail(op, n)) {
+        f.materializesInTail = true;
+      } else {
+        f.i32Const(f.segment.links.firstExit + n);
+        callMaterialize(f);
+      }
     }
     f.branchOut(op, n);
   } else {
@@ -240,6 +251,49 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   }
   f.depth--;
   f.byte(END);
+}
+
+/** Opens the blocks of the guards' exit stubs (exitgroups.ts), each inside the next: the
+ *  guards of stub k branch out of block k with their exit id, past which the stub is
+ *  (closeStubs). */
+function openStubs(f: FunctionCode): void {
+  for (let k = f.stubs.length - 1; k >= 0; k--) {
+    f.byte(BLOCK);
+    f.byte(I32);
+  }
+}
+
+/** After the code of the trace: each stub after the end of its block, which stores its
+ *  values and leaves with the exit id its guard gave (under the stores' operands). */
+function closeStubs(f: FunctionCode): void {
+  const n = f.stubs.length;
+  for (let k = 0; k < n; k++) {
+    f.byte(END);
+    const stub = f.stubs[k];
+    for (let i = 0; i < stub.values.length; i++) f.storeInSlot(stub.values[i], stub.slots[i]);
+    f.instr(BR, n - 1 - k);
+  }
+}
+
+/** Calls the runtime's jitMaterialize with the exit id on the stack (an i32). */
+function callMaterialize(f: FunctionCode): void {
+  f.byte(I64_EXTEND_I32_U);
+  f.instr(LOCAL_GET, REFS);
+  f.byte(I64_EXTEND_I32_U);
+  callRuntime(f, RUNTIME_MATERIALIZE, new FuncType([I64, I64], []));
+}
+
+/** After the block beginExits opened, the id of the exit taken on the stack: the exit code
+ *  all exits that go through it share. Where one of them has a failure plan, it calls
+ *  jitMaterialize for every one (a call per exit is large machine code; the runtime finds
+ *  that the others have nothing to do). */
+function sharedExit(f: FunctionCode): void {
+  f.instr(LOCAL_SET, f.exitId);
+  if (f.materializesInTail) {
+    f.instr(LOCAL_GET, f.exitId);
+    callMaterialize(f);
+  }
+  f.exitTail();
 }
 
 /** Whether two values differ (an i32): floats bit for bit. */
@@ -307,7 +361,9 @@ export function loopFunction(tree: TraceCode): FunctionCode {
   const header = checkLoop(trace);
   const f = new FunctionCode(tree, true);
   f.beginExits();
+  openStubs(f);
   f.loadInputs();
+  if (header === 0) f.preStore(false);
   f.count(0);
   if (header > 0) openLoop(f);
   for (let i = 1; i < header; i++) operation(f, i);
@@ -316,8 +372,9 @@ export function loopFunction(tree: TraceCode): FunctionCode {
   for (let i = header + 1; i < trace.ops.length; i++) operation(f, i);
   for (let l = 0; l < f.loops; l++) f.byte(END);
   f.byte(UNREACHABLE);
+  closeStubs(f);
   f.byte(END);
-  f.exitTail();
+  sharedExit(f);
   f.byte(END);
   return f;
 }
@@ -343,12 +400,15 @@ export function straightFunction(tree: TraceCode): FunctionCode {
   }
   const f = new FunctionCode(tree, false);
   f.beginExits();
+  openStubs(f);
   f.loadInputs();
+  f.preStore(false);
   f.count(0);
   for (let i = first; i < ops.length; i++) operation(f, i);
   f.byte(UNREACHABLE);
+  closeStubs(f);
   f.byte(END);
-  f.exitTail();
+  sharedExit(f);
   f.byte(END);
   return f;
 }

@@ -4,8 +4,10 @@
 // instructions of one operation are written by codegen.ts, heap.ts and calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { exitOps, exitValues, frameSlots, storedAtExit, takesBridge } from "../frame.ts";
-import { ConstFloat, ConstInt, ConstRef, InputArg, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { exitOps, exitValues, frameSlots, takesBridge } from "../frame.ts";
+import { ExitGroup, ExitGroups, groupExits, storedByGuard } from "./exitgroups.ts";
+import { planPreStores, PreStores } from "./prestore.ts";
+import { ConstFloat, ConstInt, ConstRef, InputArg, isExit, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordsBase, hasExitWord } from "./exits.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
@@ -88,6 +90,9 @@ export class FunctionCode {
   bridgeSlot: int = 0;
   /** An i32 scratch local: the id of the exit the shared exit code (exitTail) leaves by. */
   exitId: int = 0;
+  /** Whether an exit that goes through the shared exit code has a failure plan: that code
+   *  then calls the runtime's jitMaterialize (one call for all of them, codegen.ts). */
+  materializesInTail: boolean = false;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
   /** The trace being encoded (the root, or a bridge compiled into it: `segment.trace`),
@@ -97,6 +102,14 @@ export class FunctionCode {
   lastUse: Map<Value, int> = new Map<Value, int>();
   /** Per value of the segment: how many operations use it (as an argument or fail argument). */
   uses: Map<Value, int> = new Map<Value, int>();
+  /** The runs of the segment's guards that share their exit stub, and those of every
+   *  segment of the tree: their stubs, in the order of their blocks (codegen.ts). */
+  groups: ExitGroups = new ExitGroups();
+  private segmentGroups: Map<TraceCode, ExitGroups> = new Map<TraceCode, ExitGroups>();
+  stubs: ExitGroup[] = [];
+  /** The refs kept in their slots (prestore.ts), from where they are stored on. */
+  pre: PreStores;
+  preActive: boolean = false;
   /** Comparisons left to the guard right after them, their only user (codegen.ts). */
   fused: Set<Value> = new Set<Value>();
   /** Blocks open inside the innermost Wasm loop (a branch back to its start crosses them). */
@@ -118,6 +131,9 @@ export class FunctionCode {
     if (isLoop) this.header = loopHeader(root.trace);
     this.allocateLocals();
     this.findLastUses();
+    this.pre = planPreStores(root, isLoop);
+    this.groupExits(root, isLoop ? this.header + 1 : 0);
+    this.groups = this.segmentGroups.get(root)!;
     if (isLoop) this.findInvariantRefs();
   }
 
@@ -167,6 +183,41 @@ export class FunctionCode {
     }
   }
 
+  /** Groups the exits of the segment and of the bridges compiled in it; the refs kept in
+   *  slots hold from its operation `preFrom` on. */
+  private groupExits(t: TraceCode, preFrom: int): void {
+    const joins: boolean[] = [];
+    const exits = t.exits;
+    for (let n = 0; n < exits.length; n++) joins.push(t.inlined[n] === null && throughTail(t, exits[n], n));
+    const groups = groupExits(t.trace.ops, joins, this.pre, preFrom);
+    for (const g of groups.groups) {
+      g.block = this.stubs.length;
+      this.stubs.push(g);
+    }
+    this.segmentGroups.set(t, groups);
+    let n = 0;
+    for (let i = 0; i < t.trace.ops.length; i++) {
+      if (!isExit(t.trace.ops[i].opnum)) continue;
+      const bridge = t.inlined[n];
+      n++;
+      if (bridge !== null) this.groupExits(bridge, i >= preFrom ? 0 : bridge.trace.ops.length);
+    }
+  }
+
+  /** Stores the refs kept in slots (but those already there, unless `all`); they hold
+   *  from here on. */
+  preStore(all: boolean): void {
+    const pre = this.pre;
+    for (let i = 0; i < pre.values.length; i++) if (all || !pre.inPlace[i]) this.storeInSlot(pre.values[i], pre.slots[i]);
+    this.preActive = true;
+  }
+
+  /** The group the operation at `at` is a guard of, or null. */
+  groupOf(at: int): ExitGroup | null {
+    const g = this.groups.memberOf[at];
+    return g < 0 ? null : this.groups.groups[g];
+  }
+
   private used(v: Value, at: int): void {
     this.lastUse.set(v, at);
     this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
@@ -194,10 +245,11 @@ export class FunctionCode {
   /** Encodes `bridge` from here on (inside its guard's failure block); returns what
    *  endSegment restores. */
   beginSegment(bridge: TraceCode): SavedSegment {
-    const saved = new SavedSegment(this.segment, this.exits, this.lastUse, this.uses);
+    const saved = new SavedSegment(this.segment, this.exits, this.lastUse, this.uses, this.groups);
     this.segment = bridge;
     this.exits = 0;
     this.findLastUses();
+    this.groups = this.segmentGroups.get(bridge)!;
     return saved;
   }
 
@@ -206,6 +258,7 @@ export class FunctionCode {
     this.exits = saved.exits;
     this.lastUse = saved.lastUse;
     this.uses = saved.uses;
+    this.groups = saved.groups;
   }
 
   /** The refs whose values must survive a call at operation `at` of the segment: defined
@@ -327,14 +380,19 @@ export class FunctionCode {
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      const t = v.type;
-      if (!storedAtExit(exit, v) || (v instanceof ResOp && exit.onFailure.indexOf(v) >= 0)) continue;
-      this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
-      this.push(v);
-      if (t === TYPE_REF) this.memoryAccess(I32_STORE, 2, slots[i] * 4);
-      else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slots[i] * 8);
-      else this.memoryAccess(I64_STORE, 3, slots[i] * 8);
+      if (!storedByGuard(exit, v) || (this.preActive && v.type === TYPE_REF && this.pre.slotOf(v) === slots[i])) continue;
+      this.storeInSlot(v, slots[i]);
     }
+  }
+
+  /** Stores the value in its slot: a ref slot for a ref, else a frame slot. */
+  storeInSlot(v: Value, slot: int): void {
+    const t = v.type;
+    this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
+    this.push(v);
+    if (t === TYPE_REF) this.memoryAccess(I32_STORE, 2, slot * 4);
+    else if (t === TYPE_FLOAT) this.memoryAccess(F64_STORE, 3, slot * 8);
+    else this.memoryAccess(I64_STORE, 3, slot * 8);
   }
 
   /** Leaves by exit n, its values stored: FINISH goes on in its target's loop, a guard in
@@ -349,8 +407,13 @@ export class FunctionCode {
       return;
     }
     this.i32Const(id);
-    if (takesBridge(exit.opnum) && hasExitWord(id)) this.instr(BR, this.depth + this.loops);
+    if (this.throughTail(exit, n)) this.instr(BR, this.depth + this.loops + this.stubs.length);
     else this.code.byte(RETURN);
+  }
+
+  /** Whether exit n of the segment leaves through the shared exit code (exitTail). */
+  throughTail(exit: ResOp, n: int): boolean {
+    return throughTail(this.segment, exit, n);
   }
 
   /** Opens the block the guards' exits branch out of with their exit id (exitTail). */
@@ -359,11 +422,11 @@ export class FunctionCode {
     this.code.byte(I32);
   }
 
-  /** After the block beginExits opened: the exit code the guards share (its machine code,
-   *  a tail call through a table, is large): go on in the bridge in the exit's word, or
+  /** The end of the exit code the guards share (its machine code, a tail call through a
+   *  table, is large), the exit id in its local: go on in the bridge in the exit's word, or
    *  return the exit id. */
   exitTail(): void {
-    this.instr(LOCAL_TEE, this.exitId);
+    this.instr(LOCAL_GET, this.exitId);
     this.i32Const(2);
     this.code.byte(I32_SHL);
     this.memoryAccess(I32_LOAD, 2, exitWordsBase());
@@ -402,6 +465,12 @@ export class FunctionCode {
   }
 }
 
+/** Whether exit n of `t` leaves through the shared exit code (exitTail): a guard that may
+ *  get a bridge and has an exit word; others return their id to the caller. */
+function throughTail(t: TraceCode, exit: ResOp, n: int): boolean {
+  return takesBridge(exit.opnum) && hasExitWord(t.links.firstExit + n);
+}
+
 /** What beginSegment saves. */
 export class SavedSegment {
   constructor(
@@ -409,6 +478,7 @@ export class SavedSegment {
     public exits: int,
     public lastUse: Map<Value, int>,
     public uses: Map<Value, int>,
+    public groups: ExitGroups,
   ) {}
 }
 
