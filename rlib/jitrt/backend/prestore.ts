@@ -1,9 +1,9 @@
 // Refs the exits leave in their slots. Most exits of a trace name the same few refs that do
 // not change in it (the interpreter's state objects: a loop's inputs that its JUMP passes
 // back unchanged, a straight-line trace's inputs), each in the same ref slot (fail arguments
-// follow the registers of the interpreter's frames). Such a ref is stored in its slot once,
-// where the trace or its loop starts (or not at all: an input read from that very slot),
-// and the exits after that point do not store it. Ref slots belong to this activation
+// follow the registers of the interpreter's frames). Such a ref is kept in its slot: an
+// input read from that very slot is already there; a loop's is stored once where the loop
+// starts; the exits after that point do not store it. Ref slots belong to this activation
 // (jitEnter pushes them; calls push above them), and only an exit, which leaves the trace,
 // stores into them; the collector updates the slot when it moves the object, as it does
 // the ref's local.
