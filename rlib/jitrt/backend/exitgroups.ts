@@ -21,22 +21,20 @@ import {
   SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_SETLISTITEM,
 } from "./optable.ts";
 
-/** A run of guards sharing one exit stub (or a guard with a stub of its own): the positions
- *  of its first and last guards in the segment, and the values the stub stores with their
- *  slots (among the refs for a ref, else among the frame's slots). */
+/** A run of guards sharing one exit stub (or a guard with a stub of its own): the position
+ *  of its first guard in the segment, and the values the stub stores with their slots
+ *  (among the refs for a ref, else among the frame's slots). */
 export class ExitGroup {
   values: Value[] = [];
   slots: int[] = [];
   /** The ref slots some guard of the group reads a kept ref from (prestore.ts): the stub
    *  stores nothing there. */
   kept: int[] = [];
-  members = 1;
   /** Its stub's block among the function's (codegen.ts: 0 is the innermost). */
   block = 0;
 
   constructor(
     public first: int,
-    public last: int,
     /** The refs kept in slots where the group is (prestore.ts), or null. */
     public pre: PreStores | null,
   ) {}
@@ -139,12 +137,9 @@ class Grouping {
 
   join(guard: ResOp, at: int, pre: PreStores | null): void {
     const current = this.current;
-    if (current !== null && current.accepts(guard, this.definedAt)) {
-      current.last = at;
-      current.members++;
-    } else {
+    if (current === null || !current.accepts(guard, this.definedAt)) {
       this.close();
-      const group = new ExitGroup(at, at, pre);
+      const group = new ExitGroup(at, pre);
       group.add(guard);
       this.current = group;
     }
