@@ -49,7 +49,7 @@ export class ExitGroup {
 
   /** Whether the guard reads v from its kept slot (prestore.ts). */
   private readsKept(v: Value, slot: int): boolean {
-    return v.type === TYPE_REF && this.pre !== null && this.pre.slotOf(v) === slot;
+    return this.pre !== null && this.pre.keeps(v, slot);
   }
 
   /** Adds the guard's values if they fit: those it stores defined before the run's first

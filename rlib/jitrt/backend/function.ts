@@ -65,9 +65,10 @@ export const UNLINKED = new TraceLinks(0, 0, false, 0);
  *  RPython's and TraceMonkey's): where a guard has one, its failure runs the bridge's code
  *  in place, whose inputs are the guard's fail arguments (the same locals). */
 export class TraceCode {
-  /** The trace's exits (frame.ts exitOps) and, per exit, the bridge compiled in its place
-   *  or null. */
+  /** The trace's exits (frame.ts exitOps), their positions in it and, per exit, the
+   *  bridge compiled in its place or null. */
   exits: ResOp[];
+  exitAt: int[] = [];
   inlined: (TraceCode | null)[] = [];
 
   constructor(
@@ -75,6 +76,7 @@ export class TraceCode {
     public links: TraceLinks,
   ) {
     this.exits = exitOps(trace);
+    for (let i = 0; i < trace.ops.length; i++) if (isExit(trace.ops[i].opnum)) this.exitAt.push(i);
     for (let i = 0; i < this.exits.length; i++) this.inlined.push(null);
   }
 }
@@ -195,12 +197,9 @@ export class FunctionCode {
       this.stubs.push(g);
     }
     this.segmentGroups.set(t, groups);
-    let n = 0;
-    for (let i = 0; i < t.trace.ops.length; i++) {
-      if (!isExit(t.trace.ops[i].opnum)) continue;
+    for (let n = 0; n < exits.length; n++) {
       const bridge = t.inlined[n];
-      n++;
-      if (bridge !== null) this.groupExits(bridge, i >= preFrom ? 0 : bridge.trace.ops.length);
+      if (bridge !== null) this.groupExits(bridge, t.exitAt[n] >= preFrom ? 0 : bridge.trace.ops.length);
     }
   }
 
@@ -380,7 +379,7 @@ export class FunctionCode {
     const slots = frameSlots(values);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (!storedByGuard(exit, v) || (this.preActive && v.type === TYPE_REF && this.pre.slotOf(v) === slots[i])) continue;
+      if (!storedByGuard(exit, v) || (this.preActive && this.pre.keeps(v, slots[i]))) continue;
       this.storeInSlot(v, slots[i]);
     }
   }

@@ -9,7 +9,7 @@
 // the ref's local.
 import { int } from "../../types.ts";
 import { exitValues, frameSlots } from "../frame.ts";
-import { isExit, isGuard, loopHeader, ResOp, TYPE_REF, Value } from "../resop.ts";
+import { isGuard, loopHeader, ResOp, TYPE_REF, Value } from "../resop.ts";
 import type { TraceCode } from "./function.ts";
 
 export class PreStores {
@@ -18,16 +18,10 @@ export class PreStores {
   /** Per value: it is in its slot where the trace starts (an input read from there). */
   inPlace: boolean[] = [];
 
-  /** The ref slot the value is kept in, or -1. */
-  slotOf(v: Value): int {
+  /** Whether the value is a ref kept in this ref slot. */
+  keeps(v: Value, slot: int): boolean {
     const i = this.values.indexOf(v);
-    return i < 0 ? -1 : this.slots[i];
-  }
-
-  /** The value kept in the ref slot, or null. */
-  holder(slot: int): Value | null {
-    const i = this.slots.indexOf(slot);
-    return i < 0 ? null : this.values[i];
+    return i >= 0 && this.slots[i] === slot;
   }
 }
 
@@ -94,13 +88,10 @@ const STORED_FROM = 4;
 /** Counts, per candidate and slot, the exits from position `from` on of the segment (and
  *  of the bridges compiled in its guards' places) that store the candidate there. */
 function countUses(t: TraceCode, from: int, candidates: Value[], uses: SlotUse[]): void {
-  let n = 0;
-  for (let i = 0; i < t.trace.ops.length; i++) {
-    const op: ResOp = t.trace.ops[i];
-    if (!isExit(op.opnum)) continue;
+  for (let n = 0; n < t.exits.length; n++) {
+    if (t.exitAt[n] < from) continue;
+    const op: ResOp = t.exits[n];
     const bridge = t.inlined[n];
-    n++;
-    if (i < from) continue;
     if (bridge !== null) {
       countUses(bridge, 0, candidates, uses);
       continue;
