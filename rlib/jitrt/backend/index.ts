@@ -9,6 +9,7 @@ import { ConstFloat, ConstInt, ConstRef, JUMP, Trace, TYPE_FLOAT, TYPE_REF, Valu
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
 import { stats } from "../stats.ts";
+import { monotonicNanos } from "../../wasi.ts";
 import { TraceCode } from "./function.ts";
 
 /** Compiles a trace and the bridges compiled into it: a loop (LABEL first, JUMP last), or
@@ -18,11 +19,16 @@ import { TraceCode } from "./function.ts";
 export function compileTree(tree: TraceCode): int {
   const ops = tree.trace.ops;
   const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
+  const start = monotonicNanos();
   const module = traceModule(isLoop ? loopFunction(tree) : straightFunction(tree));
+  const encoded = monotonicNanos();
   stats.functions++;
   stats.bytes += module.length;
   // Nothing allocates between taking the address and the host reading the bytes.
-  return jitCompile(typedDataAddress(module.bytes), module.length);
+  const index = jitCompile(typedDataAddress(module.bytes), module.length);
+  stats.encodingTime += encoded - start;
+  stats.compilingTime += monotonicNanos() - encoded;
+  return index;
 }
 
 /** Frame slots for executeLoop: prebuilt, so the collector never moves them. */
