@@ -54,9 +54,9 @@ function run({ wasmPath, args, env, cwd }) {
 }
 
 /** rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
- *  which imports env.memory and env.table (the main module's memory and rts_jit_table) and
- *  may import env.sp and env.exc (its globals rts_jit_sp, the shadow stack pointer, and
- *  rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
+ *  which imports env.memory, env.table, env.sp and env.exc (the main module's memory and
+ *  rts_jit_table, and its globals rts_jit_sp, the shadow stack pointer, and rts_jit_exc,
+ *  the pending exception); it exports "trace", which goes into a new slot of
  *  the table. */
 function compileTrace(exports, ptr, len) {
   const bytes = new Uint8Array(exports.memory.buffer, ptr, len).slice();
