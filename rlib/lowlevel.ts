@@ -105,6 +105,12 @@ export function jitAvailable(): boolean { return false; }
  *  `len` bytes at `addr` against this module's memory and function table and returns the
  *  table slot of its exported function. */
 export function jitCompile(addr: int, len: int): int { return translatedOnly("jitCompile"); }
+/** The host's background trace compiler: takes a copy of the module as jitCompile does and
+ *  starts compiling it; returns a ticket (> 0) for jitCollect. */
+export function jitSubmit(addr: int, len: int): int { return translatedOnly("jitSubmit"); }
+/** The table slot of the module submitted with `ticket`, once compiled (0 until then). A
+ *  ticket is collected once. */
+export function jitCollect(ticket: int): int { return translatedOnly("jitCollect"); }
 /** Calls a compiled trace (rlib/jitrt/backend/): the function in table slot `index`, of Wasm
  *  type (i32 frame, i32 refs) -> i32, as `call_indirect`. */
 export function callTrace(index: int, frame: int, refs: int): int { return translatedOnly("callTrace"); }

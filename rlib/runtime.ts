@@ -358,7 +358,7 @@ export function raiseDivisionByZero(): void {
   throw new Error("integer division by zero");
 }
 
-/** lowlevel.jitCompile, jitInfo or jitCall in a module translated without --jit (the host
+/** lowlevel.jitCompile, jitSubmit, jitCollect, jitInfo or jitCall in a module translated without --jit (the host
  *  gives no compiler, the module has no jitcodes). */
 export function jitUnavailable(): void {
   fatal("this module was translated without --jit: it has no JIT");

@@ -206,6 +206,23 @@ const jitCompile = wasmModule("jit-compile", `
     (call $proc_exit (i32.add (call_indirect (type $trace) (i32.const 30000) (local.get $index)) (i32.mul (local.get $index) (i32.const 10)))))`,
   `(import "rts_jit" "compile" (func $compile (param i32 i32) (result i32)))`);
 
+// The same through the background compiler: submits the trace, collects it (0 until it is
+// compiled: wasmtime compiles on another thread, Node at once) and calls it: exits with 52.
+const jitSubmit = wasmModule("jit-submit", `
+  (table (export "rts_jit_table") 1 100 funcref)
+  (type $trace (func (param i32) (result i32)))
+  (data (i32.const 20000) "%TRACE_BYTES%")
+  (func (export "_start") (local $ticket i32) (local $index i32)
+    (i32.store (i32.const 30000) (i32.const 41))
+    (local.set $ticket (call $submit (i32.const 20000) (i32.const %TRACE_LENGTH%)))
+    (if (i32.le_s (local.get $ticket) (i32.const 0)) (then (call $proc_exit (i32.const 3))))
+    (loop $wait
+      (local.set $index (call $collect (local.get $ticket)))
+      (br_if $wait (i32.eqz (local.get $index))))
+    (call $proc_exit (i32.add (call_indirect (type $trace) (i32.const 30000) (local.get $index)) (i32.mul (local.get $index) (i32.const 10)))))`,
+  `(import "rts_jit" "submit" (func $submit (param i32 i32) (result i32)))
+   (import "rts_jit" "collect" (func $collect (param i32) (result i32)))`);
+
 const noStart = wasmModule("no-start", `(func (export "main"))`);
 
 // Exits with the number of environment variables.
@@ -283,12 +300,14 @@ test("an import the host does not provide is reported, exit code 1", () => {
   assert.is(wasmtime.stderr, node.stderr);
 });
 
-test("rts_jit.compile: a trace module shares the memory and lands in the table", () => {
-  const { node, wasmtime } = runBoth(jitCompile);
-  assert.is(node.stderr, "");
-  assert.is(node.status, 52);
-  assert.is(wasmtime.stderr, "");
-  assert.is(wasmtime.status, 52);
+test("rts_jit.compile, and submit then collect (in the background): a trace module shares the memory and lands in the table", () => {
+  for (const wasm of [jitCompile, jitSubmit]) {
+    const { node, wasmtime } = runBoth(wasm);
+    assert.is(node.stderr, "", wasm);
+    assert.is(node.status, 52, wasm);
+    assert.is(wasmtime.stderr, "", wasm);
+    assert.is(wasmtime.status, 52, wasm);
+  }
 });
 
 test("a module that is not a WASI command is reported, exit code 1", () => {

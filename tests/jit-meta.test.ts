@@ -40,7 +40,8 @@ test("RTS_JITLOG: a Brainfuck loop traced at threshold 1 (one iteration from the
   const log = path.join(tmp, "loop.log");
   for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
     fs.rmSync(log, { force: true });
-    const r = run(wasm, [prog], { env: { RTS_JIT: "threshold=1", RTS_JITLOG: log } });
+    // async=0: the log's traces and failure counts must not depend on the compiler's timing.
+    const r = run(wasm, [prog], { env: { RTS_JIT: "threshold=1,async=0", RTS_JITLOG: log } });
     assert.is(r.stdout, "A", `output on the ${host} host`);
     const text = fs.readFileSync(log, "utf8");
     const sections = text.split(/^(?=# )/m);
@@ -96,7 +97,26 @@ test("under --gc-stress (every allocation collects, objects move) traced and com
 
 test("RTS_JITSTATS: loops traced and compiled, guard failures, entries into compiled code", async () => {
   const r = runNodeHost(await bf(), [path.join(EXAMPLES, "hello.b")], { env: { RTS_JIT: "threshold=1", RTS_JITSTATS: "1" } });
-  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\njit: compiled code entered [1-9]\d* times, [1-9]\d* functions compiled \(\d+ KiB of Wasm\)\njit: of the time tracing, \d+ ms encoding Wasm and \d+ ms in the host's compiler\n$/);
+  assert.match(r.stderr, /^jit: [1-9]\d* traces, [1-9]\d* loops and [1-9]\d* bridges compiled, \d+ traces aborted, [1-9]\d* guard failures, \d+ ms tracing\njit: compiled code entered [1-9]\d* times, [1-9]\d* functions compiled \(\d+ KiB of Wasm\), \d+ in the background \(\d+ collected\)\njit: of the time tracing, \d+ ms encoding Wasm and \d+ ms in the host's compiler\n$/);
+});
+
+test("RTS_JIT=async=0 and 1 (the default): bridges compiled while the program waits or in the background, the same output on both hosts; RTS_JITSTATS counts the compiles submitted and collected", async () => {
+  const wasm = await bf();
+  const expected = fs.readFileSync(path.join(EXAMPLES, "squares.out"), "utf8");
+  for (const async of ["0", "1"]) {
+    const env = { RTS_JIT: `threshold=1,async=${async}`, RTS_JITSTATS: "1" };
+    for (const [host, r] of runOnBothHosts(wasm, [path.join(EXAMPLES, "squares.b")], { env })) {
+      const where = `async=${async}, ${host} host`;
+      assert.is(r.stdout, expected, `output, ${where}`);
+      assert.is(r.status, 0, `exit code, ${where}`);
+      const counts = /(\d+) bridges compiled.*\n.* (\d+) in the background \((\d+) collected\)\n/.exec(r.stderr);
+      assert.ok(counts, `stats, ${where}: ${r.stderr}`);
+      const [bridges, submitted, collected] = counts!.slice(1).map(Number);
+      assert.ok(bridges > 0, `bridges, ${where}`);
+      if (async === "0") assert.equal([submitted, collected], [0, 0], `nothing in the background, ${where}`);
+      else assert.ok(submitted > 0 && collected <= submitted, `compiles in the background, ${where}: ${r.stderr}`);
+    }
+  }
 });
 
 /** A terminating Brainfuck program: loops count a cell set just before them down from at

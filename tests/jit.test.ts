@@ -96,7 +96,7 @@ test("allocation removal and lazy list appends: virtual objects rebuilt and pend
   const log = path.join(os.tmpdir(), `rts-jit-virtuals-${process.pid}.log`);
   for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
     fs.rmSync(log, { force: true });
-    const r = run(jit, [], { env: { RTS_JIT: "threshold=1", RTS_JITLOG: log } });
+    const r = run(jit, [], { env: { RTS_JIT: "threshold=1,async=0", RTS_JITLOG: log } });
     assert.is(r.stdout, expected.stdout, `stdout at threshold 1 on the ${host} host`);
     assert.is(r.stderr, "", `stderr at threshold 1 on the ${host} host`);
     // The loop (traced from i = 1: no branch taken) allocates three Points, a Pair and an
@@ -123,7 +123,7 @@ test("readonly fields: read once from a constant object when traced, mutable one
   const log = path.join(os.tmpdir(), `rts-jit-readonly-${process.pid}.log`);
   for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
     fs.rmSync(log, { force: true });
-    assert.is(run(jit, [], { env: { RTS_JITLOG: log } }).stderr, "", `stderr on the ${host} host`);
+    assert.is(run(jit, [], { env: { RTS_JIT: "async=0", RTS_JITLOG: log } }).stderr, "", `stderr on the ${host} host`);
     // One loop per code object (a green). Of the code object's fields and what they name
     // (the op list, the box and its value, the ratio, the closure and its captured factor,
     // the cell, the base) only two reads of a constant object are left: the cell's mutable

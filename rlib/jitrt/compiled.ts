@@ -4,23 +4,28 @@
 // or straight-line code that ends by going on in the compiled loop of another green key
 // (FINISH with the reds: `target`); bridges are the latter, attached to the guard they
 // start from, and compiled into their root's function (a trace tree) or on their own.
-// jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail).
+// A root is compiled when traced, while the program waits; a tree compiled again and a
+// bridge compiled on its own go to the host's background compiler (warm.asyncCompile) and
+// take their places (the entry word, the guard's exit word) only once collected from it
+// (collectCompiled, from jitEnter): until then the old tree runs and the guard returns to
+// jitEnter, as if it had no bridge yet. jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail).
 // The inputs are the reds, in the driver's order, or for a bridge its guard's fail
 // arguments: ints and floats in a static frame buffer, refs in shadow-stack slots
 // (rlib/jitrt/frame.ts's convention), which is also how every exit leaves its values, so a
 // trace's exit is its successor's input.
-import { jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
+import { jitCollect, jitExchangeBase, load32, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, store64, typedDataAddress } from "../lowlevel.ts";
 import { stackOverflow } from "../runtime.ts";
 import { int } from "../types.ts";
-import { compileTree } from "./backend/index.ts";
+import { compileTree, submitTree } from "./backend/index.ts";
 import { exitWordAddress, reserveExits, setWord } from "./backend/exits.ts";
+import { stats } from "./stats.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
 import { isExit, JUMP, loopHeader, ResOp, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
-import type { JitCell } from "./warmstate.ts";
+import { JitCell, warm } from "./warmstate.ts";
 import { optimizeTrace } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
@@ -47,6 +52,11 @@ export class CompiledTrace {
   generation = 0;
   /** The root's generation whose function has this bridge compiled in (-1: none). */
   inlinedIn = -1;
+  /** For a root: whether its tree's next generation is being compiled (collectCompiled
+   *  installs it); for a bridge: whether it is being compiled on its own. */
+  compiling = false;
+  /** For a bridge: the exit id of its guard (whose word gets its table slot). */
+  guardExit = -1;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
   /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
@@ -90,9 +100,11 @@ export class CompiledTrace {
    *  the bridge compiled on its own. */
   attach(n: int, bridge: CompiledTrace): void {
     this.bridges[n] = bridge;
+    bridge.guardExit = this.links.firstExit + n;
     const root = this.root;
     root.pendingOps += bridge.trace.ops.length;
-    if (root.pendingOps >= root.compiledOps) root.recompile();
+    // (While a recompile is being compiled, the bridges attached meanwhile wait for it.)
+    if (root.pendingOps >= root.compiledOps && !root.compiling) root.recompile();
     root.compileOutside();
   }
 
@@ -104,10 +116,30 @@ export class CompiledTrace {
     const ops = MAX_TREE_OPS - budget.ops;
     this.pendingOps = 0;
     if (ops === this.compiledOps) return;
-    this.index = compileTree(tree);
-    setWord(this.entry, this.index);
+    this.compiling = true;
+    compileLater(this, tree, generation, ops);
+  }
+
+  /** Its code compiled by compileLater is at table slot `index` now: a bridge's guard
+   *  tail-calls it, a root's entry word holds it (unless a new loop of its cell took the
+   *  word over), and the bridges that the new generation lacks are compiled on their own. */
+  installed(index: int, generation: int, ops: int): void {
+    this.index = index;
+    this.compiling = false;
+    if (this.root !== this) {
+      setWord(this.guardExit, index);
+      return;
+    }
+    if (this.entry >= 0) setWord(this.entry, index);
     this.compiledOps = ops;
     this.generation = generation;
+    if (this.pendingOps >= this.compiledOps) this.recompile();
+    this.compileOutside();
+  }
+
+  /** Whether the root's current function, or the one being compiled, has the bridge in it. */
+  private hasInlined(bridge: CompiledTrace): boolean {
+    return bridge.inlinedIn === this.generation || (this.compiling && bridge.inlinedIn === this.generation + 1);
   }
 
   /** The trace with the bridges attached to it (and to them) compiled in, as many as fit. */
@@ -129,8 +161,9 @@ export class CompiledTrace {
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
       if (bridge === null) continue;
-      if (bridge.index === 0 && bridge.inlinedIn !== this.root.generation) {
-        bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
+      if (bridge.index === 0 && !bridge.compiling && !this.root.hasInlined(bridge)) {
+        bridge.compiling = true;
+        compileLater(bridge, new TraceCode(bridge.trace, bridge.links), 0, 0);
       }
       if (bridge.index !== 0) setWord(this.links.firstExit + n, bridge.index);
       bridge.compileOutside();
@@ -148,7 +181,59 @@ function countExitsBefore(trace: Trace, end: int): int {
  *  one), which the traces that go on in the cell's loop jump through. */
 export function takeOverEntry(retraced: CompiledTrace, old: CompiledTrace): void {
   retraced.entry = old.entry;
-  setWord(old.entry, retraced.index);
+  old.entry = -1;
+  setWord(retraced.entry, retraced.index);
+}
+
+/** A compile submitted to the host's background compiler, until collected. */
+class Submitted {
+  constructor(
+    public ticket: int,
+    public trace: CompiledTrace,
+    /** installed's: the root's new generation and its operations (0 for a bridge). */
+    public generation: int,
+    public ops: int,
+  ) {}
+}
+
+class Submissions {
+  /** In the order submitted, which the host's one compiler thread follows: a compile not
+   *  collected yet holds up those after it. Those before `first` are collected. */
+  queue: Submitted[] = [];
+  first = 0;
+}
+
+const submissions = new Submissions();
+
+/** Compiles `trace`'s tree (`code`) in the background and installs it when collected, or
+ *  at once with RTS_JIT=async=0. */
+function compileLater(trace: CompiledTrace, code: TraceCode, generation: int, ops: int): void {
+  if (!warm.asyncCompile) {
+    trace.installed(compileTree(code), generation, ops);
+    return;
+  }
+  submissions.queue.push(new Submitted(submitTree(code), trace, generation, ops));
+}
+
+/** Whether compiles are waiting to be collected (jitEnter's cheap test). */
+export function compilesPending(): boolean {
+  return submissions.first < submissions.queue.length;
+}
+
+/** Installs the compiles the host has finished, in order (jitEnter calls it while some are
+ *  pending; installing one may submit more). */
+export function collectCompiled(): void {
+  const queue = submissions.queue;
+  while (submissions.first < queue.length) {
+    const next = queue[submissions.first];
+    const index = jitCollect(next.ticket);
+    if (index === 0) return;
+    submissions.first++;
+    stats.collected++;
+    next.trace.installed(index, next.generation, next.ops);
+  }
+  submissions.queue = [];
+  submissions.first = 0;
 }
 
 class Budget {

@@ -15,8 +15,12 @@ export class JitStats {
    *  modules' bytes. */
   functions = 0;
   bytes = 0;
+  /** Of those, the ones submitted to the host's background compiler, and collected from it
+   *  (compiled.ts; the rest were compiled while the program waited). */
+  submitted = 0;
+  collected = 0;
   /** Nanoseconds spent tracing (and compiling), and of those, encoding traces as Wasm and
-   *  in the host's compiler. */
+   *  in the host's compiler (compiles in the background not counted). */
   tracingTime = 0;
   tracingSince = 0;
   encodingTime = 0;
@@ -37,6 +41,7 @@ export function printStats(): void {
   if (getenv("RTS_JITSTATS") === null) return;
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
+  write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm), ${stats.submitted} in the background (${stats.collected} collected)\n`);
   write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm)\n`);
   write(2, `jit: of the time tracing, ${intDiv(stats.encodingTime, 1000000)} ms encoding Wasm and ${intDiv(stats.compilingTime, 1000000)} ms in the host's compiler\n`);
 }

@@ -8,7 +8,9 @@
 // trace have a cell (found through the same hash), which says what to do instead. A guard
 // of a compiled trace that has failed bridgeThreshold times gets a bridge: by default a
 // fifth of the threshold, as PyPy's trace_eagerness (200) is of its threshold (1039);
-// RTS_JIT=bridgeThreshold=N sets it.
+// RTS_JIT=bridgeThreshold=N sets it. Trees compiled again and bridges compiled on their own
+// are compiled in the host's background (compiled.ts); RTS_JIT=async=0 compiles them while
+// the program waits, for runs that do not depend on the compiler's timing.
 import { jitExchangeBase, load32, load64 } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { CompiledTrace } from "./compiled.ts";
@@ -30,6 +32,9 @@ export class WarmState {
    *  preamble fails before the loop is traced again (entry.ts; sooner than a bridge: the
    *  abandoned loop's other guards get fewer bridges, docs/architecture.md). */
   retraceThreshold = 0;
+  /** Whether trees and bridges are compiled in the background (RTS_JIT's async, 1 by
+   *  default). */
+  asyncCompile = true;
   /** The threshold once set up (entry.ts jitStart): the portal counts while a counter stays
    *  below it. */
   limit = 0;
@@ -69,8 +74,8 @@ export function setUp(): void {
   settle();
 }
 
-/** Overrides them with RTS_JIT's: "threshold=N,traceLimit=N,bridgeThreshold=N" (any may be
- *  left out). */
+/** Overrides them with RTS_JIT's: "threshold=N,traceLimit=N,bridgeThreshold=N,async=0|1"
+ *  (any may be left out). */
 export function setParams(spec: string): void {
   let i = 0;
   while (i < spec.length) {
@@ -84,6 +89,7 @@ export function setParams(spec: string): void {
       if (name === "threshold" && value > 0) warm.threshold = value;
       if (name === "traceLimit" && value > 0) warm.traceLimit = value;
       if (name === "bridgeThreshold" && value > 0) warm.givenBridgeThreshold = value;
+      if (name === "async") warm.asyncCompile = value !== 0;
     }
     i = j + 1;
   }

@@ -21,6 +21,7 @@ setFlagsFromString("--no-liftoff");
 
 const WASI_MODULE = "wasi_snapshot_preview1";
 const JIT_MODULE = "rts_jit";
+const JIT_IMPORTS = new Set(["compile", "submit", "collect"]);
 // The stack trace depth V8 records; wasmtime's backtraces stop at 20 frames too.
 Error.stackTraceLimit = 20;
 
@@ -33,7 +34,7 @@ function run({ wasmPath, args, env, cwd }) {
   } catch (e) {
     return fail(`rts: cannot load ${wasmPath}: ${e.message}`);
   }
-  const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE && !(i.module === JIT_MODULE && i.name === "compile"));
+  const foreign = WebAssembly.Module.imports(module).find((i) => i.module !== WASI_MODULE && !(i.module === JIT_MODULE && JIT_IMPORTS.has(i.name)));
   if (foreign) return fail(`rts: this module imports ${foreign.module}.${foreign.name}, which this host does not provide`);
   const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
   if (!exported.has("_start") || !exported.has("memory")) {
@@ -42,7 +43,7 @@ function run({ wasmPath, args, env, cwd }) {
   const wasi = new WasiShim({ args: [path.basename(wasmPath), ...args], env, cwd });
   try {
     let instance = null;
-    const jit = { compile: (ptr, len) => compileTrace(instance.exports, ptr, len) };
+    const jit = traceCompiler(() => instance.exports);
     instance = new WebAssembly.Instance(module, { [WASI_MODULE]: wasi.imports, [JIT_MODULE]: jit });
     marks.push(["instantiate", now()]);
     const code = wasi.start(instance);
@@ -66,6 +67,26 @@ function compileTrace(exports, ptr, len) {
   const index = table.grow(1);
   table.set(index, trace.exports.trace);
   return index;
+}
+
+/** rts_jit's imports. submit(ptr, len) -> ticket and collect(ticket) -> table index are the
+ *  background compiler's on the wasmtime host; here the guest runs on this thread, so submit
+ *  compiles at once and collect gives the slot. */
+function traceCompiler(exports) {
+  const compiled = new Map();
+  let tickets = 0;
+  return {
+    compile: (ptr, len) => compileTrace(exports(), ptr, len),
+    submit: (ptr, len) => {
+      compiled.set(++tickets, compileTrace(exports(), ptr, len));
+      return tickets;
+    },
+    collect: (ticket) => {
+      const index = compiled.get(ticket) ?? 0;
+      compiled.delete(ticket);
+      return index;
+    },
+  };
 }
 
 /** One line for the error, then the Wasm functions on the stack, innermost first. */

@@ -11,6 +11,7 @@ Wasm functions on the stack to stderr and exits 1.
 import ctypes
 import hashlib
 import os
+import queue
 import sys
 import threading
 import time
@@ -29,6 +30,7 @@ MARKS.append(("import wasmtime", time.time()))
 
 WASI_MODULE = "wasi_snapshot_preview1"
 JIT_MODULE = "rts_jit"
+JIT_IMPORTS = {"compile", "submit", "collect"}
 # Wasm stack for deep guest recursion (the Node host gives its worker thread the same 64 MiB).
 WASM_STACK = 64 << 20
 # The guest runs in a thread whose native stack holds the Wasm stack plus the Python and
@@ -142,7 +144,7 @@ def run(wasm_path, args, env):
     except (OSError, wasmtime.WasmtimeError) as e:
         return fail(f"rts: cannot load {wasm_path}: {first_line(str(e))}")
     for imp in module.imports:
-        if imp.module != WASI_MODULE and (imp.module, imp.name) != (JIT_MODULE, "compile"):
+        if imp.module != WASI_MODULE and not (imp.module == JIT_MODULE and imp.name in JIT_IMPORTS):
             return fail(f"rts: this module imports {imp.module}.{imp.name}, which this host does not provide")
     if not {"_start", "memory"} <= {exp.name for exp in module.exports}:
         return fail(f"rts: {wasm_path} is not a WASI command: it must export _start and memory")
@@ -190,19 +192,78 @@ def define_jit(linker, engine):
     rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
     the table. The four are looked up once: asking each trace module for its imports and the
     caller for each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles
-    620), more than instantiating it."""
+    620), more than instantiating it. rts_jit.submit(ptr, len) -> ticket (> 0) copies such a
+    module and compiles it on the background compiler's thread; rts_jit.collect(ticket) ->
+    table index adds it to the table as compile does once compiled, and is 0 until then."""
     shared = []
+    background = BackgroundCompiler(engine)
 
-    def compile_trace(caller, ptr, length):
+    def shared_externs(caller):
         if not shared:
             shared.extend(caller[name] for name in ("memory", "rts_jit_table", "rts_jit_sp", "rts_jit_exc"))
-        memory, table = shared[0], shared[1]
-        trace = wasmtime.Module(engine, bytes(memory.read(caller, ptr, ptr + length)))
-        instance = wasmtime.Instance(caller, trace, shared)
-        return table.grow(caller, 1, instance.exports(caller)["trace"])
+        return shared
+
+    def install(caller, trace):
+        """The compiled trace module, instantiated (on the guest's thread: the Store is not
+        thread-safe) in a new table slot."""
+        instance = wasmtime.Instance(caller, trace, shared_externs(caller))
+        return shared[1].grow(caller, 1, instance.exports(caller)["trace"])
+
+    def module_bytes(caller, ptr, length):
+        return bytes(shared_externs(caller)[0].read(caller, ptr, ptr + length))
+
+    def compile_trace(caller, ptr, length):
+        return install(caller, wasmtime.Module(engine, module_bytes(caller, ptr, length)))
+
+    def submit(caller, ptr, length):
+        return background.submit(module_bytes(caller, ptr, length))
+
+    def collect(caller, ticket):
+        trace = background.collect(ticket)
+        return 0 if trace is None else install(caller, trace)
 
     i32 = wasmtime.ValType.i32()
     linker.define_func(JIT_MODULE, "compile", wasmtime.FuncType([i32, i32], [i32]), compile_trace, access_caller=True)
+    linker.define_func(JIT_MODULE, "submit", wasmtime.FuncType([i32, i32], [i32]), submit, access_caller=True)
+    linker.define_func(JIT_MODULE, "collect", wasmtime.FuncType([i32], [i32]), collect, access_caller=True)
+
+
+class BackgroundCompiler:
+    """Compiles trace modules on one thread of its own while the guest runs on (Cranelift
+    releases the GIL; the engine is thread-safe). The guest's thread collects the results.
+    The thread is a daemon: compiles still pending when the guest exits do not hold up the
+    process."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.work = queue.Queue()
+        self.done = {}  # ticket -> the compiled module, or the error compiling it raised
+        self.tickets = 0
+        self.thread = None
+
+    def submit(self, wasm):
+        if self.thread is None:
+            self.thread = threading.Thread(target=self.run, name="rts-jit-compiler", daemon=True)
+            self.thread.start()
+        self.tickets += 1
+        self.work.put((self.tickets, wasm))
+        return self.tickets
+
+    def run(self):
+        while True:
+            ticket, wasm = self.work.get()
+            try:
+                result = wasmtime.Module(self.engine, wasm)
+            except wasmtime.WasmtimeError as e:
+                result = e
+            self.done[ticket] = result
+
+    def collect(self, ticket):
+        """The compiled module (once: the ticket is then forgotten), or None while compiling."""
+        result = self.done.pop(ticket, None)
+        if isinstance(result, Exception):
+            raise result
+        return result
 
 
 def describe_trap(trap):

@@ -12,7 +12,7 @@ import { addJitCall } from "./jitcall.ts";
 import { buildFunction, typeOfValue, wasmType } from "./functions.ts";
 import { DataSegment, DATA_BASE, EXC_TRACE, GLOBALS, PAGE_SIZE, SHADOW_STACK_BASE } from "./memory.ts";
 import { FIRST_CLASS_TYPEID, LIST, TYPEID } from "../../translator/rtyper/lltype.ts";
-import { FUNCTION_TABLE, JIT_COMPILE, JIT_INFO_GLOBAL, ModuleContext, OpEmitter } from "./ops.ts";
+import { FUNCTION_TABLE, JIT_COLLECT, JIT_COMPILE, JIT_INFO_GLOBAL, JIT_SUBMIT, ModuleContext, OpEmitter } from "./ops.ts";
 
 export type GcKind = "none" | "marksweep" | "generational";
 /** rlib's gcMode() for each collector. */
@@ -185,12 +185,19 @@ function keepJitCallsOutOfLine(m: binaryen.Module, ctx: ModuleContext): void {
 }
 
 /** `rts_jit.compile(bytes, length) -> table index`: the host compiles a trace's Wasm module
- *  against this module's memory and function table. Exported too, so that the optimizer
- *  keeps the import while no code calls it yet, and so that a host sees at once that the
- *  module needs a JIT host. */
+ *  against this module's memory and function table. `rts_jit.submit(bytes, length) ->
+ *  ticket` starts compiling one in the background and `rts_jit.collect(ticket) -> table
+ *  index` (0: not compiled yet) finishes it (rlib/jitrt/pending.ts). Exported too, so that
+ *  the optimizer keeps the imports while no code calls them yet, and so that a host sees at
+ *  once that the module needs a JIT host. */
 function addJitImport(m: binaryen.Module): void {
-  m.addFunctionImport(JIT_COMPILE, "rts_jit", "compile", binaryen.createType([binaryen.i32, binaryen.i32]), binaryen.i32);
+  const bytes = binaryen.createType([binaryen.i32, binaryen.i32]);
+  m.addFunctionImport(JIT_COMPILE, "rts_jit", "compile", bytes, binaryen.i32);
   m.addFunctionExport(JIT_COMPILE, "rts_jit_compile");
+  m.addFunctionImport(JIT_SUBMIT, "rts_jit", "submit", bytes, binaryen.i32);
+  m.addFunctionExport(JIT_SUBMIT, "rts_jit_submit");
+  m.addFunctionImport(JIT_COLLECT, "rts_jit", "collect", binaryen.i32, binaryen.i32);
+  m.addFunctionExport(JIT_COLLECT, "rts_jit_collect");
 }
 
 /** Traces the host may add to the function table (rts_jit.compile grows it by one per trace). */

@@ -41,8 +41,11 @@ export const JIT_CALL_FUNCTION = "__jit_call";
 
 /** The Wasm table of the functions that closures call (call_indirect). */
 export const FUNCTION_TABLE = "functions";
-/** The internal name of the host's trace compiler import (rts_jit.compile), with --jit. */
+/** The internal names of the host's trace compiler imports (rts_jit.compile, and the
+ *  background one's rts_jit.submit and rts_jit.collect), with --jit. */
 export const JIT_COMPILE = "rts_jit.compile";
+export const JIT_SUBMIT = "rts_jit.submit";
+export const JIT_COLLECT = "rts_jit.collect";
 
 export class OpEmitter {
   constructor(private ctx: ModuleContext) {}
@@ -503,6 +506,12 @@ export class FunctionOps {
       case "jitCompile":
         if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
         return m.i64.extend_u(this.call(JIT_COMPILE, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.i32));
+      case "jitSubmit":
+        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
+        return m.i64.extend_u(this.call(JIT_SUBMIT, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.i32));
+      case "jitCollect":
+        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
+        return m.i64.extend_u(this.call(JIT_COLLECT, [this.wrap(a[0]())], binaryen.i32));
       case "callTrace": {
         const params = binaryen.createType([binaryen.i32, binaryen.i32]);
         return m.i64.extend_s(m.call_indirect(FUNCTION_TABLE, this.wrap(a[0]()), [this.wrap(a[1]()), this.wrap(a[2]())], params, binaryen.i32));

@@ -419,6 +419,8 @@ const INTRINSICS: Record<string, SomeValue> = {
   "lowlevel.objectAddress": s_nonneg,
   "lowlevel.jitAvailable": s_bool,
   "lowlevel.jitCompile": s_nonneg,
+  "lowlevel.jitSubmit": s_nonneg,
+  "lowlevel.jitCollect": s_nonneg,
   "lowlevel.callTrace": s_int,
   "lowlevel.keyEquals": s_bool,
   "lowlevel.keyNormalized": s_impossible, // its argument's annotation: see builtinCall

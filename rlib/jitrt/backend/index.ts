@@ -1,13 +1,15 @@
 // The Wasm trace backend (RPython's jit/backend/): a loop trace in the trace IR becomes a
-// Wasm module in linear memory, which the host compiles (rts_jit.compile) into a new slot of
-// the main module's function table. The calling convention is in rlib/jitrt/frame.ts.
+// Wasm module in linear memory, which the host compiles (rts_jit.compile, or in the
+// background: rts_jit.submit, then rts_jit.collect) into a new slot of the main module's
+// function table. The calling convention is in rlib/jitrt/frame.ts.
 import { int } from "../../types.ts";
-import { callTrace, jitCompile, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
+import { callTrace, jitCompile, jitSubmit, load32, loadFloat64, load64, setShadowStackTop, shadowStackLimit, shadowStackTop, store32, storeFloat64, store64, typedDataAddress } from "../../lowlevel.ts";
 import { fatal } from "../../runtime.ts";
 import { countRefs, exitOps, exitValues, frameSlots, JitFrame } from "../frame.ts";
 import { ConstFloat, ConstInt, ConstRef, JUMP, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
+import { ByteBuffer } from "./bytes.ts";
 import { stats } from "../stats.ts";
 import { monotonicNanos } from "../../wasi.ts";
 import { TraceCode } from "./function.ts";
@@ -17,18 +19,32 @@ import { TraceCode } from "./function.ts";
  *  last, LABEL only first if at all). Returns its function table slot, for
  *  lowlevel.callTrace. */
 export function compileTree(tree: TraceCode): int {
+  const module = treeModule(tree);
+  const start = monotonicNanos();
+  // Nothing allocates between taking the address and the host reading the bytes.
+  const index = jitCompile(typedDataAddress(module.bytes), module.length);
+  stats.compilingTime += monotonicNanos() - start;
+  return index;
+}
+
+/** Starts compiling the tree in the host's background compiler; returns the ticket that
+ *  lowlevel.jitCollect gives its table slot for once compiled. */
+export function submitTree(tree: TraceCode): int {
+  const module = treeModule(tree);
+  stats.submitted++;
+  // As in compileTree: the host copies the bytes before anything allocates.
+  return jitSubmit(typedDataAddress(module.bytes), module.length);
+}
+
+function treeModule(tree: TraceCode): ByteBuffer {
   const ops = tree.trace.ops;
   const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
   const start = monotonicNanos();
   const module = traceModule(isLoop ? loopFunction(tree) : straightFunction(tree));
-  const encoded = monotonicNanos();
+  stats.encodingTime += monotonicNanos() - start;
   stats.functions++;
   stats.bytes += module.length;
-  // Nothing allocates between taking the address and the host reading the bytes.
-  const index = jitCompile(typedDataAddress(module.bytes), module.length);
-  stats.encodingTime += encoded - start;
-  stats.compilingTime += monotonicNanos() - encoded;
-  return index;
+  return module;
 }
 
 /** Frame slots for executeLoop: prebuilt, so the collector never moves them. */
