@@ -36,7 +36,8 @@ Options:
   --gc-stress         collect at every allocation (for testing the collector; the
                       generational one also runs a major collection every 16)
   --jit               generate the meta-tracing JIT from the program's JitDriver hints
-                      (rlib/jit.ts); the module imports rts_jit.compile, which the rts
+                      (rlib/jit.ts); the module imports rts_jit.compile (and .submit,
+                      .collect: compiling in the background), which the rts
                       hosts provide
   --max-heap=SIZE     stop with "out of memory" beyond this heap size (e.g. 64m, 1g);
                       RTS_MAX_HEAP overrides it at run time. RTS_GCSTATS=1 prints GC statistics

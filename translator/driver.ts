@@ -29,7 +29,7 @@ export interface TranslateOptions {
   gcStress: boolean;
   /** Heap limit in bytes (0: none). */
   maxHeap: number;
-  /** Generate the meta-tracing JIT (the module then imports rts_jit.compile). */
+  /** Generate the meta-tracing JIT (the module then imports rts_jit.compile, submit and collect). */
   jit?: boolean;
 }
 

@@ -45,7 +45,7 @@ export class CompiledTrace {
   root: CompiledTrace;
   /** For a root: the id of its entry word (backend/exits.ts), the operations its function
    *  compiles, those of the bridges attached to its tree since, and how many times it was
-   *  compiled. */
+   *  compiled (entry -1: a newer loop of its cell took the word over, takeOverEntry). */
   entry = -1;
   compiledOps = 0;
   pendingOps = 0;

@@ -93,8 +93,9 @@ export function jitTick(hash: int): boolean {
  *  the merge point with the greens and reds in the exchange area; 2: the portal returned
  *  the value in the exchange area's first slot (and an exception may be pending). */
 export function jitEnter(site: int): int {
-  if (compilesPending()) collectCompiled();
   const roots = rootExchange();
+  // Installing compiled code allocates: only once the exchange area's refs are rooted.
+  if (compilesPending()) collectCompiled();
   keyFromExchange(roots);
   let answer = 0;
   let bucket = bucketIndex();
