@@ -4,11 +4,12 @@
 // or straight-line code that ends by going on in the compiled loop of another green key
 // (FINISH with the reds: `target`); bridges are the latter, attached to the guard they
 // start from, and compiled into their root's function (a trace tree) or on their own.
-// A root is compiled when traced, while the program waits; a tree compiled again and a
-// bridge compiled on its own go to the host's background compiler (warm.asyncCompile) and
-// take their places (the entry word, the guard's exit word) only once collected from it
-// (collectCompiled, from jitEnter): until then the old tree runs and the guard returns to
-// jitEnter, as if it had no bridge yet. jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail).
+// A root, and a bridge on its own, are compiled when traced, while the program waits (a
+// guard without its bridge would fail to the interpreter until it is there); a tree compiled
+// again with its bridges goes to the host's background compiler (warm.asyncCompile) and
+// takes the entry word over only once collected from it (collectCompiled, from jitEnter):
+// until then the old tree and its bridges run. jitEnter runs them (RPython's warmstate
+// execute_assembler and compile.py's handle_fail).
 // The inputs are the reds, in the driver's order, or for a bridge its guard's fail
 // arguments: ints and floats in a static frame buffer, refs in shadow-stack slots
 // (rlib/jitrt/frame.ts's convention), which is also how every exit leaves its values, so a
@@ -53,10 +54,8 @@ export class CompiledTrace {
   /** The root's generation whose function has this bridge compiled in (-1: none). */
   inlinedIn = -1;
   /** For a root: whether its tree's next generation is being compiled (collectCompiled
-   *  installs it); for a bridge: whether it is being compiled on its own. */
+   *  installs it). */
   compiling = false;
-  /** For a bridge: the exit id of its guard (whose word gets its table slot). */
-  guardExit = -1;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
   /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
@@ -100,10 +99,10 @@ export class CompiledTrace {
    *  the bridge compiled on its own. */
   attach(n: int, bridge: CompiledTrace): void {
     this.bridges[n] = bridge;
-    bridge.guardExit = this.links.firstExit + n;
     const root = this.root;
     root.pendingOps += bridge.trace.ops.length;
-    // (While a recompile is being compiled, the bridges attached meanwhile wait for it.)
+    // (While a recompile is being compiled, the bridges attached meanwhile wait for the
+    // next one, compiled on their own.)
     if (root.pendingOps >= root.compiledOps && !root.compiling) root.recompile();
     root.compileOutside();
   }
@@ -111,46 +110,38 @@ export class CompiledTrace {
   /** Compiles the root with as many of its tree's bridges as fit, if any more do. */
   private recompile(): void {
     const budget = new Budget();
-    const generation = this.generation + 1;
-    const tree = this.tree(budget, generation);
+    const tree = this.tree(budget);
     const ops = MAX_TREE_OPS - budget.ops;
     this.pendingOps = 0;
     if (ops === this.compiledOps) return;
     this.compiling = true;
-    compileLater(this, tree, generation, ops);
+    compileLater(this, tree, budget.inlined, ops);
   }
 
-  /** Its code compiled by compileLater is at table slot `index` now: a bridge's guard
-   *  tail-calls it, a root's entry word holds it (unless a new loop of its cell took the
-   *  word over), and the bridges that the new generation lacks are compiled on their own. */
-  installed(index: int, generation: int, ops: int): void {
+  /** The root's tree compiled by compileLater, with the bridges `inlined` compiled in, is
+   *  at table slot `index` now: the entry word holds it (unless a new loop of its cell took
+   *  the word over); the bridges it lacks are (or are now) compiled on their own. */
+  installed(index: int, inlined: CompiledTrace[], ops: int): void {
     this.index = index;
     this.compiling = false;
-    if (this.root !== this) {
-      setWord(this.guardExit, index);
-      return;
-    }
     if (this.entry >= 0) setWord(this.entry, index);
     this.compiledOps = ops;
-    this.generation = generation;
+    this.generation++;
+    for (const bridge of inlined) bridge.inlinedIn = this.generation;
     if (this.pendingOps >= this.compiledOps) this.recompile();
     this.compileOutside();
   }
 
-  /** Whether the root's current function, or the one being compiled, has the bridge in it. */
-  private hasInlined(bridge: CompiledTrace): boolean {
-    return bridge.inlinedIn === this.generation || (this.compiling && bridge.inlinedIn === this.generation + 1);
-  }
-
-  /** The trace with the bridges attached to it (and to them) compiled in, as many as fit. */
-  private tree(budget: Budget, generation: int): TraceCode {
+  /** The trace with the bridges attached to it (and to them) compiled in, as many as fit
+   *  (listed in `budget.inlined`). */
+  private tree(budget: Budget): TraceCode {
     const code = new TraceCode(this.trace, this.links);
     budget.ops -= this.trace.ops.length;
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
       if (bridge !== null && bridge.trace.ops.length <= budget.ops) {
-        bridge.inlinedIn = generation;
-        code.inlined[n] = bridge.tree(budget, generation);
+        budget.inlined.push(bridge);
+        code.inlined[n] = bridge.tree(budget);
       }
     }
     return code;
@@ -161,9 +152,8 @@ export class CompiledTrace {
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
       if (bridge === null) continue;
-      if (bridge.index === 0 && !bridge.compiling && !this.root.hasInlined(bridge)) {
-        bridge.compiling = true;
-        compileLater(bridge, new TraceCode(bridge.trace, bridge.links), 0, 0);
+      if (bridge.index === 0 && bridge.inlinedIn !== this.root.generation) {
+        bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
       }
       if (bridge.index !== 0) setWord(this.links.firstExit + n, bridge.index);
       bridge.compileOutside();
@@ -189,9 +179,9 @@ export function takeOverEntry(retraced: CompiledTrace, old: CompiledTrace): void
 class Submitted {
   constructor(
     public ticket: int,
-    public trace: CompiledTrace,
-    /** installed's: the root's new generation and its operations (0 for a bridge). */
-    public generation: int,
+    public root: CompiledTrace,
+    /** installed's: the bridges compiled in and the tree's operations. */
+    public inlined: CompiledTrace[],
     public ops: int,
   ) {}
 }
@@ -205,14 +195,14 @@ class Submissions {
 
 const submissions = new Submissions();
 
-/** Compiles `trace`'s tree (`code`) in the background and installs it when collected, or
+/** Compiles `root`'s tree (`code`) in the background and installs it when collected, or
  *  at once with RTS_JIT=async=0. */
-function compileLater(trace: CompiledTrace, code: TraceCode, generation: int, ops: int): void {
+function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTrace[], ops: int): void {
   if (!warm.asyncCompile) {
-    trace.installed(compileTree(code), generation, ops);
+    root.installed(compileTree(code), inlined, ops);
     return;
   }
-  submissions.queue.push(new Submitted(submitTree(code), trace, generation, ops));
+  submissions.queue.push(new Submitted(submitTree(code), root, inlined, ops));
 }
 
 /** Whether compiles are waiting to be collected (jitEnter's cheap test). */
@@ -230,7 +220,7 @@ export function collectCompiled(): void {
     if (index === 0) return;
     submissions.first++;
     stats.collected++;
-    next.trace.installed(index, next.generation, next.ops);
+    next.root.installed(index, next.inlined, next.ops);
   }
   submissions.queue = [];
   submissions.first = 0;
@@ -238,6 +228,7 @@ export function collectCompiled(): void {
 
 class Budget {
   ops = MAX_TREE_OPS;
+  inlined: CompiledTrace[] = [];
 }
 
 /** Per exit id: the compiled trace it belongs to. */

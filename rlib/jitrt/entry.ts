@@ -48,9 +48,7 @@ class Jit {
         continue;
       }
       const bridge = t.bridges[n];
-      // A bridge still being compiled (compiled.ts compileLater) is not there yet: the
-      // guard fails as before, its count past the threshold (no second bridge is traced).
-      if (bridge !== null && bridge.index !== 0) {
+      if (bridge !== null) {
         t = bridge;
         continue;
       }

@@ -42,6 +42,5 @@ export function printStats(): void {
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
   write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm), ${stats.submitted} in the background (${stats.collected} collected)\n`);
-  write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm)\n`);
   write(2, `jit: of the time tracing, ${intDiv(stats.encodingTime, 1000000)} ms encoding Wasm and ${intDiv(stats.compilingTime, 1000000)} ms in the host's compiler\n`);
 }
