@@ -80,11 +80,13 @@ test.before(async () => {
   const { default: binaryen } = await import("binaryen");
   binaryen.setDebugInfo(true); // keep the name section: trap reports name the functions
   const traceModule = binaryen.parseText(TRACE);
+  traceModule.setFeatures(binaryen.Features.MutableGlobals);
   const trace = traceModule.emitBinary();
   traceModule.dispose();
   const escaped = [...trace].map((b) => `\\${b.toString(16).padStart(2, "0")}`).join("");
   for (const { file, text } of sources) {
     const m = binaryen.parseText(text.replace("%TRACE_BYTES%", escaped).replace("%TRACE_LENGTH%", String(trace.length)));
+    m.setFeatures(binaryen.Features.MutableGlobals); // the JIT modules' exported rts_jit_sp and rts_jit_exc
     assert.ok(m.validate(), `${file}: invalid module`);
     fs.writeFileSync(file, m.emitBinary());
     m.dispose();
@@ -190,14 +192,18 @@ const foreignImport = wasmModule("foreign-import", `
   (func (export "_start") (drop (call $missing (i32.const 0) (i32.const 0))))`,
   `(import "env" "missing" (func $missing (param i32 i32) (result i32)))`);
 
-// A trace module as the JIT backend will make them: it imports the main module's memory and
-// table, and exports "trace". Its bytes go into jitCompile's data segment (test.before).
+// A trace module as the JIT backend makes them: it imports the main module's memory, table,
+// shadow-stack pointer and pending exception, in that order, and exports "trace". Its bytes
+// go into jitCompile's data segment (test.before).
 const TRACE = `(module (import "env" "memory" (memory 1)) (import "env" "table" (table 1 funcref))
+  (import "env" "sp" (global (mut i32))) (import "env" "exc" (global (mut i32)))
   (func (export "trace") (param i32) (result i32) (i32.add (i32.load (local.get 0)) (i32.const 1))))`;
 // Stores 41 at 30000, has the host compile the trace (it lands in the table after the one
 // existing slot) and calls it there: exits with trace(30000) + 10 * its table index = 52.
 const jitCompile = wasmModule("jit-compile", `
   (table (export "rts_jit_table") 1 100 funcref)
+  (global (export "rts_jit_sp") (mut i32) (i32.const 0))
+  (global (export "rts_jit_exc") (mut i32) (i32.const 0))
   (type $trace (func (param i32) (result i32)))
   (data (i32.const 20000) "%TRACE_BYTES%")
   (func (export "_start") (local $index i32)
@@ -210,6 +216,8 @@ const jitCompile = wasmModule("jit-compile", `
 // compiled: wasmtime compiles on another thread, Node at once) and calls it: exits with 52.
 const jitSubmit = wasmModule("jit-submit", `
   (table (export "rts_jit_table") 1 100 funcref)
+  (global (export "rts_jit_sp") (mut i32) (i32.const 0))
+  (global (export "rts_jit_exc") (mut i32) (i32.const 0))
   (type $trace (func (param i32) (result i32)))
   (data (i32.const 20000) "%TRACE_BYTES%")
   (func (export "_start") (local $ticket i32) (local $index i32)
