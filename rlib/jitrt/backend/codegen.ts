@@ -138,7 +138,7 @@ function operation(f: FunctionCode, at: int): void {
         assignLabel(f, f.root.trace.ops[0], a);
         // An unpeeled loop starts here with its refs kept in slots (a peeled one's
         // preamble stores them again).
-        if (f.header === 0) f.preStore(true);
+        if (f.header === 0) f.preStoreChanged(f.root.trace.ops[0], a);
         f.instr(BR, f.depth + f.loops - 1);
       } else {
         f.leave(op, n);

@@ -211,6 +211,20 @@ export class FunctionCode {
     this.preActive = true;
   }
 
+  /** Back at the start of an unpeeled loop, `values` assigned to its label: stores the
+   *  refs kept in slots again, but those passed on in their own locals (still in their
+   *  slots: each transition through this branch back saves a store per kept ref). */
+  preStoreChanged(label: ResOp, values: Value[]): void {
+    const pre = this.pre;
+    for (let i = 0; i < pre.values.length; i++) {
+      const kept = pre.values[i];
+      const k = label.args.indexOf(kept);
+      if (k >= 0 && !values[k].isConstant() && this.local(values[k]) === this.local(kept)) continue;
+      this.storeInSlot(kept, pre.slots[i]);
+    }
+    this.preActive = true;
+  }
+
   /** The group the operation at `at` is a guard of, or null. */
   groupOf(at: int): ExitGroup | null {
     const g = this.groups.memberOf[at];
@@ -351,10 +365,13 @@ export class FunctionCode {
     this.code.u32(offset);
   }
 
+  /** Loads the inputs the tree uses (as an operation's argument or an exit's value: half of
+   *  the inputs of BF mandelbrot's traces are neither) into their locals. */
   loadInputs(): void {
     const inputs: Value[] = this.segment.trace.inputargs;
     const slots = frameSlots(inputs);
     for (let i = 0; i < inputs.length; i++) {
+      if (!this.uses.has(inputs[i])) continue;
       const t = inputs[i].type;
       this.instr(LOCAL_GET, t === TYPE_REF ? REFS : FRAME);
       if (t === TYPE_REF) this.memoryAccess(I32_LOAD, 2, slots[i] * 4);
