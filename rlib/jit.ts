@@ -69,3 +69,11 @@ export function unrollSafe<F>(f: F): F {
 export function dontLookInside<F>(f: F): F {
   return f;
 }
+
+/** `quasiImmutable(C, "f", ...)` at module level: the fields f of C's instances are
+ *  quasi-immutable (RPython's `_immutable_fields_ = ["f?"]`): they may be written at any
+ *  time, but rarely. A trace reads such a field of a constant object once, as a constant,
+ *  and a write of the field invalidates the compiled code that did (its guard_not_invalidated
+ *  fails; the loop is traced again). A field written in a hot loop is a bad candidate: after
+ *  a few invalidations the JIT reads it as an ordinary field. Untranslated, a no-op. */
+export function quasiImmutable<T>(cls: abstract new (...args: never[]) => T, ...fields: (keyof T & string)[]): void {}

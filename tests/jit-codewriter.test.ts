@@ -203,6 +203,22 @@ test("readonly fields and closures' captured values have immutable descriptors, 
   assert.match(printJitCodes(jc, arrow.fn.name), /getfield_i %r0, <Field \+\d+ i64 immutable>/);
 });
 
+test("quasi-immutable fields have descriptors naming their hidden word; a -live- marker precedes each read, an invalidation each write", async () => {
+  const program = await buildProgram(path.join(ROOT, "tests", "programs", "jit_quasi.ts"));
+  const jc = codewrite(rtype(annotate(program)).functions);
+  const lines = printJitCodes(jc, "jit_quasi.run").split("\n").map((l) => l.replace(/^\s*\d+\s+/, ""));
+  // Global.value (i64) and Global.handler (ptr), each followed by its hidden i32 word.
+  const reads = lines.flatMap((l, i) => (/^getfield_[ir] %r\d, <Field \+\d+ (i64|ptr) quasi-immutable \+\d+>/.test(l) ? [i] : []));
+  assert.ok(reads.length >= 4, lines.join("\n"));
+  for (const i of reads) assert.match(lines[i - 1], /^-live- /, `before ${lines[i]}`);
+  assert.ok(lines.some((l) => /getfield_i %r\d, <Field \+8 i64 quasi-immutable \+16>/.test(l)));
+  assert.ok(lines.some((l) => /getfield_r %r\d, <Field \+20 ptr quasi-immutable \+24>/.test(l)));
+  // A write: the hidden word read, its invalidation (a helper call), then the field.
+  const writes = lines.flatMap((l, i) => (/^setfield_[ir] .*quasi-immutable/.test(l) ? [i] : []));
+  assert.is(writes.length, 3, lines.join("\n"));
+  for (const i of writes) assert.match(lines[i - 1], /^residual_call_v <Call jitop\.quasi_invalidate#\d+\(i\) residual>/, `before ${lines[i]}`);
+});
+
 test("every jitcode decodes completely with the opcode table", async () => {
   const jc = await hintedProgram();
   let total = 0;

@@ -140,6 +140,28 @@ test("readonly fields: read once from a constant object when traced, mutable one
   fs.rmSync(log, { force: true });
 });
 
+test("quasi-immutable fields: read as constants, the loops invalidated by writes in the loop and between runs and traced again, a field written too often read as an ordinary one; also under --gc-stress", async () => {
+  const jit = await checkHeapTraces("jit_quasi");
+  const log = path.join(os.tmpdir(), `rts-jit-quasi-${process.pid}.log`);
+  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
+    fs.rmSync(log, { force: true });
+    const r = run(jit, [], { env: { RTS_JITLOG: log, RTS_JITSTATS: "1" } });
+    const loops = fs.readFileSync(log, "utf8").split(/^(?=# )/m).filter((s) => /^# loop \d+ \(optimized\)/.test(s));
+    const reads = (loop: string) => loop.split("\n").filter((l) => /= getfield_gc_.\(ConstPtr\(/.test(l)).length;
+    // The `redefining` loop is traced again after each of the first writes of its global,
+    // and so is `still` after each write from main: each of those loops reads its global's
+    // fields as constants (none left to read) and checks guard_not_invalidated.
+    const folded = loops.filter((l) => l.includes("guard_not_invalidated(") && reads(l) === 0);
+    assert.ok(folded.length >= 4, `loops reading quasi-immutable fields as constants on the ${host} host: ${folded.length}`);
+    // Past MAX_INVALIDATIONS (rlib/jitrt/quasiimmut.ts) the redefined and the hot globals are
+    // read as ordinary fields; tracing the hot loop aborted until then (it wrote a field it
+    // had read as a constant).
+    assert.ok(loops.some((l) => reads(l) > 0), `a global read as an ordinary field on the ${host} host`);
+    assert.match(r.stderr, /jit: \d+ traces, .* [1-9]\d* traces aborted/, `aborted traces on the ${host} host`);
+  }
+  fs.rmSync(log, { force: true });
+});
+
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));

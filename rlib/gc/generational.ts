@@ -148,10 +148,16 @@ export function genRemember(obj: int): void {
 
 // ---- minor collection -----------------------------------------------------------------------
 
+/** Whether `p` is a young object's address, in the nursery (a minor collection moves it;
+ *  false with the other collectors, whose nursery bounds stay 0). */
+export function genIsYoung(p: int): boolean {
+  return p >= state(NURSERY_START) && p < state(NURSERY_END);
+}
+
 /** Where the nursery object `q` lives now (copying it to the old generation the first time);
  *  any other pointer is returned as it is. */
 function forward(q: int): int {
-  if (q < state(NURSERY_START) || q >= state(NURSERY_END)) return q;
+  if (!genIsYoung(q)) return q;
   const word = load32(q + 4);
   if ((word & FORWARDED) !== 0) return load32(q);
   const size = word & -8;

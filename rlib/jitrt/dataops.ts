@@ -4,9 +4,10 @@
 import { load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store32, store64, store8, storeFloat32, storeFloat64 } from "../lowlevel.ts";
 import { allocate, indexError, TYPED_DATA, TYPED_LENGTH, writeBarrier } from "../runtime.ts";
 import { listOp } from "./listops.ts";
+import { genIsYoung } from "../gc/generational.ts";
 import { int } from "../types.ts";
 import {
-  descrWord, isImmutableField, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
+  descrWord, isImmutableField, quasiImmutableWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import type { MetaInterp } from "./metainterp.ts";
 import { Frame, NO_BOX } from "./miframe.ts";
@@ -26,15 +27,17 @@ import { toFloat } from "../rarith.ts";
 
 /** A field read. An immutable field of a constant object is a constant (nothing recorded),
  *  as RPython's tracer does for _immutable_fields_: the operations on it fold as they are
- *  recorded, and a promote of it needs no guard. */
+ *  recorded, and a promote of it needs no guard. So is a quasi-immutable one, which the
+ *  trace then watches (knownQuasiImmutable). */
 export function getField(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
-  const obj = f.getRef(d.scalars[0]);
   const descr = d.scalars[1];
-  const at = obj + descrWord(descr, 1);
   const t = descrWord(descr, 2);
   const objBox = mi.tracing ? f.refBoxes[d.scalars[0]] : NO_BOX;
-  const known = mi.tracing && objBox instanceof ConstRef && obj >= FIRST_OBJECT_ADDRESS && isImmutableField(descr);
+  const constant = mi.tracing && objBox instanceof ConstRef && f.getRef(d.scalars[0]) >= FIRST_OBJECT_ADDRESS;
+  const known = constant && (isImmutableField(descr) || knownQuasiImmutable(mi, f, descr));
+  // (Read after knownQuasiImmutable, which allocates: the object's address is read again.)
+  const at = f.getRef(d.scalars[0]) + descrWord(descr, 1);
   if (t === LL_PTR) {
     const v = load32(at);
     f.setRef(d.result, v);
@@ -48,6 +51,17 @@ export function getField(mi: MetaInterp, f: Frame): void {
     f.ints[d.result] = v;
     if (mi.tracing) f.intBoxes[d.result] = known ? new ConstInt(v) : mi.trace.record(GETFIELD_I, [objBox], descr);
   }
+}
+
+/** Whether the trace takes a constant object's quasi-immutable field (RPython's
+ *  QUASIIMMUT_FIELD) as the constant it holds now: recorded with a guard_not_invalidated
+ *  (MetaInterp.watchField). Not a young object's address (a trace constant must not move;
+ *  the field may have been written while tracing), nor a field written too often. */
+function knownQuasiImmutable(mi: MetaInterp, f: Frame, descr: int): boolean {
+  const word = quasiImmutableWord(descr);
+  const obj = f.getRef(mi.d.scalars[0]);
+  if (word < 0 || (descrWord(descr, 2) === LL_PTR && genIsYoung(load32(obj + descrWord(descr, 1))))) return false;
+  return mi.watchField(f, obj + word);
 }
 
 export function setField(mi: MetaInterp, f: Frame): void {

@@ -97,3 +97,9 @@ export function descrWord(d: int, k: int): int {
 export function isImmutableField(d: int): boolean {
   return descrWord(d, 0) === DESCR_FIELD && descrWord(d, 3) === 1;
 }
+
+/** The offset of a quasi-immutable field's hidden word (word 4 of a field descriptor), or
+ *  -1 for any other field or descriptor (quasiimmut.ts). */
+export function quasiImmutableWord(d: int): int {
+  return descrWord(d, 0) === DESCR_FIELD ? descrWord(d, 4) : -1;
+}

@@ -2,7 +2,7 @@
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
 import {
-  descrWord, DESCR_ARRAY, DESCR_CALL, isImmutableField, NEW_TYPEID, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8,
+  descrWord, DESCR_ARRAY, DESCR_CALL, isImmutableField, NEW_TYPEID, quasiImmutableWord, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8,
   LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
@@ -47,6 +47,21 @@ class TableDescrInfo extends DescrInfo {
     if (n < 0) return true;
     for (let k = 1; k <= n; k++) if (descrWord(call, at + k) === field) return true;
     return false;
+  }
+
+  /** The fields the callee may write include a quasi-immutable one (whose write runs its
+   *  invalidation), or any field. */
+  callMayInvalidate(call: int): boolean {
+    if (descrWord(call, 0) !== DESCR_CALL) return true;
+    const at = writesAt(call);
+    const n = descrWord(call, at);
+    if (n < 0) return true;
+    for (let k = 1; k <= n; k++) if (quasiImmutableWord(descrWord(call, at + k)) >= 0) return true;
+    return false;
+  }
+
+  isQuasiImmutableField(descr: int): boolean {
+    return quasiImmutableWord(descr) >= 0;
   }
 
   callMayTouchLists(call: int): boolean {

@@ -27,8 +27,9 @@ import {
 } from "./opcodes.ts";
 import {
   CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstFloat, ConstInt, ConstRef, FINISH, ResOp, GUARD_FALSE,
-  GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
+  GUARD_NO_EXCEPTION, GUARD_NOT_INVALIDATED, GUARD_TRUE, GUARD_VALUE, JUMP, LABEL, Trace, Value,
 } from "./resop.ts";
+import { isInvalidated, newFlag, watch, watchLoop } from "./quasiimmut.ts";
 import { bucketIndex, findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
 import { CompiledTrace, compileTrace, takeOverEntry } from "./compiled.ts";
@@ -63,6 +64,8 @@ export class MetaInterp {
   insnPc = 0;
   /** The resume data of the trace's guards, by their `resume` index. */
   snapshots: Snapshot[] = [];
+  /** The trace's flag once it watches a quasi-immutable field (quasiimmut.ts; 0: none). */
+  quasiFlag = 0;
 
   // ---- Operand values and boxes.
 
@@ -124,12 +127,24 @@ export class MetaInterp {
     }
   }
 
-  guard(f: Frame, opnum: int, args: Value[]): void {
+  guard(f: Frame, opnum: int, args: Value[]): ResOp {
     const op = this.trace.recordGuard(opnum, args, this.failArgs(f));
     op.resume = this.snapshots.length;
     const s = new Snapshot();
     this.snapshotFrames(f, s, this.insnPc);
     this.snapshots.push(s);
+    return op;
+  }
+
+  /** The trace takes the value of a quasi-immutable field (its hidden word at `word`) as a
+   *  constant: it watches the field (quasiimmut.ts) and records guard_not_invalidated,
+   *  which resumes by reading the field again (a -live- marker precedes the read). False
+   *  when it cannot: the read is recorded as any other. */
+  watchField(f: Frame, word: int): boolean {
+    if (this.quasiFlag === 0) this.quasiFlag = newFlag();
+    if (this.quasiFlag === 0 || !watch(word, this.quasiFlag)) return false;
+    this.guard(f, GUARD_NOT_INVALIDATED, []).descr = this.quasiFlag;
+    return true;
   }
 
   snapshotFrames(f: Frame, s: Snapshot, pc: int): void {
@@ -191,6 +206,7 @@ export class MetaInterp {
     this.trace = new Trace();
     this.startGreens = [];
     this.snapshots = [];
+    this.quasiFlag = 0;
   }
 
   /** Promotes the greens of the decoded loop_header or merge point to constants. The
@@ -352,6 +368,13 @@ export class MetaInterp {
 
   /** Compiles the finished trace: a loop for its cell, or a bridge for its guard. */
   endTrace(target: JitCell | null): void {
+    if (this.quasiFlag !== 0 && isInvalidated(this.quasiFlag)) {
+      // The traced code wrote a field the trace had read as a constant: its code would
+      // leave at once. (The field is read as an ordinary one once it has been written
+      // often enough, so tracing again gets somewhere.)
+      this.abort();
+      return;
+    }
     this.tracing = false;
     stats.tracesClosed++;
     const parent = this.bridgeParent;
@@ -367,6 +390,7 @@ export class MetaInterp {
       cell.traced = true;
       if (compiled !== null) {
         compiled.cell = cell;
+        if (this.quasiFlag !== 0) watchLoop(this.quasiFlag, compiled, cell);
         if (old !== null) takeOverEntry(compiled, old);
         stats.loopsCompiled++;
       }

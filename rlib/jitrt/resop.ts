@@ -93,6 +93,9 @@ export const LIST_POP_F = 66;
 /** instanceof(x, lo, hi): 1 when x is an object whose type id is in [lo, hi) (a class and
  *  its subclasses: their ids are consecutive), else 0 (null and undefined too). */
 export const INSTANCEOF = 67;
+/** Fails once the trace has been invalidated (a quasi-immutable field it read as a
+ *  constant was written since): its descr is the trace's flag (rlib/jitrt/quasiimmut.ts). */
+export const GUARD_NOT_INVALIDATED = 68;
 
 /** Per operation: name, result type, number of arguments (-1: any). */
 class OpInfo {
@@ -133,7 +136,7 @@ const OPS: OpInfo[] = [
   new OpInfo("getlistitem_gc_i", I, 2), new OpInfo("getlistitem_gc_r", R, 2), new OpInfo("getlistitem_gc_f", F, 2),
   new OpInfo("setlistitem_gc", V, 3), new OpInfo("list_append", I, 2),
   new OpInfo("list_pop_i", I, 1), new OpInfo("list_pop_r", R, 1), new OpInfo("list_pop_f", F, 1),
-  new OpInfo("instanceof", I, 3),
+  new OpInfo("instanceof", I, 3), new OpInfo("guard_not_invalidated", V, 0),
 ];
 
 /** How many operations there are (the backend's tables have one entry per operation). */
@@ -144,7 +147,7 @@ export function opName(opnum: int): string {
 }
 
 export function isGuard(opnum: int): boolean {
-  return (opnum >= GUARD_TRUE && opnum <= GUARD_CLASS) || opnum === GUARD_NO_EXCEPTION;
+  return (opnum >= GUARD_TRUE && opnum <= GUARD_CLASS) || opnum === GUARD_NO_EXCEPTION || opnum === GUARD_NOT_INVALIDATED;
 }
 
 /** Whether the operation is a comparison: its result is 0 or 1. */

@@ -11,11 +11,12 @@ import {
   GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT,
   INT_SUB, INT_XOR, isExit, JUMP, LABEL, opName, ResOp, SAME_AS_I, DEBUG_MERGE_POINT, Trace, TYPE_FLOAT, TYPE_REF, Value,
   INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT, PTR_EQ, PTR_NE, PTR_IS_OBJECT, CAST_INT_TO_FLOAT,
-  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, InputArg, loopHeader, GUARD_NO_EXCEPTION, LIST_LEN, GETLISTITEM_I, GETLISTITEM_R,
+  FLOAT_LE, FLOAT_EQ, FLOAT_NEG, FLOAT_ABS, InputArg, loopHeader, GUARD_NO_EXCEPTION, GUARD_NOT_INVALIDATED, LIST_LEN, GETLISTITEM_I, GETLISTITEM_R,
   GETLISTITEM_F, SETLISTITEM, LIST_APPEND, LIST_POP_I, LIST_POP_R, LIST_POP_F, INSTANCEOF, FIRST_OBJECT_ADDRESS, TYPE_INT,
 } from "./resop.ts";
 import { intDiv, toFloat } from "../rarith.ts";
 import { TraceHeap } from "./traceheap.ts";
+import { isInvalidated } from "./quasiimmut.ts";
 
 /** The values of a trace while it runs, by value number (one number per value, any kind). */
 class Registers {
@@ -134,6 +135,8 @@ function failed(regs: Registers, op: ResOp): boolean {
     case GUARD_NO_EXCEPTION:
       // Nothing the evaluator runs raises (an index error and an empty pop are fatal).
       return false;
+    case GUARD_NOT_INVALIDATED:
+      return isInvalidated(op.descr);
   }
   fatal(`trace evaluator: ${opName(op.opnum)} is not supported`);
   return true;

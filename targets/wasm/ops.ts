@@ -400,6 +400,11 @@ export class FunctionOps {
         return m.i64.const(BigInt(JIT_EXCHANGE_BASE));
       case "collectYoung":
         return this.call(this.ctx.runtimeName("collectYoung"), [], binaryen.none);
+      case "quasi_invalidate":
+        // A quasi-immutable field's hidden word (rlib/jitrt/quasiimmut.ts): nonzero once a
+        // trace depends on the field, which only happens with --jit.
+        if (!this.ctx.jit) return m.nop();
+        return m.if(a[0](), this.call(this.ctx.runtimeName("jitInvalidate"), [m.i64.extend_u(a[0]())], binaryen.none));
       case "jitCall":
         if (!this.ctx.jit) return this.runtimeFailure("jitUnavailable");
         return this.call(JIT_CALL_FUNCTION, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.none);

@@ -334,11 +334,14 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, a
  *  have it (TypeScript's narrowing, e.g. by a `kind` tag, has checked that the value is one
  *  of them). One access reaches them all, so they must agree on being readonly (the JIT
  *  gives an immutable field its own descriptor, and a read must find what a write set):
- *  when some are not, none is. */
+ *  when some are not, none is; the same for quasi-immutable. */
 function memberFields(op: Operation, cd: ClassDef, name: string): FieldDesc[] {
   const fields = membersOf(cd).flatMap((m) => m.desc.findField(name) ?? []);
   if (fields.length === 0) fail(op, `${cd.describe()} has no field '${name}'`, "methods can only be called, not read as values");
   if (fields.some((f) => !f.readonly)) for (const f of fields) f.readonly = false;
+  // Likewise quasi-immutable: a write through the union must invalidate what every read of
+  // it from one of the classes depends on.
+  if (fields.some((f) => !f.quasiImmutable)) for (const f of fields) f.quasiImmutable = false;
   return fields;
 }
 

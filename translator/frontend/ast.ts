@@ -17,6 +17,11 @@ export function receiverOf(call: ts.CallExpression): ts.Expression {
   return (call.expression as ts.PropertyAccessExpression).expression;
 }
 
+/** Whether a declaration has the modifier (readonly, static...). */
+export function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
+  return !!ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === kind);
+}
+
 /** Whether a declaration is outside every function and class. */
 export function isModuleLevel(decl: ts.Node): boolean {
   for (let p = decl.parent; p; p = p.parent) {

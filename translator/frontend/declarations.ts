@@ -10,7 +10,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { FunctionBuilder } from "./builder.ts";
 import { FunctionValues } from "./function-values.ts";
 import { BuildContext } from "./build-context.ts";
-import { isGlobalLib } from "./ast.ts";
+import { hasModifier, isGlobalLib } from "./ast.ts";
 import { CaptureAnalysis, ClosureNode } from "./captures.ts";
 import { RLIB_DIR } from "../paths.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
@@ -237,12 +237,17 @@ export class Frontend extends NameResolver implements BuildContext {
   /** A field declaration (a property or a constructor's parameter property). A field a base
    *  class declares already is that field (one property in JS): the subclass's initializer
    *  only assigns it. A subclass may redeclare a readonly field without `readonly` (TS
-   *  allows it) and then assign it: the field is not readonly. */
+   *  allows it) and then assign it: the field is not readonly. A quasiImmutable() hint on
+   *  either class marks the one field. */
   private declareField(cls: ClassDesc, decl: ts.PropertyDeclaration | ts.ParameterDeclaration, name: ts.Identifier, startsUndefined: boolean): void {
     const readonly = hasModifier(decl, ts.SyntaxKind.ReadonlyKeyword);
-    const inherited = cls.base?.findField(name.text);
-    if (inherited) inherited.readonly &&= readonly;
-    else cls.fields.push(new FieldDesc(name.text, cls, this.numberKind(decl.type), locOfNode(name), startsUndefined, readonly));
+    let field = cls.base?.findField(name.text);
+    if (field) field.readonly &&= readonly;
+    else {
+      field = new FieldDesc(name.text, cls, this.numberKind(decl.type), locOfNode(name), startsUndefined, readonly);
+      cls.fields.push(field);
+    }
+    if (this.quasiFields.get(cls.decl)?.has(name.text)) field.quasiImmutable = true;
   }
 
   /** An instantiation of the generic method `decl` for a receiver of class `receiver`: a
@@ -363,10 +368,6 @@ function checkGenericOverride(cls: ClassDesc, m: ts.MethodDeclaration): void {
 function sameDefaults(a: readonly ts.ParameterDeclaration[], b: readonly ts.ParameterDeclaration[]): boolean {
   const text = (ps: readonly ts.ParameterDeclaration[]) => ps.map((p) => (p.dotDotDotToken ? "..." : "") + (p.initializer?.getText() ?? ""));
   return text(a).join("\u0000") === text(b).join("\u0000");
-}
-
-function hasModifier(n: ts.Node, kind: ts.SyntaxKind): boolean {
-  return !!ts.canHaveModifiers(n) && !!ts.getModifiers(n)?.some((m) => m.kind === kind);
 }
 
 function isParameterPropertyModifier(m: ts.ModifierLike): boolean {

@@ -7,6 +7,7 @@
 import { ts } from "ts-morph";
 import { loadSources } from "./load.ts";
 import { collectFunctionHints } from "./jithints.ts";
+import { collectQuasiImmutableHints } from "./quasihints.ts";
 import { evaluateModules } from "./prebuilt.ts";
 import { FunctionDesc, Program } from "./program.ts";
 import { Frontend } from "./declarations.ts";
@@ -16,7 +17,8 @@ export async function buildProgram(entryPath: string, jit = false): Promise<Prog
   const src = loadSources(entryPath, jit);
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
-  const fe = new Frontend(src.program.getTypeChecker(), moduleValues, src.library, collectFunctionHints(files, src.program.getTypeChecker()));
+  const checker = src.program.getTypeChecker();
+  const fe = new Frontend(checker, moduleValues, src.library, collectFunctionHints(files, checker), collectQuasiImmutableHints(files, checker));
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
   for (const st of src.runtime.flatMap((sf) => [...sf.statements])) {

@@ -25,8 +25,22 @@ export function isJitModuleDecl(decl: ts.Node): boolean {
   return path.resolve(decl.getSourceFile().fileName) === JIT_MODULE;
 }
 
-function fail(node: ts.Node, msg: string, hint: string): never {
+export function fail(node: ts.Node, msg: string, hint: string): never {
   throw new RtsError(locOfNode(node), msg, hint);
+}
+
+/** The calls of rlib/jit.ts functions that are statements at the top of the program's
+ *  modules (the hints about functions and classes), with the function's name. */
+export function moduleLevelHints(files: readonly ts.SourceFile[], checker: ts.TypeChecker): { call: ts.CallExpression; name: string }[] {
+  const out: { call: ts.CallExpression; name: string }[] = [];
+  for (const sf of files) {
+    for (const st of sf.statements) {
+      if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
+      const fn = symbolOf(checker, st.expression.expression)?.valueDeclaration;
+      if (fn && isJitModuleDecl(fn) && ts.isFunctionDeclaration(fn)) out.push({ call: st.expression, name: fn.name!.text });
+    }
+  }
+  return out;
 }
 
 /** The function a hint names: `f`, `C.m` (static) or `C.prototype.m`. */
@@ -40,20 +54,14 @@ function hintedFunction(checker: ts.TypeChecker, arg: ts.Expression): ts.Node | 
  *  modules: the hints of each function declaration they name. */
 export function collectFunctionHints(files: readonly ts.SourceFile[], checker: ts.TypeChecker): Map<ts.Node, Set<JitHint>> {
   const hints = new Map<ts.Node, Set<JitHint>>();
-  for (const sf of files) {
-    for (const st of sf.statements) {
-      if (!ts.isExpressionStatement(st) || !ts.isCallExpression(st.expression)) continue;
-      const call = st.expression;
-      const fn = symbolOf(checker, call.expression)?.valueDeclaration;
-      if (!fn || !isJitModuleDecl(fn) || !ts.isFunctionDeclaration(fn) || !FUNCTION_HINTS.has(fn.name!.text)) continue;
-      const name = fn.name!.text as JitHint;
-      const target = call.arguments.length === 1 ? hintedFunction(checker, call.arguments[0]) : null;
-      if (!target) {
-        fail(call, `${name}() must name one function or method`, `write ${name}(f), ${name}(C.staticMethod) or ${name}(C.prototype.method) at module level`);
-      }
-      if (!hints.has(target)) hints.set(target, new Set());
-      hints.get(target)!.add(name);
+  for (const { call, name } of moduleLevelHints(files, checker)) {
+    if (!FUNCTION_HINTS.has(name)) continue;
+    const target = call.arguments.length === 1 ? hintedFunction(checker, call.arguments[0]) : null;
+    if (!target) {
+      fail(call, `${name}() must name one function or method`, `write ${name}(f), ${name}(C.staticMethod) or ${name}(C.prototype.method) at module level`);
     }
+    if (!hints.has(target)) hints.set(target, new Set());
+    hints.get(target)!.add(name as JitHint);
   }
   return hints;
 }

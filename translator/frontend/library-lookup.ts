@@ -15,6 +15,8 @@ export abstract class LibraryLookup {
     protected moduleValues: Map<ts.Node, unknown>,
     protected library: Map<string, ts.SourceFile>,
     public functionHints: Map<ts.Node, Set<JitHint>>,
+    /** The fields quasiImmutable() names, by class declaration (quasihints.ts). */
+    protected quasiFields: Map<ts.ClassDeclaration, Set<string>>,
   ) {}
 
   abstract functionFor(decl: ts.FunctionDeclaration | ts.MethodDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;

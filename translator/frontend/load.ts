@@ -22,7 +22,8 @@ export interface LoadedSources {
   checker: ts.TypeChecker;
   entry: ts.SourceFile;
   /** rlib/runtime.ts: the helpers the translator's later stages call; with --jit also
-   *  rlib/jitrt/entry.ts, the meta-interpreter's entry from the interpreter's loop. */
+   *  rlib/jitrt/entry.ts, the meta-interpreter's entry from the interpreter's loop, and
+   *  rlib/jitrt/invalidate.ts, called where a quasi-immutable field is written. */
   runtime: ts.SourceFile[];
   /** rlib modules implementing JS library functions in RTS: math.ts (Math, fdlibm), mathbits.ts,
    *  strmethods.ts and strcase.ts (string methods), numconv.ts (parseInt, toString(radix)...), errors.ts
@@ -90,7 +91,7 @@ export function loadSources(entryPath: string, jit: boolean): LoadedSources {
   if (!entry.endsWith(".ts") || entry.endsWith(".d.ts")) {
     throw new RtsError(null, `${entryPath} is not a TypeScript file: an RTS program's entry module is a .ts file with \`export function main\``);
   }
-  const runtimeFiles = ["runtime.ts", ...(jit ? ["jitrt/entry.ts"] : [])].map((f) => path.join(RLIB_DIR, f));
+  const runtimeFiles = ["runtime.ts", ...(jit ? ["jitrt/entry.ts", "jitrt/invalidate.ts"] : [])].map((f) => path.join(RLIB_DIR, f));
   const libraryFiles = LIBRARY_MODULES.map((name) => path.join(RLIB_DIR, `${name}.ts`));
   const program = ts.createProgram({
     rootNames: [entry, ...runtimeFiles, ...libraryFiles, GLOBALS],

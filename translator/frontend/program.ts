@@ -61,6 +61,9 @@ export class FieldDesc {
      *  while the object is constructed, so the JIT may read it once from a constant object. */
     public readonly = false,
   ) {}
+  /** Named by a quasiImmutable() hint (quasihints.ts): mutable, rarely written, so a trace
+   *  may read it once from a constant object if every write invalidates that trace. */
+  quasiImmutable = false;
 }
 
 export class ClassDesc {

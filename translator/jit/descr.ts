@@ -21,15 +21,19 @@ export function kindOfType(t: LLType): Kind | null {
  *  a nonnull_check operation). Fields of different classes at the same offset and type share
  *  a descriptor, unless one is immutable (a readonly field, a closure's captured value):
  *  those have their own, which the trace optimizer reads once from a constant object (RPython's
- *  _immutable_fields_). Every read and write of a field uses the same one. */
+ *  _immutable_fields_), and so does a quasi-immutable one. Every read and write of a field
+ *  uses the same one. */
 export class FieldDescr {
   constructor(
     public offset: number,
     public type: LLType,
     public immutable: boolean,
+    /** A quasi-immutable field's hidden word (its offset), else -1: a trace reads the field
+     *  of a constant object as a constant, and a write invalidates it (rlib/jitrt/quasiimmut.ts). */
+    public mutate = -1,
   ) {}
   describe(): string {
-    return `<Field +${this.offset} ${this.type}${this.immutable ? " immutable" : ""}>`;
+    return `<Field +${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi-immutable +${this.mutate}` : ""}>`;
   }
 }
 

@@ -23,26 +23,30 @@ const WRITES_ANY = new Set([
   "store8", "store16", "store32", "store64", "storeFloat32", "storeFloat64", "memCopy", "memFill",
 ]);
 
-/** A field as the codewriter names it (FieldDescr: offset, low-level type, and whether it
- *  is immutable: written only while its object is made). */
+/** A field as the codewriter names it (FieldDescr: offset, low-level type, whether it is
+ *  immutable, written only while its object is made, and a quasi-immutable one's hidden
+ *  word, else -1). */
 export class FieldKey {
   constructor(
     public offset: number,
     public type: LLType,
     public immutable: boolean,
+    public mutate = -1,
   ) {}
   key(): string {
-    return `${this.offset} ${this.type}${this.immutable ? " immutable" : ""}`;
+    return `${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi ${this.mutate}` : ""}`;
   }
 }
 
-/** The field of a getfield(obj, offset[, immutable]) or setfield(obj, offset, value[,
- *  immutable]) operation (the rtyper flags the fields of FieldLayout.immutable). */
+/** The field of a getfield(obj, offset[, flag]) or setfield(obj, offset, value[, flag])
+ *  operation: the rtyper's flag is `true` for an immutable field (FieldLayout.immutable),
+ *  the hidden word's offset for a quasi-immutable one (FieldLayout.mutate). */
 export function fieldKeyOf(op: Operation): FieldKey {
   const get = op.opname === "getfield";
   const flag = op.args[get ? 2 : 3];
   const type = (get ? op.result.concretetype : op.args[2].concretetype) as LLType;
-  return new FieldKey(Number((op.args[1] as Constant).value), type, flag instanceof Constant && flag.value === true);
+  const value = flag instanceof Constant ? flag.value : undefined;
+  return new FieldKey(Number((op.args[1] as Constant).value), type, value === true, typeof value === "number" ? value : -1);
 }
 
 /** What one function does itself. */

@@ -2,10 +2,11 @@
 // per kind. Liveness is a backward dataflow over the linear code; two variables interfere
 // when one is defined where the other is live; colouring is greedy in definition order.
 // Before every instruction where a trace may leave (a guard: goto_if_not, switch,
-// *_guard_value, calls, dispatch, the merge point) a `-live-` marker lists the registers
+// *_guard_value, calls, dispatch, the merge point, a quasi-immutable field's read) a
+// `-live-` marker lists the registers
 // live there: the resume data of a guard reads exactly those.
 import { Variable } from "../flowgraph/model.ts";
-import { Kind } from "./descr.ts";
+import { FieldDescr, Kind } from "./descr.ts";
 import { endsFlow, Insn, kindOf, Label, ListOperand, Operand, SSARepr } from "./ssarepr.ts";
 
 export interface Allocation {
@@ -14,6 +15,12 @@ export interface Allocation {
 }
 
 const RESUMES_HERE = /^(goto_if_not|switch|\w+_guard_value|inline_call_\w|residual_call_\w|jit_merge_point|loop_header)$/;
+
+/** A read of a quasi-immutable field: the tracer records a guard_not_invalidated there,
+ *  which resumes by reading the field again. */
+function isQuasiImmutableRead(insn: Insn): boolean {
+  return insn.opname.startsWith("getfield_") && insn.args.some((a) => a instanceof FieldDescr && a.mutate >= 0);
+}
 
 function uses(insn: Insn): Variable[] {
   const out: Variable[] = [];
@@ -70,7 +77,7 @@ export function allocateRegisters(ssa: SSARepr): Allocation {
   let k = 0;
   for (const item of ssa.items) {
     if (item instanceof Insn) {
-      if (RESUMES_HERE.test(item.opname)) {
+      if (RESUMES_HERE.test(item.opname) || isQuasiImmutableRead(item)) {
         const live = [...liveIn[k]];
         items.push(new Insn("-live-", (["i", "r", "f"] as const).map((kind) => new ListOperand(kind, live.filter((v) => kindOf(v) === kind)))));
       }

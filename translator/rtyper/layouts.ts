@@ -27,7 +27,8 @@ export class Layouts {
       if (cd.identityHashed) layout.addField(IDENTITY_HASH, "i64");
       for (const f of c.fields) {
         const slot = cd.fields.get(f.name);
-        if (slot) layout.addField(f.name, lltypeOf(slot.ann), f.readonly);
+        if (slot && f.quasiImmutable) layout.addQuasiImmutableField(f.name, lltypeOf(slot.ann));
+        else if (slot) layout.addField(f.name, lltypeOf(slot.ann), f.readonly);
       }
       this.byClass.set(c, layout);
       this.order.push(c);

@@ -60,11 +60,19 @@ export const IDENTITY_HASH = "<identity hash>";
 
 /** A field of a struct. `immutable`: written only while the object is made (a readonly
  *  field, a closure's captured value), so its getfield and setfield carry a flag
- *  (rtype-access.ts). */
+ *  (rtype-access.ts). `mutate`: for a quasi-immutable field, the offset of its hidden i32
+ *  word (RPython's mutate_x: 0 until a trace depends on the field, then the JIT runtime's
+ *  record of the traces that do, rlib/jitrt/quasiimmut.ts), else -1. */
 export interface FieldLayout {
   offset: number;
   type: LLType;
   immutable: boolean;
+  mutate: number;
+}
+
+/** The hidden word of quasi-immutable field `name` (see FieldLayout.mutate). */
+export function mutateWordName(name: string): string {
+  return `<mutate ${name}>`;
 }
 
 /** A class's instance layout: its fields after its base's, each naturally aligned. */
@@ -82,7 +90,17 @@ export class StructLayout {
     const sz = sizeOf(type);
     if (sz === 0) return;
     this.size = Math.ceil(this.size / sz) * sz;
-    this.fields.set(name, { offset: this.size, type, immutable });
+    this.fields.set(name, { offset: this.size, type, immutable, mutate: -1 });
     this.size += sz;
+  }
+
+  /** A quasi-immutable field and its hidden word (FieldLayout.mutate). */
+  addQuasiImmutableField(name: string, type: LLType): void {
+    this.addField(name, type);
+    const field = this.fields.get(name);
+    if (!field) return;
+    const word = mutateWordName(name);
+    this.addField(word, "i32");
+    field.mutate = this.fields.get(word)!.offset;
   }
 }

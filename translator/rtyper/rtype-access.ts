@@ -37,20 +37,26 @@ export abstract class AccessRTyper extends OperatorRTyper {
     this.setfield(obj, this.field(a, name), v);
   }
 
-  /** getfield(obj, offset) of a field, and a last operand `true` for an immutable one (the
-   *  JIT's codewriter gives it an immutable field descriptor, see translator/jit/effects.ts
-   *  fieldKeyOf; the backend ignores it). */
+  /** getfield(obj, offset) of a field, and a last operand `true` for an immutable one, the
+   *  offset of its hidden word for a quasi-immutable one (the JIT's codewriter gives them
+   *  field descriptors of their own, see translator/jit/effects.ts fieldKeyOf; the backend
+   *  ignores it). */
   protected getfield(obj: Value, f: FieldLayout, result: Variable): void {
-    this.emit("getfield", [obj, this.c(f.offset, "i64"), ...this.immutableFlag(f)], f.type, result);
+    this.emit("getfield", [obj, this.c(f.offset, "i64"), ...this.fieldFlag(f)], f.type, result);
   }
 
   /** setfield(obj, offset, value), flagged as getfield: an immutable field is written while
-   *  its object is made, and the JIT's reads and writes of it share one descriptor. */
+   *  its object is made, and the JIT's reads and writes of it share one descriptor. A write
+   *  of a quasi-immutable field first invalidates the traces that read it as a constant:
+   *  quasi_invalidate of its hidden word (0, nothing to do, until a trace depends on it). */
   protected setfield(obj: Value, f: FieldLayout, v: Value): void {
-    this.emit("setfield", [obj, this.c(f.offset, "i64"), this.convert(v, f.type), ...this.immutableFlag(f)], "void");
+    const value = this.convert(v, f.type);
+    if (f.mutate >= 0) this.emit("quasi_invalidate", [this.emit("getfield", [obj, this.c(f.mutate, "i64")], "i32")], "void");
+    this.emit("setfield", [obj, this.c(f.offset, "i64"), value, ...this.fieldFlag(f)], "void");
   }
 
-  private immutableFlag(f: FieldLayout): Constant[] {
+  private fieldFlag(f: FieldLayout): Constant[] {
+    if (f.mutate >= 0) return [this.c(f.mutate, "void")];
     return f.immutable ? [this.c(true, "void")] : [];
   }
 
@@ -67,6 +73,7 @@ export abstract class AccessRTyper extends OperatorRTyper {
         "declare the fields the classes share first, in the same order (or move them to a common base class)");
     }
     if (found.some((x) => x.immutable !== f.immutable)) throw new Error(`rtyper: field '${name}' is readonly in some classes of ${a.classdef.describe()} only`);
+    if (found.some((x) => x.mutate !== f.mutate)) throw new Error(`rtyper: field '${name}' is quasi-immutable in some classes of ${a.classdef.describe()} only`);
     return f;
   }
 

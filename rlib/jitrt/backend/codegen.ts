@@ -15,9 +15,10 @@ import { FuncType, FunctionCode, GLOBAL_EXC, REFS, TraceCode } from "./function.
 import { arrayLength, callRuntime, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import { RUNTIME_MATERIALIZE } from "../jitcodes.ts";
 import { getListItem, listAppend, listPop, setListItem } from "./lists.ts";
+import { flagAddress } from "../quasiimmut.ts";
 import {
   OP_CODES, SHAPE_ARRAYLEN, SHAPE_CALL, SHAPE_COMPARE, SHAPE_COPY, SHAPE_FINISH, SHAPE_GETARRAYITEM, SHAPE_GETFIELD, SHAPE_GUARD_CLASS,
-  SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
+  SHAPE_GUARD_FALSE, SHAPE_GUARD_NO_EXCEPTION, SHAPE_GUARD_NOT_INVALIDATED, SHAPE_GUARD_TRUE, SHAPE_GUARD_VALUE, SHAPE_JUMP, SHAPE_LABEL, SHAPE_NOTHING, SHAPE_PURE,
   SHAPE_SETARRAYITEM, SHAPE_SETFIELD, SHAPE_INT32, SHAPE_IS_OBJECT, SHAPE_GETLISTITEM, SHAPE_SETLISTITEM,
   SHAPE_LIST_APPEND, SHAPE_LIST_POP, SHAPE_INSTANCEOF, SHAPE_NEW,
 } from "./optable.ts";
@@ -99,6 +100,11 @@ function operation(f: FunctionCode, at: int): void {
       return;
     case SHAPE_GUARD_NO_EXCEPTION:
       f.instr(GLOBAL_GET, GLOBAL_EXC);
+      guard(f, op, at);
+      return;
+    case SHAPE_GUARD_NOT_INVALIDATED:
+      f.i32Const(flagAddress(op.descr));
+      f.memoryAccess(I32_LOAD, 2, 0);
       guard(f, op, at);
       return;
     case SHAPE_GETFIELD:

@@ -24,6 +24,17 @@ export class DescrInfo {
     return true;
   }
 
+  /** Whether a residual call (its call descriptor) may write a quasi-immutable field, and so
+   *  invalidate the trace (opt/quasiimmut.ts). */
+  callMayInvalidate(call: int): boolean {
+    return true;
+  }
+
+  /** Whether a field descriptor is a quasi-immutable field's. */
+  isQuasiImmutableField(descr: int): boolean {
+    return false;
+  }
+
   /** Whether a residual call (its call descriptor) may read or write a list that exists
    *  before it. */
   callMayTouchLists(call: int): boolean {
