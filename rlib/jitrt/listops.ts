@@ -48,12 +48,17 @@ function getListItem(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
   const descr = d.scalars[2];
   const t = descrWord(descr, 1);
-  const at = checkedItemAddress(f.getRef(d.scalars[0]), mi.int(f, 1), t);
-  loadItem(mi, f, at, t, mi.tracing ? [f.refBoxes[d.scalars[0]], mi.intBox(f, 1)] : [], GETLISTITEM_I, descr);
+  const args = mi.tracing ? [f.refBoxes[d.scalars[0]], mi.intBox(f, 1)] : NO_ARGS;
+  loadItem(mi, f, checkedItemAddress(f.getRef(d.scalars[0]), mi.int(f, 1), t), t, args, GETLISTITEM_I, descr);
 }
 
+/** What loadItem records no operation on (not tracing). */
+const NO_ARGS: Value[] = [];
+
 /** The item at `at` to the result register; while tracing, recorded as opnum (the _i
- *  operation; _r and _f follow it) on `args`. */
+ *  operation; _r and _f follow it) on `args`. `at` is a raw address in the items object,
+ *  which the collector moves: nothing may allocate between computing it and this (the
+ *  caller makes `args` first). */
 function loadItem(mi: MetaInterp, f: Frame, at: int, t: int, args: Value[], opnum: int, descr: int): void {
   const d = mi.d;
   if (t === LL_PTR) {
@@ -116,9 +121,10 @@ function pop(mi: MetaInterp, f: Frame): void {
   const d = mi.d;
   const descr = d.scalars[1];
   const t = descrWord(descr, 1);
+  const args = mi.tracing ? [f.refBoxes[d.scalars[0]]] : NO_ARGS;
   const list = f.getRef(d.scalars[0]);
   const len = load32(list + LIST_LENGTH);
   if (len === 0) emptyPop();
   store32(list + LIST_LENGTH, len - 1);
-  loadItem(mi, f, itemAddress(list, len - 1, t), t, mi.tracing ? [f.refBoxes[d.scalars[0]]] : [], LIST_POP_I, descr);
+  loadItem(mi, f, itemAddress(list, len - 1, t), t, args, LIST_POP_I, descr);
 }
