@@ -3,6 +3,7 @@
 // unspecified value are singletons, symbols are interned (one Sym per name), so eq? on them
 // is identity.
 import type { int, float } from "../../rlib/types.ts";
+import { quasiImmutable } from "../../rlib/jit.ts";
 
 export abstract class Value {}
 
@@ -71,6 +72,11 @@ export class Sym extends Value {
     this.builtin = UNBOUND;
   }
 }
+
+// A global is defined once and then read on every call of it, written again only by set!
+// or a redefinition: a trace reads the cells of the globals it uses as constants, and a
+// write invalidates the traces that did.
+quasiImmutable(Sym, "value", "builtin");
 
 export class Pair extends Value {
   car: Value;
