@@ -1,5 +1,6 @@
 // The trace optimizer: optimizeTrace(trace) rewrites a recorded trace in place and returns
-// it: one forward walk through the chain (chain.ts: each optimization can remove an
+// it: guards on an int made as strong as the later ones on it (strengthen.ts), then one
+// forward walk through the chain (chain.ts: each optimization can remove an
 // operation and name the value that replaces it), then dead-operation removal. A loop
 // (LABEL first, JUMP last) starts knowing what one iteration establishes, checked once by
 // entry guards, when that pays (peel.ts). A bridge starts knowing the intervals its inputs
@@ -15,8 +16,10 @@ import { DescrInfo } from "./descrs.ts";
 import { removeDeadOps } from "./dce.ts";
 import { IntBounds } from "./intbounds.ts";
 import { peelLoop } from "./peel.ts";
+import { strengthenGuards } from "./strengthen.ts";
 
 export function optimizeTrace(trace: Trace, descrs: DescrInfo = new DescrInfo(), from: ResOp | null = null): Trace {
+  strengthenGuards(trace);
   if (trace.ops.length > 0 && trace.ops[trace.ops.length - 1].opnum === JUMP) return peelLoop(trace, descrs);
   const bounds = new IntBounds(descrs);
   const opt = optimizationChain(descrs, bounds, trace, null);

@@ -101,6 +101,16 @@ export class IntBounds extends Optimization {
     return b === undefined ? UNBOUNDED : b;
   }
 
+  /** The interval of a comparison's operand: a constant beyond the kept magnitude is one
+   *  that lies beyond every bounded value (an interpreter's check that a result stays a
+   *  safe integer, `x <= 2^53 - 1`, is decided where x is bounded). Only for deciding: a
+   *  sum with it would not be exact. */
+  private compared(v: Value, opt: Optimizer): IntBound {
+    if (v instanceof ConstInt && v.value >= LIMIT) return new IntBound(LIMIT, LIMIT);
+    if (v instanceof ConstInt && v.value <= -LIMIT) return new IntBound(-LIMIT, -LIMIT);
+    return this.get(v, opt);
+  }
+
   /** Narrows what is known of `v` to what is also in `to`. */
   private narrow(v: Value, to: IntBound, opt: Optimizer): void {
     if (v.isConstant() || v.type !== TYPE_INT) return;
@@ -183,8 +193,8 @@ export class IntBounds extends Optimization {
   /** A comparison's result when the intervals decide it, else -1. */
   private decide(op: ResOp, opt: Optimizer): int {
     if (op.opnum < INT_LT || op.opnum > INT_NE) return -1;
-    const a = this.get(op.args[0], opt);
-    const b = this.get(op.args[1], opt);
+    const a = this.compared(op.args[0], opt);
+    const b = this.compared(op.args[1], opt);
     switch (op.opnum) {
       case INT_LT: return lessThan(a, b);
       case INT_GE: return flip(lessThan(a, b));
