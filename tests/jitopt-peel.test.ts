@@ -3,7 +3,9 @@
 // from its guard (ResOp.failBounds), run untranslated on hand-written traces;
 // the expected traces are reasoned out by hand. Then a property: a random loop trace,
 // optimized with optimizeTrace, leaves by the same guard with the same values, or by an
-// entry guard with the values it was entered with (which resumes the interpreter there).
+// entry guard with the values it was entered with (which resumes the interpreter there),
+// or by an earlier guard on the same value with the same values (strengthen.ts made the
+// later check there: the interpreter resumed there makes it again).
 import { test } from "uvu";
 import fc from "fast-check";
 import * as assert from "uvu/assert";
@@ -113,7 +115,9 @@ test("loop facts: the other direction; without a first guard to resume at, no fa
   const header = loopHeader(up);
   assert.ok(header > 0);
   assert.is(up.ops[header].args[1], TAPE);
-  assert.equal(up.ops.slice(header).filter((op) => op.failArgs.length > 0).map((g) => g.resume), [2, 3]);
+  // (The check against 30000 resumes as the check against 0 before it does: strengthen.ts
+  // made it right after that one, whose resume data it takes.)
+  assert.equal(up.ops.slice(header).filter((op) => op.failArgs.length > 0).map((g) => g.resume), [1, 3]);
   // The same loop without the guard_value at the top: one walk, no second label.
   const t = new Trace();
   const i0 = t.addInput(TYPE_INT);
@@ -188,6 +192,16 @@ function randomLoop(s: typeof spec extends fc.Arbitrary<infer T> ? T : never): T
   return t;
 }
 
+/** Whether the guards of the trace with these resume numbers test the same value (each a
+ *  comparison of it with a constant), and have the same fail arguments. */
+function checksSameValue(t: Trace, first: number, second: number): boolean {
+  const a = t.ops.find((op) => op.resume === first);
+  const b = t.ops.find((op) => op.resume === second);
+  if (a === undefined || b === undefined || !(a.args[0] instanceof ResOp) || !(b.args[0] instanceof ResOp)) return false;
+  const sameArgs = a.failArgs.length === b.failArgs.length && a.failArgs.every((v, i) => v === b.failArgs[i]);
+  return a.args[0].args[0] === b.args[0].args[0] && sameArgs;
+}
+
 function run(t: Trace, start: number[]): { exit: ResOp; values: number[] } {
   const f = new JitFrame();
   [0, 1, ...start].forEach((x, i) => f.setInt(i, x));
@@ -207,7 +221,9 @@ test("property: a peeled random loop leaves as before, or at its entry with the 
       const atEntry = t.ops.indexOf(after.exit) < loopHeader(t);
       const same = after.exit.resume === before.exit.resume && String(after.values) === String(before.values);
       const entered = atEntry && after.exit.resume === 0 && String(after.values) === String([0, 1, ...s.start]);
-      if (!same && !entered) {
+      const sooner = () => after.exit.resume < before.exit.resume && checksSameValue(randomLoop(s), after.exit.resume, before.exit.resume) &&
+        String(after.values) === String(before.values);
+      if (!same && !entered && !sooner()) {
         throw new Error(`before:\n${printed}${JSON.stringify(before.values)}\nafter:\n${printTrace(t)}${JSON.stringify(after.values)}`);
       }
     }),
