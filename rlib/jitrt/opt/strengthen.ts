@@ -9,8 +9,9 @@
 // not make visible: it left by that guard before doing it). So right after the first
 // guard on an order comparison of x with a constant (the anchor), the strongest later such
 // bound on each side of x is checked, by a copy of its guard with the anchor's resume data
-// and fail arguments (where the anchor's condition register is known to hold); intbounds.ts
-// then finds the later guards decided and removes them. Scheme fib 30: a boxed result's
+// and fail arguments (where the anchor's condition register is known to hold), when more
+// than one later guard bounds that side; intbounds.ts then finds the later guards decided
+// and removes them. Scheme fib 30: a boxed result's
 // four guards become three, 578 guards to 538 in all. (The anchor itself stays: were a
 // stronger check made in its place, the resumed interpreter would need the anchor's own
 // condition, which the trace would have to compute and keep.) Not across a LABEL: a loop's
@@ -37,7 +38,12 @@ export function strengthenGuards(trace: Trace): void {
     const b = boundOf(op, x);
     const side = b.isLower ? lower : upper;
     const known = side.get(anchor);
-    if (known === undefined || b.stronger(known)) side.set(anchor, b);
+    if (known === undefined || b.stronger(known)) {
+      b.guards = known === undefined ? 1 : known.guards + 1;
+      side.set(anchor, b);
+    } else {
+      known.guards++;
+    }
   }
   if (lower.size === 0 && upper.size === 0) return;
   const out: ResOp[] = [];
@@ -45,7 +51,9 @@ export function strengthenGuards(trace: Trace): void {
     out.push(op);
     for (const side of [lower, upper]) {
       const b = side.get(op);
-      if (b === undefined) continue;
+      // Only where it makes a weaker guard on that side go: moved alone, a check may lose
+      // what the walk would have known at its own place (BF's tape bounds: a guard more).
+      if (b === undefined || b.guards < 2) continue;
       // Copies of the argument lists: the walk rewrites an operation's lists in place.
       const comparison = b.guard.args[0] as ResOp;
       const test = new ResOp(comparison.opnum, comparison.args.slice(), comparison.descr);
@@ -61,6 +69,9 @@ export function strengthenGuards(trace: Trace): void {
 
 /** What a guard on x tests: x >= value (a lower bound) or x <= value. */
 class Bound {
+  /** How many of the later guards bound that side (this strongest one among them). */
+  guards = 1;
+
   constructor(
     public guard: ResOp,
     public isLower: boolean,
