@@ -25,7 +25,8 @@ export class InvalidationGuards extends Optimization {
       this.checked = true;
       return false;
     }
-    if (op.opnum === LABEL || this.mayInvalidate(op)) this.checked = false;
+    // (A trace without quasi-immutable reads never asks about its calls.)
+    if (this.checked && (op.opnum === LABEL || this.mayInvalidate(op))) this.checked = false;
     return false;
   }
 
