@@ -365,8 +365,8 @@ export class FunctionCode {
     this.code.u32(offset);
   }
 
-  /** Loads the inputs the tree uses (as an operation's argument or an exit's value: half of
-   *  the inputs of BF mandelbrot's traces are neither) into their locals. */
+  /** Loads the inputs the tree uses (as an operation's argument or an exit's value: in a
+   *  tape interpreter's bridges, half of the inputs are neither) into their locals. */
   loadInputs(): void {
     const inputs: Value[] = this.segment.trace.inputargs;
     const slots = frameSlots(inputs);

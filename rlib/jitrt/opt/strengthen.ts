@@ -11,8 +11,8 @@
 // bound on each side of x is checked, by a copy of its guard with the anchor's resume data
 // and fail arguments (where the anchor's condition register is known to hold), when more
 // than one later guard bounds that side; intbounds.ts then finds the later guards decided
-// and removes them. Scheme fib 30: a boxed result's
-// four guards become three, 578 guards to 538 in all. (The anchor itself stays: were a
+// and removes them: a boxed result's four guards become three (docs/architecture.md has the
+// numbers). (The anchor itself stays: were a
 // stronger check made in its place, the resumed interpreter would need the anchor's own
 // condition, which the trace would have to compute and keep.) Not across a LABEL: a loop's
 // iterations each check their own values.
@@ -52,7 +52,8 @@ export function strengthenGuards(trace: Trace): void {
     for (const side of [lower, upper]) {
       const b = side.get(op);
       // Only where it makes a weaker guard on that side go: moved alone, a check may lose
-      // what the walk would have known at its own place (BF's tape bounds: a guard more).
+      // what the walk would have known at its own place (a tape interpreter's bounds
+      // checks: a guard more).
       if (b === undefined || b.guards < 2) continue;
       // Copies of the argument lists: the walk rewrites an operation's lists in place.
       const comparison = b.guard.args[0] as ResOp;
