@@ -12,10 +12,9 @@
 // and fail arguments (where the anchor's condition register is known to hold), when more
 // than one later guard bounds that side; intbounds.ts then finds the later guards decided
 // and removes them: a boxed result's four guards become three (docs/architecture.md has the
-// numbers). (The anchor itself stays: were a
-// stronger check made in its place, the resumed interpreter would need the anchor's own
-// condition, which the trace would have to compute and keep.) Not across a LABEL: a loop's
-// iterations each check their own values.
+// numbers). The anchor itself stays: were a stronger check made in its place, the resumed
+// interpreter would need the anchor's own condition, which the trace would have to compute
+// and keep. Not across a LABEL: a loop's iterations each check their own values.
 import { ConstInt, GUARD_FALSE, GUARD_TRUE, INT_GE, INT_GT, INT_LE, INT_LT, LABEL, negatedComparison, ResOp, Trace, TYPE_INT, Value } from "../resop.ts";
 import { int } from "../../types.ts";
 
@@ -121,10 +120,4 @@ function comparedInt(op: ResOp): Value | null {
 
 function isOrder(opnum: int): boolean {
   return opnum === INT_LT || opnum === INT_LE || opnum === INT_GT || opnum === INT_GE;
-}
-
-function renamed(values: Value[], from: Value, to: Value): Value[] {
-  const out: Value[] = [];
-  for (const v of values) out.push(v === from ? to : v);
-  return out;
 }
