@@ -187,7 +187,7 @@ function keepJitCallsOutOfLine(m: binaryen.Module, ctx: ModuleContext): void {
 /** `rts_jit.compile(bytes, length) -> table index`: the host compiles a trace's Wasm module
  *  against this module's memory and function table. `rts_jit.submit(bytes, length) ->
  *  ticket` starts compiling one in the background and `rts_jit.collect(ticket) -> table
- *  index` (0: not compiled yet) finishes it (rlib/jitrt/pending.ts). Exported too, so that
+ *  index` (0: not compiled yet) finishes it (rlib/jitrt/compiled.ts). Exported too, so that
  *  the optimizer keeps the imports while no code calls them yet, and so that a host sees at
  *  once that the module needs a JIT host. */
 function addJitImport(m: binaryen.Module): void {

@@ -105,6 +105,13 @@ export class FunctionOps {
     return m.i32.add(base, scaled);
   }
 
+  /** A call of the host's trace compiler import `name` (its i32 arguments and result, the
+   *  result widened), or, in a module translated without --jit, the runtime's failure. */
+  private hostCompilerCall(name: string, args: Ex[]): X {
+    if (!this.ctx.jit) return this.m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
+    return this.m.i64.extend_u(this.call(name, args.map((x) => this.wrap(x())), binaryen.i32));
+  }
+
   private call(name: string, args: X[], result: binaryen.Type): X {
     return this.m.call(name, args, result);
   }
@@ -509,14 +516,11 @@ export class FunctionOps {
       case "jitAvailable":
         return m.i32.const(this.ctx.jit ? 1 : 0);
       case "jitCompile":
-        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
-        return m.i64.extend_u(this.call(JIT_COMPILE, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.i32));
+        return this.hostCompilerCall(JIT_COMPILE, a);
       case "jitSubmit":
-        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
-        return m.i64.extend_u(this.call(JIT_SUBMIT, [this.wrap(a[0]()), this.wrap(a[1]())], binaryen.i32));
+        return this.hostCompilerCall(JIT_SUBMIT, a);
       case "jitCollect":
-        if (!this.ctx.jit) return m.block(null, [this.runtimeFailure("jitUnavailable")], binaryen.i64);
-        return m.i64.extend_u(this.call(JIT_COLLECT, [this.wrap(a[0]())], binaryen.i32));
+        return this.hostCompilerCall(JIT_COLLECT, a);
       case "callTrace": {
         const params = binaryen.createType([binaryen.i32, binaryen.i32]);
         return m.i64.extend_s(m.call_indirect(FUNCTION_TABLE, this.wrap(a[0]()), [this.wrap(a[1]()), this.wrap(a[2]())], params, binaryen.i32));
