@@ -56,9 +56,9 @@ test("guard_not_invalidated: one check per iteration while nothing may write a q
     "label(p0, i1)",
     "guard_not_invalidated(descr=1) [p0, i1]",
     "i2 = call_i(i1, descr=2)",
-    "setfield_gc(p0, i1, descr=5)",
-    "setlistitem_gc(p0, 0, i1, descr=6)",
+    "setlistitem_gc(p0, 0, i1, descr=6)", // (index 0 not known in range: not kept back)
     "i3 = int_add(i1, 1)",
+    "setfield_gc(p0, i1, descr=5)", // kept back until the jump
     "jump(p0, i3)",
     "",
   ].join("\n"));
@@ -78,9 +78,10 @@ test("guard_not_invalidated: checked again after a call that may write a quasi-i
     "guard_not_invalidated(descr=1) [p0, i1]",
     "call_n(p0, descr=3)",
     "guard_not_invalidated(descr=1) [p0, i1]",
-    "setfield_gc(p0, i1, descr=4)",
-    "guard_not_invalidated(descr=1) [p0, i1]",
+    "guard_not_invalidated(descr=1) [p0, i1]", // after the write, which it makes if it fails
+    "    on failure: setfield_gc(p0, i1, descr=4)",
     "i2 = int_add(i1, 1)",
+    "setfield_gc(p0, i1, descr=4)",
     "jump(p0, i2)",
     "",
   ].join("\n"));

@@ -133,8 +133,8 @@ test("lazy list appends: a push then a read of the top and a pop vanish; pending
     "    on failure: i8 = list_append(p0, i1, descr=9)",
     "i9 = int_add(i2, 1)",
     "p10 = new(descr=140)",
-    "setfield_gc(p10, i1, descr=7)",
     "i11 = list_append(p0, p10, descr=9)",
+    "setfield_gc(p10, i1, descr=7)", // kept back (lazy) until the call
     "call_n(i1, i9, descr=5)",
     "jump(p0, i9)",
     "",

@@ -584,12 +584,12 @@ test("heap cache: array items by index; a write is known where a read showed the
     "[p0, i1, i2]",
     "label(p0, i1, i2)",
     "i3 = getarrayitem_gc_i(p0, i1, descr=3)",
-    "setarrayitem_gc(p0, 0, i2, descr=3)",
+    "setarrayitem_gc(p0, 0, i2, descr=3)", // kept back (lazy) until the read of the same item
     "i4 = getarrayitem_gc_i(p0, 0, descr=3)", // index 0 not yet shown in range: read
     "i5 = getarrayitem_gc_i(p0, 1, descr=3)",
-    "setarrayitem_gc(p0, 1, i3, descr=3)", // p0[0] stays known: another constant index
+    "setarrayitem_gc(p0, 1, i3, descr=3)", // p0[0] stays known: another constant index; emitted before the write at i1, which may be 1
+    "i6 = getarrayitem_gc_i(p0, 1, descr=4)", // another kind of array: the write at i1 stays kept back
     "setarrayitem_gc(p0, i1, i5, descr=3)", // p0[1] = i3 was known: the write of i3 goes; i1 may be 0 or 1
-    "i6 = getarrayitem_gc_i(p0, 1, descr=4)", // another kind of array
     "i7 = getarrayitem_gc_i(p0, 1, descr=3)", // the write at i1 may have changed it
     "i8 = int_add(i3, i3)",
     "i9 = int_add(i8, i4)",

@@ -31,7 +31,7 @@ import { optimizeTrace } from "./opt/index.ts";
 import { jitDescrInfo } from "./jitdescrs.ts";
 import { logOptimized, logRecorded, traceCounter } from "./jitlog.ts";
 import { TraceCode, TraceLinks } from "./backend/function.ts";
-import { addFailureInputs, failurePlan, FailurePlan, NO_PLAN } from "./materialize.ts";
+import { addFailureInputs, failurePlan, FailurePlan, hasFailurePlan, NO_PLAN } from "./materialize.ts";
 
 const MAX_SLOTS = 1024;
 
@@ -79,7 +79,7 @@ export class CompiledTrace {
     this.root = parent === null ? this : parent.root;
     for (let i = 0; i < exits.length; i++) {
       this.bridges.push(null);
-      this.plans.push(exits[i].onFailure.length === 0 ? NO_PLAN : failurePlan(exits[i]));
+      this.plans.push(hasFailurePlan(exits[i]) ? failurePlan(exits[i]) : NO_PLAN);
       owners.push(this);
     }
     if (parent === null) {
@@ -262,7 +262,7 @@ export function compileTrace(trace: Trace, snapshots: Snapshot[], target: JitCel
   logOptimized(n, trace);
   for (let i = 0; i < trace.ops.length; i++) if (OP_CODES[trace.ops[i].opnum].shape === SHAPE_UNSUPPORTED) return null;
   const exits = exitOps(trace);
-  for (const exit of exits) if (exit.onFailure.length > 0) addFailureInputs(exit);
+  for (const exit of exits) if (hasFailurePlan(exit)) addFailureInputs(exit);
   let refSlots = 0;
   let slots = 0;
   for (let i = 0; i < exits.length; i++) {

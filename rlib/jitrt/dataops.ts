@@ -5,7 +5,7 @@ import { load16, load32, load64, load8, loadFloat32, loadFloat64, store16, store
 import { allocate, indexError, TYPED_DATA, TYPED_LENGTH, writeBarrier } from "../runtime.ts";
 import { listOp } from "./listops.ts";
 import { genIsYoung } from "../gc/generational.ts";
-import { int } from "../types.ts";
+import { float, int } from "../types.ts";
 import {
   descrWord, isImmutableField, quasiImmutableWord, NEW_SIZE, NEW_TYPEID, ELEM_F32, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8, KIND_FLOAT, LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
@@ -123,15 +123,19 @@ export function setArrayItem(mi: MetaInterp, f: Frame): void {
     const value = float ? f.floatBoxes[d.scalars[2]] : mi.intBox(f, 2);
     mi.trace.record(SETARRAYITEM, [f.refBoxes[d.scalars[0]], mi.intBox(f, 1), value], descr);
   }
-  // Out of range, a typed array store does nothing (as in JS).
+  storeTypedItem(arr, i, elem, float, float ? 0 : mi.int(f, 2), float ? mi.float(f, 2) : 0);
+}
+
+/** Stores item i of the typed array `arr` (element kind `elem`): the int v, or with
+ *  `isFloat` the float x. Out of range, a typed array store does nothing (as in JS). */
+export function storeTypedItem(arr: int, i: int, elem: int, isFloat: boolean, v: int, x: float): void {
   if (i < 0 || i >= load32(arr + TYPED_LENGTH)) return;
   const at = arr + TYPED_DATA;
-  if (float) {
-    if (elem === ELEM_F32) storeFloat32(at + 4 * i, mi.float(f, 2));
-    else storeFloat64(at + 8 * i, mi.float(f, 2));
+  if (isFloat) {
+    if (elem === ELEM_F32) storeFloat32(at + 4 * i, x);
+    else storeFloat64(at + 8 * i, x);
     return;
   }
-  const v = mi.int(f, 2);
   if (elem === ELEM_U8 || elem === ELEM_I8) store8(at + i, v);
   else if (elem === ELEM_U16 || elem === ELEM_I16) store16(at + 2 * i, v);
   else store32(at + 4 * i, v);

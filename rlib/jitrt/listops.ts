@@ -33,7 +33,7 @@ export function itemAddress(list: int, i: int, t: int): int {
 
 /** item i's address, after checking i against the list's length as the main module does
  *  (out of range is the index error, for a read and for a write). */
-function checkedItemAddress(list: int, i: int, t: int): int {
+export function checkedItemAddress(list: int, i: int, t: int): int {
   const len = load32(list + LIST_LENGTH);
   if (i < 0 || i >= len) indexError(i, len);
   return itemAddress(list, i, t);

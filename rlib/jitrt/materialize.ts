@@ -1,6 +1,8 @@
 // A guard's failure path in the runtime (RPython's resume.py rebuilding virtuals): the
-// objects the optimizer kept virtual are allocated and filled, and its pending list appends
-// performed, as the guard's onFailure list says (opt/virtuals.ts), by jitMaterialize
+// objects the optimizer kept virtual are allocated and filled, its pending list appends
+// performed and its kept-back writes made (fields, typed-array and list items of existing
+// objects, with their write barriers: opt/lazywrites.ts), as the guard's onFailure list
+// says (opt/virtuals.ts, opt/heap.ts), by jitMaterialize
 // (entry.ts), which the compiled guard calls after it has stored its values. Compiling
 // those operations into every guard made most of the trace code of an interpreter with
 // frames and boxed numbers (a recursive benchmark: 236 KiB of Wasm for 11 traces, most of
@@ -18,9 +20,10 @@ import { load32, load64, loadFloat64, store32, store64, storeFloat64 } from "../
 import { allocate, fatal, LIST_ITEMS, LIST_LENGTH, writeBarrier } from "../runtime.ts";
 import { float, int } from "../types.ts";
 import { descrWord, LL_F64, LL_I64, LL_PTR, NEW_SIZE, NEW_TYPEID } from "./jitcodes.ts";
+import { storeTypedItem } from "./dataops.ts";
 import { frameSlots } from "./frame.ts";
-import { itemAddress, itemSize, makeRoom } from "./listops.ts";
-import { ConstFloat, ConstInt, ConstRef, LIST_APPEND, NEW, ResOp, SETFIELD, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
+import { checkedItemAddress, itemAddress, itemSize, makeRoom } from "./listops.ts";
+import { ConstFloat, ConstInt, ConstRef, LIST_APPEND, NEW, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, TYPE_FLOAT, TYPE_REF, Value } from "./resop.ts";
 
 /** Where an operand is: a ref slot, an int or float frame slot, an int (or ref) constant,
  *  a float constant (its index in the plan's floats). */
@@ -31,14 +34,24 @@ const CONSTANT = 3;
 const FLOAT_CONSTANT = 4;
 
 /** The guard's onFailure operations, encoded: per operation its opnum, its descriptor,
- *  then for NEW its ref slot, for SETFIELD and LIST_APPEND two operands (where, which). */
+ *  then for NEW its ref slot, else its operands (two words each: where, which). */
 export class FailurePlan {
   code: int[] = [];
   floats: float[] = [];
 }
 
-/** The plan of the exits that have no failure path. */
+/** The plan of the exits that have no failure path, or one the compiled guard runs itself. */
 export const NO_PLAN = new FailurePlan();
+
+/** Whether the guard's failure path goes through jitMaterialize: it builds objects or
+ *  appends to lists. One that only writes (lazy writes: fields and items of existing
+ *  objects) is compiled in the guard's place instead (backend/codegen.ts): a few stores that
+ *  cannot collect, cheaper there than the runtime's plan, on a path that may be hot (a
+ *  guard whose bridge is compiled as a function of its own runs it every time). */
+export function hasFailurePlan(guard: ResOp): boolean {
+  for (const m of guard.onFailure) if (m.opnum === NEW || m.opnum === LIST_APPEND) return true;
+  return false;
+}
 
 /** Appends to the guard's fail arguments (a new array: copies of a guard may share theirs)
  *  the values its onFailure operations name that are not among them yet, so that its exit
@@ -63,10 +76,10 @@ export function failurePlan(guard: ResOp): FailurePlan {
     plan.code.push(m.descr);
     if (m.opnum === NEW) {
       plan.code.push(slots[values.indexOf(m)]);
-    } else if (m.opnum === SETFIELD || m.opnum === LIST_APPEND) {
+    } else if (m.opnum === SETFIELD || m.opnum === LIST_APPEND || m.opnum === SETARRAYITEM || m.opnum === SETLISTITEM) {
       for (const a of m.args) encode(plan, a, values, slots);
     } else {
-      fatal("jit: an operation on a guard's failure path that is not new, setfield or list_append");
+      fatal("jit: an operation on a guard's failure path that is not new, a write or list_append");
     }
   }
   return plan;
@@ -94,7 +107,7 @@ export function materialize(plan: FailurePlan, frame: int, refs: int): void {
   const code = plan.code;
   for (let i = 0; i < code.length; ) {
     if (code[i] === NEW) store32(refs + 4 * code[i + 2], 0);
-    i += code[i] === NEW ? 3 : 6;
+    i += encodedLength(code[i]);
   }
   for (let i = 0; i < code.length; ) {
     const opnum = code[i];
@@ -110,6 +123,17 @@ export function materialize(plan: FailurePlan, frame: int, refs: int): void {
       const at = obj + descrWord(descr, 1);
       storeValue(plan, i + 4, frame, refs, at, descrWord(descr, 2));
       if (descrWord(descr, 2) === LL_PTR) writeBarrier(obj);
+    } else if (opnum === SETARRAYITEM) {
+      const isFloat = isFloatOperand(plan, i + 6);
+      const v = isFloat ? 0 : readInt(plan, i + 6, frame, refs);
+      const x = isFloat ? readFloat(plan, i + 6, frame) : 0;
+      storeTypedItem(readInt(plan, i + 2, frame, refs), readInt(plan, i + 4, frame, refs), descrWord(descr, 1), isFloat, v, x);
+    } else if (opnum === SETLISTITEM) {
+      const t = descrWord(descr, 1);
+      const list = readInt(plan, i + 2, frame, refs);
+      const at = checkedItemAddress(list, readInt(plan, i + 4, frame, refs), t);
+      if (t === LL_PTR) writeBarrier(load32(list + LIST_ITEMS));
+      storeValue(plan, i + 6, frame, refs, at, t);
     } else {
       const t = descrWord(descr, 1);
       makeRoom(readInt(plan, i + 2, frame, refs), itemSize(t));
@@ -120,8 +144,24 @@ export function materialize(plan: FailurePlan, frame: int, refs: int): void {
       storeValue(plan, i + 4, frame, refs, itemAddress(list, len, t), t);
       store32(list + LIST_LENGTH, len + 1);
     }
-    i += 6;
+    i += encodedLength(opnum);
   }
+}
+
+/** The words an operation takes in a plan. */
+function encodedLength(opnum: int): int {
+  if (opnum === NEW) return 3;
+  return opnum === SETARRAYITEM || opnum === SETLISTITEM ? 8 : 6;
+}
+
+function isFloatOperand(plan: FailurePlan, k: int): boolean {
+  return plan.code[k] === IN_FLOAT_SLOT || plan.code[k] === FLOAT_CONSTANT;
+}
+
+/** The float operand at code[k]. */
+function readFloat(plan: FailurePlan, k: int, frame: int): float {
+  const which = plan.code[k + 1];
+  return plan.code[k] === FLOAT_CONSTANT ? plan.floats[which] : loadFloat64(frame + 8 * which);
 }
 
 /** The int (or ref) operand at code[k]. */
@@ -138,9 +178,7 @@ function readInt(plan: FailurePlan, k: int, frame: int, refs: int): int {
 /** Stores the operand at code[k] at `at` as low-level type t. */
 function storeValue(plan: FailurePlan, k: int, frame: int, refs: int, at: int, t: int): void {
   if (t === LL_F64) {
-    const where = plan.code[k];
-    const which = plan.code[k + 1];
-    storeFloat64(at, where === FLOAT_CONSTANT ? plan.floats[which] : loadFloat64(frame + 8 * which));
+    storeFloat64(at, readFloat(plan, k, frame));
   } else if (t === LL_I64) {
     store64(at, readInt(plan, k, frame, refs));
   } else {

@@ -243,8 +243,9 @@ export class ResOp extends Value {
   inBounds = false;
   /** For guards: what their failure path does before it stores the fail arguments (the
    *  optimizer's virtual objects allocated and filled, its pending list appends performed:
-   *  opt/virtuals.ts): NEW, SETFIELD and LIST_APPEND operations, which no other operation
-   *  of the trace names. Most guards have none: they share one empty list, and whoever
+   *  opt/virtuals.ts; its kept-back writes made: opt/lazywrites.ts): NEW, SETFIELD,
+   *  LIST_APPEND, SETARRAYITEM and SETLISTITEM operations, which no other operation of the
+   *  trace names. Most guards have none: they share one empty list, and whoever
    *  gives a guard some assigns a list of its own. */
   onFailure: ResOp[] = NO_OPS;
   constructor(

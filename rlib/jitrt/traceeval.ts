@@ -2,7 +2,8 @@
 // with the semantics the Wasm trace backend compiles each operation to (i64 ints, f64
 // floats, comparisons giving 0 or 1). Tests compare compiled traces with it, and the
 // optimizer's tests compare traces before and after optimization with it. The lists and
-// objects a trace's refs point to are modelled (traceheap.ts); fields, arrays and calls are not.
+// objects a trace's refs point to are modelled (traceheap.ts); fields, arrays and calls are
+// not. A guard that fails runs its onFailure list's list operations before it exits.
 import { float, int } from "../types.ts";
 import { fatal } from "../runtime.ts";
 import { exitValues, frameSlots, JitFrame } from "./frame.ts";
@@ -66,7 +67,10 @@ export function evaluateLoop(trace: Trace, frame: JitFrame, heap: TraceHeap = ne
     else if (a.type === TYPE_FLOAT) regs.floats[i] = frame.floats[inSlots[i]];
     else regs.ints[i] = frame.ints[inSlots[i]];
   }
-  for (const op of trace.ops) regs.add(op);
+  for (const op of trace.ops) {
+    regs.add(op);
+    for (const m of op.onFailure) regs.add(m);
+  }
   if (trace.ops[0].opnum !== LABEL) fatal("trace evaluator: a loop trace starts with a label");
   // A peeled loop (opt/peel.ts): the preamble's JUMP goes on into the header after it.
   const header = loopHeader(trace);
@@ -86,6 +90,8 @@ export function evaluateLoop(trace: Trace, frame: JitFrame, heap: TraceHeap = ne
       pc = header + 1;
     } else if (isExit(op.opnum)) {
       if (failed(regs, op)) {
+        // Its failure path (the optimizer's pending appends and writes) runs first.
+        for (const m of op.onFailure) if (!heapStep(regs, heap, m)) fatal(`trace evaluator: ${opName(m.opnum)} on a failure path is not supported`);
         writeExit(regs, exitValues(op), frame);
         return exit;
       }

@@ -8,12 +8,13 @@
 // exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
-import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETFIELD, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
+import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FuncType, FunctionCode, GLOBAL_EXC, REFS, TraceCode } from "./function.ts";
+import { FuncType, FunctionCode, GLOBAL_EXC, MATERIALIZE_FLAG, REFS, tailExitId, TraceCode } from "./function.ts";
 import { arrayLength, callRuntime, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import { RUNTIME_MATERIALIZE } from "../jitcodes.ts";
+import { hasFailurePlan } from "../materialize.ts";
 import { getListItem, listAppend, listPop, setListItem } from "./lists.ts";
 import { flagAddress } from "../quasiimmut.ts";
 import {
@@ -24,7 +25,7 @@ import {
 } from "./optable.ts";
 import {
   BLOCK, BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, LOCAL_GET, LOCAL_SET,
+  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, I32_XOR, LOCAL_GET, LOCAL_SET, LOCAL_TEE,
 } from "./wasm.ts";
 
 /** The instructions of the operation at position `at`. */
@@ -216,9 +217,10 @@ function assignLabel(f: FunctionCode, label: ResOp, values: Value[]): void {
 
 /** A guard at `at`, its failure condition (an i32) on the stack: when it fails, it does
  *  what its onFailure list says (virtual objects built, pending list appends performed:
- *  opt/virtuals.ts), then the bridge compiled in its place runs, or the trace leaves by it.
- *  Leaving, it stores its values and calls the runtime to do the onFailure list
- *  (materialize.ts); only a guard with its bridge in place (a hot one) does it inline. */
+ *  opt/virtuals.ts; kept-back writes made: opt/lazywrites.ts), then the bridge compiled in
+ *  its place runs, or the trace leaves by it. Leaving, it stores its values and calls the
+ *  runtime to do the onFailure list (materialize.ts); only a guard with its bridge in place
+ *  (a hot one), or whose list only writes, does it inline. */
 function guard(f: FunctionCode, op: ResOp, at: int): void {
   const n = f.nextExit();
   f.byte(IF);
@@ -226,14 +228,16 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   f.depth++;
   const bridge = f.segment.inlined[n];
   const group = f.groupOf(at);
+  const plan = hasFailurePlan(op);
+  if (bridge === null && !plan) failurePath(f, op, at);
   if (group !== null) {
     // Its values are stored by its group's stub (exitgroups.ts).
-    if (op.onFailure.length > 0) f.materializesInTail = true;
-    f.i32Const(f.segment.links.firstExit + n);
+    if (plan) f.materializesInTail = true;
+    f.i32Const(tailExitId(op, f.segment.links.firstExit + n));
     f.instr(BR, f.depth + f.loops + group.block);
   } else if (bridge === null) {
     f.storeExitValues(op);
-    if (op.onFailure.length > 0) {
+    if (plan) {
       if (f.throughTail(op, n)) {
         f.materializesInTail = true;
       } else {
@@ -243,13 +247,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
     }
     f.branchOut(op, n);
   } else {
-    for (let k = 0; k < op.onFailure.length; k++) {
-      const m = op.onFailure[k];
-      if (m.opnum === NEW) newObject(f, m, f.refsLiveOnFailure(at, k));
-      else if (m.opnum === SETFIELD) setField(f, m);
-      else if (m.opnum === LIST_APPEND) listAppend(f, m, f.refsLiveOnFailure(at, k));
-      else fatal(`jit backend: ${opName(m.opnum)} on a guard's failure path`);
-    }
+    failurePath(f, op, at);
     const saved = f.beginSegment(bridge);
     f.count(0);
     for (let i = firstOp(bridge.trace); i < bridge.trace.ops.length; i++) operation(f, i);
@@ -257,6 +255,19 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   }
   f.depth--;
   f.byte(END);
+}
+
+/** The onFailure list of the guard at `at`, compiled in its place. */
+function failurePath(f: FunctionCode, op: ResOp, at: int): void {
+  for (let k = 0; k < op.onFailure.length; k++) {
+    const m = op.onFailure[k];
+    if (m.opnum === NEW) newObject(f, m, f.refsLiveOnFailure(at, k));
+    else if (m.opnum === SETFIELD) setField(f, m);
+    else if (m.opnum === SETARRAYITEM) setArrayItem(f, m);
+    else if (m.opnum === SETLISTITEM) setListItem(f, m);
+    else if (m.opnum === LIST_APPEND) listAppend(f, m, f.refsLiveOnFailure(at, k));
+    else fatal(`jit backend: ${opName(m.opnum)} on a guard's failure path`);
+  }
 }
 
 /** Opens the blocks of the guards' exit stubs (exitgroups.ts), each inside the next: the
@@ -291,13 +302,22 @@ function callMaterialize(f: FunctionCode): void {
 
 /** After the block beginExits opened, the id of the exit taken on the stack: the exit code
  *  all exits that go through it share. Where one of them has a failure plan, it calls
- *  jitMaterialize for every one (a call per exit is large machine code; the runtime finds
- *  that the others have nothing to do). */
+ *  jitMaterialize for the exits whose id carries MATERIALIZE_FLAG (one call for all: a call
+ *  per exit is large machine code), without the flag. */
 function sharedExit(f: FunctionCode): void {
   f.instr(LOCAL_SET, f.exitId);
   if (f.materializesInTail) {
     f.instr(LOCAL_GET, f.exitId);
+    f.i32Const(MATERIALIZE_FLAG);
+    f.byte(I32_AND);
+    f.byte(IF);
+    f.byte(EMPTY_BLOCK);
+    f.instr(LOCAL_GET, f.exitId);
+    f.i32Const(MATERIALIZE_FLAG);
+    f.byte(I32_XOR);
+    f.instr(LOCAL_TEE, f.exitId);
     callMaterialize(f);
+    f.byte(END);
   }
   f.exitTail();
 }

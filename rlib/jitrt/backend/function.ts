@@ -9,6 +9,7 @@ import { ExitGroup, ExitGroups, groupExits, storedByGuard } from "./exitgroups.t
 import { planPreStores, PreStores } from "./prestore.ts";
 import { ConstFloat, ConstInt, ConstRef, InputArg, isExit, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordsBase, hasExitWord } from "./exits.ts";
+import { hasFailurePlan } from "../materialize.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
   BLOCK, BR, EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_SHL, I32_STORE, I64, I64_CONST, I64_LOAD,
@@ -42,6 +43,16 @@ export class FuncType {
     for (let i = 0; i < this.results.length; i++) if (this.results[i] !== other.results[i]) return false;
     return true;
   }
+}
+
+/** Added to the id an exit carries to the shared exit code (exitTail) when its failure path
+ *  is to be run there (codegen.ts sharedExit: jitMaterialize): the others skip the call, a
+ *  tenth of the operations of an interpreter's loop whose exits mostly go on in bridges. */
+export const MATERIALIZE_FLAG = 1 << 30;
+
+/** The id exit `exit` (whose id is `id`) carries to the shared exit code. */
+export function tailExitId(exit: ResOp, id: int): int {
+  return hasFailurePlan(exit) ? id + MATERIALIZE_FLAG : id;
 }
 
 /** How a compiled trace links to the rest: its exits are numbered from `firstExit`
@@ -93,7 +104,8 @@ export class FunctionCode {
   /** An i32 scratch local: the id of the exit the shared exit code (exitTail) leaves by. */
   exitId: int = 0;
   /** Whether an exit that goes through the shared exit code has a failure plan: that code
-   *  then calls the runtime's jitMaterialize (one call for all of them, codegen.ts). */
+   *  then calls the runtime's jitMaterialize (one call for all of them, codegen.ts) for
+   *  the exits whose id carries MATERIALIZE_FLAG. */
   materializesInTail: boolean = false;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
@@ -422,9 +434,13 @@ export class FunctionCode {
       this.tailCall();
       return;
     }
-    this.i32Const(id);
-    if (this.throughTail(exit, n)) this.instr(BR, this.depth + this.loops + this.stubs.length);
-    else this.code.byte(RETURN);
+    if (this.throughTail(exit, n)) {
+      this.i32Const(tailExitId(exit, id));
+      this.instr(BR, this.depth + this.loops + this.stubs.length);
+    } else {
+      this.i32Const(id);
+      this.code.byte(RETURN);
+    }
   }
 
   /** Whether exit n of the segment leaves through the shared exit code (exitTail). */

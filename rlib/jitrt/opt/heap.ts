@@ -1,4 +1,4 @@
-// Heap caching (RPython's optimizeopt/heap.py, without lazy writes): the optimizer remembers
+// Heap caching (RPython's optimizeopt/heap.py): the optimizer remembers
 // the value of each field (descriptor, object) and array item (descriptor, array, index) that
 // the trace read or wrote, and replaces a later read of it by that value. Fields and items of
 // different descriptors never alias. A write forgets what it may overwrite: a setfield the
@@ -24,12 +24,18 @@
 // known there, if any). An append or pop changes no known item but may change any list's
 // length (lists alias); a pop forgets its descriptor's items except the same list's known
 // to be below its new length (indices length - k).
+// Writes are lazy (lazywrites.ts): kept back until something may see them, made on the
+// failure paths of the guards passed meanwhile. A list write is kept back only where its
+// index is known in range (out of range it stops the program: that must happen where the
+// interpreter would, not later); a typed-array write out of range does nothing wherever it
+// is made.
 import {
-  CALL_F, CALL_I, CALL_N, CALL_R, ConstInt, INT_ADD, INT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R,
+  CALL_F, CALL_I, CALL_N, CALL_PURE_I, CALL_R, ConstInt, DEBUG_MERGE_POINT, isGuard, NEW, NEW_ARRAY, INT_ADD, INT_SUB, GETARRAYITEM_F, GETARRAYITEM_I, GETFIELD_F, GETFIELD_I, GETFIELD_R, GETLISTITEM_F, GETLISTITEM_I, GETLISTITEM_R,
   ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Value, LIST_APPEND, LIST_LEN, LIST_POP_I, LIST_POP_R, LIST_POP_F,
 } from "../resop.ts";
 import { DescrInfo } from "./descrs.ts";
-import { writesNothing } from "./effects.ts";
+import { isPure, writesNothing } from "./effects.ts";
+import { LazyWrites, Place } from "./lazywrites.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
 
@@ -97,10 +103,17 @@ class DescrCache {
   inRange = new Map<string, Slot>();
 }
 
+/** Neither reads nor writes what a kept write writes (the heap operations are the cache's
+ *  own cases; an elidable call may read anything). */
+function blindToWrites(opnum: int): boolean {
+  return (isPure(opnum) && opnum !== CALL_PURE_I) || opnum === NEW || opnum === NEW_ARRAY || opnum === DEBUG_MERGE_POINT;
+}
+
 export class HeapCache extends Optimization {
   private caches = new Map<int, DescrCache>();
   /** Lists' lengths by list key (list_len has no descriptor: every list's is here). */
   private lengths = new Map<string, Length>();
+  private lazy = new LazyWrites();
 
   constructor(private descrs: DescrInfo) {
     super();
@@ -125,6 +138,7 @@ export class HeapCache extends Optimization {
           opt.replace(op, known);
           return true;
         }
+        if (!this.lazy.empty()) this.lazy.flushAliases(new Place(op.descr, obj, null), true, opt, this);
         fields.set(obj, op);
         return false;
       }
@@ -133,9 +147,12 @@ export class HeapCache extends Optimization {
         const obj = opt.key(op.args[0]);
         const known = fields.get(obj);
         if (known !== undefined && opt.get(known) === op.args[1]) return true;
+        const place = new Place(op.descr, obj, null);
+        this.lazy.flushAliases(place, false, opt, this);
         fields.clear();
         fields.set(obj, op.args[1]);
-        return false;
+        this.lazy.keep(op, place);
+        return true;
       }
       case GETARRAYITEM_I: case GETARRAYITEM_F: case GETLISTITEM_I: case GETLISTITEM_R: case GETLISTITEM_F: {
         const cache = this.cache(op.descr);
@@ -145,6 +162,7 @@ export class HeapCache extends Optimization {
           opt.replace(op, known.value);
           return true;
         }
+        if (!this.lazy.empty()) this.lazy.flushAliases(new Place(op.descr, slot.array, slot.index), true, opt, this);
         cache.items.set(slot.key(), new Item(slot, op));
         cache.inRange.set(slot.key(), slot);
         return false;
@@ -154,15 +172,21 @@ export class HeapCache extends Optimization {
       case LIST_LEN:
         return this.listLength(op, opt);
       case LIST_APPEND:
+        // It writes past the items a kept write may write: those were in range.
         this.append(op, opt);
         return false;
       case LIST_POP_I: case LIST_POP_R: case LIST_POP_F:
+        // It reads the top item.
+        this.lazy.flushDescr(op.descr, opt, this);
         this.pop(op, opt);
         return false;
       case CALL_I: case CALL_R: case CALL_F: case CALL_N:
+        this.lazy.flushAll(opt, this);
         this.forgetAtCall(op.descr);
         return false;
     }
+    if (isGuard(op.opnum)) this.lazy.atGuard(op);
+    else if (!blindToWrites(op.opnum)) this.lazy.flushAll(opt, this);
     if (!writesNothing(op.opnum)) {
       this.caches.clear();
       this.lengths.clear();
@@ -181,12 +205,16 @@ export class HeapCache extends Optimization {
     }
   }
 
+  /** Kept back unless it is a list write whose index no read or write has shown in range. */
   private setItem(op: ResOp, opt: Optimizer): boolean {
     const cache = this.cache(op.descr);
     const slot = new Slot(opt.key(op.args[0]), indexOf(op.args[1], opt));
     const at = slot.key();
     const known = cache.items.get(at);
     if (known !== undefined && opt.get(known.value) === op.args[2]) return true; // it is there: a read gave it
+    const place = new Place(op.descr, slot.array, slot.index);
+    const lazy = op.opnum === SETARRAYITEM || cache.inRange.has(at);
+    this.lazy.flushAliases(place, !lazy, opt, this);
     const kept = new Map<string, Item>();
     for (const [k, item] of cache.items) {
       if (item.slot.index.differs(slot.index)) kept.set(k, item);
@@ -197,7 +225,9 @@ export class HeapCache extends Optimization {
       kept.set(at, new Item(slot, value));
     } else if (cache.inRange.has(at) && this.descrs.arrayStoresExactly(op.descr, value)) kept.set(at, new Item(slot, value));
     cache.items = kept;
-    return false;
+    if (!lazy) return false;
+    this.lazy.keep(op, place);
+    return true;
   }
 
   /** A known length is the value that holds it, or an int_add in the list_len's place (the
