@@ -38,6 +38,8 @@ const FLOAT_CONSTANT = 4;
 export class FailurePlan {
   code: int[] = [];
   floats: float[] = [];
+  /** The ref slots of the objects NEW makes. */
+  fresh: int[] = [];
 }
 
 /** The plan of the exits that have no failure path, or one the compiled guard runs itself. */
@@ -76,6 +78,7 @@ export function failurePlan(guard: ResOp): FailurePlan {
     plan.code.push(m.descr);
     if (m.opnum === NEW) {
       plan.code.push(slots[values.indexOf(m)]);
+      plan.fresh.push(slots[values.indexOf(m)]);
     } else if (m.opnum === SETFIELD || m.opnum === LIST_APPEND || m.opnum === SETARRAYITEM || m.opnum === SETLISTITEM) {
       for (const a of m.args) encode(plan, a, values, slots);
     } else {
@@ -105,10 +108,7 @@ function encode(plan: FailurePlan, v: Value, values: Value[], slots: int[]): voi
 /** Runs the plan on the exit's values: the frame buffer at `frame`, the ref slots at `refs`. */
 export function materialize(plan: FailurePlan, frame: int, refs: int): void {
   const code = plan.code;
-  for (let i = 0; i < code.length; ) {
-    if (code[i] === NEW) store32(refs + 4 * code[i + 2], 0);
-    i += encodedLength(code[i]);
-  }
+  for (const slot of plan.fresh) store32(refs + 4 * slot, 0);
   for (let i = 0; i < code.length; ) {
     const opnum = code[i];
     const descr = code[i + 1];
@@ -116,25 +116,13 @@ export function materialize(plan: FailurePlan, frame: int, refs: int): void {
       const obj = allocate(descrWord(descr, NEW_SIZE), descrWord(descr, NEW_TYPEID));
       store32(refs + 4 * code[i + 2], obj);
       i += 3;
-      continue;
-    }
-    if (opnum === SETFIELD) {
+    } else if (opnum === SETFIELD) {
       const obj = readInt(plan, i + 2, frame, refs);
       const at = obj + descrWord(descr, 1);
       storeValue(plan, i + 4, frame, refs, at, descrWord(descr, 2));
       if (descrWord(descr, 2) === LL_PTR) writeBarrier(obj);
-    } else if (opnum === SETARRAYITEM) {
-      const isFloat = isFloatOperand(plan, i + 6);
-      const v = isFloat ? 0 : readInt(plan, i + 6, frame, refs);
-      const x = isFloat ? readFloat(plan, i + 6, frame) : 0;
-      storeTypedItem(readInt(plan, i + 2, frame, refs), readInt(plan, i + 4, frame, refs), descrWord(descr, 1), isFloat, v, x);
-    } else if (opnum === SETLISTITEM) {
-      const t = descrWord(descr, 1);
-      const list = readInt(plan, i + 2, frame, refs);
-      const at = checkedItemAddress(list, readInt(plan, i + 4, frame, refs), t);
-      if (t === LL_PTR) writeBarrier(load32(list + LIST_ITEMS));
-      storeValue(plan, i + 6, frame, refs, at, t);
-    } else {
+      i += 6;
+    } else if (opnum === LIST_APPEND) {
       const t = descrWord(descr, 1);
       makeRoom(readInt(plan, i + 2, frame, refs), itemSize(t));
       const list = readInt(plan, i + 2, frame, refs);
@@ -143,15 +131,28 @@ export function materialize(plan: FailurePlan, frame: int, refs: int): void {
       if (t === LL_PTR) writeBarrier(load32(list + LIST_ITEMS));
       storeValue(plan, i + 4, frame, refs, itemAddress(list, len, t), t);
       store32(list + LIST_LENGTH, len + 1);
+      i += 6;
+    } else {
+      storeItem(plan, i, frame, refs);
+      i += 8;
     }
-    i += encodedLength(opnum);
   }
 }
 
-/** The words an operation takes in a plan. */
-function encodedLength(opnum: int): int {
-  if (opnum === NEW) return 3;
-  return opnum === SETARRAYITEM || opnum === SETLISTITEM ? 8 : 6;
+/** A kept-back item write (SETARRAYITEM or SETLISTITEM) at code[i]. */
+function storeItem(plan: FailurePlan, i: int, frame: int, refs: int): void {
+  const descr = plan.code[i + 1];
+  const t = descrWord(descr, 1);
+  const obj = readInt(plan, i + 2, frame, refs);
+  const index = readInt(plan, i + 4, frame, refs);
+  if (plan.code[i] === SETLISTITEM) {
+    const at = checkedItemAddress(obj, index, t);
+    if (t === LL_PTR) writeBarrier(load32(obj + LIST_ITEMS));
+    storeValue(plan, i + 6, frame, refs, at, t);
+    return;
+  }
+  const isFloat = isFloatOperand(plan, i + 6);
+  storeTypedItem(obj, index, t, isFloat, isFloat ? 0 : readInt(plan, i + 6, frame, refs), isFloat ? readFloat(plan, i + 6, frame) : 0);
 }
 
 function isFloatOperand(plan: FailurePlan, k: int): boolean {
