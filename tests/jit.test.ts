@@ -69,6 +69,23 @@ async function checkHeapTraces(name: string): Promise<string> {
   return modules[0];
 }
 
+/** Runs the --jit module of tests/programs/NAME.ts (checkHeapTraces' first) at threshold 1
+ *  with RTS_JITLOG on both hosts: the output must be the untranslated program's; `check` gets
+ *  the host and a counter of the lines of a log section (by its title) that match. */
+function checkLogAtThreshold1(jit: string, name: string, check: (host: string, count: (title: string, re: RegExp) => number) => void): void {
+  const expected = runUntranslated(path.join(ROOT, "tests", "programs", `${name}.ts`));
+  const log = path.join(os.tmpdir(), `rts-${name}-${process.pid}.log`);
+  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
+    fs.rmSync(log, { force: true });
+    const r = run(jit, [], { env: { RTS_JIT: "threshold=1,async=0", RTS_JITLOG: log } });
+    assert.is(r.stdout, expected.stdout, `stdout at threshold 1 on the ${host} host`);
+    assert.is(r.stderr, "", `stderr at threshold 1 on the ${host} host`);
+    const sections = fs.readFileSync(log, "utf8").split(/^(?=# )/m);
+    check(host, (title, re) => (sections.find((s) => s.startsWith(title)) ?? "").split("\n").filter((l) => re.test(l)).length);
+  }
+  fs.rmSync(log, { force: true });
+}
+
 test("the trace backend on the heap: fields, typed arrays, calls, barrier, guards; also under --gc-stress", async () => {
   await checkHeapTraces("jit_backend_heap");
 });
@@ -91,20 +108,11 @@ test("the trace backend on list items: ints, floats, booleans, refs, the barrier
 });
 
 test("allocation removal and lazy list appends: virtual objects rebuilt and pending appends performed where a guard fails (nested ones too), forced by a call and at the loop's jump; at threshold 1 as well; also under --gc-stress", async () => {
-  const jit = await checkHeapTraces("jit_virtuals");
-  const expected = runUntranslated(path.join(ROOT, "tests", "programs", "jit_virtuals.ts"));
-  const log = path.join(os.tmpdir(), `rts-jit-virtuals-${process.pid}.log`);
-  for (const [host, run] of [["node", runNodeHost], ["wasmtime", runWasmtimeHost]] as const) {
-    fs.rmSync(log, { force: true });
-    const r = run(jit, [], { env: { RTS_JIT: "threshold=1,async=0", RTS_JITLOG: log } });
-    assert.is(r.stdout, expected.stdout, `stdout at threshold 1 on the ${host} host`);
-    assert.is(r.stderr, "", `stderr at threshold 1 on the ${host} host`);
+  checkLogAtThreshold1(await checkHeapTraces("jit_virtuals"), "jit_virtuals", (host, count) => {
     // The loop (traced from i = 1: no branch taken) allocates three Points, a Pair and an
     // Acc per step as recorded; optimized, nothing: the Acc the jump carries is unrolled
     // into its fields (a preamble, then the loop: two labels), and guards rebuild the
     // objects where they fail.
-    const loop = fs.readFileSync(log, "utf8").split(/^(?=# )/m);
-    const count = (title: string, re: RegExp) => (loop.find((s) => s.startsWith(title)) ?? "").split("\n").filter((l) => re.test(l)).length;
     assert.is(count("# loop 0 (recorded)", /^p\d+ = new\(/), 5, `recorded allocations on the ${host} host`);
     assert.is(count("# loop 0 (optimized)", /^p\d+ = new\(/), 0, `optimized allocations on the ${host} host`);
     assert.is(count("# loop 0 (optimized)", /^label\(/), 2, `an unrolled loop on the ${host} host`);
@@ -114,8 +122,22 @@ test("allocation removal and lazy list appends: virtual objects rebuilt and pend
     assert.is(count("# loop 0 (recorded)", /^i\d+ = list_append\(/), 2, `recorded appends on the ${host} host`);
     assert.is(count("# loop 0 (optimized)", /^i\d+ = list_(append|pop)/), 0, `optimized appends and pops on the ${host} host`);
     assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: i\d+ = list_append\(/) > 0, `a guard performs pending appends on the ${host} host`);
-  }
-  fs.rmSync(log, { force: true });
+  });
+});
+
+test("lazy writes: a state object's fields, list items and typed-array items written on the failure paths of the guards passed and before a call and the jump, dead writes dropped (a ref into an old object takes its barrier); at threshold 1 as well; also under --gc-stress", async () => {
+  checkLogAtThreshold1(await checkHeapTraces("jit_lazywrites"), "jit_lazywrites", (host, count) => {
+    // The step (traced where no branch is taken) writes the state's ref field and its int
+    // field twice each as recorded; optimized, the first ref write is dead (the int field
+    // shares its descriptor with a Point's field, whose read emits the first int write), and
+    // the guards between make the writes kept back.
+    const stateWrites = /^setfield_gc\(p2, /;
+    assert.is(count("# loop 0 (recorded)", stateWrites), 4, `recorded writes of the state on the ${host} host`);
+    assert.is(count("# loop 0 (optimized)", stateWrites), 3, `dead writes dropped on the ${host} host`);
+    assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: setfield_gc\(p2, p\d+, /) > 0, `a guard writes a ref into the state on the ${host} host`);
+    assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: setlistitem_gc\(/) > 0, `a guard writes a list item on the ${host} host`);
+    assert.ok(count("# loop 0 (optimized)", /^ {4}on failure: setarrayitem_gc\(/) > 0, `a guard writes a typed-array item on the ${host} host`);
+  });
 });
 
 test("readonly fields: read once from a constant object when traced, mutable ones and a redeclared one every time; also under --gc-stress", async () => {
