@@ -1,10 +1,11 @@
 // Lazy writes (RPython's optimizeopt/heap.py lazy setfields), for the heap cache (heap.ts):
 // a setfield, setarrayitem or setlistitem of an object that is not virtual is kept back
-// instead of emitted where the trace makes it. A later write of the same place makes it dead
-// (it is dropped); the heap cache answers the reads of it. The heap cache emits it, through
-// `flush`, before anything that may see it: a read or write of a place that may be the same
-// (same descriptor; a field of another object, an item whose index does not differ for sure),
-// a residual call, an operation the optimizer does not model, the trace's JUMP or FINISH. A
+// instead of emitted where the trace makes it. A later write of the same place makes it
+// dead (it is dropped); the heap cache answers the reads of it. The heap cache emits it,
+// through the flush methods, before anything that may see it: a read or write of a place
+// that may be the same (same descriptor; a field of another object, an item whose index
+// does not differ for sure), a residual call, an operation the optimizer does not model,
+// the trace's JUMP or FINISH. A
 // guard passed meanwhile makes the writes on its failure path (`atGuard`: copies appended to
 // its onFailure list, after the virtual objects it builds and the list appends it performs,
 // which they never name: a kept write's values are real), so the path where the guard holds
