@@ -1,6 +1,7 @@
 // The garbage collectors (rlib/gc/) on memory: a program that churns through 2 GiB stays
-// small, the generational collector's hard cases with both collectors on both hosts, and the
-// heap limit holds. (Every corpus program also runs under --gc-stress with both collectors:
+// small, the generational collector's hard cases with both collectors on both hosts, the
+// heap limit holds, and runtime code that calls the allocator keeps its pointers as roots.
+// (Every corpus program also runs under --gc-stress with both collectors:
 // tests/differential.test.ts.)
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -55,6 +56,16 @@ test("beyond the heap limit: out of memory, exit 1 (--max-heap and RTS_MAX_HEAP)
     assert.is(r.stdout, "");
     assert.is(r.stderr.split("\n")[0], "rts: runtime error: out of memory");
   }
+});
+
+test("runtime code calling the allocator directly keeps its pointers as roots (--gc-stress: the call's collection moves them)", async () => {
+  // Translated only: `allocate` is the runtime's. Before the GC transform counted a call
+  // that reaches the collector as one that collects, the young receiver of a method call
+  // whose argument allocates was updated in the heap but not in the caller (0, not 100).
+  const wasm = await translateProgram(path.join(gcPrograms, "direct_allocate.ts"), "direct-allocate-stress", { gcStress: true });
+  const r = runNodeHost(wasm);
+  assert.is(r.stderr, "");
+  assert.is(r.stdout, "100\n");
 });
 
 test.run();

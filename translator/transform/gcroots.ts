@@ -11,9 +11,13 @@ import { FunctionDesc } from "../frontend/program.ts";
 import { callees, functionsReaching } from "./callgraph.ts";
 
 /** Low-level operations that may run a collection: the ones that allocate, an explicit
- *  collection, and the JIT runtime's calls of arbitrary code (a residual call from the
- *  meta-interpreter, a compiled trace), which no call graph shows. */
-const COLLECTING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew", "collectYoung", "jitCall", "callTrace"]);
+ *  collection, the JIT runtime's calls of arbitrary code (a residual call from the
+ *  meta-interpreter, a compiled trace), which no call graph shows, and the collectors' scan
+ *  of the shadow stack. That last one is the collection itself: the collector never
+ *  allocates, so without it a direct call of the runtime's `allocate` or `listGrow` (the
+ *  JIT's runtime makes them) would not count as collecting, and the pointers live across
+ *  it would keep the old addresses of the objects it moves. */
+const COLLECTING = new Set(["malloc", "list_new", "list_reserve", "typed_new", "strNew", "collectYoung", "jitCall", "callTrace", "shadowStackBase"]);
 
 export interface GcRoots {
   /** Per graph: the frame slot of each pointer variable that must survive a collection. */
