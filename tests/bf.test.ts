@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { python, ROOT, translateProgram } from "./harness.ts";
+import { ROOT, wasmtimeHost, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 import { Scratch } from "./support/scratch.ts";
 
@@ -32,7 +32,7 @@ function command(mode: Mode): string[] {
     case "node":
       return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm!];
     case "wasmtime":
-      return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm!];
+      return [...wasmtimeHost(), wasm!];
   }
 }
 

@@ -7,9 +7,9 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { translate, TranslateOptions } from "../translator/driver.ts";
 import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
-import { python } from "./support/python.ts";
+import { python, wasmtimeHost } from "./support/python.ts";
 
-export { python };
+export { python, wasmtimeHost };
 
 /** What `rts translate` does by default. */
 export const DEFAULTS: TranslateOptions = { optimize: 2, dump: null, dumpFilter: null, log: () => {}, gc: "generational", gcStress: false, maxHeap: 0 };
@@ -81,7 +81,8 @@ export function runNodeHost(wasm: string, args: string[] = [], opts: RunOptions 
 }
 
 export function runWasmtimeHost(wasm: string, args: string[] = [], opts: RunOptions = {}): RunResult {
-  return runCommand(python(), [path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm, ...args], opts);
+  const [command, ...hostArgs] = wasmtimeHost();
+  return runCommand(command, [...hostArgs, wasm, ...args], opts);
 }
 
 /** The module run on the Node host and on the wasmtime host: each host's name and result. */

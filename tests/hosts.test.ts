@@ -11,11 +11,13 @@ import { fileURLToPath } from "node:url";
 import { runWasmNode } from "../targets/hosts/node-host.mjs";
 import { runWasmWasmtime } from "../targets/hosts/wasmtime.mjs";
 import { wasmRunArgs } from "../targets/hosts/run-wasm.mjs";
-import { python } from "./support/python.ts";
+import { python, wasmtimeHost } from "./support/python.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
 const WASMTIME_HOST = path.join(ROOT, "targets/hosts/wasmtime_host.py");
+// The interpreter and its -S, then the script.
+const [PYTHON, ...WASMTIME_HOST_ARGS] = wasmtimeHost();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rts-hosts-"));
 
 // Every module imports these (unused imports are harmless) and gets the helpers below.
@@ -107,7 +109,7 @@ function spawn(command: string, argv: string[], cwd: string, input: string): Run
 /** Runs `wasm` on both hosts; asserts they agree on stdout and exit code. */
 function runBoth(wasm: string, args: string[] = [], { cwd = dir, input = "" } = {}) {
   const node = spawn(process.execPath, [NODE_MAIN, wasm, ...args], cwd, input);
-  const wasmtime = spawn(python(), [WASMTIME_HOST, wasm, ...args], cwd, input);
+  const wasmtime = spawn(PYTHON, [...WASMTIME_HOST_ARGS, wasm, ...args], cwd, input);
   assert.is(wasmtime.stdout, node.stdout, "stdout differs between the hosts");
   assert.is(wasmtime.status, node.status, "exit code differs between the hosts");
   return { node, wasmtime };
@@ -337,17 +339,45 @@ test("runWasmNode and runWasmWasmtime pass the environment given (none by defaul
 });
 
 test("the wasmtime host says how to install a missing wasmtime package", () => {
-  // -I -S: no site-packages, as on a machine without the package.
-  const r = spawn("python3", ["-I", "-S", WASMTIME_HOST, hello], dir, "");
+  // A venv without packages: a Python as on a machine without wasmtime, with or without -S.
+  const venv = path.join(dir, "venv");
+  const made = spawnSync(python(), ["-m", "venv", "--without-pip", venv], { encoding: "utf8" });
+  assert.is(made.status, 0, made.stderr);
+  for (const flags of [["-S"], []]) {
+    const r = spawn(path.join(venv, "bin", "python3"), [...flags, WASMTIME_HOST, hello], dir, "");
+    assert.is(r.status, 1);
+    assert.match(r.stderr, /^rts: the wasmtime host needs the wasmtime Python package: pip install wasmtime==49\.0\.0\n$/);
+  }
+});
+
+test("the wasmtime host refuses a wasmtime package of another major version", () => {
+  // A package found first on the path (PYTHONPATH), whose library is never loaded.
+  const site = path.join(dir, "other-wasmtime");
+  const machine = process.arch === "x64" ? "x86_64" : process.arch === "arm64" ? "aarch64" : process.arch;
+  const library = path.join(site, "wasmtime", `${process.platform}-${machine}`, process.platform === "darwin" ? "_libwasmtime.dylib" : "_libwasmtime.so");
+  fs.mkdirSync(path.dirname(library), { recursive: true });
+  fs.writeFileSync(library, "");
+  fs.mkdirSync(path.join(site, "wasmtime-50.0.0.dist-info"));
+  const r = spawnSync(PYTHON, [...WASMTIME_HOST_ARGS, hello], { env: { ...process.env, PYTHONPATH: site }, encoding: "utf8" });
   assert.is(r.status, 1);
-  assert.match(r.stderr, /pip install wasmtime/);
+  assert.is(r.stderr, "rts: the wasmtime host is written for wasmtime 49, not 50.0.0: pip install wasmtime==49.0.0\n");
+});
+
+test("the wasmtime host never imports the wasmtime package (its start-up took 50-80 ms)", () => {
+  // -X importtime lists every module imported, one a line ("import time: ... | name").
+  for (const flags of [["-S"], []]) {
+    const r = spawnSync(PYTHON, [...flags, "-X", "importtime", WASMTIME_HOST, jitSubmit], { encoding: "utf8" });
+    assert.is(r.status, 52, r.stderr);
+    assert.match(r.stderr, /\| +wasmtime_capi$/m);
+    assert.not.match(r.stderr, /\| +wasmtime(\.\w+)*$/m);
+  }
 });
 
 test("RTS_TIMING=1: each host prints its phases on stderr, the run is unchanged", () => {
   const env = { ...process.env, RTS_TIMING: "1" };
   const phases = /^rts timing: .*compile.* ms, instantiate [\d.]+ ms, _start [\d.]+ ms.*, total [\d.]+ ms$/m;
-  for (const [cmd, host] of [[process.execPath, NODE_MAIN], ["python3", WASMTIME_HOST]]) {
-    const r = spawnSync(cmd, [host, hello], { env, encoding: "utf8" });
+  for (const [cmd, ...host] of [[process.execPath, NODE_MAIN], wasmtimeHost()]) {
+    const r = spawnSync(cmd, [...host, hello], { env, encoding: "utf8" });
     assert.is(r.stdout, "hello\n");
     assert.is(r.status, 3);
     assert.match(r.stderr, phases, `${host}: ${r.stderr}`);
@@ -376,7 +406,7 @@ test("the wasmtime host keeps a precompiled module per module, recompiles a bad 
   const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "rts-cache-"));
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
   const cacheDir = path.join(cacheHome, "rts", "wasmtime");
-  const run = () => spawnSync("python3", [WASMTIME_HOST, hello], { env, encoding: "utf8" });
+  const run = () => spawnSync(PYTHON, [...WASMTIME_HOST_ARGS, hello], { env, encoding: "utf8" });
   try {
     assert.is(run().stdout, "hello\n");
     const entries = fs.readdirSync(cacheDir);
@@ -394,7 +424,7 @@ test("the wasmtime host keeps a precompiled module per module, recompiles a bad 
     fs.closeSync(fs.openSync(stale, "w"));
     fs.truncateSync(stale, 600 << 20);
     fs.utimesSync(stale, 0, 0);
-    assert.is(spawnSync("python3", [WASMTIME_HOST, returns], { env }).status, 0);
+    assert.is(spawnSync(PYTHON, [...WASMTIME_HOST_ARGS, returns], { env }).status, 0);
     assert.not.ok(fs.existsSync(stale));
     assert.ok(fs.existsSync(entry));
     assert.is(fs.readdirSync(cacheDir).length, 2);

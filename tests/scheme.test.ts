@@ -8,7 +8,7 @@ import { suite, Test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { python, ROOT, runCommand, type RunResult, translateProgram } from "./harness.ts";
+import { ROOT, wasmtimeHost, runCommand, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 import { Scratch } from "./support/scratch.ts";
 
@@ -32,7 +32,7 @@ async function command(mode: Mode): Promise<string[]> {
   if (mode === "untranslated") return [process.execPath, "--stack-size=2000", bundleProgram(source, scratch.path("scheme.mjs"))];
   const key = mode === "gc-stress" ? "stress" : mode === "jit gc-stress" ? "jit-stress" : mode.startsWith("jit") ? "jit" : "plain";
   const wasm = await translated(key);
-  if (mode.endsWith("wasmtime")) return [python(), path.join(ROOT, "targets/hosts/wasmtime_host.py"), wasm];
+  if (mode.endsWith("wasmtime")) return [...wasmtimeHost(), wasm];
   return [process.execPath, path.join(ROOT, "targets/hosts/node-main.mjs"), wasm];
 }
 

@@ -6,7 +6,7 @@ import { suite, Test } from "uvu";
 import * as assert from "uvu/assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { python, ROOT, runCommand, type RunResult, translateProgram } from "./harness.ts";
+import { ROOT, wasmtimeHost, runCommand, type RunResult, translateProgram } from "./harness.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 import { Scratch } from "./support/scratch.ts";
 
@@ -27,18 +27,17 @@ function translated(jit: boolean): Promise<string> {
 /** The command that runs the VM in a mode, and the environment it needs. */
 async function command(mode: Mode): Promise<{ cmd: string[]; env: Record<string, string> }> {
   const node = path.join(ROOT, "targets/hosts/node-main.mjs");
-  const wasmtime = path.join(ROOT, "targets/hosts/wasmtime_host.py");
   switch (mode) {
     case "untranslated":
       return { cmd: [process.execPath, bundleProgram(source, scratch.path("stackvm.mjs"))], env: {} };
     case "node":
       return { cmd: [process.execPath, node, await translated(false)], env: {} };
     case "wasmtime":
-      return { cmd: [python(), wasmtime, await translated(false)], env: {} };
+      return { cmd: [...wasmtimeHost(), await translated(false)], env: {} };
     case "node --jit":
       return { cmd: [process.execPath, node, await translated(true)], env: { RTS_JIT: "threshold=1" } };
     case "wasmtime --jit":
-      return { cmd: [python(), wasmtime, await translated(true)], env: { RTS_JIT: "threshold=1000" } };
+      return { cmd: [...wasmtimeHost(), await translated(true)], env: { RTS_JIT: "threshold=1000" } };
   }
 }
 

@@ -1,5 +1,8 @@
 // The Python interpreter that runs the wasmtime host, for the tests (and bench/run.ts).
 import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const WASMTIME_HOST = fileURLToPath(new URL("../../targets/hosts/wasmtime_host.py", import.meta.url));
 
 let pythonPath: string | null = null;
 
@@ -8,4 +11,10 @@ let pythonPath: string | null = null;
 export function python(): string {
   pythonPath ??= spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout?.trim() || "python3";
   return pythonPath;
+}
+
+/** The command that runs the wasmtime host as targets/hosts/wasmtime.mjs does: the interpreter
+ *  without site processing (-S, which the host needs not), then the script. */
+export function wasmtimeHost(): string[] {
+  return [python(), "-S", WASMTIME_HOST];
 }

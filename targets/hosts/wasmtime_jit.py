@@ -1,0 +1,119 @@
+"""The wasmtime host's rts_jit imports, which modules translated with --jit compile their
+traces with (imported only for such modules)."""
+import ctypes
+
+import wasmtime_capi as capi
+from wasmtime_capi import lib
+from wasmtime_engine import WasmtimeError, check, compile_module, define_host_function, wasm_call
+
+# The main module's exports that trace modules import, in their import order.
+SHARED = (b"memory", b"rts_jit_table", b"rts_jit_sp", b"rts_jit_exc")
+
+
+def define(linker, engine, module):
+    """Defines the JIT's host functions in `module` (bytes), rts_jit:
+
+    rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
+    which imports env.memory, env.table, env.sp and env.exc, in that order (the main module's
+    memory and rts_jit_table, and its globals rts_jit_sp, the shadow stack pointer, and
+    rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
+    the table. The four are looked up once: asking each trace module for its imports and the
+    caller for each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles
+    620), more than instantiating it. rts_jit.submit(ptr, len) -> ticket (> 0) copies such a
+    module and compiles it on the background compiler's thread; rts_jit.collect(ticket) ->
+    table index adds it to the table as compile does once compiled, and is 0 until then."""
+    shared = (capi.Extern * len(SHARED))()
+    looked_up = []
+    background = BackgroundCompiler(engine)
+
+    def shared_externs(caller):
+        if not looked_up:
+            for i, name in enumerate(SHARED):
+                if not lib.wasmtime_caller_export_get(caller, name, len(name), ctypes.byref(shared[i])):
+                    raise KeyError(f"failed to find export {name.decode()}")
+            looked_up.append(True)
+        return shared
+
+    def install(caller, trace):
+        """The compiled trace module (which this frees), instantiated (on the guest's thread:
+        the Store is not thread-safe) in a new table slot."""
+        context = lib.wasmtime_caller_context(caller)
+        imports = shared_externs(caller)
+        instance = capi.Instance()
+        try:
+            wasm_call(lib.wasmtime_instance_new, context, trace, imports, len(imports), ctypes.byref(instance))
+        finally:
+            lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
+        export = capi.Extern()
+        if not lib.wasmtime_instance_export_get(context, ctypes.byref(instance), b"trace", len(b"trace"), ctypes.byref(export)):
+            raise KeyError("a trace module must export trace")
+        slot = capi.Val(kind=capi.WASMTIME_FUNCREF)
+        slot.of.funcref = export.of.func
+        previous_size = ctypes.c_uint64()
+        check(lib.wasmtime_table_grow(context, ctypes.byref(imports[1].of.table), 1, ctypes.byref(slot),
+                                      ctypes.byref(previous_size)))
+        return previous_size.value
+
+    def module_bytes(caller, ptr, length):
+        ptr &= 0xFFFFFFFF  # an address, which arrives as a signed i32
+        memory = ctypes.byref(shared_externs(caller)[0].of.memory)
+        context = lib.wasmtime_caller_context(caller)
+        if ptr + length > lib.wasmtime_memory_data_size(context, memory):
+            raise WasmtimeError(f"a trace module at {ptr} (length {length}) ends beyond the memory")
+        return ctypes.string_at(ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value + ptr, length)
+
+    def compile_trace(caller, ptr, length):
+        return install(caller, compile_module(engine, module_bytes(caller, ptr, length)))
+
+    def submit(caller, ptr, length):
+        return background.submit(module_bytes(caller, ptr, length))
+
+    def collect(caller, ticket):
+        trace = background.collect(ticket)
+        return 0 if trace is None else install(caller, trace)
+
+    define_host_function(linker, module, b"compile", 2, compile_trace)
+    define_host_function(linker, module, b"submit", 2, submit)
+    define_host_function(linker, module, b"collect", 1, collect)
+
+
+class BackgroundCompiler:
+    """Compiles trace modules on one thread of its own while the guest runs on (ctypes
+    releases the GIL around each call into the engine, which is thread-safe). The guest's
+    thread collects the results. The thread is a daemon: compiles still pending when the
+    guest exits do not hold up the process."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.work = None
+        self.done = {}  # ticket -> the compiled module, or the error compiling it raised
+        self.tickets = 0
+
+    def submit(self, wasm):
+        if self.work is None:
+            # Imported here: threading and queue take ~5 ms to import, which a program that
+            # never compiles in the background does not pay at its start.
+            import queue
+            import threading
+
+            self.work = queue.Queue()
+            threading.Thread(target=self.run, name="rts-jit-compiler", daemon=True).start()
+        self.tickets += 1
+        self.work.put((self.tickets, wasm))
+        return self.tickets
+
+    def run(self):
+        while True:
+            ticket, wasm = self.work.get()
+            try:
+                result = compile_module(self.engine, wasm)
+            except WasmtimeError as e:
+                result = e
+            self.done[ticket] = result
+
+    def collect(self, ticket):
+        """The compiled module (once: the ticket is then forgotten), or None while compiling."""
+        result = self.done.pop(ticket, None)
+        if isinstance(result, Exception):
+            raise result
+        return result
