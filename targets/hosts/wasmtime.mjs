@@ -1,6 +1,7 @@
 // The wasmtime host, seen from Node: runs wasmtime_host.py (the wasmtime engine through the
-// library its Python package installs) in a child process with this process's stdio. There is no wasmtime CLI path: the Python host
-// is what gives the same preopens, stack size and trap reports as the Node host.
+// library its Python package installs) in a child process with this process's stdio. There is
+// no wasmtime CLI path: the Python host is what gives the same preopens, stack size and trap
+// reports as the Node host.
 // Plain JavaScript (types in wasmtime.d.mts) so that `rts run` starts without a TypeScript loader.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -25,7 +26,7 @@ export function runWasmWasmtime(wasmPath, args, opts = {}) {
   // -S: no site processing (~10 ms, more with .pth files), which the host does without.
   const r = spawnSync(python, ["-S", HOST_SCRIPT, ...envFlags, wasmPath, ...args], { stdio: "inherit" });
   if (r.error) {
-    fs.writeSync(2, `rts: cannot run ${python} for the wasmtime host (${r.error.message}); install Python 3, then pip install wasmtime\n`);
+    fs.writeSync(2, `rts: cannot run ${python} for the wasmtime host (${r.error.message}); install Python 3, then pip install wasmtime==49.0.0\n`);
     return 1;
   }
   // A signal (e.g. the engine crashing) leaves no status: report it as a failure.
