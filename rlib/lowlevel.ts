@@ -102,12 +102,14 @@ export function objectAddress(o: object): int { return translatedOnly("objectAdd
 /** Whether the module was translated with --jit (the host then compiles traces). */
 export function jitAvailable(): boolean { return false; }
 /** The host's trace compiler (a module translated with --jit): compiles the Wasm module of
- *  `len` bytes at `addr` against this module's memory and function table and returns the
- *  table slot of its exported function. */
-export function jitCompile(addr: int, len: int): int { return translatedOnly("jitCompile"); }
-/** The host's background trace compiler: takes a copy of the module as jitCompile does and
- *  starts compiling it; returns a ticket (> 0) for jitCollect. */
-export function jitSubmit(addr: int, len: int): int { return translatedOnly("jitSubmit"); }
+ *  `len` bytes at `addr` (or takes the one it compiled from the same bytes before) against
+ *  this module's memory and function table, with the `count` i32 values at `values` as its
+ *  relocations (rlib/jitrt/backend/module.ts), and returns the table slot of its exported
+ *  function. */
+export function jitCompile(addr: int, len: int, values: int, count: int): int { return translatedOnly("jitCompile"); }
+/** The host's background trace compiler: takes a copy of the module and its relocations as
+ *  jitCompile does and starts compiling it; returns a ticket (> 0) for jitCollect. */
+export function jitSubmit(addr: int, len: int, values: int, count: int): int { return translatedOnly("jitSubmit"); }
 /** The table slot of the module submitted with `ticket`, once compiled (0 until then). A
  *  ticket is collected once. */
 export function jitCollect(ticket: int): int { return translatedOnly("jitCollect"); }

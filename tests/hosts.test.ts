@@ -198,39 +198,43 @@ const foreignImport = wasmModule("foreign-import", `
 // shadow-stack pointer and pending exception, in that order, and exports "trace". Its bytes
 // go into jitCompile's data segment (test.before).
 const TRACE = `(module (import "env" "memory" (memory 1)) (import "env" "table" (table 1 funcref))
-  (import "env" "sp" (global (mut i32))) (import "env" "exc" (global (mut i32)))
-  (func (export "trace") (param i32) (result i32) (i32.add (i32.load (local.get 0)) (i32.const 1))))`;
-// Stores 41 at 30000, has the host compile the trace (it lands in the table after the one
-// existing slot) and calls it there: exits with trace(30000) + 10 * its table index = 52.
-const jitCompile = wasmModule("jit-compile", `
+  (import "env" "sp" (global (mut i32))) (import "env" "exc" (global (mut i32))) (import "env" "r0" (global $r0 i32))
+  (func (export "trace") (param i32) (result i32) (i32.add (i32.load (local.get 0)) (global.get $r0))))`;
+// The trace's bytes, twice with other relocations: 7 (at 30004) and 9 (at 30008), added to
+// what is at its argument's address (0 at 30000). The host compiles them (the second time,
+// the same bytes: from its cache) into the table's next slots and calls them there: exits
+// with trace1(30000) + 2 * trace2(30000) + 100 * (slot2 - slot1) = 7 + 18 + 100 = 125.
+const JIT_START = `
   (table (export "rts_jit_table") 1 100 funcref)
   (global (export "rts_jit_sp") (mut i32) (i32.const 0))
   (global (export "rts_jit_exc") (mut i32) (i32.const 0))
   (type $trace (func (param i32) (result i32)))
   (data (i32.const 20000) "%TRACE_BYTES%")
-  (func (export "_start") (local $index i32)
-    (i32.store (i32.const 30000) (i32.const 41))
-    (local.set $index (call $compile (i32.const 20000) (i32.const %TRACE_LENGTH%)))
-    (call $proc_exit (i32.add (call_indirect (type $trace) (i32.const 30000) (local.get $index)) (i32.mul (local.get $index) (i32.const 10)))))`,
-  `(import "rts_jit" "compile" (func $compile (param i32 i32) (result i32)))`);
+  (func (export "_start") (local $first i32) (local $second i32)
+    (i32.store (i32.const 30004) (i32.const 7))
+    (i32.store (i32.const 30008) (i32.const 9))
+    (local.set $first (call $slot (i32.const 30004)))
+    (local.set $second (call $slot (i32.const 30008)))
+    (call $proc_exit (i32.add (i32.add
+      (call_indirect (type $trace) (i32.const 30000) (local.get $first))
+      (i32.mul (call_indirect (type $trace) (i32.const 30000) (local.get $second)) (i32.const 2)))
+      (i32.mul (i32.sub (local.get $second) (local.get $first)) (i32.const 100)))))`;
+const jitCompile = wasmModule("jit-compile", `${JIT_START}
+  (func $slot (param $relocation i32) (result i32)
+    (call $compile (i32.const 20000) (i32.const %TRACE_LENGTH%) (local.get $relocation) (i32.const 1)))`,
+  `(import "rts_jit" "compile" (func $compile (param i32 i32 i32 i32) (result i32)))`);
 
 // The same through the background compiler: submits the trace, collects it (0 until it is
-// compiled: wasmtime compiles on another thread, Node at once) and calls it: exits with 52.
-const jitSubmit = wasmModule("jit-submit", `
-  (table (export "rts_jit_table") 1 100 funcref)
-  (global (export "rts_jit_sp") (mut i32) (i32.const 0))
-  (global (export "rts_jit_exc") (mut i32) (i32.const 0))
-  (type $trace (func (param i32) (result i32)))
-  (data (i32.const 20000) "%TRACE_BYTES%")
-  (func (export "_start") (local $ticket i32) (local $index i32)
-    (i32.store (i32.const 30000) (i32.const 41))
-    (local.set $ticket (call $submit (i32.const 20000) (i32.const %TRACE_LENGTH%)))
+// compiled: wasmtime compiles on another thread, Node at once): exits with 125.
+const jitSubmit = wasmModule("jit-submit", `${JIT_START}
+  (func $slot (param $relocation i32) (result i32) (local $ticket i32) (local $index i32)
+    (local.set $ticket (call $submit (i32.const 20000) (i32.const %TRACE_LENGTH%) (local.get $relocation) (i32.const 1)))
     (if (i32.le_s (local.get $ticket) (i32.const 0)) (then (call $proc_exit (i32.const 3))))
     (loop $wait
       (local.set $index (call $collect (local.get $ticket)))
       (br_if $wait (i32.eqz (local.get $index))))
-    (call $proc_exit (i32.add (call_indirect (type $trace) (i32.const 30000) (local.get $index)) (i32.mul (local.get $index) (i32.const 10)))))`,
-  `(import "rts_jit" "submit" (func $submit (param i32 i32) (result i32)))
+    (local.get $index))`,
+  `(import "rts_jit" "submit" (func $submit (param i32 i32 i32 i32) (result i32)))
    (import "rts_jit" "collect" (func $collect (param i32) (result i32)))`);
 
 const noStart = wasmModule("no-start", `(func (export "main"))`);
@@ -310,13 +314,13 @@ test("an import the host does not provide is reported, exit code 1", () => {
   assert.is(wasmtime.stderr, node.stderr);
 });
 
-test("rts_jit.compile, and submit then collect (in the background): a trace module shares the memory and lands in the table", () => {
+test("rts_jit.compile, and submit then collect (in the background): a trace module shares the memory, takes its relocations and lands in the table", () => {
   for (const wasm of [jitCompile, jitSubmit]) {
     const { node, wasmtime } = runBoth(wasm);
     assert.is(node.stderr, "", wasm);
-    assert.is(node.status, 52, wasm);
+    assert.is(node.status, 125, wasm);
     assert.is(wasmtime.stderr, "", wasm);
-    assert.is(wasmtime.status, 52, wasm);
+    assert.is(wasmtime.status, 125, wasm);
   }
 });
 

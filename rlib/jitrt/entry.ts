@@ -3,6 +3,7 @@
 // and reds in the exchange area). Every top-level function here is a runtime helper.
 import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
 import { getenv } from "../os.ts";
+import { monotonicNanos } from "../wasi.ts";
 import { int } from "../types.ts";
 import { collectCompiled, CompiledTrace, compilesPending, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
 import { takesBridge } from "./frame.ts";
@@ -68,7 +69,10 @@ class Jit {
         startTracingClock();
         return this.interp().startBridge(t, n, frameBuffer(), refs);
       }
-      return this.interp().resume(exit, t.snapshots, frameBuffer(), refs);
+      const start = monotonicNanos();
+      const answer = this.interp().resume(exit, t.snapshots, frameBuffer(), refs);
+      stats.resumingTime += monotonicNanos() - start;
+      return answer;
     }
   }
 }

@@ -25,6 +25,9 @@ export class JitStats {
   tracingSince = 0;
   encodingTime = 0;
   compilingTime = 0;
+  /** Nanoseconds resuming from guards without a bridge: rebuilding the interpreter's frames
+   *  and running the blackhole up to the next merge point. */
+  resumingTime = 0;
 }
 
 export const stats = new JitStats();
@@ -43,4 +46,5 @@ export function printStats(): void {
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
   write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm), ${stats.submitted} in the background (${stats.collected} collected)\n`);
   write(2, `jit: of the time tracing, ${intDiv(stats.encodingTime, 1000000)} ms encoding Wasm and ${intDiv(stats.compilingTime, 1000000)} ms in the host's compiler\n`);
+  write(2, `jit: ${intDiv(stats.resumingTime, 1000000)} ms resuming from guard failures in the blackhole\n`);
 }

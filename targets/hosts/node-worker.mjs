@@ -54,31 +54,42 @@ function run({ wasmPath, args, env, cwd }) {
   }
 }
 
-/** rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
- *  which imports env.memory, env.table, env.sp and env.exc (the main module's memory and
- *  rts_jit_table, and its globals rts_jit_sp, the shadow stack pointer, and rts_jit_exc,
- *  the pending exception); it exports "trace", which goes into a new slot of
- *  the table. */
-function compileTrace(exports, ptr, len) {
-  const bytes = new Uint8Array(exports.memory.buffer, ptr, len).slice();
+/** rts_jit.compile(ptr, len, values, count) -> table index: the bytes at ptr are a trace's
+ *  Wasm module, which imports env.memory, env.table, env.sp and env.exc (the main module's
+ *  memory and rts_jit_table, and its globals rts_jit_sp, the shadow stack pointer, and
+ *  rts_jit_exc, the pending exception), then env.r0 ... env.r<count - 1>, immutable i32
+ *  globals: its relocations, the `count` i32s at `values`; it exports "trace", which goes
+ *  into a new slot of the table. Traces of the same shape are the same bytes with other
+ *  relocations (rlib/jitrt/backend/module.ts): each is compiled once (`modules`, by bytes). */
+function compileTrace(exports, modules, ptr, len, values, count) {
+  const bytes = new Uint8Array(exports.memory.buffer, ptr, len);
+  const key = Buffer.from(bytes.buffer, ptr, len).toString("latin1");
+  let module = modules.get(key);
+  if (module === undefined) {
+    module = new WebAssembly.Module(bytes.slice());
+    modules.set(key, module);
+  }
   const table = exports.rts_jit_table;
   const env = { memory: exports.memory, table, sp: exports.rts_jit_sp, exc: exports.rts_jit_exc };
-  const trace = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env });
+  const relocations = new Int32Array(exports.memory.buffer, values, count);
+  for (let k = 0; k < count; k++) env[`r${k}`] = new WebAssembly.Global({ value: "i32", mutable: false }, relocations[k]);
+  const trace = new WebAssembly.Instance(module, { env });
   const index = table.grow(1);
   table.set(index, trace.exports.trace);
   return index;
 }
 
-/** rts_jit's imports. submit(ptr, len) -> ticket and collect(ticket) -> table index are the
- *  background compiler's on the wasmtime host; here the guest runs on this thread, so submit
- *  compiles at once and collect gives the slot. */
+/** rts_jit's imports. submit(ptr, len, values, count) -> ticket and collect(ticket) -> table
+ *  index are the background compiler's on the wasmtime host; here the guest runs on this
+ *  thread, so submit compiles at once and collect gives the slot. */
 function traceCompiler(exports) {
+  const modules = new Map();
   const compiled = new Map();
   let tickets = 0;
   return {
-    compile: (ptr, len) => compileTrace(exports(), ptr, len),
-    submit: (ptr, len) => {
-      compiled.set(++tickets, compileTrace(exports(), ptr, len));
+    compile: (ptr, len, values, count) => compileTrace(exports(), modules, ptr, len, values, count),
+    submit: (ptr, len, values, count) => {
+      compiled.set(++tickets, compileTrace(exports(), modules, ptr, len, values, count));
       return tickets;
     },
     collect: (ticket) => {

@@ -184,14 +184,15 @@ function keepJitCallsOutOfLine(m: binaryen.Module, ctx: ModuleContext): void {
   binaryen.setPassArgument("no-inline", null);
 }
 
-/** `rts_jit.compile(bytes, length) -> table index`: the host compiles a trace's Wasm module
- *  against this module's memory and function table. `rts_jit.submit(bytes, length) ->
- *  ticket` starts compiling one in the background and `rts_jit.collect(ticket) -> table
+/** `rts_jit.compile(bytes, length, values, count) -> table index`: the host compiles a
+ *  trace's Wasm module against this module's memory and function table, with the `count`
+ *  i32s at `values` as its relocations (rlib/lowlevel.ts jitCompile). `rts_jit.submit(bytes,
+ *  length, values, count) -> ticket` starts compiling one in the background and `rts_jit.collect(ticket) -> table
  *  index` (0: not compiled yet) finishes it (rlib/jitrt/compiled.ts). Exported too, so that
  *  the optimizer keeps the imports while no code calls them yet, and so that a host sees at
  *  once that the module needs a JIT host. */
 function addJitImport(m: binaryen.Module): void {
-  const bytes = binaryen.createType([binaryen.i32, binaryen.i32]);
+  const bytes = binaryen.createType([binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32]);
   m.addFunctionImport(JIT_COMPILE, "rts_jit", "compile", bytes, binaryen.i32);
   m.addFunctionExport(JIT_COMPILE, "rts_jit_compile");
   m.addFunctionImport(JIT_SUBMIT, "rts_jit", "submit", bytes, binaryen.i32);

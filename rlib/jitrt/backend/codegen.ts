@@ -11,7 +11,7 @@ import { fatal } from "../../runtime.ts";
 import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FuncType, FunctionCode, GLOBAL_EXC, MATERIALIZE_FLAG, REFS, tailExitId, TraceCode } from "./function.ts";
+import { FuncType, FunctionCode, GLOBAL_EXC, MATERIALIZE_FLAG, REFS, TraceCode } from "./function.ts";
 import { arrayLength, callRuntime, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import { RUNTIME_MATERIALIZE } from "../jitcodes.ts";
 import { hasFailurePlan } from "../materialize.ts";
@@ -233,7 +233,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   if (group !== null) {
     // Its values are stored by its group's stub (exitgroups.ts).
     if (plan) f.materializesInTail = true;
-    f.i32Const(tailExitId(op, f.segment.links.firstExit + n));
+    f.tailExitIdOf(op, n);
     f.instr(BR, f.depth + f.loops + group.block);
   } else if (bridge === null) {
     f.storeExitValues(op);
@@ -241,7 +241,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
       if (f.throughTail(op, n)) {
         f.materializesInTail = true;
       } else {
-        f.i32Const(f.segment.links.firstExit + n);
+        f.exitIdOf(n);
         callMaterialize(f);
       }
     }

@@ -12,16 +12,17 @@ import { exitWordsBase, hasExitWord } from "./exits.ts";
 import { hasFailurePlan } from "../materialize.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
-  BLOCK, BR, EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, I32, I32_CONST, I32_LOAD, I32_SHL, I32_STORE, I64, I64_CONST, I64_LOAD,
-  I64_STORE, IF, I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
+  BLOCK, BR, EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, GLOBAL_GET, I32, I32_ADD, I32_CONST, I32_LOAD, I32_SHL, I32_STORE, I64,
+  I64_CONST, I64_LOAD, I64_STORE, IF, I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
 } from "./wasm.ts";
 
 /** The function's parameters. */
 export const FRAME = 0;
 export const REFS = 1;
-/** The imported globals (module.ts). */
+/** The imported globals (module.ts): the main module's two, then the relocations. */
 export const GLOBAL_SP = 0;
 export const GLOBAL_EXC = 1;
+const FIRST_RELOCATION = 2;
 
 /** The Wasm value type of a trace value of this type. */
 export function wasmType(type: int): int {
@@ -49,11 +50,6 @@ export class FuncType {
  *  is to be run there (codegen.ts sharedExit: jitMaterialize): the others skip the call, a
  *  tenth of the operations of an interpreter's loop whose exits mostly go on in bridges. */
 export const MATERIALIZE_FLAG = 1 << 30;
-
-/** The id exit `exit` (whose id is `id`) carries to the shared exit code. */
-export function tailExitId(exit: ResOp, id: int): int {
-  return hasFailurePlan(exit) ? id + MATERIALIZE_FLAG : id;
-}
 
 /** How a compiled trace links to the rest: its exits are numbered from `firstExit`
  *  (exits.ts); its FINISH goes on in the trace whose table slot is in the word at
@@ -109,6 +105,11 @@ export class FunctionCode {
   materializesInTail: boolean = false;
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
+  /** The values of the module's relocations: the numbers that make one trace's code differ
+   *  from another's of the same shape (its exit ids, the entry words its FINISHes load),
+   *  imported as immutable globals, so that such traces are the same module, which the
+   *  host compiles once (module.ts). */
+  relocations: int[] = [];
   /** The trace being encoded (the root, or a bridge compiled into it: `segment.trace`),
    *  its exits so far and, per value, the position of the last operation that uses it. */
   segment: TraceCode;
@@ -350,6 +351,36 @@ export class FunctionCode {
     this.code.s64(v);
   }
 
+  /** Pushes v, an i32 that differs between traces of the same shape: a relocation. */
+  relocated(v: int): void {
+    let k = this.relocations.indexOf(v);
+    if (k < 0) {
+      k = this.relocations.length;
+      this.relocations.push(v);
+    }
+    this.instr(GLOBAL_GET, FIRST_RELOCATION + k);
+  }
+
+  /** Pushes the id of the segment's exit n: the root's first exit id (a relocation) plus
+   *  the exit's place after it. */
+  exitIdOf(n: int): void {
+    this.pushExitId(n, 0);
+  }
+
+  /** Pushes the id exit n of the segment carries to the shared exit code: with
+   *  MATERIALIZE_FLAG when its failure path is to be run there. */
+  tailExitIdOf(exit: ResOp, n: int): void {
+    this.pushExitId(n, hasFailurePlan(exit) ? MATERIALIZE_FLAG : 0);
+  }
+
+  private pushExitId(n: int, flag: int): void {
+    this.relocated(this.root.links.firstExit);
+    const offset = this.segment.links.firstExit + n - this.root.links.firstExit + flag;
+    if (offset === 0) return;
+    this.i32Const(offset);
+    this.code.byte(I32_ADD);
+  }
+
   /** Pushes a value: a constant, or its local. */
   push(v: Value): void {
     const c = this.code;
@@ -427,18 +458,17 @@ export class FunctionCode {
    *  the bridge in its exit word or back to the caller with its id. */
   branchOut(exit: ResOp, n: int): void {
     const links = this.segment.links;
-    const id = links.firstExit + n;
     if (!isGuard(exit.opnum) && links.finishWord !== 0) {
-      this.i32Const(links.finishWord);
+      this.relocated(links.finishWord);
       this.memoryAccess(I32_LOAD, 2, 0);
       this.tailCall();
       return;
     }
     if (this.throughTail(exit, n)) {
-      this.i32Const(tailExitId(exit, id));
+      this.tailExitIdOf(exit, n);
       this.instr(BR, this.depth + this.loops + this.stubs.length);
     } else {
-      this.i32Const(id);
+      this.exitIdOf(n);
       this.code.byte(RETURN);
     }
   }

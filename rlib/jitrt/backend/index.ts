@@ -19,10 +19,12 @@ import { TraceCode } from "./function.ts";
  *  last, LABEL only first if at all). Returns its function table slot, for
  *  lowlevel.callTrace. */
 export function compileTree(tree: TraceCode): int {
-  const module = treeModule(tree);
+  const encoded = encodeTree(tree);
   const start = monotonicNanos();
-  // Nothing allocates between taking the address and the host reading the bytes.
-  const index = jitCompile(typedDataAddress(module.bytes), module.length);
+  // Nothing allocates between taking the addresses and the host reading the bytes.
+  const module = encoded.module;
+  const values = encoded.relocations;
+  const index = jitCompile(typedDataAddress(module.bytes), module.length, typedDataAddress(values), values.length);
   stats.compilingTime += monotonicNanos() - start;
   return index;
 }
@@ -30,21 +32,34 @@ export function compileTree(tree: TraceCode): int {
 /** Starts compiling the tree in the host's background compiler; returns the ticket that
  *  lowlevel.jitCollect gives its table slot for once compiled. */
 export function submitTree(tree: TraceCode): int {
-  const module = treeModule(tree);
+  const encoded = encodeTree(tree);
   stats.submitted++;
   // As in compileTree: the host copies the bytes before anything allocates.
-  return jitSubmit(typedDataAddress(module.bytes), module.length);
+  const module = encoded.module;
+  const values = encoded.relocations;
+  return jitSubmit(typedDataAddress(module.bytes), module.length, typedDataAddress(values), values.length);
 }
 
-function treeModule(tree: TraceCode): ByteBuffer {
+/** A tree's module and the values of its relocations, for the host. */
+class EncodedTree {
+  constructor(
+    public module: ByteBuffer,
+    public relocations: Int32Array,
+  ) {}
+}
+
+function encodeTree(tree: TraceCode): EncodedTree {
   const ops = tree.trace.ops;
   const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
   const start = monotonicNanos();
-  const module = traceModule(isLoop ? loopFunction(tree) : straightFunction(tree));
+  const f = isLoop ? loopFunction(tree) : straightFunction(tree);
+  const module = traceModule(f);
+  const relocations = new Int32Array(f.relocations.length);
+  for (let k = 0; k < relocations.length; k++) relocations[k] = f.relocations[k];
   stats.encodingTime += monotonicNanos() - start;
   stats.functions++;
   stats.bytes += module.length;
-  return module;
+  return new EncodedTree(module, relocations);
 }
 
 /** Frame slots for executeLoop: prebuilt, so the collector never moves them. */

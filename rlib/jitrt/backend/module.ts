@@ -1,12 +1,16 @@
 // A trace's Wasm module: it imports the main module's memory, function table, shadow-stack
 // pointer and pending exception (the hosts' rts_jit.compile supplies them as env.memory,
-// env.table, env.sp, env.exc) and exports its one function as "trace".
+// env.table, env.sp, env.exc), then its relocations (function.ts) as immutable i32 globals
+// env.r0, env.r1, ... (compile's values), and exports its one function as "trace". Traces
+// of the same shape are then byte for byte the same module, which the hosts compile once:
+// compiling is most of the JIT's time on wasmtime, where each module costs Cranelift
+// ~0.6 ms however small, and half of a long run's bridges are copies of others'.
 import { int } from "../../types.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { functionBody } from "./codegen.ts";
 import { FunctionCode } from "./function.ts";
 import {
-  EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, FUNC_TYPE, FUNCREF, I32, MUTABLE, SECTION_CODE, SECTION_EXPORT,
+  EXTERNAL_FUNC, EXTERNAL_GLOBAL, EXTERNAL_MEMORY, EXTERNAL_TABLE, FUNC_TYPE, FUNCREF, I32, IMMUTABLE, MUTABLE, SECTION_CODE, SECTION_EXPORT,
   SECTION_FUNCTION, SECTION_IMPORT, SECTION_TYPE,
 } from "./wasm.ts";
 
@@ -36,7 +40,7 @@ export function traceModule(f: FunctionCode): ByteBuffer {
 
   // Minimum sizes 0: any memory and table satisfy them. The globals in function.ts's order.
   const imports = new ByteBuffer();
-  imports.u32(4);
+  imports.u32(4 + f.relocations.length);
   imports.name("env");
   imports.name("memory");
   imports.byte(EXTERNAL_MEMORY);
@@ -54,6 +58,13 @@ export function traceModule(f: FunctionCode): ByteBuffer {
     imports.byte(EXTERNAL_GLOBAL);
     imports.byte(I32);
     imports.byte(MUTABLE);
+  }
+  for (let k = 0; k < f.relocations.length; k++) {
+    imports.name("env");
+    imports.name(`r${k}`);
+    imports.byte(EXTERNAL_GLOBAL);
+    imports.byte(I32);
+    imports.byte(IMMUTABLE);
   }
   section(out, SECTION_IMPORT, imports);
 

@@ -64,6 +64,7 @@ export const I64_EXTEND_I32_U = 0xad;
 export const I64_REINTERPRET_F64 = 0xbd;
 
 export const EXTERNAL_GLOBAL = 3;
+export const IMMUTABLE = 0;
 export const MUTABLE = 1;
 export const CALL_INDIRECT = 0x11;
 export const RETURN_CALL_INDIRECT = 0x13;
