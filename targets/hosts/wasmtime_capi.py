@@ -108,6 +108,7 @@ class Frame(Opaque): pass
 class ImportType(Opaque): pass
 class ExportType(Opaque): pass
 class ValType(Opaque): pass
+class GlobalType(Opaque): pass
 class FuncType(Opaque): pass
 
 
@@ -186,8 +187,11 @@ class ValRaw(Union):
 
 
 WASM_I32 = 0  # wasm_valkind_t
-WASMTIME_FUNCREF = 5  # wasmtime_valkind_t
+WASM_CONST = 0  # wasm_mutability_t
+WASMTIME_I32 = 0  # wasmtime_valkind_t
+WASMTIME_FUNCREF = 5
 WASMTIME_EXTERN_FUNC = 0  # wasmtime_extern_kind_t
+WASMTIME_EXTERN_GLOBAL = 1
 
 # wasmtime_trap_code_t values.
 TRAP_STACK_OVERFLOW = 0
@@ -248,6 +252,8 @@ SIGNATURES = {
     "wasm_valtype_vec_new": (None, [POINTER(ValTypeVec), c_size_t, POINTER(POINTER(ValType))]),
     "wasm_functype_new": (POINTER(FuncType), [POINTER(ValTypeVec), POINTER(ValTypeVec)]),
     "wasm_functype_delete": (None, [POINTER(FuncType)]),
+    "wasm_globaltype_new": (POINTER(GlobalType), [POINTER(ValType), c_uint8]),
+    "wasmtime_global_new": (POINTER(Error), [POINTER(Context), POINTER(GlobalType), POINTER(Val), POINTER(Global)]),
     "wasmtime_linker_new": (POINTER(Linker), [POINTER(Engine)]),
     "wasmtime_linker_define_wasi": (POINTER(Error), [POINTER(Linker)]),
     "wasmtime_linker_define_func_unchecked": (POINTER(Error), [POINTER(Linker), c_char_p, c_size_t, c_char_p, c_size_t,

@@ -1,6 +1,7 @@
 """The wasmtime host's rts_jit imports, which modules translated with --jit compile their
 traces with (imported only for such modules)."""
 import ctypes
+import struct
 
 import wasmtime_capi as capi
 from wasmtime_capi import lib
@@ -13,18 +14,26 @@ SHARED = (b"memory", b"rts_jit_table", b"rts_jit_sp", b"rts_jit_exc")
 def define(linker, engine, module):
     """Defines the JIT's host functions in `module` (bytes), rts_jit:
 
-    rts_jit.compile(ptr, len) -> table index: the bytes at ptr are a trace's Wasm module,
-    which imports env.memory, env.table, env.sp and env.exc, in that order (the main module's
-    memory and rts_jit_table, and its globals rts_jit_sp, the shadow stack pointer, and
-    rts_jit_exc, the pending exception); it exports "trace", which goes into a new slot of
-    the table. The four are looked up once: asking each trace module for its imports and the
-    caller for each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles
-    620), more than instantiating it. rts_jit.submit(ptr, len) -> ticket (> 0) copies such a
-    module and compiles it on the background compiler's thread; rts_jit.collect(ticket) ->
-    table index adds it to the table as compile does once compiled, and is 0 until then."""
+    rts_jit.compile(ptr, len, values, count) -> table index: the bytes at ptr are a trace's
+    Wasm module, which imports env.memory, env.table, env.sp and env.exc, in that order (the
+    main module's memory and rts_jit_table, and its globals rts_jit_sp, the shadow stack
+    pointer, and rts_jit_exc, the pending exception), then `count` immutable i32 globals, its
+    relocations, whose values are the i32s at `values`; it exports "trace", which goes into a
+    new slot of the table. Traces of the same shape are the same bytes with other relocations
+    (rlib/jitrt/backend/module.ts): each is compiled once (`modules`, by bytes). The four
+    exports are looked up once: asking each trace module for its imports and the caller for
+    each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles 620), more
+    than instantiating it. rts_jit.submit(ptr, len, values, count) -> ticket (> 0) copies
+    such a module and compiles it on the background compiler's thread;
+    rts_jit.collect(ticket) -> table index adds it to the table as compile does once
+    compiled, and is 0 until then."""
     shared = (capi.Extern * len(SHARED))()
     looked_up = []
     background = BackgroundCompiler(engine)
+    # The type of every relocation global, made once for the process.
+    relocation_type = lib.wasm_globaltype_new(lib.wasm_valtype_new(capi.WASM_I32), capi.WASM_CONST)
+    modules = {}  # module bytes -> the module compiled from them
+    relocations_of = {}  # ticket -> the relocations of the module submitted
 
     def shared_externs(caller):
         if not looked_up:
@@ -34,16 +43,18 @@ def define(linker, engine, module):
             looked_up.append(True)
         return shared
 
-    def install(caller, trace):
-        """The compiled trace module (which this frees), instantiated (on the guest's thread:
-        the Store is not thread-safe) in a new table slot."""
+    def install(caller, trace, relocations):
+        """The compiled trace module, instantiated with its relocations (on the guest's
+        thread: the Store is not thread-safe) in a new table slot."""
         context = lib.wasmtime_caller_context(caller)
-        imports = shared_externs(caller)
+        imports = (capi.Extern * (len(SHARED) + len(relocations)))(*shared_externs(caller))
+        value = capi.Val(kind=capi.WASMTIME_I32)
+        for i, relocation in enumerate(relocations, len(SHARED)):
+            value.of.i32 = relocation
+            imports[i].kind = capi.WASMTIME_EXTERN_GLOBAL
+            check(lib.wasmtime_global_new(context, relocation_type, ctypes.byref(value), ctypes.byref(imports[i].of.global_)))
         instance = capi.Instance()
-        try:
-            wasm_call(lib.wasmtime_instance_new, context, trace, imports, len(imports), ctypes.byref(instance))
-        finally:
-            lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
+        wasm_call(lib.wasmtime_instance_new, context, trace, imports, len(imports), ctypes.byref(instance))
         export = capi.Extern()
         if not lib.wasmtime_instance_export_get(context, ctypes.byref(instance), b"trace", len(b"trace"), ctypes.byref(export)):
             raise KeyError("a trace module must export trace")
@@ -54,26 +65,40 @@ def define(linker, engine, module):
                                       ctypes.byref(previous_size)))
         return previous_size.value
 
-    def module_bytes(caller, ptr, length):
+    def memory_bytes(caller, ptr, length):
         ptr &= 0xFFFFFFFF  # an address, which arrives as a signed i32
         memory = ctypes.byref(shared_externs(caller)[0].of.memory)
         context = lib.wasmtime_caller_context(caller)
         if ptr + length > lib.wasmtime_memory_data_size(context, memory):
-            raise WasmtimeError(f"a trace module at {ptr} (length {length}) ends beyond the memory")
+            raise WasmtimeError(f"{length} bytes at {ptr} end beyond the memory")
         return ctypes.string_at(ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value + ptr, length)
 
-    def compile_trace(caller, ptr, length):
-        return install(caller, compile_module(engine, module_bytes(caller, ptr, length)))
+    def relocation_values(caller, values, count):
+        return struct.unpack(f"<{count}i", memory_bytes(caller, values, 4 * count))
 
-    def submit(caller, ptr, length):
-        return background.submit(module_bytes(caller, ptr, length))
+    def compile_trace(caller, ptr, length, values, count):
+        wasm = memory_bytes(caller, ptr, length)
+        trace = modules.get(wasm)
+        if trace is None:
+            trace = modules[wasm] = compile_module(engine, wasm)
+        return install(caller, trace, relocation_values(caller, values, count))
+
+    def submit(caller, ptr, length, values, count):
+        ticket = background.submit(memory_bytes(caller, ptr, length))
+        relocations_of[ticket] = relocation_values(caller, values, count)
+        return ticket
 
     def collect(caller, ticket):
         trace = background.collect(ticket)
-        return 0 if trace is None else install(caller, trace)
+        if trace is None:
+            return 0
+        try:
+            return install(caller, trace, relocations_of.pop(ticket))
+        finally:
+            lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
 
-    define_host_function(linker, module, b"compile", 2, compile_trace)
-    define_host_function(linker, module, b"submit", 2, submit)
+    define_host_function(linker, module, b"compile", 4, compile_trace)
+    define_host_function(linker, module, b"submit", 4, submit)
     define_host_function(linker, module, b"collect", 1, collect)
 
 
