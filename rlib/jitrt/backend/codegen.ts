@@ -104,7 +104,8 @@ function operation(f: FunctionCode, at: int): void {
       guard(f, op, at);
       return;
     case SHAPE_GUARD_NOT_INVALIDATED:
-      f.i32Const(flagAddress(op.descr));
+      // Each trace has a flag of its own.
+      f.relocated(flagAddress(op.descr));
       f.memoryAccess(I32_LOAD, 2, 0);
       guard(f, op, at);
       return;

@@ -106,7 +106,8 @@ export class FunctionCode {
   /** Type 0 is the trace function's; indirect calls add theirs. */
   types: FuncType[] = [new FuncType([I32, I32], [I32])];
   /** The values of the module's relocations: the numbers that make one trace's code differ
-   *  from another's of the same shape (its exit ids, the entry words its FINISHes load),
+   *  from another's of the same shape (its exit ids, the entry words its FINISHes load, its
+   *  invalidation flag),
    *  imported as immutable globals, so that such traces are the same module, which the
    *  host compiles once (module.ts). */
   relocations: int[] = [];
