@@ -5,7 +5,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { python, ROOT, translateProgram } from "../tests/harness.ts";
+import { ROOT, translateProgram } from "../tests/harness.ts";
+import { wasmtimeHost } from "../tests/support/python.ts";
 import { bundleProgram } from "../targets/hosts/untranslated.ts";
 import type { GcKind } from "../targets/wasm/index.ts";
 import { compileBf } from "./bf2c.ts";
@@ -61,9 +62,10 @@ function time(cmd: string, args: string[], expected?: string): number {
 }
 
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
-const WASMTIME_HOST = path.join(ROOT, "targets/hosts/wasmtime_host.py");
-/** Not `python3`, which may be a launcher script that would be timed with every wasmtime run. */
-const PYTHON = python();
+/** The wasmtime host as `rts run` starts it (under `python3 -S`, its modules compiled), with
+ *  the Python interpreter itself: `python3` may be a launcher script that would be timed with
+ *  every run. */
+const [PYTHON, ...WASMTIME_HOST] = wasmtimeHost();
 
 const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node --jit", "wasmtime --jit", "node/untr", "wasmtime/untr",
   "jit speedup", "C -O2", "wasmtime/C", "wasm memory"]];
@@ -75,7 +77,7 @@ async function translated(b: Bench, jit: boolean): Promise<string> {
     const name = `${path.basename(b.source, ".ts")}${b.gc ? "-" + b.gc : ""}${jit ? "-jit" : ""}`;
     const wasm = await translateProgram(path.join(ROOT, b.source), name, { ...(b.gc ? { gc: b.gc } : {}), ...(jit ? { jit } : {}) });
     // Untimed: the wasmtime host's first run of a module compiles it into its cache.
-    run(PYTHON, [WASMTIME_HOST, wasm, ...b.args], b.expected);
+    run(PYTHON, [...WASMTIME_HOST, wasm, ...b.args], b.expected);
     wasms.set(key, wasm);
   }
   return wasms.get(key)!;
@@ -88,11 +90,11 @@ for (const b of BENCHES.filter((x) => only.test(x.name))) {
   const js = bundleProgram(path.join(ROOT, b.source));
   const untr = time(process.execPath, [js, ...b.args], b.expected);
   const node = time(process.execPath, [NODE_MAIN, wasm, ...b.args], b.expected);
-  const wasmtime = run(PYTHON, [WASMTIME_HOST, wasm, ...b.args], b.expected);
+  const wasmtime = run(PYTHON, [...WASMTIME_HOST, wasm, ...b.args], b.expected);
   const wt = wasmtime.seconds;
   const jitWasm = b.jit ? await translated(b, true) : null;
   const nodeJit = jitWasm ? time(process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected) : null;
-  const wtJit = jitWasm ? time(PYTHON, [WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
+  const wtJit = jitWasm ? time(PYTHON, [...WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
   const exe = b.bf ? path.join(path.dirname(wasm), `${path.basename(b.bf, ".b")}-c`) : null;
   const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? time(exe, []) : null;
   rows.push([b.name, seconds(untr), seconds(node), seconds(wt), seconds(nodeJit), seconds(wtJit), ratio(node, untr), ratio(wt, untr),
