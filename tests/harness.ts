@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { translate, TranslateOptions } from "../translator/driver.ts";
 import { BUNDLE_NODE_FLAGS, bundleProgram } from "../targets/hosts/untranslated.ts";
 import { python, wasmtimeHost } from "./support/python.ts";
+import { translations } from "./support/translations.ts";
 
 export { python, wasmtimeHost };
 
@@ -57,11 +58,12 @@ export function shard<T>(items: readonly T[], weight: (item: T) => number = () =
   return items.filter((_, k) => mine.has(k));
 }
 
-/** Translates `entry` to a .wasm in the test work directory; returns its path. */
+/** Translates `entry` to a .wasm in the test work directory (or takes the module a translation
+ *  of the same sources with the same options made, from build/translations/: see
+ *  support/translations.ts); returns its path. */
 export async function translateProgram(entry: string, name = path.basename(entry, ".ts"), options: Partial<TranslateOptions> = {}): Promise<string> {
   const out = path.join(WORK, `${name}.wasm`);
-  const { wasm } = await translate(entry, { ...DEFAULTS, ...options });
-  fs.writeFileSync(out, wasm);
+  fs.writeFileSync(out, await translations.translation(entry, { ...DEFAULTS, ...options }, translate));
   return out;
 }
 
