@@ -58,6 +58,7 @@ test("an edited imported module, other options: translated again", async () => {
   assert.ok((await cached({ ...OPTIONS, gcStress: true })).translated, "--gc-stress");
   assert.ok((await cached({ ...OPTIONS, optimize: 1 })).translated, "-O1");
   assert.not.ok((await cached({ ...OPTIONS, gcStress: true })).translated);
+  assert.not.ok((await cached({ ...OPTIONS, jit: false })).translated, "jit unset is jit: false");
 });
 
 test("a translation that dumps its graphs is never taken from the cache", async () => {

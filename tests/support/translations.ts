@@ -84,12 +84,12 @@ function sources(entry: string): Sources | null {
   return [...found];
 }
 
-/** The options, every one of them (but the logging function) in a fixed order; null when the
- *  translation also writes or logs something (dumps, a .wat file), which only a fresh
- *  translation does. */
+/** The options, every one of them (but the logging function) in a fixed order, `jit` unset
+ *  as false (as translate() reads it); null when the translation also writes or logs
+ *  something (dumps, a .wat file), which only a fresh translation does. */
 function optionsKey(opts: TranslateOptions): string | null {
   if (opts.dump !== null || opts.watPath !== undefined) return null;
-  const { log: _, ...rest } = opts;
+  const { log: _, ...rest } = { ...opts, jit: opts.jit ?? false };
   return JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)));
 }
 
