@@ -22,7 +22,7 @@ import type { TranslateOptions, TranslateResult } from "../../translator/driver.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** Past this, the least recently used entries go: every change to the translator or rlib
- *  makes a new entry of every program (a full run writes ~50 MiB). */
+ *  makes a new entry of every program (a full run writes ~25 MiB). */
 const CACHE_LIMIT = 512 << 20;
 const TRANSLATOR = ["translator", path.join("targets", "wasm"), "package-lock.json"];
 const RLIB = path.join(ROOT, "rlib");
