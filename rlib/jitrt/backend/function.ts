@@ -294,8 +294,14 @@ export class FunctionCode {
     const live: Value[] = [];
     for (const a of this.invariantRefs) live.push(a);
     for (const a of this.segment.trace.inputargs) this.liveInput(a, at, live);
-    // A peeled loop's header takes inputs of its own, which its body uses.
-    if (this.segment === this.root && this.header > 0) for (const a of this.root.trace.ops[this.header].args) this.liveInput(a, at, live);
+    // A peeled loop's header takes inputs of its own, which its body uses. Not in the
+    // preamble, before the header assigns them: there their locals hold no live ref but the
+    // last iteration's, when a bridge compiled into the tree has gone back to the preamble,
+    // and a collection since may have moved or freed that object (its stale address, spilled,
+    // was a root the collector followed: docs/architecture.md, Trace trees).
+    if (this.segment === this.root && this.header > 0 && at > this.header) {
+      for (const a of this.root.trace.ops[this.header].args) this.liveInput(a, at, live);
+    }
     for (let i = 0; i < at; i++) {
       const op = this.segment.trace.ops[i];
       if (op.type === TYPE_REF && this.lastUse.has(op) && this.lastUse.get(op)! > at) live.push(op);
