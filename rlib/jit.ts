@@ -26,6 +26,8 @@ export class JitParams {
 export interface JitDriverSpec {
   greens: string[];
   reds: string[];
+  /** Reds whose class a `virtualizable(...)` hint describes (RPython's `virtualizables`). */
+  virtualizables?: string[];
   params?: JitParams;
 }
 
@@ -33,11 +35,13 @@ export interface JitDriverSpec {
 export class JitDriver {
   readonly greens: string[];
   readonly reds: string[];
+  readonly virtualizables: string[];
   readonly params: JitParams;
 
   constructor(spec: JitDriverSpec) {
     this.greens = [...spec.greens];
     this.reds = [...spec.reds];
+    this.virtualizables = [...(spec.virtualizables ?? [])];
     this.params = spec.params ?? new JitParams();
   }
 
@@ -77,3 +81,15 @@ export function dontLookInside<F>(f: F): F {
  *  fails; the loop is traced again). A field written in a hot loop is a bad candidate: after
  *  a few invalidations the JIT reads it as an ordinary field. Untranslated, a no-op. */
 export function quasiImmutable<T>(cls: abstract new (...args: never[]) => T, ...fields: (keyof T & string)[]): void {}
+
+/** `virtualizable(Frame, "sp", "stack[*]", ...)` at module level: the interpreter's frame
+ *  (RPython's `_virtualizable_ = [...]`), a red the driver names in `virtualizables`. Inside a
+ *  trace the JIT keeps the listed fields, and the items of the lists that `name[*]` fields
+ *  hold, in registers, across the iterations of a loop: it reads them once when the loop
+ *  starts and writes them back only when the trace leaves (a guard fails, the loop exits).
+ *  The promise that makes this correct: while a trace runs, only the interpreter's own code
+ *  (the functions the JIT traces through) reads or writes them, and a function it calls
+ *  without tracing into only when given the frame or one of those lists as an argument. An
+ *  item's index should be a constant in the trace (`promote` the stack pointer): an item at
+ *  an index that is not stays in memory. Untranslated, a no-op. */
+export function virtualizable<T>(cls: abstract new (...args: never[]) => T, ...fields: (keyof T & string | `${keyof T & string}[*]`)[]): void {}

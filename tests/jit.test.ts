@@ -184,6 +184,22 @@ test("quasi-immutable fields: read as constants, the loops invalidated by writes
   fs.rmSync(log, { force: true });
 });
 
+test("virtualizable frames: a frame's fields and its lists' items at constant indices carried in registers across the loop's iterations, written back where a guard fails and before a call passed the frame, another list of the same item type apart; at threshold 1 as well; also under --gc-stress", async () => {
+  checkLogAtThreshold1(await checkHeapTraces("jit_vable"), "jit_vable", (host, count) => {
+    // Unrolled (a preamble, then the loop), the loop's label takes the frame's fields and
+    // items as arguments: of the recorded reads and writes of the int list's items (all at
+    // constant indices) none is left in the loop, only on the failure paths.
+    const title = "# loop 0 (optimized)";
+    assert.is(count(title, /^label\(/), 2, `an unrolled loop on the ${host} host`);
+    assert.ok(count("# loop 0 (recorded)", /^setlistitem_gc\(p\d+, \d+, i\d+/) >= 4, `recorded writes of int items on the ${host} host`);
+    // (The preamble's first writes of two items, which no read showed in range, are made
+    // where they are: they check the index.)
+    assert.is(count(title, /^setlistitem_gc\(p\d+, \d+, i\d+/), 2, `int items written in the loop on the ${host} host`);
+    assert.ok(count(title, /^ {4}on failure: setlistitem_gc\(p\d+, \d+, i\d+/) > 0, `guards write the int items back on the ${host} host`);
+    assert.ok(count(title, /^ {4}on failure: setfield_gc\(p\d+, p\d+/) > 0, `guards write a ref field back on the ${host} host`);
+  });
+});
+
 test("without --jit the module does not mention rts_jit", async () => {
   const wasm = await translateProgram(program, "jit_hints-nojit");
   assert.not.ok(fs.readFileSync(wasm).includes("rts_jit"));

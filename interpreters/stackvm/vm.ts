@@ -1,8 +1,10 @@
-// The VM: one dispatch loop over the bytecode, with a value stack and the global variables.
-// Marked for the JIT as RPython interpreters are: the position in the program (pc and the
-// code) is green, the rest of the state red; a backward jump (the end of a while body) is
-// where a guest loop closes, so it is where the JIT may enter.
-import { elidable, JitDriver } from "../../rlib/jit.ts";
+// The VM: one dispatch loop over the bytecode, with a value stack and the global variables
+// in a Frame. Marked for the JIT as RPython interpreters are: the position in the program
+// (pc and the code) is green, the rest of the state red; a backward jump (the end of a while
+// body) is where a guest loop closes, so it is where the JIT may enter. The frame is
+// virtualizable: a trace keeps the stack's and the variables' items in registers (the stack
+// pointer is promoted, so that every item's index is a constant in a trace).
+import { elidable, JitDriver, promote, virtualizable } from "../../rlib/jit.ts";
 import { write } from "../../rlib/os.ts";
 import { intDiv, intMod } from "../../rlib/rarith.ts";
 import { Code } from "./compiler.ts";
@@ -49,26 +51,52 @@ function fetch(code: Code, pc: number): number {
 }
 elidable(fetch);
 
+/** Constant k of the program, and the source line of the instruction at pc: the compiled
+ *  program never changes, so these fold too. */
+function constantAt(code: Code, k: number): number {
+  return code.consts[k];
+}
+elidable(constantAt);
+
+function lineAt(code: Code, pc: number): number {
+  return code.lines[pc];
+}
+elidable(lineAt);
+
 function checkIndex(a: number[], i: number, line: number): void {
   if (i < 0 || i >= a.length) throw new VmError(`index ${i} out of range for an array of length ${a.length}`, line);
 }
 
-const driver = new JitDriver({ greens: ["pc", "code"], reds: ["sp", "stack", "vars", "arrays", "out"] });
+/** The value stack (its depth at each instruction is known to the compiler, which sizes it)
+ *  and the variables. Only the loop below reads and writes them. */
+class Frame {
+  readonly stack: number[] = [];
+  readonly vars: number[] = [];
+
+  constructor(code: Code) {
+    for (let i = 0; i < code.stackSize; i++) this.stack.push(0);
+    for (let i = 0; i < code.varNames.length; i++) this.vars.push(0);
+  }
+}
+virtualizable(Frame, "stack[*]", "vars[*]");
+
+const driver = new JitDriver({ greens: ["pc", "code"], reds: ["sp", "frame", "arrays", "out"], virtualizables: ["frame"] });
 
 export function run(code: Code, out: Output): void {
-  const stack: number[] = [];
-  for (let i = 0; i < code.stackSize; i++) stack.push(0);
-  const vars: number[] = [];
-  for (let i = 0; i < code.varNames.length; i++) vars.push(0);
+  const frame = new Frame(code);
   const arrays = new Arrays();
   let sp = 0;
   let pc = 0;
   while (true) {
-    driver.jitMergePoint({ pc, code, sp, stack, vars, arrays, out });
+    driver.jitMergePoint({ pc, code, sp, frame, arrays, out });
+    // The stack's depth is the same at every run of an instruction.
+    sp = promote(sp);
+    const stack = frame.stack;
+    const vars = frame.vars;
     const opcode = fetch(code, pc);
     switch (opcode) {
       case op.CONST:
-        stack[sp] = code.consts[fetch(code, pc + 1)];
+        stack[sp] = constantAt(code, fetch(code, pc + 1));
         sp++;
         pc += 2;
         break;
@@ -94,7 +122,7 @@ export function run(code: Code, out: Output): void {
         const target = fetch(code, pc + 1);
         if (target < pc) {
           pc = target;
-          driver.canEnterJit({ pc, code, sp, stack, vars, arrays, out });
+          driver.canEnterJit({ pc, code, sp, frame, arrays, out });
         } else {
           pc = target;
         }
@@ -106,29 +134,29 @@ export function run(code: Code, out: Output): void {
         else pc += 2;
         break;
       case op.NEW_ARRAY:
-        stack[sp - 1] = arrays.create(stack[sp - 1], code.lines[pc]);
+        stack[sp - 1] = arrays.create(stack[sp - 1], lineAt(code, pc));
         pc++;
         break;
       case op.GET_ITEM: {
         sp--;
-        const a = arrays.get(stack[sp - 1], code.lines[pc]);
+        const a = arrays.get(stack[sp - 1], lineAt(code, pc));
         const i = stack[sp];
-        checkIndex(a, i, code.lines[pc]);
+        checkIndex(a, i, lineAt(code, pc));
         stack[sp - 1] = a[i];
         pc++;
         break;
       }
       case op.SET_ITEM: {
         sp -= 3;
-        const a = arrays.get(stack[sp], code.lines[pc]);
+        const a = arrays.get(stack[sp], lineAt(code, pc));
         const i = stack[sp + 1];
-        checkIndex(a, i, code.lines[pc]);
+        checkIndex(a, i, lineAt(code, pc));
         a[i] = stack[sp + 2];
         pc++;
         break;
       }
       case op.LENGTH:
-        stack[sp - 1] = arrays.get(stack[sp - 1], code.lines[pc]).length;
+        stack[sp - 1] = arrays.get(stack[sp - 1], lineAt(code, pc)).length;
         pc++;
         break;
       case op.PRINT_NUMBER:
@@ -151,7 +179,7 @@ export function run(code: Code, out: Output): void {
         sp--;
         const b = stack[sp];
         const a = stack[sp - 1];
-        stack[sp - 1] = binary(opcode, a, b, code.lines[pc]);
+        stack[sp - 1] = binary(opcode, a, b, lineAt(code, pc));
         pc++;
       }
     }

@@ -98,6 +98,12 @@ export function isImmutableField(d: int): boolean {
   return descrWord(d, 0) === DESCR_FIELD && descrWord(d, 3) === 1;
 }
 
+/** A virtualizable's field descriptor: word 5 is VABLE_FIELD or VABLE_ARRAY (the numbers of
+ *  translator/jit/effects.ts), 0 for other fields; 0 for other descriptors. */
+export function vableKind(d: int): int {
+  return descrWord(d, 0) === DESCR_FIELD ? descrWord(d, 5) : 0;
+}
+
 /** The offset of a quasi-immutable field's hidden word (word 4 of a field descriptor), or
  *  -1 for any other field or descriptor (quasiimmut.ts). */
 export function quasiImmutableWord(d: int): int {

@@ -2,7 +2,7 @@
 import { int } from "../types.ts";
 import { DescrInfo } from "./opt/descrs.ts";
 import {
-  descrWord, DESCR_ARRAY, DESCR_CALL, isImmutableField, NEW_TYPEID, quasiImmutableWord, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8,
+  descrWord, DESCR_ARRAY, DESCR_CALL, isImmutableField, NEW_TYPEID, quasiImmutableWord, vableKind, ELEM_F64, ELEM_I16, ELEM_I32, ELEM_I8, ELEM_U16, ELEM_U32, ELEM_U8,
   LL_F64, LL_I64, LL_PTR,
 } from "./jitcodes.ts";
 import { IntBound, UNBOUNDED } from "./opt/bound.ts";
@@ -62,6 +62,10 @@ class TableDescrInfo extends DescrInfo {
 
   isQuasiImmutableField(descr: int): boolean {
     return quasiImmutableWord(descr) >= 0;
+  }
+
+  vableKind(descr: int): int {
+    return vableKind(descr);
   }
 
   callMayTouchLists(call: int): boolean {

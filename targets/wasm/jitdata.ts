@@ -66,7 +66,7 @@ export function layOutJitCodes(
   // a field no jitcode reads or writes has none, and no trace caches it.
   const fieldIndex = new Map<string, number>();
   jc.descrs.forEach((d, i) => {
-    if (d instanceof FieldDescr) fieldIndex.set(new FieldKey(d.offset, d.type, d.immutable, d.mutate).key(), i);
+    if (d instanceof FieldDescr) fieldIndex.set(new FieldKey(d.offset, d.type, d.immutable, d.mutate, d.vable).key(), i);
   });
   const fieldsOf = (keys: FieldKey[]) => keys.map((k) => fieldIndex.get(k.key())).filter((i) => i !== undefined) as number[];
   for (const d of jc.descrs) {
@@ -84,7 +84,7 @@ function encodeDescr(
   indexOf: (d: Descr) => number,
   fieldsOf: (keys: FieldKey[]) => number[],
 ): number[] {
-  if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type], d.immutable ? 1 : 0, d.mutate];
+  if (d instanceof FieldDescr) return [DESCR_TAG.field, d.offset, LLTYPE_CODE[d.type], d.immutable ? 1 : 0, d.mutate, d.vable];
   if (d instanceof ArrayDescr) return [DESCR_TAG.array, ELEM_CODE[d.elem]];
   if (d instanceof ListDescr) return [DESCR_TAG.list, LLTYPE_CODE[d.item]];
   if (d instanceof CallDescr) {

@@ -334,7 +334,7 @@ function callMethod(a: Annotator, op: Operation, obj: SomeValue, name: string, a
  *  have it (TypeScript's narrowing, e.g. by a `kind` tag, has checked that the value is one
  *  of them). One access reaches them all, so they must agree on being readonly (the JIT
  *  gives an immutable field its own descriptor, and a read must find what a write set):
- *  when some are not, none is; the same for quasi-immutable. */
+ *  when some are not, none is; the same for quasi-immutable and virtualizable. */
 function memberFields(op: Operation, cd: ClassDef, name: string): FieldDesc[] {
   const fields = membersOf(cd).flatMap((m) => m.desc.findField(name) ?? []);
   if (fields.length === 0) fail(op, `${cd.describe()} has no field '${name}'`, "methods can only be called, not read as values");
@@ -342,6 +342,8 @@ function memberFields(op: Operation, cd: ClassDef, name: string): FieldDesc[] {
   // Likewise quasi-immutable: a write through the union must invalidate what every read of
   // it from one of the classes depends on.
   if (fields.some((f) => !f.quasiImmutable)) for (const f of fields) f.quasiImmutable = false;
+  // And virtualizable: one descriptor for the field in every class.
+  if (fields.some((f) => f.virtualizable !== fields[0].virtualizable)) for (const f of fields) f.virtualizable = null;
   return fields;
 }
 

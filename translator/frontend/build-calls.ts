@@ -7,6 +7,7 @@ import { RtsError } from "../diagnostics/diagnostic.ts";
 import { Join, THIS_KEY } from "./joins.ts";
 import { locOfNode, symbolOf } from "./loc.ts";
 import { checkGreenAssignments, markerLoop, markerOperands, isJitModuleDecl } from "./jithints.ts";
+import { checkVirtualizables } from "./vablehints.ts";
 import { TYPED_ARRAYS } from "./program.ts";
 import { tupleElements } from "./tuples.ts";
 import { reject } from "./subset.ts";
@@ -244,7 +245,10 @@ export abstract class CallBuilder extends ExpressionBuilder {
     const driver = this.ctx.jitDriver(callee.expression);
     const operands = markerOperands(driver, e, method);
     const loop = markerLoop(e, method);
-    if (method === "jitMergePoint") checkGreenAssignments(this.ctx.checker, driver, loop, operands, (c) => this.ctx.isElidableCall(c));
+    if (method === "jitMergePoint") {
+      checkGreenAssignments(this.ctx.checker, driver, loop, operands, (c) => this.ctx.isElidableCall(c));
+      checkVirtualizables(this.ctx.checker, driver, e, operands, this.ctx.vables);
+    }
     const args = this.evalSeq(operands.map((x) => () => this.expr(x)));
     this.emit(method === "jitMergePoint" ? "jit_merge_point" : "can_enter_jit", [new Constant(driver), ...args], e);
     return new Constant(undefined);

@@ -5,6 +5,7 @@ import { Value } from "../flowgraph/model.ts";
 import { Builtin, CaptureKey, ClassDesc, FunctionDesc, ImportedFunction, JitDriverDesc } from "./program.ts";
 import type { ClosureNode } from "./captures.ts";
 import { TypeArg } from "./generics.ts";
+import type { VableHints } from "./vablehints.ts";
 
 /** What a name or property resolves to outside the function being built. */
 export type Resolved =
@@ -24,6 +25,8 @@ export type Resolved =
 
 export interface BuildContext {
   checker: ts.TypeChecker;
+  /** What virtualizable() hints name. */
+  vables: VableHints;
   /** Resolves a symbol that is not a local of the function being built. */
   resolveSymbol(sym: ts.Symbol, at: ts.Node): Resolved;
   classFor(decl: ts.ClassDeclaration, typeArgs?: readonly TypeArg[]): ClassDesc;

@@ -238,7 +238,7 @@ export class Frontend extends NameResolver implements BuildContext {
    *  class declares already is that field (one property in JS): the subclass's initializer
    *  only assigns it. A subclass may redeclare a readonly field without `readonly` (TS
    *  allows it) and then assign it: the field is not readonly. A quasiImmutable() hint on
-   *  either class marks the one field. */
+   *  either class marks the one field, and so does a virtualizable() hint. */
   private declareField(cls: ClassDesc, decl: ts.PropertyDeclaration | ts.ParameterDeclaration, name: ts.Identifier, startsUndefined: boolean): void {
     const readonly = hasModifier(decl, ts.SyntaxKind.ReadonlyKeyword);
     let field = cls.base?.findField(name.text);
@@ -248,6 +248,8 @@ export class Frontend extends NameResolver implements BuildContext {
       cls.fields.push(field);
     }
     if (this.quasiFields.get(cls.decl)?.has(name.text)) field.quasiImmutable = true;
+    const vable = this.vables.fields.get(cls.decl)?.get(name.text);
+    if (vable) field.virtualizable = vable;
   }
 
   /** An instantiation of the generic method `decl` for a receiver of class `receiver`: a

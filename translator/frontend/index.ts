@@ -8,6 +8,7 @@ import { ts } from "ts-morph";
 import { loadSources } from "./load.ts";
 import { collectFunctionHints } from "./jithints.ts";
 import { collectQuasiImmutableHints } from "./quasihints.ts";
+import { collectVirtualizableHints } from "./vablehints.ts";
 import { evaluateModules } from "./prebuilt.ts";
 import { FunctionDesc, Program } from "./program.ts";
 import { Frontend } from "./declarations.ts";
@@ -18,7 +19,9 @@ export async function buildProgram(entryPath: string, jit = false): Promise<Prog
   const files = src.program.getSourceFiles().filter((f) => !f.isDeclarationFile);
   const moduleValues = await evaluateModules(files);
   const checker = src.program.getTypeChecker();
-  const fe = new Frontend(checker, moduleValues, src.library, collectFunctionHints(files, checker), collectQuasiImmutableHints(files, checker));
+  const quasi = collectQuasiImmutableHints(files, checker);
+  const vables = collectVirtualizableHints(files, checker, quasi);
+  const fe = new Frontend(checker, moduleValues, src.library, collectFunctionHints(files, checker), quasi, vables);
   const main = fe.findMain(src.entry);
   const runtime = new Map<string, FunctionDesc>();
   for (const st of src.runtime.flatMap((sf) => [...sf.statements])) {

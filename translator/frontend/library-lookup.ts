@@ -8,6 +8,7 @@ import { symbolOf } from "./loc.ts";
 import { ClassDesc, FunctionDesc, JitHint, NumberKind } from "./program.ts";
 import { collectionOf } from "./collections.ts";
 import { TypeArg } from "./generics.ts";
+import type { VableHints } from "./vablehints.ts";
 
 export abstract class LibraryLookup {
   constructor(
@@ -17,6 +18,8 @@ export abstract class LibraryLookup {
     public functionHints: Map<ts.Node, Set<JitHint>>,
     /** The fields quasiImmutable() names, by class declaration (quasihints.ts). */
     protected quasiFields: Map<ts.ClassDeclaration, Set<string>>,
+    /** What virtualizable() hints name (vablehints.ts). */
+    public vables: VableHints,
   ) {}
 
   abstract functionFor(decl: ts.FunctionDeclaration | ts.MethodDeclaration, typeArgs?: readonly TypeArg[]): FunctionDesc;

@@ -4,6 +4,7 @@ import { ts } from "ts-morph";
 import { Graph } from "../flowgraph/model.ts";
 import { SourceLoc } from "../flowgraph/source.ts";
 import { EMPTY_ENV, TypeEnv } from "./generics.ts";
+import type { VableKind } from "./vablehints.ts";
 
 /** A number slot's kind pinned by the `int` / `float` aliases of rlib/types.ts, else inferred. */
 export type NumberKind = "int" | "float" | null;
@@ -64,6 +65,9 @@ export class FieldDesc {
   /** Named by a quasiImmutable() hint (quasihints.ts): mutable, rarely written, so a trace
    *  may read it once from a constant object if every write invalidates that trace. */
   quasiImmutable = false;
+  /** Named by a virtualizable() hint (vablehints.ts): a trace keeps the field's value
+   *  ("field") or the items of the array it holds ("array") in registers. */
+  virtualizable: VableKind | null = null;
 }
 
 export class ClassDesc {
@@ -127,6 +131,8 @@ export class JitDriverDesc {
     public name: string,
     public greens: string[],
     public reds: string[],
+    /** The reds that are the interpreter's frame (vablehints.ts). */
+    public virtualizables: string[],
     public threshold: number,
     public traceLimit: number,
     public loc: SourceLoc | null,

@@ -24,8 +24,9 @@ export function collectQuasiImmutableHints(files: readonly ts.SourceFile[], chec
     if (!target || !cls || !ts.isClassDeclaration(cls)) fail(target ?? call, `${HINT}() must name a class`, USAGE);
     if (names.length === 0) fail(call, `${HINT}() names no field`, USAGE);
     for (const n of names) {
-      const field = checkedField(checker, cls, n);
-      const owner = (ts.isParameter(field) ? field.parent.parent : field.parent) as ts.ClassDeclaration;
+      if (!ts.isStringLiteral(n)) fail(n, `${HINT}() takes the fields' names as string literals`, USAGE);
+      const field = hintedField(checker, cls, n, n.text, HINT, "quasi-immutable");
+      const owner = ownerOf(field);
       if (!hints.has(owner)) hints.set(owner, new Set());
       hints.get(owner)!.add((n as ts.StringLiteral).text);
     }
@@ -33,19 +34,24 @@ export function collectQuasiImmutableHints(files: readonly ts.SourceFile[], chec
   return hints;
 }
 
-/** The declaration of the field `arg` names, which must be an instance field of `cls`. */
-function checkedField(checker: ts.TypeChecker, cls: ts.ClassDeclaration, arg: ts.Expression): ts.PropertyDeclaration | ts.ParameterDeclaration {
+/** The declaration of field `name` (which `arg` gives), an instance field of `cls` (named by
+ *  the hint `hint`, which makes it `what`; also vablehints.ts). */
+export function hintedField(checker: ts.TypeChecker, cls: ts.ClassDeclaration, arg: ts.Expression, name: string, hint: string, what: string): ts.PropertyDeclaration | ts.ParameterDeclaration {
   const className = cls.name?.text ?? "the class";
-  if (!ts.isStringLiteral(arg)) fail(arg, `${HINT}() takes the fields' names as string literals`, USAGE);
-  const member = checker.getTypeAtLocation(cls).getProperty(arg.text)?.valueDeclaration;
-  if (!member) fail(arg, `${className} has no field '${arg.text}'`, `name a field ${className} declares or inherits`);
+  const member = checker.getTypeAtLocation(cls).getProperty(name)?.valueDeclaration;
+  if (!member) fail(arg, `${className} has no field '${name}'`, `name a field ${className} declares or inherits`);
   const isField = ts.isPropertyDeclaration(member) || (ts.isParameter(member) && ts.isConstructorDeclaration(member.parent));
   if (!isField || hasModifier(member, ts.SyntaxKind.StaticKeyword)) {
-    fail(arg, `'${arg.text}' is not an instance field of ${className}`, "only fields declared in the class (or as constructor parameter properties) can be quasi-immutable");
+    fail(arg, `'${name}' is not an instance field of ${className}`, `only fields declared in the class (or as constructor parameter properties) can be ${what}`);
   }
-  if (hasModifier(member, ts.SyntaxKind.ReadonlyKeyword)) {
-    fail(arg, `'${arg.text}' is readonly: the JIT reads it as a constant already`,
-      `drop '${arg.text}' from ${HINT}() (it is for fields written after construction, rarely)`);
+  if (hint === HINT && hasModifier(member, ts.SyntaxKind.ReadonlyKeyword)) {
+    fail(arg, `'${name}' is readonly: the JIT reads it as a constant already`,
+      `drop '${name}' from ${HINT}() (it is for fields written after construction, rarely)`);
   }
   return member as ts.PropertyDeclaration | ts.ParameterDeclaration;
+}
+
+/** The class that declares `field`. */
+export function ownerOf(field: ts.PropertyDeclaration | ts.ParameterDeclaration): ts.ClassDeclaration {
+  return (ts.isParameter(field) ? field.parent.parent : field.parent) as ts.ClassDeclaration;
 }

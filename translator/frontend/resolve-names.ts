@@ -130,8 +130,8 @@ export abstract class NameResolver extends LibraryLookup {
     }
     let desc = this.jitDrivers.get(decl);
     if (!desc) {
-      const d = value as { greens: string[]; reds: string[]; params: { threshold: number; traceLimit: number } };
-      desc = new JitDriverDesc(decl.name.getText(), d.greens, d.reds, d.params.threshold, d.params.traceLimit, locOfNode(decl.name));
+      const d = value as { greens: string[]; reds: string[]; virtualizables: string[]; params: { threshold: number; traceLimit: number } };
+      desc = new JitDriverDesc(decl.name.getText(), d.greens, d.reds, d.virtualizables, d.params.threshold, d.params.traceLimit, locOfNode(decl.name));
       this.jitDrivers.set(decl, desc);
     }
     return desc;

@@ -31,9 +31,14 @@ export class FieldDescr {
     /** A quasi-immutable field's hidden word (its offset), else -1: a trace reads the field
      *  of a constant object as a constant, and a write invalidates it (rlib/jitrt/quasiimmut.ts). */
     public mutate = -1,
+    /** A virtualizable's field (VABLE_FIELD: its value) or array field (VABLE_ARRAY: the
+     *  items of the list it holds), else 0: the trace optimizer keeps them in registers
+     *  across a loop's iterations (rlib/jitrt/opt/vable.ts). */
+    public vable = 0,
   ) {}
   describe(): string {
-    return `<Field +${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi-immutable +${this.mutate}` : ""}>`;
+    const vable = this.vable === 0 ? "" : this.vable === 1 ? " virtualizable" : " virtualizable[*]";
+    return `<Field +${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi-immutable +${this.mutate}` : ""}${vable}>`;
   }
 }
 

@@ -24,29 +24,41 @@ const WRITES_ANY = new Set([
 ]);
 
 /** A field as the codewriter names it (FieldDescr: offset, low-level type, whether it is
- *  immutable, written only while its object is made, and a quasi-immutable one's hidden
- *  word, else -1). */
+ *  immutable, written only while its object is made, a quasi-immutable one's hidden word,
+ *  else -1, and whether it is a virtualizable's: VABLE_FIELD, VABLE_ARRAY or 0). */
 export class FieldKey {
   constructor(
     public offset: number,
     public type: LLType,
     public immutable: boolean,
     public mutate = -1,
+    public vable = 0,
   ) {}
   key(): string {
-    return `${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi ${this.mutate}` : ""}`;
+    return `${this.offset} ${this.type}${this.immutable ? " immutable" : ""}${this.mutate >= 0 ? ` quasi ${this.mutate}` : ""}${this.vable > 0 ? ` vable ${this.vable}` : ""}`;
   }
 }
 
+/** A virtualizable's field (FieldKey.vable; rlib/jitrt/jitcodes.ts has the same numbers):
+ *  its value, or the items of the array it holds, live in a trace's registers. */
+export const VABLE_FIELD = 1;
+export const VABLE_ARRAY = 2;
+
 /** The field of a getfield(obj, offset[, flag]) or setfield(obj, offset, value[, flag])
  *  operation: the rtyper's flag is `true` for an immutable field (FieldLayout.immutable),
- *  the hidden word's offset for a quasi-immutable one (FieldLayout.mutate). */
+ *  the hidden word's offset for a quasi-immutable one (FieldLayout.mutate), "vable" or
+ *  "vable[*]", after "immutable " for a readonly one, for a virtualizable's
+ *  (FieldLayout.vable). */
 export function fieldKeyOf(op: Operation): FieldKey {
   const get = op.opname === "getfield";
   const flag = op.args[get ? 2 : 3];
   const type = (get ? op.result.concretetype : op.args[2].concretetype) as LLType;
   const value = flag instanceof Constant ? flag.value : undefined;
-  return new FieldKey(Number((op.args[1] as Constant).value), type, value === true, typeof value === "number" ? value : -1);
+  const offset = Number((op.args[1] as Constant).value);
+  if (typeof value === "string") {
+    return new FieldKey(offset, type, value.startsWith("immutable "), -1, value.endsWith("vable[*]") ? VABLE_ARRAY : VABLE_FIELD);
+  }
+  return new FieldKey(offset, type, value === true, typeof value === "number" ? value : -1);
 }
 
 /** What one function does itself. */

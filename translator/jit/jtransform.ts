@@ -163,7 +163,7 @@ export class JTransformer {
 
   private field(op: Operation): FieldDescr {
     const k = fieldKeyOf(op);
-    return this.descrs.intern(new FieldDescr(k.offset, k.type, k.immutable, k.mutate));
+    return this.descrs.intern(new FieldDescr(k.offset, k.type, k.immutable, k.mutate, k.vable));
   }
 
   private listDescr(item: Value): ListDescr {

@@ -28,7 +28,7 @@ export class Layouts {
       for (const f of c.fields) {
         const slot = cd.fields.get(f.name);
         if (slot && f.quasiImmutable) layout.addQuasiImmutableField(f.name, lltypeOf(slot.ann));
-        else if (slot) layout.addField(f.name, lltypeOf(slot.ann), f.readonly);
+        else if (slot) layout.addField(f.name, lltypeOf(slot.ann), f.readonly, f.virtualizable);
       }
       this.byClass.set(c, layout);
       this.order.push(c);

@@ -2,6 +2,7 @@
 // four machine types; GC objects are addressed by 32-bit pointers into linear memory and
 // start with a header word holding their type id.
 import { TypedArrayKind } from "../frontend/program.ts";
+import type { VableKind } from "../frontend/vablehints.ts";
 
 /** i64 = Signed (RTS ints), f64 = Float, i32 = Bool, ptr = GC pointer (an i32 address). */
 export type LLType = "i64" | "f64" | "i32" | "ptr" | "void";
@@ -68,6 +69,9 @@ export interface FieldLayout {
   type: LLType;
   immutable: boolean;
   mutate: number;
+  /** Named by a virtualizable() hint: its value ("field") or its array's items ("array")
+   *  live in a trace's registers (rlib/jitrt/opt/vable.ts). */
+  vable: VableKind | null;
 }
 
 /** The hidden word of quasi-immutable field `name` (see FieldLayout.mutate). */
@@ -86,11 +90,11 @@ export class StructLayout {
     public typeidEnd: number,
   ) {}
 
-  addField(name: string, type: LLType, immutable = false): void {
+  addField(name: string, type: LLType, immutable = false, vable: VableKind | null = null): void {
     const sz = sizeOf(type);
     if (sz === 0) return;
     this.size = Math.ceil(this.size / sz) * sz;
-    this.fields.set(name, { offset: this.size, type, immutable, mutate: -1 });
+    this.fields.set(name, { offset: this.size, type, immutable, mutate: -1, vable });
     this.size += sz;
   }
 

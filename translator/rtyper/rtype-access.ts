@@ -38,7 +38,8 @@ export abstract class AccessRTyper extends OperatorRTyper {
   }
 
   /** getfield(obj, offset) of a field, and a last operand `true` for an immutable one, the
-   *  offset of its hidden word for a quasi-immutable one (the JIT's codewriter gives them
+   *  offset of its hidden word for a quasi-immutable one, "vable" or "vable[*]" (after
+   *  "immutable " for a readonly one) for a virtualizable's (the JIT's codewriter gives them
    *  field descriptors of their own, see translator/jit/effects.ts fieldKeyOf; the backend
    *  ignores it). */
   protected getfield(obj: Value, f: FieldLayout, result: Variable): void {
@@ -57,6 +58,7 @@ export abstract class AccessRTyper extends OperatorRTyper {
 
   private fieldFlag(f: FieldLayout): Constant[] {
     if (f.mutate >= 0) return [this.c(f.mutate, "void")];
+    if (f.vable) return [this.c(`${f.immutable ? "immutable " : ""}${f.vable === "array" ? "vable[*]" : "vable"}`, "void")];
     return f.immutable ? [this.c(true, "void")] : [];
   }
 
@@ -74,6 +76,7 @@ export abstract class AccessRTyper extends OperatorRTyper {
     }
     if (found.some((x) => x.immutable !== f.immutable)) throw new Error(`rtyper: field '${name}' is readonly in some classes of ${a.classdef.describe()} only`);
     if (found.some((x) => x.mutate !== f.mutate)) throw new Error(`rtyper: field '${name}' is quasi-immutable in some classes of ${a.classdef.describe()} only`);
+    if (found.some((x) => x.vable !== f.vable)) throw new Error(`rtyper: field '${name}' is virtualizable in some classes of ${a.classdef.describe()} only`);
     return f;
   }
 

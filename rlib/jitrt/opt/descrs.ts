@@ -35,6 +35,13 @@ export class DescrInfo {
     return false;
   }
 
+  /** Whether a field descriptor is a virtualizable's (VABLE_FIELD: the field's value is kept
+   *  in registers across a loop's iterations; VABLE_ARRAY: so are the items of the list it
+   *  holds), else 0 (opt/vable.ts). */
+  vableKind(descr: int): int {
+    return 0;
+  }
+
   /** Whether a residual call (its call descriptor) may read or write a list that exists
    *  before it. */
   callMayTouchLists(call: int): boolean {

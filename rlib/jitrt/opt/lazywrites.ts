@@ -12,18 +12,24 @@
 // writes nothing until the trace ends or something looks. The order of two writes that may be
 // to one place is kept because the first is emitted before the second is kept back (or
 // dropped, for the same place): the kept writes are to distinct places, in any order.
+// Places of a virtualizable (vable.ts) are apart: an owned list's items alias no other
+// list's but those of lists its field may hold, and a residual call that is not passed the
+// virtualizable does not see them.
 import { int } from "../../types.ts";
 import { ResOp } from "../resop.ts";
 import type { Index } from "./heap.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 
-/** Where a kept write writes: its descriptor, the object's key, and for an item its index
- *  (null for a field). */
+/** Where a kept write writes: its descriptor, the object's key, for an item its index
+ *  (null for a field), and for a virtualizable's place its group (else -1): a field's own
+ *  descriptor, or for an owned list's item the descriptor of the field that holds the list
+ *  (heap.ts groupOf). */
 export class Place {
   constructor(
     public descr: int,
     public object: string,
     public index: Index | null,
+    public group: int = -1,
   ) {}
 
   same(other: Place): boolean {
@@ -34,11 +40,12 @@ export class Place {
 
   /** May be the same memory as `other` on some run: the same descriptor (fields and items of
    *  different descriptors never alias), and for items, indices that do not differ for sure
-   *  (whatever the arrays: two different indices are two places). */
+   *  (whatever the arrays: two different indices are two places), and lists of different
+   *  groups are different lists. */
   mayAlias(other: Place): boolean {
     if (this.descr !== other.descr) return false;
     if (this.index === null || other.index === null) return true;
-    return !this.index.differs(other.index);
+    return this.group === other.group && !this.index.differs(other.index);
   }
 }
 
@@ -47,6 +54,7 @@ const ALIASES = 0;
 const OTHER_ALIASES = 1;
 const OF_DESCR = 2;
 const EVERY = 3;
+const NOT_VABLE = 4;
 
 export class LazyWrites {
   private writes: ResOp[] = [];
@@ -76,14 +84,28 @@ export class LazyWrites {
     this.flush(same ? ALIASES : OTHER_ALIASES, place, opt, from);
   }
 
-  /** Emits, in order, the kept writes of descriptor `descr`. */
-  flushDescr(descr: int, opt: Optimizer, from: Optimization): void {
-    if (this.writes.length > 0) this.flush(OF_DESCR, new Place(descr, "", null), opt, from);
+  /** Emits, in order, the kept writes of descriptor `descr` to lists of group `group`. */
+  flushDescr(descr: int, group: int, opt: Optimizer, from: Optimization): void {
+    if (this.writes.length > 0) this.flush(OF_DESCR, new Place(descr, "", null, group), opt, from);
   }
 
-  /** Emits every kept write, in order. */
-  flushAll(opt: Optimizer, from: Optimization): void {
-    this.flush(EVERY, null, opt, from);
+  /** Emits every kept write, in order; only those that are not a virtualizable's when
+   *  `vables` is false (a residual call that cannot see them). */
+  flushAll(vables: boolean, opt: Optimizer, from: Optimization): void {
+    this.flush(vables ? EVERY : NOT_VABLE, null, opt, from);
+  }
+
+  /** Removes the kept write to `place` and returns it (null if there is none): peel.ts
+   *  carries it across a loop's jump instead. */
+  take(place: Place): ResOp | null {
+    for (let k = 0; k < this.places.length; k++) {
+      if (!this.places[k].same(place)) continue;
+      const w = this.writes[k];
+      this.writes.splice(k, 1);
+      this.places.splice(k, 1);
+      return w;
+    }
+    return null;
   }
 
   /** The guard's failure path makes the kept writes (copies: the writes themselves may still
@@ -100,8 +122,9 @@ export class LazyWrites {
   }
 
   private picks(which: int, p: Place, place: Place | null): boolean {
+    if (which === NOT_VABLE) return p.group < 0;
     if (place === null) return true;
-    if (which === OF_DESCR) return p.descr === place.descr;
+    if (which === OF_DESCR) return p.descr === place.descr && p.group === place.group;
     return p.mayAlias(place) && (which === ALIASES || !p.same(place));
   }
 

@@ -21,12 +21,14 @@
 //
 // The trace: LABEL(inputs) entry guards JUMP(inputs) LABEL(loop args) loop JUMP(values). The
 // first JUMP goes on into the LABEL right after it; the last goes back to that LABEL.
-// A loop whose JUMP carries virtual objects is unrolled instead (`unroll` below): a full
-// optimized iteration as the preamble, then the loop.
+// A loop whose JUMP carries virtual objects, or a virtualizable's fields and items (vable.ts),
+// is unrolled instead (`unroll` below): a full optimized iteration as the preamble, then the
+// loop.
 import {
-  ConstInt, ConstRef, GUARD_TRUE, GUARD_VALUE, INT_GE, INT_LE, isGuard, JUMP, LABEL, NEW, ResOp, SETFIELD, Trace, TYPE_INT, Value,
+  ConstInt, ConstRef, GETFIELD_F, GETFIELD_I, GETFIELD_R, GUARD_TRUE, GUARD_VALUE, INT_GE, INT_LE, isGuard, JUMP, LABEL, NEW, ResOp, SETFIELD, Trace, TYPE_INT, Value,
 } from "../resop.ts";
 import { JumpExport, Shape } from "./virtuals.ts";
+import { VableCarry } from "./vable.ts";
 import { IntBound, LIMIT } from "./bound.ts";
 import { optimizationChain } from "./chain.ts";
 import { DescrInfo } from "./descrs.ts";
@@ -40,7 +42,7 @@ const ATTEMPTS = 3;
 
 export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
   const recorded = copyTrace(trace, new Map<Value, Value>());
-  if (allocates(trace) && unroll(trace, recorded, descrs)) return trace;
+  if ((allocates(trace) || touchesVable(trace, descrs)) && unroll(trace, recorded, descrs)) return trace;
   // (Taken before the walk, which rewrites the operations.)
   const first = trace.ops.length > 1 ? trace.ops[1] : null;
   const resumable = first !== null && isGuard(first.opnum) && onlyInputs(first.failArgs, trace);
@@ -91,10 +93,11 @@ export function peelLoop(trace: Trace, descrs: DescrInfo): Trace {
 function unroll(trace: Trace, recorded: Trace, descrs: DescrInfo): boolean {
   const preamble = copyTrace(recorded, new Map<Value, Value>());
   const exported = new JumpExport(null);
+  const carry = new VableCarry(null);
   const preambleBounds = new IntBounds(descrs);
-  const preambleOpt = optimizationChain(descrs, preambleBounds, preamble, exported);
+  const preambleOpt = optimizationChain(descrs, preambleBounds, preamble, exported, carry);
   preambleOpt.run(preamble);
-  if (exported.failed || !exported.exported()) return false;
+  if (exported.failed || carry.failed || (!exported.exported() && carry.entries.length === 0)) return false;
   removeDeadOps(preamble);
   const leaves = preamble.ops[preamble.ops.length - 1].args;
   const facts = new Facts(leaves, preambleBounds, preambleOpt);
@@ -104,9 +107,16 @@ function unroll(trace: Trace, recorded: Trace, descrs: DescrInfo): boolean {
     const loop = seeded.loop;
     const loopBounds = new IntBounds(descrs);
     const expected = new JumpExport(exported.shapes);
-    const loopOpt = optimizationChain(descrs, loopBounds, loop, expected);
+    const carried = new VableCarry(carry.entries);
+    const loopOpt = optimizationChain(descrs, loopBounds, loop, expected, carried);
     facts.assume(loop, loopBounds, loopOpt);
     loopOpt.run(loop);
+    if (carried.dirtied.length > 0 && attempt < ATTEMPTS) {
+      // Written in the loop, carried as a value memory holds: carried as a kept write.
+      for (const k of carried.dirtied) carry.entries[k].written = true;
+      continue;
+    }
+    if (carried.failed) return false;
     // An object the loop lets escape is allocated in it all the same: unrolled, the loop
     // would only be longer (an interpreter's recursion: each call's frame names the last).
     if (expected.failed || seeded.escaped()) return false;
@@ -133,9 +143,12 @@ class SeededLoop {
   constructor(recorded: Trace, shapes: (Shape | null)[], private leaves: Value[]) {
     const map = new Map<Value, Value>();
     for (let k = 0; k < recorded.inputargs.length; k++) {
-      const shape = shapes[k];
+      // (No shapes at all when the trace allocates nothing: the virtuals did not run.)
+      const shape = k < shapes.length ? shapes[k] : null;
       map.set(recorded.inputargs[k], shape !== null ? this.build(shape) : this.leaf());
     }
+    // The virtualizables' carried values (vable.ts) come last.
+    while (this.next < leaves.length) this.leaf();
     const body = copyTrace(recorded, map);
     this.loop.ops.push(new ResOp(LABEL, this.loop.inputargs.slice(), -1));
     for (const op of this.built) this.loop.ops.push(op);
@@ -164,6 +177,16 @@ class SeededLoop {
     }
     return obj;
   }
+}
+
+/** Whether the trace reads or writes a virtualizable's field (only then can its JUMP carry
+ *  what vable.ts carries). */
+function touchesVable(trace: Trace, descrs: DescrInfo): boolean {
+  for (const op of trace.ops) {
+    const field = op.opnum === SETFIELD || op.opnum === GETFIELD_I || op.opnum === GETFIELD_R || op.opnum === GETFIELD_F;
+    if (field && descrs.vableKind(op.descr) !== 0) return true;
+  }
+  return false;
 }
 
 /** Whether the trace allocates (only then can its JUMP carry virtuals). */
