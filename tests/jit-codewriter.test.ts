@@ -219,6 +219,18 @@ test("quasi-immutable fields have descriptors naming their hidden word; a -live-
   for (const i of writes) assert.match(lines[i - 1], /^residual_call_v <Call jitop\.quasi_invalidate#\d+\(i\) residual>/, `before ${lines[i]}`);
 });
 
+test("a virtualizable's fields have descriptors of their own: its value (\"virtualizable\") or its list's items (\"virtualizable[*]\", readonly here)", async () => {
+  const program = await buildProgram(path.join(ROOT, "tests", "programs", "jit_vable.ts"));
+  const jc = codewrite(rtype(annotate(program)).functions);
+  const code = printJitCodes(jc, "jit_vable.run");
+  assert.match(code, /getfield_i %r\d, <Field \+\d+ i64 virtualizable>/);
+  assert.match(code, /getfield_r %r\d, <Field \+\d+ ptr virtualizable>/);
+  assert.match(code, /getfield_r %r\d, <Field \+\d+ ptr immutable virtualizable\[\*\]>/);
+  // The other class's fields (Point's) are ordinary.
+  const ctor = printJitCodes(jc, "jit_vable.Point.constructor");
+  assert.not.match(ctor, /virtualizable/);
+});
+
 test("every jitcode decodes completely with the opcode table", async () => {
   const jc = await hintedProgram();
   let total = 0;

@@ -17,14 +17,8 @@ const USAGE = `write ${HINT}(ClassName, "field", ...) at module level`;
  *  an inherited field: it is one field in every class that has it). */
 export function collectQuasiImmutableHints(files: readonly ts.SourceFile[], checker: ts.TypeChecker): Map<ts.ClassDeclaration, Set<string>> {
   const hints = new Map<ts.ClassDeclaration, Set<string>>();
-  for (const { call, name } of moduleLevelHints(files, checker)) {
-    if (name !== HINT) continue;
-    const [target, ...names] = call.arguments;
-    const cls = target ? symbolOf(checker, target)?.valueDeclaration : undefined;
-    if (!target || !cls || !ts.isClassDeclaration(cls)) fail(target ?? call, `${HINT}() must name a class`, USAGE);
-    if (names.length === 0) fail(call, `${HINT}() names no field`, USAGE);
+  for (const { cls, names } of fieldHintCalls(files, checker, HINT, USAGE)) {
     for (const n of names) {
-      if (!ts.isStringLiteral(n)) fail(n, `${HINT}() takes the fields' names as string literals`, USAGE);
       const field = hintedField(checker, cls, n, n.text, HINT, "quasi-immutable");
       const owner = ownerOf(field);
       if (!hints.has(owner)) hints.set(owner, new Set());
@@ -32,6 +26,22 @@ export function collectQuasiImmutableHints(files: readonly ts.SourceFile[], chec
     }
   }
   return hints;
+}
+
+/** The module-level calls `hint(C, "f", ...)` of a hint about a class's fields: the class and
+ *  the string literals (also vablehints.ts). */
+export function fieldHintCalls(files: readonly ts.SourceFile[], checker: ts.TypeChecker, hint: string, usage: string): { cls: ts.ClassDeclaration; names: ts.StringLiteral[] }[] {
+  const out: { cls: ts.ClassDeclaration; names: ts.StringLiteral[] }[] = [];
+  for (const { call, name } of moduleLevelHints(files, checker)) {
+    if (name !== hint) continue;
+    const [target, ...names] = call.arguments;
+    const cls = target ? symbolOf(checker, target)?.valueDeclaration : undefined;
+    if (!target || !cls || !ts.isClassDeclaration(cls)) fail(target ?? call, `${hint}() must name a class`, usage);
+    if (names.length === 0) fail(call, `${hint}() names no field`, usage);
+    for (const n of names) if (!ts.isStringLiteral(n)) fail(n, `${hint}() takes the fields' names as string literals`, usage);
+    out.push({ cls, names: names as ts.StringLiteral[] });
+  }
+  return out;
 }
 
 /** The declaration of field `name` (which `arg` gives), an instance field of `cls` (named by

@@ -10,9 +10,8 @@
 // reds of such classes (checkVirtualizables, at the driver's merge point).
 import { ts } from "ts-morph";
 import { hasModifier } from "./ast.ts";
-import { fail, moduleLevelHints } from "./jithints.ts";
-import { symbolOf } from "./loc.ts";
-import { hintedField, ownerOf } from "./quasihints.ts";
+import { fail } from "./jithints.ts";
+import { fieldHintCalls, hintedField, ownerOf } from "./quasihints.ts";
 import { JitDriverDesc } from "./program.ts";
 
 const HINT = "virtualizable";
@@ -31,15 +30,9 @@ export interface VableHints {
 
 export function collectVirtualizableHints(files: readonly ts.SourceFile[], checker: ts.TypeChecker, quasi: Map<ts.ClassDeclaration, Set<string>>): VableHints {
   const hints: VableHints = { fields: new Map(), classes: new Set() };
-  for (const { call, name } of moduleLevelHints(files, checker)) {
-    if (name !== HINT) continue;
-    const [target, ...names] = call.arguments;
-    const cls = target ? symbolOf(checker, target)?.valueDeclaration : undefined;
-    if (!target || !cls || !ts.isClassDeclaration(cls)) fail(target ?? call, `${HINT}() must name a class`, USAGE);
-    if (names.length === 0) fail(call, `${HINT}() names no field`, USAGE);
+  for (const { cls, names } of fieldHintCalls(files, checker, HINT, USAGE)) {
     hints.classes.add(cls);
     for (const n of names) {
-      if (!ts.isStringLiteral(n)) fail(n, `${HINT}() takes the fields' names as string literals`, USAGE);
       const kind: VableKind = n.text.endsWith("[*]") ? "array" : "field";
       const fieldName = kind === "array" ? n.text.slice(0, -3) : n.text;
       const field = hintedField(checker, cls, n, fieldName, HINT, "virtualizable");
