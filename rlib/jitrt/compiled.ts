@@ -23,7 +23,7 @@ import { stats } from "./stats.ts";
 import { OP_CODES, SHAPE_UNSUPPORTED } from "./backend/optable.ts";
 import { countRefs, exitOps, exitValues } from "./frame.ts";
 import { KIND_REF } from "./jitcodes.ts";
-import { isExit, JUMP, loopHeader, ResOp, Trace } from "./resop.ts";
+import { GUARD_NOT_INVALIDATED, isExit, JUMP, loopHeader, ResOp, Trace } from "./resop.ts";
 import { Snapshot } from "./resume.ts";
 import { driver, slotKind } from "./driver.ts";
 import { JitCell, warm } from "./warmstate.ts";
@@ -38,6 +38,12 @@ const MAX_SLOTS = 1024;
 /** The most operations compiled into one function with its bridges (the rest stay on
  *  their own: their guards tail-call them). */
 const MAX_TREE_OPS = 2000;
+
+/** The largest loop tree copied in place of a FINISH into it (copyTargets). */
+const MAX_COPY_OPS = 200;
+
+/** The most operations of such copies in one function. */
+const MAX_COPIED_OPS = 500;
 
 export class CompiledTrace {
   /** Per exit: the bridge compiled from it (null: none yet). */
@@ -56,6 +62,18 @@ export class CompiledTrace {
   /** For a root: whether its tree's next generation is being compiled (collectCompiled
    *  installs it). */
   compiling = false;
+  /** For a root: whether a copy of its tree was compiled into another's function
+   *  (copyTargets). A bridge attached to the tree since is compiled on its own as well
+   *  (`ownCode`): the copy's guard goes on in it through its exit word. The roots whose
+   *  functions had (or tried) a copy of it (`copiedInto`) count that bridge towards
+   *  compiling theirs again (`staleCopies`), as they count their own. */
+  copied = false;
+  ownCode = false;
+  copiedInto: CompiledTrace[] = [];
+  staleCopies = false;
+  /** For a root: a bridge closed a cycle of two loops, this one the older (attach): its
+   *  function is to be compiled again with a copy of the other. */
+  copyPending = false;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
   /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
@@ -100,11 +118,43 @@ export class CompiledTrace {
   attach(n: int, bridge: CompiledTrace): void {
     this.bridges[n] = bridge;
     const root = this.root;
-    root.pendingOps += bridge.trace.ops.length;
+    bridge.ownCode = root.copied;
+    const ops = bridge.trace.ops.length;
+    // A bridge into another loop whose tree comes back here closes a cycle of two loops:
+    // the older one's function is compiled again with a copy of the other (copyTargets).
+    const target = bridge.target === null ? null : bridge.target.loop;
+    if (target !== null && target !== root && target.entry >= 0 && target.goesOnInTree(root)) {
+      const holder = target.links.firstExit < root.links.firstExit ? target : root;
+      holder.copyPending = true;
+      if (holder !== root) holder.grown(0);
+    }
+    root.grown(ops);
+    for (const other of root.copiedInto) {
+      other.staleCopies = true;
+      other.grown(ops);
+    }
+    root.compileOutside();
+  }
+
+  /** A root's tree (or a copy in it) got a bridge of `ops` operations. */
+  private grown(ops: int): void {
+    this.pendingOps += ops;
     // (While a recompile is being compiled, the bridges attached meanwhile wait for the
     // next one, compiled on their own.)
-    if (root.pendingOps >= root.compiledOps && !root.compiling) root.recompile();
-    root.compileOutside();
+    if (this.wantsRecompile() && !this.compiling) this.recompile();
+  }
+
+  /** Whether the root's tree is to be compiled again: its bridges not compiled in would make
+   *  it twice as big, or a cycle it could hold a copy of was closed. */
+  private wantsRecompile(): boolean {
+    return this.pendingOps >= this.compiledOps || this.copyPending;
+  }
+
+  /** Whether a trace of this tree goes on in the loop by FINISH. */
+  private goesOnInTree(loop: CompiledTrace): boolean {
+    if (this.target !== null && this.target.loop === loop) return true;
+    for (const bridge of this.bridges) if (bridge !== null && bridge.goesOnInTree(loop)) return true;
+    return false;
   }
 
   /** Compiles the root with as many of its tree's bridges as fit, if any more do. */
@@ -113,8 +163,13 @@ export class CompiledTrace {
     const tree = this.tree(budget);
     const ops = MAX_TREE_OPS - budget.ops;
     this.pendingOps = 0;
-    if (ops === this.compiledOps) return;
+    if (ops === this.compiledOps && !this.staleCopies && !this.copyPending) return;
+    this.staleCopies = false;
+    this.copyPending = false;
     this.compiling = true;
+    const plan = new CopyPlan();
+    this.copyTargets(tree, budget, [this], plan);
+    this.keepCopies(plan);
     compileLater(this, tree, budget.inlined, ops);
   }
 
@@ -128,7 +183,7 @@ export class CompiledTrace {
     this.compiledOps = ops;
     this.generation++;
     for (const bridge of inlined) bridge.inlinedIn = this.generation;
-    if (this.pendingOps >= this.compiledOps) this.recompile();
+    if (this.wantsRecompile()) this.recompile();
     this.compileOutside();
   }
 
@@ -136,6 +191,7 @@ export class CompiledTrace {
    *  (listed in `budget.inlined`). */
   private tree(budget: Budget): TraceCode {
     const code = new TraceCode(this.trace, this.links);
+    if (this.entry >= 0) code.entryWord = exitWordAddress(this.entry);
     budget.ops -= this.trace.ops.length;
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
@@ -147,18 +203,114 @@ export class CompiledTrace {
     return code;
   }
 
+  /** Where this trace's code (`code`, a segment of a function whose loops are `open`,
+   *  the function's root first) and that of the bridges compiled into it go on in another
+   *  small loop by FINISH, and that loop's code leads back to one of them, a copy of its
+   *  tree is compiled in its place, as the budget allows: loops that a tape
+   *  interpreter's program runs in turn (each a root, the code between them their bridges)
+   *  then go on in one function, instead of a tail call through the entry word, the frame's
+   *  stores and loads, for every change of loop. A FINISH into a loop open around it
+   *  branches back to that loop's start (codegen.ts). Returns whether the code leads back
+   *  to a loop open around the innermost one (the copies kept, in `plan`). */
+  private copyTargets(code: TraceCode, budget: Budget, open: CompiledTrace[], plan: CopyPlan): boolean {
+    let back = false;
+    for (let n = 0; n < this.bridges.length; n++) {
+      const inlined = code.inlined[n];
+      if (inlined !== null && this.bridges[n]!.copyTargets(inlined, budget, open, plan)) back = true;
+    }
+    const target = this.target === null ? null : this.target.loop;
+    if (target === null || target.entry < 0 || this.links.finishLoops) return back;
+    const at = open.indexOf(target);
+    if (at >= 0) return back || at < open.length - 1;
+    // Only loops compiled after the function's root: where loops go on in each other in a
+    // cycle (an outer loop's inner loops), the oldest root's function holds the cycle, and
+    // each of the others only the part after it, not the whole cycle again.
+    if (target.links.firstExit < open[0].links.firstExit) return back;
+    const ops = target.trace.ops;
+    const room = Math.min(budget.ops, budget.copies, MAX_COPY_OPS);
+    if (ops[ops.length - 1].opnum !== JUMP || ops.length > room || checksQuasiImmutable(target.trace)) return back;
+    if (plan.considered.indexOf(target) < 0) plan.considered.push(target);
+    const saved = plan.mark(budget);
+    const own = new Budget();
+    own.ops = room;
+    const copy = target.copy(own, plan, open);
+    budget.ops -= room - own.ops;
+    budget.copies -= room - own.ops;
+    plan.copied.push(target);
+    plan.copiedOps += room - own.ops;
+    open.push(target);
+    const leadsBack = target.copyTargets(copy, budget, open, plan);
+    open.pop();
+    if (!leadsBack) {
+      plan.undo(saved, budget);
+      return back;
+    }
+    code.finishInto = copy;
+    return true;
+  }
+
+  /** A copy of this tree with the bridges attached to it (and to them) that fit, first
+   *  those that go on in a loop `open` around it; the others go to `plan.omitted`. */
+  private copy(budget: Budget, plan: CopyPlan, open: CompiledTrace[]): TraceCode {
+    const code = new TraceCode(this.trace, this.links);
+    if (this.entry >= 0) code.entryWord = exitWordAddress(this.entry);
+    budget.ops -= this.trace.ops.length;
+    for (let pass = 0; pass < 2; pass++) {
+      for (let n = 0; n < this.bridges.length; n++) {
+        const bridge = this.bridges[n];
+        if (bridge === null || code.inlined[n] !== null || (pass === 0 && !bridge.goesOnIn(open))) continue;
+        if (bridge.trace.ops.length <= budget.ops && !checksQuasiImmutable(bridge.trace)) code.inlined[n] = bridge.copy(budget, plan, open);
+        else if (pass === 1) plan.omitted.push(bridge);
+      }
+    }
+    return code;
+  }
+
+  /** Whether this trace's FINISH goes on in one of the loops. */
+  private goesOnIn(loops: CompiledTrace[]): boolean {
+    return this.target !== null && this.target.loop !== null && loops.indexOf(this.target.loop) >= 0;
+  }
+
+  /** The copies of `plan` are in the function of this root from now on: a bridge that a
+   *  copy lacks, and one attached to a copied tree since, goes on through its exit word,
+   *  so it is compiled on its own (a bridge compiled into its root's function has none). */
+  private keepCopies(plan: CopyPlan): void {
+    for (const bridge of plan.omitted) bridge.needsOwnCode();
+    for (const target of plan.copied) {
+      target.copied = true;
+      target.compileOutside();
+    }
+    // A bridge attached to one of them may make a copy worth it, or one lack it.
+    for (const target of plan.considered) if (target.copiedInto.indexOf(this) < 0) target.copiedInto.push(this);
+    stats.copies += plan.copied.length;
+    stats.copiedOps += plan.copiedOps;
+  }
+
+  /** Marks this bridge and those attached to it to be compiled on their own. */
+  private needsOwnCode(): void {
+    this.ownCode = true;
+    for (const bridge of this.bridges) if (bridge !== null) bridge.needsOwnCode();
+  }
+
   /** Compiles on their own the bridges of this tree that its root's function lacks. */
   private compileOutside(): void {
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
       if (bridge === null) continue;
-      if (bridge.index === 0 && bridge.inlinedIn !== this.root.generation) {
+      if (bridge.index === 0 && (bridge.inlinedIn !== this.root.generation || bridge.ownCode)) {
         bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
       }
       if (bridge.index !== 0) setWord(this.links.firstExit + n, bridge.index);
       bridge.compileOutside();
     }
   }
+}
+
+/** Whether the trace checks a quasi-immutable field: a copy would go on checking a flag that
+ *  the loop's retraced code (which takes its entry word over) no longer does. */
+function checksQuasiImmutable(trace: Trace): boolean {
+  for (const op of trace.ops) if (op.opnum === GUARD_NOT_INVALIDATED) return true;
+  return false;
 }
 
 function countExitsBefore(trace: Trace, end: int): int {
@@ -226,8 +378,44 @@ export function collectCompiled(): void {
   submissions.first = 0;
 }
 
+/** The copies copyTargets makes for one function: the loops copied, their operations, and
+ *  the bridges the copies lack. */
+class CopyPlan {
+  /** The loops a copy was tried of (copiedInto). */
+  considered: CompiledTrace[] = [];
+  copied: CompiledTrace[] = [];
+  copiedOps = 0;
+  omitted: CompiledTrace[] = [];
+
+  /** What undo goes back to. */
+  mark(budget: Budget): CopyMark {
+    return new CopyMark(this.copied.length, this.copiedOps, this.omitted.length, budget.ops, budget.copies);
+  }
+
+  /** Drops the copies made since `mark`, and gives their room back. */
+  undo(mark: CopyMark, budget: Budget): void {
+    while (this.copied.length > mark.copied) this.copied.pop();
+    this.copiedOps = mark.copiedOps;
+    while (this.omitted.length > mark.omitted) this.omitted.pop();
+    budget.ops = mark.ops;
+    budget.copies = mark.copies;
+  }
+}
+
+class CopyMark {
+  constructor(
+    public copied: int,
+    public copiedOps: int,
+    public omitted: int,
+    public ops: int,
+    public copies: int,
+  ) {}
+}
+
 class Budget {
   ops = MAX_TREE_OPS;
+  /** Of those, the operations left for copies of other loops' trees. */
+  copies = MAX_COPIED_OPS;
   inlined: CompiledTrace[] = [];
 }
 

@@ -19,6 +19,10 @@ export class JitStats {
    *  (compiled.ts; the rest were compiled while the program waited). */
   submitted = 0;
   collected = 0;
+  /** Loop trees copied in place of a FINISH into them (compiled.ts copyTargets), and their
+   *  operations. */
+  copies = 0;
+  copiedOps = 0;
   /** Nanoseconds spent tracing (and compiling), and of those, encoding traces as Wasm and
    *  in the host's compiler (compiles in the background not counted). */
   tracingTime = 0;
@@ -45,6 +49,7 @@ export function printStats(): void {
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
   write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm), ${stats.submitted} in the background (${stats.collected} collected)\n`);
+  write(2, `jit: ${stats.copies} loop trees copied into others' functions (${stats.copiedOps} operations)\n`);
   write(2, `jit: of the time tracing, ${intDiv(stats.encodingTime, 1000000)} ms encoding Wasm and ${intDiv(stats.compilingTime, 1000000)} ms in the host's compiler\n`);
   write(2, `jit: ${intDiv(stats.resumingTime, 1000000)} ms resuming from guard failures in the blackhole\n`);
 }

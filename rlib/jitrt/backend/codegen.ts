@@ -11,7 +11,7 @@ import { fatal } from "../../runtime.ts";
 import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
 import { ByteBuffer } from "./bytes.ts";
 import { residualCall } from "./calls.ts";
-import { FuncType, FunctionCode, GLOBAL_EXC, MATERIALIZE_FLAG, REFS, TraceCode } from "./function.ts";
+import { FuncType, FunctionCode, GLOBAL_EXC, MATERIALIZE_FLAG, REFS, Scope, TraceCode } from "./function.ts";
 import { arrayLength, callRuntime, getArrayItem, getField, newObject, pushClassDiffers, setArrayItem, setField } from "./heap.ts";
 import { RUNTIME_MATERIALIZE } from "../jitcodes.ts";
 import { hasFailurePlan } from "../materialize.ts";
@@ -141,24 +141,25 @@ function operation(f: FunctionCode, at: int): void {
       return;
     case SHAPE_FINISH: {
       const n = f.nextExit();
-      if (f.segment.links.finishLoops && f.isLoop) {
-        // Back to the start of the root trace, with the values of its inputs.
-        assignLabel(f, f.root.trace.ops[0], a);
-        // An unpeeled loop starts here with its refs kept in slots (a peeled one's
-        // preamble stores them again).
-        if (f.header === 0) f.preStoreChanged(f.root.trace.ops[0], a);
-        f.instr(BR, f.depth + f.loops - 1);
+      const links = f.segment.links;
+      const scope = links.finishLoops && f.scope.isLoop ? f.scope : f.scopeEntered(links.finishWord);
+      if (scope !== null) {
+        backToStart(f, scope, a);
+      } else if (f.segment.finishInto !== null) {
+        copiedLoop(f, f.segment.finishInto, a);
       } else {
         f.leave(op, n);
       }
       return;
     }
-    case SHAPE_JUMP:
+    case SHAPE_JUMP: {
       // A peeled loop's preamble ends with a JUMP into the loop right after it.
-      assignLabel(f, f.root.trace.ops[f.header], a);
-      if (at === f.header - 1) f.preStore(true);
-      else f.instr(BR, f.depth);
+      const scope = f.scope;
+      assignLabel(f, scope.code.trace.ops[scope.header], a);
+      if (at !== scope.header - 1) f.instr(BR, f.level - scope.bodyLevel);
+      else if (scope.code === f.root) f.preStore(true);
       return;
+    }
   }
   fatal(`jit backend: ${opName(op.opnum)} cannot be compiled yet`);
 }
@@ -206,6 +207,55 @@ function typeTest(f: FunctionCode, op: ResOp): void {
   f.setLocal(op);
 }
 
+/** Goes back to the start of the loop of `scope` (a FINISH into it), with `values` for
+ *  its inputs. */
+function backToStart(f: FunctionCode, scope: Scope, values: Value[]): void {
+  const label = scope.code.trace.ops[0];
+  assignLabel(f, label, values);
+  // The root's unpeeled loop starts here with its refs kept in slots (a peeled one's
+  // preamble stores them again).
+  if (scope.code === f.root && scope.header === 0) f.preStoreChanged(label, values);
+  f.instr(BR, f.level - scope.startLevel);
+}
+
+/** A FINISH into another loop that goes on in a copy of its tree compiled here: its inputs
+ *  take `values`, and it runs as that loop's own function does, but for the refs kept in
+ *  slots (prestore.ts: its exits store all their values). It leaves by its exits and by
+ *  branches back to the start of a loop around it, never past its end. */
+function copiedLoop(f: FunctionCode, copy: TraceCode, values: Value[]): void {
+  checkLoop(copy.trace);
+  const inputs: Value[] = copy.trace.inputargs;
+  for (const v of values) f.push(v);
+  for (let i = inputs.length - 1; i >= 0; i--) f.setLocal(inputs[i]);
+  const saved = f.beginScope(copy);
+  loopCode(f);
+  f.byte(UNREACHABLE);
+  f.endScope(saved);
+}
+
+/** The code of the loop of the innermost scope (its segment being encoded): a peeled
+ *  loop's preamble in a Wasm loop of its own, the start a bridge that goes on in the loop
+ *  branches back to, then the loop's body in another. */
+function loopCode(f: FunctionCode): void {
+  const scope = f.scope;
+  const ops = scope.code.trace.ops;
+  f.count(0);
+  if (scope.header > 0) {
+    openLoop(f);
+    scope.startLevel = f.level;
+  }
+  for (let i = 1; i < scope.header; i++) operation(f, i);
+  openLoop(f);
+  scope.bodyLevel = f.level;
+  if (scope.header === 0) scope.startLevel = f.level;
+  f.count(1);
+  for (let i = scope.header + 1; i < ops.length; i++) operation(f, i);
+  while (f.level >= scope.startLevel) {
+    f.byte(END);
+    f.level--;
+  }
+}
+
 /** Gives a label's arguments `values`. All are pushed before any is assigned (a constant
  *  label argument keeps its value: the one given for it is dropped). */
 function assignLabel(f: FunctionCode, label: ResOp, values: Value[]): void {
@@ -226,7 +276,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
   const n = f.nextExit();
   f.byte(IF);
   f.byte(EMPTY_BLOCK);
-  f.depth++;
+  f.level++;
   const bridge = f.segment.inlined[n];
   const group = f.groupOf(at);
   const plan = hasFailurePlan(op);
@@ -235,7 +285,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
     // Its values are stored by its group's stub (exitgroups.ts).
     if (plan) f.materializesInTail = true;
     f.tailExitIdOf(op, n);
-    f.instr(BR, f.depth + f.loops + group.block);
+    f.instr(BR, f.level + group.block);
   } else if (bridge === null) {
     f.storeExitValues(op);
     if (plan) {
@@ -254,7 +304,7 @@ function guard(f: FunctionCode, op: ResOp, at: int): void {
     for (let i = firstOp(bridge.trace); i < bridge.trace.ops.length; i++) operation(f, i);
     f.endSegment(saved);
   }
-  f.depth--;
+  f.level--;
   f.byte(END);
 }
 
@@ -384,20 +434,13 @@ function checkJump(label: ResOp, jump: ResOp): void {
  *  module declares them). A peeled loop's preamble runs in a Wasm loop of its own, the
  *  start a bridge that goes on in this trace branches back to. */
 export function loopFunction(tree: TraceCode): FunctionCode {
-  const trace = tree.trace;
-  const header = checkLoop(trace);
+  const header = checkLoop(tree.trace);
   const f = new FunctionCode(tree, true);
   f.beginExits();
   openStubs(f);
   f.loadInputs();
   if (header === 0) f.preStore(false);
-  f.count(0);
-  if (header > 0) openLoop(f);
-  for (let i = 1; i < header; i++) operation(f, i);
-  openLoop(f);
-  f.count(1);
-  for (let i = header + 1; i < trace.ops.length; i++) operation(f, i);
-  for (let l = 0; l < f.loops; l++) f.byte(END);
+  loopCode(f);
   f.byte(UNREACHABLE);
   closeStubs(f);
   f.byte(END);
@@ -409,7 +452,7 @@ export function loopFunction(tree: TraceCode): FunctionCode {
 function openLoop(f: FunctionCode): void {
   f.byte(LOOP);
   f.byte(EMPTY_BLOCK);
-  f.loops++;
+  f.level++;
 }
 
 /** The function of a straight-line trace and the bridges compiled into it: no loop, it

@@ -68,6 +68,27 @@ export class TraceLinks {
 /** A trace compiled on its own (tests): exits numbered from 0, nothing counted. */
 export const UNLINKED = new TraceLinks(0, 0, false, 0);
 
+/** A loop (or the straight-line trace a function starts with) whose code is open around
+ *  the code being encoded: the function's root, or a loop's tree copied in place of a
+ *  FINISH into it (TraceCode.finishInto). */
+export class Scope {
+  /** The loop's header (resop.ts loopHeader; 0 for straight-line code). */
+  header: int;
+  /** The structures open (FunctionCode.level) once its start, and its body, have begun:
+   *  a branch back goes to the Wasm loop opened there (codegen.ts). */
+  startLevel: int = -1;
+  bodyLevel: int = -1;
+  /** The loop's ref inputs that are not loop-carried: it uses them on every iteration. */
+  invariantRefs: Value[] = [];
+
+  constructor(
+    public code: TraceCode,
+    public isLoop: boolean,
+  ) {
+    this.header = isLoop ? loopHeader(code.trace) : 0;
+  }
+}
+
 /** A trace as one function compiles it, with the bridges compiled into it (a trace tree,
  *  RPython's and TraceMonkey's): where a guard has one, its failure runs the bridge's code
  *  in place, whose inputs are the guard's fail arguments (the same locals). */
@@ -77,6 +98,13 @@ export class TraceCode {
   exits: ResOp[];
   exitAt: int[] = [];
   inlined: (TraceCode | null)[] = [];
+  /** The tree of the loop its FINISH goes on in, compiled in its place (a copy: that loop's
+   *  own function goes on being entered elsewhere), or null. */
+  finishInto: TraceCode | null = null;
+  /** For a loop compiled for a green key: the address of its entry word (exits.ts), which
+   *  the FINISHes into it load; 0 for the others. A FINISH inside a copy of the loop's
+   *  tree that goes on in it branches back to the copy's start instead. */
+  entryWord: int = 0;
 
   constructor(
     public trace: Trace,
@@ -128,15 +156,12 @@ export class FunctionCode {
   preActive: boolean = false;
   /** Comparisons left to the guard right after them, their only user (codegen.ts). */
   fused: Set<Value> = new Set<Value>();
-  /** Blocks open inside the innermost Wasm loop (a branch back to its start crosses them). */
-  depth: int = 0;
-  /** Wasm loops open around the code being encoded: a loop trace's, and a peeled loop's
-   *  preamble's around it (codegen.ts loopFunction). */
-  loops: int = 0;
-  /** A loop trace's loop header: the index of its last LABEL (resop.ts loopHeader). */
-  header: int = 0;
-  /** The root loop's ref inputs that are not loop-carried: it uses them on every iteration. */
-  private invariantRefs: Value[] = [];
+  /** The Wasm blocks, ifs and loops open inside the exit stubs' blocks around the code
+   *  being encoded (a branch out to a stub crosses them all). */
+  level: int = 0;
+  /** The loops open around the code being encoded, outermost first: the root's, then the
+   *  copies of other loops' trees compiled in place of FINISHes into them. */
+  scopes: Scope[] = [];
 
   /** `isLoop`: the root runs in a Wasm loop (LABEL first, JUMP last). */
   constructor(
@@ -144,13 +169,19 @@ export class FunctionCode {
     public isLoop: boolean,
   ) {
     this.segment = root;
-    if (isLoop) this.header = loopHeader(root.trace);
+    const scope = new Scope(root, isLoop);
+    this.scopes.push(scope);
     this.allocateLocals();
     this.findLastUses();
     this.pre = planPreStores(root, isLoop);
-    this.groupExits(root, isLoop ? this.header + 1 : 0);
+    this.groupExits(root, isLoop ? scope.header + 1 : 0);
     this.groups = this.segmentGroups.get(root)!;
-    if (isLoop) this.findInvariantRefs();
+    if (isLoop) this.findInvariantRefs(scope);
+  }
+
+  /** The innermost scope: the loop the segment being encoded belongs to. */
+  get scope(): Scope {
+    return this.scopes[this.scopes.length - 1];
   }
 
   /** Numbers the locals: the parameters, then the i64, f64 and i32 values, then scratch. A
@@ -163,7 +194,8 @@ export class FunctionCode {
     let next = 2;
     for (let g = 0; g < 3; g++) {
       for (const v of values) {
-        if (wasmType(v.type) !== groups[g]) continue;
+        // (Two copies of one loop share its values' locals: neither runs while the other does.)
+        if (wasmType(v.type) !== groups[g] || this.locals.has(v)) continue;
         this.locals.set(v, next);
         next++;
         this.counts[g]++;
@@ -186,6 +218,7 @@ export class FunctionCode {
       }
       this.aliasBridgeInputs(bridge);
     }
+    if (t.finishInto !== null) this.aliasBridgeInputs(t.finishInto);
   }
 
   private findLastUses(): void {
@@ -215,6 +248,8 @@ export class FunctionCode {
       const bridge = t.inlined[n];
       if (bridge !== null) this.groupExits(bridge, t.exitAt[n] >= preFrom ? 0 : bridge.trace.ops.length);
     }
+    // A copied loop's exits store every value: the refs kept in slots are the root's.
+    if (t.finishInto !== null) this.groupExits(t.finishInto, t.finishInto.trace.ops.length);
   }
 
   /** Stores the refs kept in slots (but those already there, unless `all`); they hold
@@ -250,15 +285,16 @@ export class FunctionCode {
     this.uses.set(v, (this.uses.get(v) ?? 0) + 1);
   }
 
-  private findInvariantRefs(): void {
+  /** The scope's invariantRefs, from the uses of its segment (being encoded). */
+  private findInvariantRefs(scope: Scope): void {
     // A peeled loop's inputs are only used before its header, whose own inputs it carries.
-    if (this.header > 0) return;
+    if (scope.header > 0) return;
     const label = this.segment.trace.ops[0];
     for (const a of this.segment.trace.inputargs) {
       if (a.type !== TYPE_REF || !this.lastUse.has(a)) continue;
       let carried = false;
       for (const l of label.args) if (l === a) carried = true;
-      if (!carried) this.invariantRefs.push(a);
+      if (!carried) scope.invariantRefs.push(a);
     }
   }
 
@@ -288,19 +324,44 @@ export class FunctionCode {
     this.groups = saved.groups;
   }
 
+  /** Encodes `copy`, a loop's tree copied in place of a FINISH into it, from here on (its
+   *  inputs assigned); returns what endScope restores. */
+  beginScope(copy: TraceCode): SavedSegment {
+    const saved = this.beginSegment(copy);
+    const scope = new Scope(copy, true);
+    this.scopes.push(scope);
+    this.findInvariantRefs(scope);
+    return saved;
+  }
+
+  endScope(saved: SavedSegment): void {
+    this.scopes.pop();
+    this.endSegment(saved);
+  }
+
+  /** The scope of the loop whose entry word is at `word` open around the code being
+   *  encoded, or null. */
+  scopeEntered(word: int): Scope | null {
+    if (word === 0) return null;
+    for (const s of this.scopes) if (s.isLoop && s.code.entryWord === word) return s;
+    return null;
+  }
+
   /** The refs whose values must survive a call at operation `at` of the segment: defined
    *  before it (or inputs) and used after it, and the root loop's invariant inputs. */
   refsLiveAcross(at: int): Value[] {
     const live: Value[] = [];
-    for (const a of this.invariantRefs) live.push(a);
+    // (Code inside a copied loop may branch back to the start of any loop around it.)
+    for (const s of this.scopes) for (const a of s.invariantRefs) if (live.indexOf(a) < 0) live.push(a);
     for (const a of this.segment.trace.inputargs) this.liveInput(a, at, live);
     // A peeled loop's header takes inputs of its own, which its body uses. Not in the
     // preamble, before the header assigns them: there their locals hold no live ref but the
     // last iteration's, when a bridge compiled into the tree has gone back to the preamble,
     // and a collection since may have moved or freed that object (its stale address, spilled,
     // was a root the collector followed: docs/architecture.md, Trace trees).
-    if (this.segment === this.root && this.header > 0 && at > this.header) {
-      for (const a of this.root.trace.ops[this.header].args) this.liveInput(a, at, live);
+    const scope = this.scope;
+    if (this.segment === scope.code && scope.header > 0 && at > scope.header) {
+      for (const a of scope.code.trace.ops[scope.header].args) this.liveInput(a, at, live);
     }
     for (let i = 0; i < at; i++) {
       const op = this.segment.trace.ops[i];
@@ -381,8 +442,9 @@ export class FunctionCode {
   }
 
   private pushExitId(n: int, flag: int): void {
-    this.relocated(this.root.links.firstExit);
-    const offset = this.segment.links.firstExit + n - this.root.links.firstExit + flag;
+    const base = this.scope.code.links.firstExit;
+    this.relocated(base);
+    const offset = this.segment.links.firstExit + n - base + flag;
     if (offset === 0) return;
     this.i32Const(offset);
     this.code.byte(I32_ADD);
@@ -473,7 +535,7 @@ export class FunctionCode {
     }
     if (this.throughTail(exit, n)) {
       this.tailExitIdOf(exit, n);
-      this.instr(BR, this.depth + this.loops + this.stubs.length);
+      this.instr(BR, this.level + this.stubs.length);
     } else {
       this.exitIdOf(n);
       this.code.byte(RETURN);
@@ -561,4 +623,10 @@ function collectValues(t: TraceCode, values: Value[]): void {
     for (const m of op.onFailure) if (m.type !== TYPE_VOID) values.push(m);
   }
   for (const bridge of t.inlined) if (bridge !== null) collectValues(bridge, values);
+  const copy = t.finishInto;
+  if (copy !== null) {
+    // Its inputs are locals of its own, assigned the FINISH's values.
+    for (const a of copy.trace.inputargs) values.push(a);
+    collectValues(copy, values);
+  }
 }
