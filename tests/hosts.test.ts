@@ -388,6 +388,19 @@ test("RTS_TIMING=1: each host prints its phases on stderr, the run is unchanged"
   }
 });
 
+test("RTS_PERF=perfmap: the wasmtime host has wasmtime write perf's map of the Wasm code (/tmp/perf-PID.map), the run unchanged; another value is refused", () => {
+  const r = spawnSync(PYTHON, [...WASMTIME_HOST_ARGS, hello], { env: { ...process.env, RTS_PERF: "perfmap" }, encoding: "utf8" });
+  assert.is(r.stdout, "hello\n");
+  assert.is(r.status, 3);
+  const map = path.join("/tmp", `perf-${r.pid}.map`);
+  const entries = fs.readFileSync(map, "utf8");
+  fs.rmSync(map);
+  assert.match(entries, /^0x[0-9a-f]+ [0-9a-f]+ \S/m);
+  const bad = spawnSync(PYTHON, [...WASMTIME_HOST_ARGS, hello], { env: { ...process.env, RTS_PERF: "perf" }, encoding: "utf8" });
+  assert.is(bad.status, 1);
+  assert.is(bad.stderr, "rts: RTS_PERF is perfmap or jitdump, not perf\n");
+});
+
 test("rts run prog.wasm runs on either engine (the plain-JS path, without tsx)", () => {
   const rts = path.join(ROOT, "bin/rts.mjs");
   for (const engine of [[], ["--engine", "node"], ["--engine=wasmtime"]]) {

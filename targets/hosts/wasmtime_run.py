@@ -39,6 +39,13 @@ TRAP_MESSAGES = {
 COUNT_OPERATIONS = bool(os.environ.get("RTS_FUEL"))
 FUEL = 1 << 62
 
+# RTS_PERF=perfmap or jitdump: wasmtime describes the code it compiles, JIT traces too, to
+# Linux perf: perfmap (/tmp/perf-PID.map) names the Wasm functions in `perf report`; jitdump
+# (`perf record -k mono`, then `perf inject --jit`) also keeps their machine code for `perf
+# annotate`. The values are wasmtime's profiling strategies.
+PROFILERS = {"jitdump": 1, "perfmap": 3}
+PROFILER = os.environ.get("RTS_PERF")
+
 # RTS_TIMING=1: print how long each phase took on stderr, as the Node host does.
 TIMING = bool(os.environ.get("RTS_TIMING"))
 MARKS = []  # (phase, when it ended)
@@ -54,6 +61,8 @@ def make_engine():
     # costs a TLB shootdown across them (BF mandelbrot with --jit: 6500 context switches
     # instead of 1700, 4% more CPU). The main module compiles once, into the cache.
     lib.wasmtime_config_parallel_compilation_set(config, False)
+    if PROFILER:
+        lib.wasmtime_config_profiler_set(config, PROFILERS[PROFILER])
     # wasmtime refuses a max_wasm_stack above its async stack size (2 MiB by default).
     lib.wasmtime_config_async_stack_size_set(config, WASM_STACK)
     lib.wasmtime_config_max_wasm_stack_set(config, WASM_STACK)
@@ -62,6 +71,8 @@ def make_engine():
 
 def run(wasm_path, args, env):
     """Runs the module; returns the exit code."""
+    if PROFILER and PROFILER not in PROFILERS:
+        return fail(f"rts: RTS_PERF is perfmap or jitdump, not {PROFILER}")
     engine = make_engine()
     try:
         module = load_module(engine, wasm_path, COUNT_OPERATIONS)
