@@ -38,6 +38,8 @@ const MAX_SLOTS = 1024;
 /** The most operations compiled into one function with its bridges (the rest stay on
  *  their own: their guards tail-call them). */
 const MAX_TREE_OPS = 2000;
+/** A tree this small is compiled again as soon as a bridge goes back into its loop (attach). */
+const SMALL_TREE_OPS = 400;
 
 /** The largest loop tree copied in place of a FINISH into it (copyTargets). */
 const MAX_COPY_OPS = 200;
@@ -72,8 +74,11 @@ export class CompiledTrace {
   copiedInto: CompiledTrace[] = [];
   staleCopies = false;
   /** For a root: a bridge closed a cycle of two loops, this one the older (attach): its
-   *  function is to be compiled again with a copy of the other. */
-  copyPending = false;
+   *  function is to be compiled again with a copy of the other; or a bridge went back into
+   *  this small loop (`backIntoSmall`): its function is to be compiled again with the
+   *  bridge in it, while the program waits. */
+  cycleClosed = false;
+  backIntoSmall = false;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
   /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
@@ -125,8 +130,17 @@ export class CompiledTrace {
     const target = bridge.target === null ? null : bridge.target.loop;
     if (target !== null && target !== root && target.entry >= 0 && target.goesOnInTree(root)) {
       const holder = target.links.firstExit < root.links.firstExit ? target : root;
-      holder.copyPending = true;
+      holder.cycleClosed = true;
       if (holder !== root) holder.grown(0);
+    }
+    // A bridge back into its own loop costs a tail call into the loop's entry at every run
+    // until the tree is compiled again with it: a small tree is, at once and while the
+    // program waits (an interpreter's recursion, whose loops run a few iterations between
+    // such bridges and rarely leave compiled code for jitEnter to collect a background
+    // compile: Scheme tak).
+    if (target === root && root.compiledOps + root.pendingOps + ops <= SMALL_TREE_OPS) {
+      root.cycleClosed = true;
+      root.backIntoSmall = true;
     }
     root.grown(ops);
     for (const other of root.copiedInto) {
@@ -145,9 +159,10 @@ export class CompiledTrace {
   }
 
   /** Whether the root's tree is to be compiled again: its bridges not compiled in would make
-   *  it twice as big, or a cycle it could hold a copy of was closed. */
+   *  it twice as big, or a cycle it could hold a copy of was closed, or a bridge went back
+   *  into it while it is small. */
   private wantsRecompile(): boolean {
-    return this.pendingOps >= this.compiledOps || this.copyPending;
+    return this.pendingOps >= this.compiledOps || this.cycleClosed;
   }
 
   /** Whether a trace of this tree goes on in the loop by FINISH. */
@@ -163,14 +178,15 @@ export class CompiledTrace {
     const tree = this.tree(budget);
     const ops = MAX_TREE_OPS - budget.ops;
     this.pendingOps = 0;
-    if (ops === this.compiledOps && !this.staleCopies && !this.copyPending) return;
+    if (ops === this.compiledOps && !this.staleCopies && !this.cycleClosed) return;
     this.staleCopies = false;
-    this.copyPending = false;
+    this.cycleClosed = false;
     this.compiling = true;
     const plan = new CopyPlan();
     this.copyTargets(tree, budget, [this], plan);
     this.keepCopies(plan);
-    compileLater(this, tree, budget.inlined, ops);
+    compileLater(this, tree, budget.inlined, ops, this.backIntoSmall);
+    this.backIntoSmall = false;
   }
 
   /** The root's tree compiled by compileLater, with the bridges `inlined` compiled in, is
@@ -348,9 +364,9 @@ class Submissions {
 const submissions = new Submissions();
 
 /** Compiles `root`'s tree (`code`) in the background and installs it when collected, or
- *  at once with RTS_JIT=async=0. */
-function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTrace[], ops: int): void {
-  if (!warm.asyncCompile) {
+ *  at once (`now`, or with RTS_JIT=async=0). */
+function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTrace[], ops: int, now: boolean): void {
+  if (!warm.asyncCompile || now) {
     root.installed(compileTree(code), inlined, ops);
     return;
   }
