@@ -137,7 +137,7 @@ export class CompiledTrace {
     // until the tree is compiled again with it: a small tree is, at once and while the
     // program waits (an interpreter's recursion, whose loops run a few iterations between
     // such bridges and rarely leave compiled code for jitEnter to collect a background
-    // compile: Scheme tak).
+    // compile).
     if (target === root && root.compiledOps + root.pendingOps + ops <= SMALL_TREE_OPS) {
       root.cycleClosed = true;
       root.backIntoSmall = true;
