@@ -380,17 +380,20 @@ export class HeapCache extends Optimization {
   private exportAtJump(jump: ResOp, carry: VableCarry, opt: Optimizer): void {
     const entries = carry.expected ?? this.carriable(jump, opt);
     const values: Value[] = [];
+    const objects: Value[] = [];
     for (const e of entries) {
-      const v = this.carried(e, e.object >= 0 ? jump.args[e.object] : values[-1 - e.object], opt);
+      const obj = e.object >= 0 ? jump.args[e.object] : values[-1 - e.object];
+      const v = this.carried(e, obj, opt);
       if (v === null) {
         carry.failed = true;
         return;
       }
       values.push(v);
+      objects.push(obj);
     }
     for (let k = 0; k < entries.length; k++) {
       const e = entries[k];
-      const written = this.lazy.take(this.carriedPlace(e, e.object >= 0 ? jump.args[e.object] : values[-1 - e.object], opt)) !== null;
+      const written = this.lazy.take(this.carriedPlace(e, objects[k], opt)) !== null;
       if (carry.expected === null) e.written = written;
       else if (written && !e.written) carry.dirtied.push(k);
     }
