@@ -38,8 +38,14 @@ const MAX_SLOTS = 1024;
 /** The most operations compiled into one function with its bridges (the rest stay on
  *  their own: their guards tail-call them). */
 const MAX_TREE_OPS = 2000;
-/** A tree this small is compiled again as soon as a bridge goes back into its loop (attach). */
+/** A tree this small is compiled again as soon as a bridge goes back into its loop (attach),
+ *  at most SMALL_RECOMPILES times: the guards whose bridges close the loop's cycle first
+ *  are those that failed soonest, its hottest; a later bridge runs less often than its part
+ *  of the tree costs to compile while the program waits (measured on two recursive
+ *  benchmarks: a third to fifth such compile cost one ~60 ms of its ~0.3 s, the first two
+ *  save the other ~30%; docs/progress.md). */
 const SMALL_TREE_OPS = 400;
+const SMALL_RECOMPILES = 2;
 
 /** The largest loop tree copied in place of a FINISH into it (copyTargets). */
 const MAX_COPY_OPS = 200;
@@ -76,9 +82,10 @@ export class CompiledTrace {
   /** For a root: a bridge closed a cycle of two loops, this one the older (attach): its
    *  function is to be compiled again with a copy of the other; or a bridge went back into
    *  this small loop (`backIntoSmall`): its function is to be compiled again with the
-   *  bridge in it, while the program waits. */
+   *  bridge in it, while the program waits (`smallRecompiles`: how many times so far). */
   cycleClosed = false;
   backIntoSmall = false;
+  smallRecompiles = 0;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
   /** For a root: its cell; for an unrolled loop, its first exit past the preamble (the
@@ -137,8 +144,9 @@ export class CompiledTrace {
     // until the tree is compiled again with it: a small tree is, at once and while the
     // program waits (an interpreter's recursion, whose loops run a few iterations between
     // such bridges and rarely leave compiled code for jitEnter to collect a background
-    // compile).
-    if (target === root && root.compiledOps + root.pendingOps + ops <= SMALL_TREE_OPS) {
+    // compile), for its first bridges of the kind.
+    if (target === root && root.compiledOps + root.pendingOps + ops <= SMALL_TREE_OPS && root.smallRecompiles < SMALL_RECOMPILES) {
+      root.smallRecompiles++;
       root.cycleClosed = true;
       root.backIntoSmall = true;
     }
