@@ -4,12 +4,16 @@
 // or straight-line code that ends by going on in the compiled loop of another green key
 // (FINISH with the reds: `target`); bridges are the latter, attached to the guard they
 // start from, and compiled into their root's function (a trace tree) or on their own.
-// A root, and a bridge on its own, are compiled when traced, while the program waits (a
-// guard without its bridge would fail to the interpreter until it is there); a tree compiled
-// again with its bridges goes to the host's background compiler (warm.asyncCompile) and
-// takes the entry word over only once collected from it (collectCompiled, from jitEnter):
-// until then the old tree and its bridges run. jitEnter runs them (RPython's warmstate
-// execute_assembler and compile.py's handle_fail).
+// A root is compiled when traced, while the program waits. A bridge on its own goes to the
+// host's background compiler (warm.asyncCompile), on a thread of its own, and its guard
+// takes it only once collected from there (collectCompiled, from jitEnter, which the
+// blackhole soon reaches while the guard fails to it): waiting for each instead, as
+// RPython does, cost a tape interpreter's benchmark ~1.1 s of Cranelift's time on the
+// program's thread, 5-13% of its run (docs/architecture.md). (Compiling loops there too
+// made no difference to it, and a recursive program slower: a retraced loop's predecessor
+// got bridges meanwhile.) A tree compiled again with its bridges goes there as well and
+// takes the entry word over once collected: until then the old tree and its bridges run.
+// jitEnter runs them (RPython's warmstate execute_assembler and compile.py's handle_fail).
 // The inputs are the reds, in the driver's order, or for a bridge its guard's fail
 // arguments: ints and floats in a static frame buffer, refs in shadow-stack slots
 // (rlib/jitrt/frame.ts's convention), which is also how every exit leaves its values, so a
@@ -35,6 +39,11 @@ import { addFailureInputs, failurePlan, FailurePlan, hasFailurePlan, NO_PLAN } f
 
 const MAX_SLOTS = 1024;
 
+/** The table slot of a bridge submitted to the host's background compiler, until collected. */
+const BEING_COMPILED = -1;
+/** What a compile submitted to it is when not a bridge's (the exit id of its guard). */
+const TREE = -1;
+
 /** The most operations compiled into one function with its bridges (the rest stay on
  *  their own: their guards tail-call them). */
 const MAX_TREE_OPS = 2000;
@@ -56,6 +65,7 @@ const MAX_COPIED_OPS = 500;
 export class CompiledTrace {
   /** Per exit: the bridge compiled from it (null: none yet). */
   bridges: (CompiledTrace | null)[] = [];
+
   /** The trace compiled for a green key whose tree this one is part of (itself for one). */
   root: CompiledTrace;
   /** For a root: the id of its entry word (backend/exits.ts), the operations its function
@@ -95,7 +105,8 @@ export class CompiledTrace {
 
   constructor(
     /** Its function table slot (a root's changes when it is compiled again; 0: a bridge
-     *  only compiled into its root's function). */
+     *  only compiled into its root's function; BEING_COMPILED: a bridge on its own, not
+     *  collected from the background compiler yet). */
     public index: int,
     /** Its optimized trace and how its code links to the others. */
     public trace: Trace,
@@ -119,6 +130,13 @@ export class CompiledTrace {
       owners.push(this); // (ids index `owners`: the entry id's entry is never read)
       setWord(this.entry, index);
     }
+  }
+
+  /** Whether the bridge from exit n can run on its own (compiled, not only into its root's
+   *  function; not still being compiled). */
+  runsBridge(n: int): boolean {
+    const bridge = this.bridges[n];
+    return bridge !== null && bridge.index > 0;
   }
 
   /** Exit n (a guard) goes on in `bridge` from now on. The root is compiled again with its
@@ -322,9 +340,9 @@ export class CompiledTrace {
       const bridge = this.bridges[n];
       if (bridge === null) continue;
       if (bridge.index === 0 && (bridge.inlinedIn !== this.root.generation || bridge.ownCode)) {
-        bridge.index = compileTree(new TraceCode(bridge.trace, bridge.links));
+        compileOnItsOwn(bridge, this.links.firstExit + n);
       }
-      if (bridge.index !== 0) setWord(this.links.firstExit + n, bridge.index);
+      if (bridge.index > 0) setWord(this.links.firstExit + n, bridge.index);
       bridge.compileOutside();
     }
   }
@@ -355,10 +373,13 @@ export function takeOverEntry(retraced: CompiledTrace, old: CompiledTrace): void
 class Submitted {
   constructor(
     public ticket: int,
-    public root: CompiledTrace,
+    /** The root whose tree is compiled, or the bridge compiled on its own. */
+    public trace: CompiledTrace,
     /** installed's: the bridges compiled in and the tree's operations. */
     public inlined: CompiledTrace[],
     public ops: int,
+    /** For a bridge: the exit id of its guard, whose word takes it (TREE: a root's tree). */
+    public guardExit: int,
   ) {}
 }
 
@@ -378,7 +399,22 @@ function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTra
     root.installed(compileTree(code), inlined, ops);
     return;
   }
-  submissions.queue.push(new Submitted(submitTree(code), root, inlined, ops));
+  submissions.queue.push(new Submitted(submitTree(code), root, inlined, ops, TREE));
+}
+
+/** Compiles the bridge on its own for the guard with exit id `guardExit`: in the background
+ *  (its `index` BEING_COMPILED until collected, the guard failing to the interpreter until
+ *  then, as it did before the bridge was traced), or at once with RTS_JIT=async=0. Its
+ *  guard's exit word takes it once compiled (until then the word is 0 and the guard returns
+ *  its exit id). */
+function compileOnItsOwn(bridge: CompiledTrace, guardExit: int): void {
+  const code = new TraceCode(bridge.trace, bridge.links);
+  if (!warm.asyncCompile) {
+    bridge.index = compileTree(code);
+    return;
+  }
+  bridge.index = BEING_COMPILED;
+  submissions.queue.push(new Submitted(submitTree(code), bridge, [], 0, guardExit));
 }
 
 /** Whether compiles are waiting to be collected (jitEnter's cheap test). */
@@ -396,7 +432,12 @@ export function collectCompiled(): void {
     if (index === 0) return;
     submissions.first++;
     stats.collected++;
-    next.root.installed(index, next.inlined, next.ops);
+    if (next.guardExit === TREE) {
+      next.trace.installed(index, next.inlined, next.ops);
+    } else {
+      next.trace.index = index;
+      setWord(next.guardExit, index);
+    }
   }
   submissions.queue = [];
   submissions.first = 0;

@@ -48,9 +48,8 @@ class Jit {
         t = t.target!.loop!;
         continue;
       }
-      const bridge = t.bridges[n];
-      if (bridge !== null) {
-        t = bridge;
+      if (t.runsBridge(n)) {
+        t = t.bridges[n]!;
         continue;
       }
       exit.failures++;

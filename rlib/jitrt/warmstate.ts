@@ -8,9 +8,10 @@
 // trace have a cell (found through the same hash), which says what to do instead. A guard
 // of a compiled trace that has failed bridgeThreshold times gets a bridge: by default a
 // fifth of the threshold, as PyPy's trace_eagerness (200) is of its threshold (1039);
-// RTS_JIT=bridgeThreshold=N sets it. Trees compiled again with their bridges are compiled in
-// the host's background (compiled.ts); RTS_JIT=async=0 compiles them while the program
-// waits, for runs that do not depend on the compiler's timing.
+// RTS_JIT=bridgeThreshold=N sets it. Trees compiled again with their bridges, and bridges
+// compiled on their own, are compiled in the host's background (compiled.ts);
+// RTS_JIT=async=0 compiles them while the program waits, for runs that do not depend on
+// the compiler's timing.
 import { jitExchangeBase, load32, load64 } from "../lowlevel.ts";
 import { int } from "../types.ts";
 import { CompiledTrace } from "./compiled.ts";
@@ -32,8 +33,8 @@ export class WarmState {
    *  preamble fails before the loop is traced again (entry.ts; sooner than a bridge: the
    *  abandoned loop's other guards get fewer bridges, docs/architecture.md). */
   retraceThreshold = 0;
-  /** Whether trees compiled again are compiled in the background (RTS_JIT's async, 1 by
-   *  default). */
+  /** Whether trees compiled again, and bridges on their own, are compiled in the
+   *  background (RTS_JIT's async, 1 by default). */
   asyncCompile = true;
   /** The threshold once set up (entry.ts jitStart): the portal counts while a counter stays
    *  below it. */

@@ -24,7 +24,8 @@ def define(linker, engine, module):
     exports are looked up once: asking each trace module for its imports and the caller for
     each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles 620), more
     than instantiating it. rts_jit.submit(ptr, len, values, count) -> ticket (> 0) copies
-    such a module and compiles it on the background compiler's thread;
+    such a module and compiles it on the background compiler's thread (unless its bytes were
+    compiled before);
     rts_jit.collect(ticket) -> table index adds it to the table as compile does once
     compiled, and is 0 until then."""
     shared = (capi.Extern * len(SHARED))()
@@ -33,7 +34,7 @@ def define(linker, engine, module):
     # The type of every relocation global, made once for the process.
     relocation_type = lib.wasm_globaltype_new(lib.wasm_valtype_new(capi.WASM_I32), capi.WASM_CONST)
     modules = {}  # module bytes -> the module compiled from them
-    relocations_of = {}  # ticket -> the relocations of the module submitted
+    submitted = {}  # ticket -> the bytes and relocations of the module submitted
 
     def shared_externs(caller):
         if not looked_up:
@@ -84,18 +85,22 @@ def define(linker, engine, module):
         return install(caller, trace, relocation_values(caller, values, count))
 
     def submit(caller, ptr, length, values, count):
-        ticket = background.submit(memory_bytes(caller, ptr, length))
-        relocations_of[ticket] = relocation_values(caller, values, count)
+        wasm = memory_bytes(caller, ptr, length)
+        ticket = background.submit(wasm, modules.get(wasm))
+        submitted[ticket] = (wasm, relocation_values(caller, values, count))
         return ticket
 
     def collect(caller, ticket):
         trace = background.collect(ticket)
         if trace is None:
             return 0
+        wasm, relocations = submitted.pop(ticket)
+        cached = modules.setdefault(wasm, trace)
         try:
-            return install(caller, trace, relocations_of.pop(ticket))
+            return install(caller, trace, relocations)
         finally:
-            lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
+            if cached is not trace:  # the same bytes, submitted again before collected
+                lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
 
     define_host_function(linker, module, b"compile", 4, compile_trace)
     define_host_function(linker, module, b"submit", 4, submit)
@@ -114,7 +119,13 @@ class BackgroundCompiler:
         self.done = {}  # ticket -> the compiled module, or the error compiling it raised
         self.tickets = 0
 
-    def submit(self, wasm):
+    def submit(self, wasm, compiled=None):
+        """A ticket for the module's bytes, compiled in the background (or `compiled`
+        already: collected at once)."""
+        self.tickets += 1
+        if compiled is not None:
+            self.done[self.tickets] = compiled
+            return self.tickets
         if self.work is None:
             # Imported here: threading and queue take ~5 ms to import, which a program that
             # never compiles in the background does not pay at its start.
@@ -123,7 +134,6 @@ class BackgroundCompiler:
 
             self.work = queue.Queue()
             threading.Thread(target=self.run, name="rts-jit-compiler", daemon=True).start()
-        self.tickets += 1
         self.work.put((self.tickets, wasm))
         return self.tickets
 
