@@ -108,8 +108,10 @@ export function jitAvailable(): boolean { return false; }
  *  function. */
 export function jitCompile(addr: int, len: int, values: int, count: int): int { return translatedOnly("jitCompile"); }
 /** The host's background trace compiler: takes a copy of the module and its relocations as
- *  jitCompile does and starts compiling it; returns a ticket (> 0) for jitCollect. */
-export function jitSubmit(addr: int, len: int, values: int, count: int): int { return translatedOnly("jitSubmit"); }
+ *  jitCompile does and starts compiling it; returns a ticket (> 0) for jitCollect. Tickets
+ *  are compiled in the order submitted; once one is, the host stores it in the i32 at
+ *  `doneWord` (from its compiler's thread), so the caller asks jitCollect only then. */
+export function jitSubmit(addr: int, len: int, values: int, count: int, doneWord: int): int { return translatedOnly("jitSubmit"); }
 /** The table slot of the module submitted with `ticket`, once compiled (0 until then). A
  *  ticket is collected once. */
 export function jitCollect(ticket: int): int { return translatedOnly("jitCollect"); }

@@ -224,17 +224,18 @@ const jitCompile = wasmModule("jit-compile", `${JIT_START}
     (call $compile (i32.const 20000) (i32.const %TRACE_LENGTH%) (local.get $relocation) (i32.const 1)))`,
   `(import "rts_jit" "compile" (func $compile (param i32 i32 i32 i32) (result i32)))`);
 
-// The same through the background compiler: submits the trace, collects it (0 until it is
-// compiled: wasmtime compiles on another thread, Node at once): exits with 125.
+// The same through the background compiler: submits the trace, waits until the host has
+// stored its ticket in the done word at 30100 (wasmtime compiles on another thread, Node at
+// once), then collects it: exits with 125 (3: no ticket; 4: collect still gives 0).
 const jitSubmit = wasmModule("jit-submit", `${JIT_START}
   (func $slot (param $relocation i32) (result i32) (local $ticket i32) (local $index i32)
-    (local.set $ticket (call $submit (i32.const 20000) (i32.const %TRACE_LENGTH%) (local.get $relocation) (i32.const 1)))
+    (local.set $ticket (call $submit (i32.const 20000) (i32.const %TRACE_LENGTH%) (local.get $relocation) (i32.const 1) (i32.const 30100)))
     (if (i32.le_s (local.get $ticket) (i32.const 0)) (then (call $proc_exit (i32.const 3))))
-    (loop $wait
-      (local.set $index (call $collect (local.get $ticket)))
-      (br_if $wait (i32.eqz (local.get $index))))
+    (loop $wait (br_if $wait (i32.lt_s (i32.load (i32.const 30100)) (local.get $ticket))))
+    (local.set $index (call $collect (local.get $ticket)))
+    (if (i32.eqz (local.get $index)) (then (call $proc_exit (i32.const 4))))
     (local.get $index))`,
-  `(import "rts_jit" "submit" (func $submit (param i32 i32 i32 i32) (result i32)))
+  `(import "rts_jit" "submit" (func $submit (param i32 i32 i32 i32 i32) (result i32)))
    (import "rts_jit" "collect" (func $collect (param i32) (result i32)))`);
 
 const noStart = wasmModule("no-start", `(func (export "main"))`);

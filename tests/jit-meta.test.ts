@@ -121,6 +121,16 @@ test("RTS_JIT=async=0 and 1 (the default): trace trees compiled again while the 
   }
 });
 
+test("a run that ends while compiles are still pending in the background exits cleanly on wasmtime (the compiler thread writes no done word into the guest's deleted memory): ten runs at threshold 1", async () => {
+  const wasm = await bf();
+  const expected = fs.readFileSync(path.join(EXAMPLES, "squares.out"), "utf8");
+  for (let run = 0; run < 10; run++) {
+    const r = runWasmtimeHost(wasm, [path.join(EXAMPLES, "squares.b")], { env: { RTS_JIT: "threshold=1" } });
+    assert.is(r.stdout, expected, `output, run ${run}`);
+    assert.is(r.status, 0, `exit code, run ${run}: ${r.stderr}`);
+  }
+});
+
 test("loops that go on in each other (an outer loop's two inner loops, one printing): the older one's function holds a copy of the other's tree, which goes back to its start (RTS_JITSTATS); the same output on both hosts, at thresholds 10 and 50, and under --gc-stress", async () => {
   // Cells: 1 the outer loop's counter, 3-14 the letters A-L, 2 and 15 zero. Each round
   // prints the letters going right ([.>]: a residual call) and comes back ([<]). (Which

@@ -388,6 +388,11 @@ class Submissions {
    *  collected yet holds up those after it. Those before `first` are collected. */
   queue: Submitted[] = [];
   first = 0;
+  /** The last ticket compiled, which the host stores here from its compiler's thread
+   *  (jitSubmit): asking it with jitCollect is a call into the host, ~4 us on the wasmtime
+   *  host, which jitEnter made tens of thousands of times a run while compiles were pending.
+   *  Prebuilt, so the collector never moves it. */
+  done = new Int32Array(1);
 }
 
 const submissions = new Submissions();
@@ -399,7 +404,7 @@ function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTra
     root.installed(compileTree(code), inlined, ops);
     return;
   }
-  submissions.queue.push(new Submitted(submitTree(code), root, inlined, ops, TREE));
+  submissions.queue.push(new Submitted(submitTree(code, doneWord()), root, inlined, ops, TREE));
 }
 
 /** Compiles the bridge on its own for the guard with exit id `guardExit`: in the background
@@ -414,20 +419,25 @@ function compileOnItsOwn(bridge: CompiledTrace, guardExit: int): void {
     return;
   }
   bridge.index = BEING_COMPILED;
-  submissions.queue.push(new Submitted(submitTree(code), bridge, [], 0, guardExit));
+  submissions.queue.push(new Submitted(submitTree(code, doneWord()), bridge, [], 0, guardExit));
 }
 
-/** Whether compiles are waiting to be collected (jitEnter's cheap test). */
-export function compilesPending(): boolean {
-  return submissions.first < submissions.queue.length;
+function doneWord(): int {
+  return typedDataAddress(submissions.done);
 }
 
-/** Installs the compiles the host has finished, in order (jitEnter calls it while some are
- *  pending; installing one may submit more). */
+/** Whether a compile is waiting to be collected and compiled (jitEnter's cheap test). */
+export function compilesReady(): boolean {
+  return submissions.first < submissions.queue.length && submissions.done[0] >= submissions.queue[submissions.first].ticket;
+}
+
+/** Installs the compiles the host has finished, in order (jitEnter calls it when one is;
+ *  installing one may submit more). */
 export function collectCompiled(): void {
   const queue = submissions.queue;
   while (submissions.first < queue.length) {
     const next = queue[submissions.first];
+    if (submissions.done[0] < next.ticket) return;
     const index = jitCollect(next.ticket);
     if (index === 0) return;
     submissions.first++;

@@ -5,7 +5,7 @@ import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
 import { getenv } from "../os.ts";
 import { monotonicNanos } from "../wasi.ts";
 import { int } from "../types.ts";
-import { collectCompiled, CompiledTrace, compilesPending, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
+import { collectCompiled, CompiledTrace, compilesReady, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
 import { takesBridge } from "./frame.ts";
 import { FINISH } from "./resop.ts";
 import { readDriver, rootExchange } from "./driver.ts";
@@ -96,7 +96,7 @@ export function jitTick(hash: int): boolean {
 export function jitEnter(site: int): int {
   const roots = rootExchange();
   // Installing compiled code allocates: only once the exchange area's refs are rooted.
-  if (compilesPending()) collectCompiled();
+  if (compilesReady()) collectCompiled();
   keyFromExchange(roots);
   let answer = 0;
   let bucket = bucketIndex();

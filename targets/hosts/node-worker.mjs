@@ -79,17 +79,19 @@ function compileTrace(exports, modules, ptr, len, values, count) {
   return index;
 }
 
-/** rts_jit's imports. submit(ptr, len, values, count) -> ticket and collect(ticket) -> table
- *  index are the background compiler's on the wasmtime host; here the guest runs on this
- *  thread, so submit compiles at once and collect gives the slot. */
+/** rts_jit's imports. submit(ptr, len, values, count, doneWord) -> ticket and collect(ticket)
+ *  -> table index are the background compiler's on the wasmtime host; here the guest runs on
+ *  this thread, so submit compiles at once (and stores the ticket at doneWord, as a compile
+ *  finished) and collect gives the slot. */
 function traceCompiler(exports) {
   const modules = new Map();
   const compiled = new Map();
   let tickets = 0;
   return {
     compile: (ptr, len, values, count) => compileTrace(exports(), modules, ptr, len, values, count),
-    submit: (ptr, len, values, count) => {
+    submit: (ptr, len, values, count, doneWord) => {
       compiled.set(++tickets, compileTrace(exports(), modules, ptr, len, values, count));
+      new Int32Array(exports().memory.buffer, doneWord, 1)[0] = tickets;
       return tickets;
     },
     collect: (ticket) => {

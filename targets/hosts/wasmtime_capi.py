@@ -217,6 +217,7 @@ SIGNATURES = {
     "wasmtime_config_consume_fuel_set": (None, [POINTER(Config), c_bool]),
     "wasmtime_config_wasm_tail_call_set": (None, [POINTER(Config), c_bool]),
     "wasmtime_config_parallel_compilation_set": (None, [POINTER(Config), c_bool]),
+    "wasmtime_config_memory_may_move_set": (None, [POINTER(Config), c_bool]),
     "wasmtime_config_profiler_set": (None, [POINTER(Config), c_uint8]),
     "wasmtime_config_async_stack_size_set": (None, [POINTER(Config), c_size_t]),
     "wasmtime_config_max_wasm_stack_set": (None, [POINTER(Config), c_size_t]),

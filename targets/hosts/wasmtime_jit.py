@@ -12,7 +12,8 @@ SHARED = (b"memory", b"rts_jit_table", b"rts_jit_sp", b"rts_jit_exc")
 
 
 def define(linker, engine, module):
-    """Defines the JIT's host functions in `module` (bytes), rts_jit:
+    """Defines the JIT's host functions in `module` (bytes), rts_jit, and returns what to
+    call before the guest's store is deleted:
 
     rts_jit.compile(ptr, len, values, count) -> table index: the bytes at ptr are a trace's
     Wasm module, which imports env.memory, env.table, env.sp and env.exc, in that order (the
@@ -23,9 +24,10 @@ def define(linker, engine, module):
     (rlib/jitrt/backend/module.ts): each is compiled once (`modules`, by bytes). The four
     exports are looked up once: asking each trace module for its imports and the caller for
     each export by name took ~0.5 ms a trace in Python (BF mandelbrot compiles 620), more
-    than instantiating it. rts_jit.submit(ptr, len, values, count) -> ticket (> 0) copies
-    such a module and compiles it on the background compiler's thread (unless its bytes were
-    compiled before);
+    than instantiating it. rts_jit.submit(ptr, len, values, count, done_word) -> ticket (> 0)
+    copies such a module and compiles it on the background compiler's thread (unless its
+    bytes were compiled before), which then stores the ticket in the i32 at done_word (in the
+    order submitted: the guest asks collect only for a ticket that far);
     rts_jit.collect(ticket) -> table index adds it to the table as compile does once
     compiled, and is 0 until then."""
     shared = (capi.Extern * len(SHARED))()
@@ -66,13 +68,19 @@ def define(linker, engine, module):
                                       ctypes.byref(previous_size)))
         return previous_size.value
 
-    def memory_bytes(caller, ptr, length):
+    def host_address(caller, ptr, length):
+        """Where the `length` bytes at guest address ptr are in this process. The memory never
+        moves (wasmtime_run.make_engine), so the background compiler's thread may write there
+        later."""
         ptr &= 0xFFFFFFFF  # an address, which arrives as a signed i32
         memory = ctypes.byref(shared_externs(caller)[0].of.memory)
         context = lib.wasmtime_caller_context(caller)
         if ptr + length > lib.wasmtime_memory_data_size(context, memory):
             raise WasmtimeError(f"{length} bytes at {ptr} end beyond the memory")
-        return ctypes.string_at(ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value + ptr, length)
+        return ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value + ptr
+
+    def memory_bytes(caller, ptr, length):
+        return ctypes.string_at(host_address(caller, ptr, length), length)
 
     def relocation_values(caller, values, count):
         return struct.unpack(f"<{count}i", memory_bytes(caller, values, 4 * count))
@@ -84,9 +92,9 @@ def define(linker, engine, module):
             trace = modules[wasm] = compile_module(engine, wasm)
         return install(caller, trace, relocation_values(caller, values, count))
 
-    def submit(caller, ptr, length, values, count):
+    def submit(caller, ptr, length, values, count, done_word):
         wasm = memory_bytes(caller, ptr, length)
-        ticket = background.submit(wasm, modules.get(wasm))
+        ticket = background.submit(wasm, modules.get(wasm), ctypes.c_int32.from_address(host_address(caller, done_word, 4)))
         submitted[ticket] = (wasm, relocation_values(caller, values, count))
         return ticket
 
@@ -103,8 +111,9 @@ def define(linker, engine, module):
                 lib.wasmtime_module_delete(trace)  # the instance keeps what it needs
 
     define_host_function(linker, module, b"compile", 4, compile_trace)
-    define_host_function(linker, module, b"submit", 4, submit)
+    define_host_function(linker, module, b"submit", 5, submit)
     define_host_function(linker, module, b"collect", 1, collect)
+    return background.close
 
 
 class BackgroundCompiler:
@@ -118,14 +127,14 @@ class BackgroundCompiler:
         self.work = None
         self.done = {}  # ticket -> the compiled module, or the error compiling it raised
         self.tickets = 0
+        self.closed = False  # the guest's memory is gone: done words are not written
+        self.lock = None  # held to write a done word, or to close
 
-    def submit(self, wasm, compiled=None):
-        """A ticket for the module's bytes, compiled in the background (or `compiled`
-        already: collected at once)."""
+    def submit(self, wasm, compiled, done_word):
+        """A ticket for the module's bytes, compiled in the background (unless `compiled`
+        already), in order: once it is, done_word (a ctypes c_int32 in the guest's memory)
+        takes the ticket."""
         self.tickets += 1
-        if compiled is not None:
-            self.done[self.tickets] = compiled
-            return self.tickets
         if self.work is None:
             # Imported here: threading and queue take ~5 ms to import, which a program that
             # never compiles in the background does not pay at its start.
@@ -133,18 +142,29 @@ class BackgroundCompiler:
             import threading
 
             self.work = queue.Queue()
+            self.lock = threading.Lock()
             threading.Thread(target=self.run, name="rts-jit-compiler", daemon=True).start()
-        self.work.put((self.tickets, wasm))
+        self.work.put((self.tickets, wasm, compiled, done_word))
         return self.tickets
 
     def run(self):
         while True:
-            ticket, wasm = self.work.get()
+            ticket, wasm, compiled, done_word = self.work.get()
             try:
-                result = compile_module(self.engine, wasm)
+                result = compiled or compile_module(self.engine, wasm)
             except WasmtimeError as e:
                 result = e
             self.done[ticket] = result
+            with self.lock:
+                if not self.closed:
+                    done_word.value = ticket  # after `done` has it: the guest then collects it
+
+    def close(self):
+        """Called before the guest's store is deleted (its memory unmapped): a compile that
+        finishes later, on the daemon thread, must not write its done word there."""
+        if self.lock is not None:
+            with self.lock:
+                self.closed = True
 
     def collect(self, ticket):
         """The compiled module (once: the ticket is then forgotten), or None while compiling."""

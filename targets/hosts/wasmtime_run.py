@@ -61,6 +61,10 @@ def make_engine():
     # costs a TLB shootdown across them (BF mandelbrot with --jit: 6500 context switches
     # instead of 1700, 4% more CPU). The main module compiles once, into the cache.
     lib.wasmtime_config_parallel_compilation_set(config, False)
+    # The JIT's background compiler writes to the guest's memory from its own thread
+    # (wasmtime_jit.py): the memory must stay where it is. (A 32-bit memory has its whole
+    # 4 GiB reserved on a 64-bit host: growing never needs to move it.)
+    lib.wasmtime_config_memory_may_move_set(config, False)
     if PROFILER:
         lib.wasmtime_config_profiler_set(config, PROFILERS[PROFILER])
     # wasmtime refuses a max_wasm_stack above its async stack size (2 MiB by default).
@@ -87,6 +91,7 @@ def run(wasm_path, args, env):
         return fail(f"rts: {wasm_path} is not a WASI command: it must export _start and memory")
 
     store = lib.wasmtime_store_new(engine, None, capi.NO_FINALIZER)
+    close_jit = lambda: None  # noqa: E731 (wasmtime_jit.define's, for a module with the JIT)
     context = lib.wasmtime_store_context(store)
     linker = lib.wasmtime_linker_new(engine)
     try:
@@ -98,7 +103,7 @@ def run(wasm_path, args, env):
         if any(module_name == JIT_MODULE for module_name, _ in imports):
             import wasmtime_jit
 
-            wasmtime_jit.define(linker, engine, JIT_MODULE.encode())
+            close_jit = wasmtime_jit.define(linker, engine, JIT_MODULE.encode())
         if COUNT_OPERATIONS:
             check(lib.wasmtime_context_set_fuel(context, FUEL))
         instance = capi.Instance()
@@ -119,6 +124,7 @@ def run(wasm_path, args, env):
             fuel = ctypes.c_uint64()
             check(lib.wasmtime_context_get_fuel(context, ctypes.byref(fuel)))
             print(f"rts: {FUEL - fuel.value} Wasm operations executed", file=sys.stderr)
+        close_jit()
         lib.wasmtime_linker_delete(linker)
         lib.wasmtime_store_delete(store)
     return 0

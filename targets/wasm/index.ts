@@ -187,15 +187,17 @@ function keepJitCallsOutOfLine(m: binaryen.Module, ctx: ModuleContext): void {
 /** `rts_jit.compile(bytes, length, values, count) -> table index`: the host compiles a
  *  trace's Wasm module against this module's memory and function table, with the `count`
  *  i32s at `values` as its relocations (rlib/lowlevel.ts jitCompile). `rts_jit.submit(bytes,
- *  length, values, count) -> ticket` starts compiling one in the background and `rts_jit.collect(ticket) -> table
- *  index` (0: not compiled yet) finishes it (rlib/jitrt/compiled.ts). Exported too, so that
+ *  length, values, count, doneWord) -> ticket` starts compiling one in the background (and
+ *  stores the ticket at the address `doneWord` once compiled) and `rts_jit.collect(ticket) ->
+ *  table index` (0: not compiled yet) finishes it (rlib/jitrt/compiled.ts). Exported too, so that
  *  the optimizer keeps the imports while no code calls them yet, and so that a host sees at
  *  once that the module needs a JIT host. */
 function addJitImport(m: binaryen.Module): void {
   const bytes = binaryen.createType([binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32]);
   m.addFunctionImport(JIT_COMPILE, "rts_jit", "compile", bytes, binaryen.i32);
   m.addFunctionExport(JIT_COMPILE, "rts_jit_compile");
-  m.addFunctionImport(JIT_SUBMIT, "rts_jit", "submit", bytes, binaryen.i32);
+  const submitted = binaryen.createType([binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32]);
+  m.addFunctionImport(JIT_SUBMIT, "rts_jit", "submit", submitted, binaryen.i32);
   m.addFunctionExport(JIT_SUBMIT, "rts_jit_submit");
   m.addFunctionImport(JIT_COLLECT, "rts_jit", "collect", binaryen.i32, binaryen.i32);
   m.addFunctionExport(JIT_COLLECT, "rts_jit_collect");

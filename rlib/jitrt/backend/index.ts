@@ -30,14 +30,15 @@ export function compileTree(tree: TraceCode): int {
 }
 
 /** Starts compiling the tree in the host's background compiler; returns the ticket that
- *  lowlevel.jitCollect gives its table slot for once compiled. */
-export function submitTree(tree: TraceCode): int {
+ *  lowlevel.jitCollect gives its table slot for once compiled, which is when the host
+ *  stores it at the address `doneWord`. */
+export function submitTree(tree: TraceCode, doneWord: int): int {
   const encoded = encodeTree(tree);
   stats.submitted++;
   // As in compileTree: the host copies the bytes before anything allocates.
   const module = encoded.module;
   const values = encoded.relocations;
-  return jitSubmit(typedDataAddress(module.bytes), module.length, typedDataAddress(values), values.length);
+  return jitSubmit(typedDataAddress(module.bytes), module.length, typedDataAddress(values), values.length, doneWord);
 }
 
 /** A tree's module and the values of its relocations, for the host. */
