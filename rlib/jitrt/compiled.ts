@@ -65,7 +65,6 @@ const MAX_COPIED_OPS = 500;
 export class CompiledTrace {
   /** Per exit: the bridge compiled from it (null: none yet). */
   bridges: (CompiledTrace | null)[] = [];
-
   /** The trace compiled for a green key whose tree this one is part of (itself for one). */
   root: CompiledTrace;
   /** For a root: the id of its entry word (backend/exits.ts), the operations its function
@@ -389,9 +388,9 @@ class Submissions {
   queue: Submitted[] = [];
   first = 0;
   /** The last ticket compiled, which the host stores here from its compiler's thread
-   *  (jitSubmit): asking it with jitCollect is a call into the host, ~4 us on the wasmtime
-   *  host, which jitEnter made tens of thousands of times a run while compiles were pending.
-   *  Prebuilt, so the collector never moves it. */
+   *  (jitSubmit): asking jitCollect instead is a call into the host (a callback into Python
+   *  on the wasmtime host), which jitEnter made tens of thousands of times a run while
+   *  compiles were pending. Prebuilt, so the collector never moves it. */
   done = new Int32Array(1);
 }
 
@@ -426,7 +425,8 @@ function doneWord(): int {
   return typedDataAddress(submissions.done);
 }
 
-/** Whether a compile is waiting to be collected and compiled (jitEnter's cheap test). */
+/** Whether the oldest compile pending is done (jitEnter's test, without a call into the
+ *  host). */
 export function compilesReady(): boolean {
   return submissions.first < submissions.queue.length && submissions.done[0] >= submissions.queue[submissions.first].ticket;
 }
