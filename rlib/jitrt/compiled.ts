@@ -49,10 +49,9 @@ const TREE = -1;
 const MAX_TREE_OPS = 2000;
 /** A tree this small is compiled again as soon as a bridge goes back into its loop (attach),
  *  at most SMALL_RECOMPILES times: the guards whose bridges close the loop's cycle first
- *  are those that failed soonest, its hottest; a later bridge runs less often than its part
- *  of the tree costs to compile while the program waits (measured on two recursive
- *  benchmarks: a third to fifth such compile cost one ~60 ms of its ~0.3 s, the first two
- *  save the other ~30%; docs/progress.md). */
+ *  are those that failed soonest, its hottest (while these compiles were waited for, a
+ *  third to fifth one cost a recursive benchmark ~60 ms of its ~0.3 s, and the first two
+ *  saved another ~30%; docs/progress.md). */
 const SMALL_TREE_OPS = 400;
 const SMALL_RECOMPILES = 2;
 
@@ -90,10 +89,9 @@ export class CompiledTrace {
   staleCopies = false;
   /** For a root: a bridge closed a cycle of two loops, this one the older (attach): its
    *  function is to be compiled again with a copy of the other; or a bridge went back into
-   *  this small loop (`backIntoSmall`): its function is to be compiled again with the
-   *  bridge in it, while the program waits (`smallRecompiles`: how many times so far). */
+   *  this small loop: its function is to be compiled again with the bridge in it
+   *  (`smallRecompiles`: how many times so far). */
   cycleClosed = false;
-  backIntoSmall = false;
   smallRecompiles = 0;
   /** Per exit: what its failure path builds (materialize.ts; NO_PLAN: nothing). */
   plans: FailurePlan[] = [];
@@ -158,14 +156,13 @@ export class CompiledTrace {
       if (holder !== root) holder.grown(0);
     }
     // A bridge back into its own loop costs a tail call into the loop's entry at every run
-    // until the tree is compiled again with it: a small tree is, at once and while the
-    // program waits (an interpreter's recursion, whose loops run a few iterations between
-    // such bridges and rarely leave compiled code for jitEnter to collect a background
-    // compile), for its first bridges of the kind.
+    // until the tree is compiled again with it: a small tree is, at once, for its first
+    // bridges of the kind (an interpreter's recursion, whose loops run a few iterations
+    // between such bridges). The program meanwhile reaches jitEnter, which collects it: the
+    // bridge is being compiled on its own too, after it, and its guard fails until then.
     if (target === root && root.compiledOps + root.pendingOps + ops <= SMALL_TREE_OPS && root.smallRecompiles < SMALL_RECOMPILES) {
       root.smallRecompiles++;
       root.cycleClosed = true;
-      root.backIntoSmall = true;
     }
     root.grown(ops);
     for (const other of root.copiedInto) {
@@ -210,8 +207,7 @@ export class CompiledTrace {
     const plan = new CopyPlan();
     this.copyTargets(tree, budget, [this], plan);
     this.keepCopies(plan);
-    compileLater(this, tree, budget.inlined, ops, this.backIntoSmall);
-    this.backIntoSmall = false;
+    compileLater(this, tree, budget.inlined, ops);
   }
 
   /** The root's tree compiled by compileLater, with the bridges `inlined` compiled in, is
@@ -397,9 +393,9 @@ class Submissions {
 const submissions = new Submissions();
 
 /** Compiles `root`'s tree (`code`) in the background and installs it when collected, or
- *  at once (`now`, or with RTS_JIT=async=0). */
-function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTrace[], ops: int, now: boolean): void {
-  if (!warm.asyncCompile || now) {
+ *  at once with RTS_JIT=async=0. */
+function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTrace[], ops: int): void {
+  if (!warm.asyncCompile) {
     root.installed(compileTree(code), inlined, ops);
     return;
   }
