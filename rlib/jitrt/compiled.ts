@@ -399,7 +399,7 @@ function compileLater(root: CompiledTrace, code: TraceCode, inlined: CompiledTra
     root.installed(compileTree(code), inlined, ops);
     return;
   }
-  submissions.queue.push(new Submitted(submitTree(code, doneWord()), root, inlined, ops, TREE));
+  submit(code, root, inlined, ops, TREE);
 }
 
 /** Compiles the bridge on its own for the guard with exit id `guardExit`: in the background
@@ -414,11 +414,14 @@ function compileOnItsOwn(bridge: CompiledTrace, guardExit: int): void {
     return;
   }
   bridge.index = BEING_COMPILED;
-  submissions.queue.push(new Submitted(submitTree(code, doneWord()), bridge, [], 0, guardExit));
+  submit(code, bridge, [], 0, guardExit);
 }
 
-function doneWord(): int {
-  return typedDataAddress(submissions.done);
+/** Submits `code` to the host's background compiler; collectCompiled installs it (see
+ *  Submitted for the other arguments). */
+function submit(code: TraceCode, trace: CompiledTrace, inlined: CompiledTrace[], ops: int, guardExit: int): void {
+  const ticket = submitTree(code, typedDataAddress(submissions.done));
+  submissions.queue.push(new Submitted(ticket, trace, inlined, ops, guardExit));
 }
 
 /** Whether the oldest compile pending is done (jitEnter's test, without a call into the
@@ -430,10 +433,8 @@ export function compilesReady(): boolean {
 /** Installs the compiles the host has finished, in order (jitEnter calls it when one is;
  *  installing one may submit more). */
 export function collectCompiled(): void {
-  const queue = submissions.queue;
-  while (submissions.first < queue.length) {
-    const next = queue[submissions.first];
-    if (submissions.done[0] < next.ticket) return;
+  while (compilesReady()) {
+    const next = submissions.queue[submissions.first];
     const index = jitCollect(next.ticket);
     if (index === 0) return;
     submissions.first++;
@@ -445,6 +446,7 @@ export function collectCompiled(): void {
       setWord(next.guardExit, index);
     }
   }
+  if (submissions.first < submissions.queue.length) return;
   submissions.queue = [];
   submissions.first = 0;
 }
