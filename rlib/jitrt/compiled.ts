@@ -73,7 +73,8 @@ export class CompiledTrace {
   compiledOps = 0;
   pendingOps = 0;
   generation = 0;
-  /** The root's generation whose function has this bridge compiled in (-1: none). */
+  /** The root's generation whose function has this bridge compiled in (-1: none), or the
+   *  next one while that is being compiled with it (recompile). */
   inlinedIn = -1;
   /** For a root: whether its tree's next generation is being compiled (collectCompiled
    *  installs it). */
@@ -207,6 +208,9 @@ export class CompiledTrace {
     const plan = new CopyPlan();
     this.copyTargets(tree, budget, [this], plan);
     this.keepCopies(plan);
+    for (const bridge of budget.inlined) bridge.inlinedIn = this.generation + 1;
+    stats.recompiles++;
+    stats.recompiledOps += ops;
     compileLater(this, tree, budget.inlined, ops);
   }
 
@@ -329,12 +333,18 @@ export class CompiledTrace {
     for (const bridge of this.bridges) if (bridge !== null) bridge.needsOwnCode();
   }
 
-  /** Compiles on their own the bridges of this tree that its root's function lacks. */
+  /** Compiles on their own the bridges of this tree that its root's function lacks, but for
+   *  those its next function, being compiled, has: the host compiles in order, so one
+   *  compiled on its own would come after that function, which replaces the one whose
+   *  guard it was for (mostly a bridge that made the tree grow enough to be compiled again:
+   *  a tape interpreter's benchmark compiled ~N such bridges twice). */
   private compileOutside(): void {
+    const root = this.root;
     for (let n = 0; n < this.bridges.length; n++) {
       const bridge = this.bridges[n];
       if (bridge === null) continue;
-      if (bridge.index === 0 && (bridge.inlinedIn !== this.root.generation || bridge.ownCode)) {
+      const compiledIn = bridge.inlinedIn === root.generation || (root.compiling && bridge.inlinedIn === root.generation + 1);
+      if (bridge.index === 0 && (!compiledIn || bridge.ownCode)) {
         compileOnItsOwn(bridge, this.links.firstExit + n);
       }
       if (bridge.index > 0) setWord(this.links.firstExit + n, bridge.index);

@@ -23,6 +23,9 @@ export class JitStats {
    *  operations. */
   copies = 0;
   copiedOps = 0;
+  /** Trees compiled again with their bridges (compiled.ts recompile), and their operations. */
+  recompiles = 0;
+  recompiledOps = 0;
   /** Nanoseconds spent tracing (and compiling), and of those, encoding traces as Wasm and
    *  in the host's compiler (compiles in the background not counted). */
   tracingTime = 0;
@@ -49,7 +52,7 @@ export function printStats(): void {
   const ms = intDiv(stats.tracingTime, 1000000);
   write(2, `jit: ${stats.tracesClosed} traces, ${stats.loopsCompiled} loops and ${stats.bridgesCompiled} bridges compiled, ${stats.aborts} traces aborted, ${stats.guardFailures} guard failures, ${ms} ms tracing\n`);
   write(2, `jit: compiled code entered ${stats.entries} times, ${stats.functions} functions compiled (${intDiv(stats.bytes, 1024)} KiB of Wasm), ${stats.submitted} in the background (${stats.collected} collected)\n`);
-  write(2, `jit: ${stats.copies} loop trees copied into others' functions (${stats.copiedOps} operations)\n`);
+  write(2, `jit: ${stats.recompiles} trees compiled again with their bridges (${stats.recompiledOps} operations), ${stats.copies} loop trees copied into others' functions (${stats.copiedOps} operations)\n`);
   write(2, `jit: of the time tracing, ${intDiv(stats.encodingTime, 1000000)} ms encoding Wasm and ${intDiv(stats.compilingTime, 1000000)} ms in the host's compiler\n`);
   write(2, `jit: ${intDiv(stats.resumingTime, 1000000)} ms resuming from guard failures in the blackhole\n`);
 }
