@@ -337,7 +337,7 @@ export class CompiledTrace {
    *  those its next function, being compiled, has: the host compiles in order, so one
    *  compiled on its own would come after that function, which replaces the one whose
    *  guard it was for (mostly a bridge that made the tree grow enough to be compiled again:
-   *  a tape interpreter's benchmark compiled ~N such bridges twice). */
+   *  a tape interpreter's benchmark compiled ~190 of its ~430 bridges twice). */
   private compileOutside(): void {
     const root = this.root;
     for (let n = 0; n < this.bridges.length; n++) {
