@@ -3,13 +3,12 @@
 // and reds in the exchange area). Every top-level function here is a runtime helper.
 import { callTrace, collectYoung, setShadowStackTop } from "../lowlevel.ts";
 import { getenv } from "../os.ts";
-import { monotonicNanos } from "../wasi.ts";
 import { int } from "../types.ts";
 import { collectCompiled, CompiledTrace, compilesReady, frameBuffer, loopInputs, ownerOfExit } from "./compiled.ts";
 import { takesBridge } from "./frame.ts";
 import { FINISH } from "./resop.ts";
 import { readDriver, rootExchange } from "./driver.ts";
-import { printStats, startTracingClock, stats } from "./stats.ts";
+import { clock, printStats, startTracingClock, stats } from "./stats.ts";
 import { logCounts } from "./jitlog.ts";
 import { materialize } from "./materialize.ts";
 import { MetaInterp } from "./metainterp.ts";
@@ -68,9 +67,9 @@ class Jit {
         startTracingClock();
         return this.interp().startBridge(t, n, frameBuffer(), refs);
       }
-      const start = monotonicNanos();
+      const start = clock();
       const answer = this.interp().resume(exit, t.snapshots, frameBuffer(), refs);
-      stats.resumingTime += monotonicNanos() - start;
+      stats.resumingTime += clock() - start;
       return answer;
     }
   }
@@ -137,6 +136,7 @@ export function jitMaterialize(id: int, refs: int): void {
 export function jitStart(): void {
   if (!readDriver()) return;
   setUp();
+  stats.timed = getenv("RTS_JITSTATS") !== null;
   const spec = getenv("RTS_JIT");
   if (spec !== null) jitParams(spec);
 }

@@ -10,8 +10,7 @@ import { ConstFloat, ConstInt, ConstRef, JUMP, Trace, TYPE_FLOAT, TYPE_REF, Valu
 import { loopFunction, straightFunction } from "./codegen.ts";
 import { traceModule } from "./module.ts";
 import { ByteBuffer } from "./bytes.ts";
-import { stats } from "../stats.ts";
-import { monotonicNanos } from "../../wasi.ts";
+import { clock, stats } from "../stats.ts";
 import { TraceCode } from "./function.ts";
 
 /** Compiles a trace and the bridges compiled into it: a loop (LABEL first, JUMP last), or
@@ -20,12 +19,12 @@ import { TraceCode } from "./function.ts";
  *  lowlevel.callTrace. */
 export function compileTree(tree: TraceCode): int {
   const encoded = encodeTree(tree);
-  const start = monotonicNanos();
+  const start = clock();
   // Nothing allocates between taking the addresses and the host reading the bytes.
   const module = encoded.module;
   const values = encoded.relocations;
   const index = jitCompile(typedDataAddress(module.bytes), module.length, typedDataAddress(values), values.length);
-  stats.compilingTime += monotonicNanos() - start;
+  stats.compilingTime += clock() - start;
   return index;
 }
 
@@ -52,12 +51,12 @@ class EncodedTree {
 function encodeTree(tree: TraceCode): EncodedTree {
   const ops = tree.trace.ops;
   const isLoop = ops.length > 0 && ops[ops.length - 1].opnum === JUMP;
-  const start = monotonicNanos();
+  const start = clock();
   const f = isLoop ? loopFunction(tree) : straightFunction(tree);
   const module = traceModule(f);
   const relocations = new Int32Array(f.relocations.length);
   for (let k = 0; k < relocations.length; k++) relocations[k] = f.relocations[k];
-  stats.encodingTime += monotonicNanos() - start;
+  stats.encodingTime += clock() - start;
   stats.functions++;
   stats.bytes += module.length;
   return new EncodedTree(module, relocations);
