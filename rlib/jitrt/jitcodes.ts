@@ -3,7 +3,7 @@
 // Everything is a prebuilt typed array, read with raw loads (translated only).
 import { jitInfo, load32, load8 } from "../lowlevel.ts";
 import { int } from "../types.ts";
-import { TYPED_DATA } from "../runtime.ts";
+import { TYPED_DATA, TYPED_LENGTH } from "../runtime.ts";
 
 /** Register kinds, as jitdata's KIND_CODE. */
 export const KIND_INT = 0;
@@ -57,6 +57,11 @@ function info(k: int): int {
 /** Byte `at` of the code of every jitcode. */
 export function codeByte(at: int): int {
   return load8(info(0) + TYPED_DATA + at);
+}
+
+/** The length of the code of every jitcode, in bytes. */
+export function codeLength(): int {
+  return load32(info(0) + TYPED_LENGTH);
 }
 
 /** The address of the opcode table string ("name/argcodes" entries separated by "\n"). */

@@ -34,7 +34,7 @@ import { bucketIndex, findCell, JitCell, setKey, warm } from "./warmstate.ts";
 import { driver, slotKind } from "./driver.ts";
 import { CompiledTrace, compileTrace, takeOverEntry } from "./compiled.ts";
 import { Snapshot } from "./resume.ts";
-import { decode, Decoded } from "./midecode.ts";
+import { decode, Decoded, newDecodedTable } from "./midecode.ts";
 import { enterFrames, rebuild } from "./mirebuild.ts";
 import { fromExchange, redBoxes, sameGreens, toExchange } from "./miexchange.ts";
 import { stats, stopTracingClock } from "./stats.ts";
@@ -48,7 +48,9 @@ const EXC_TRACE_BASE = 976;
 
 export class MetaInterp {
   opcodes: OpcodeTable = readOpcodes();
+  /** The instruction being executed, decoded (midecode.ts). */
   d = new Decoded();
+  decoded: (Decoded | null)[] = newDecodedTable();
   tracing = false;
   trace = new Trace();
   /** The greens the trace started with (constants), by slot. */
@@ -254,7 +256,6 @@ export class MetaInterp {
 
   run(top: Frame): int {
     let f = top;
-    const d = this.d;
     // The frames start() and resume() made have their refs below this function's own GC
     // frame: popping them here would free the slots this function spills to. They are
     // dropped when jitEnter returns.
@@ -262,7 +263,7 @@ export class MetaInterp {
     for (;;) {
       const pc = f.pc;
       this.insnPc = pc;
-      decode(this, f);
+      const d = decode(this, f);
       const h = d.handler;
       if (h === H_LIVE) {
         f.livePc = pc;

@@ -9,12 +9,11 @@ import { ConstFloat, ConstInt, ConstRef, ResOp, TYPE_FLOAT, TYPE_REF, Value } fr
 import { Snapshot } from "./resume.ts";
 import type { MetaInterp } from "./metainterp.ts";
 
-/** A guard's frames rebuilt from its snapshot, and for each of its fail arguments (in
- *  order) the frame and the register it goes to. */
+/** A guard's frames rebuilt from its snapshot (whose frameOf and regOf say where each of
+ *  its fail arguments goes). */
 export class Rebuilt {
   frames: Frame[] = [];
-  frameOf: int[] = [];
-  regOf: int[] = [];
+  constructor(public snapshot: Snapshot) {}
 }
 
 /** Rebuilds the frames of the snapshot of `exit` (a guard), outermost first, with its
@@ -24,7 +23,7 @@ export class Rebuilt {
  *  trace, or the fail argument itself when that is a constant. */
 export function rebuild(mi: MetaInterp, exit: ResOp, snapshots: Snapshot[], frame: int): Rebuilt {
   const s = snapshots[exit.resume];
-  const out = new Rebuilt();
+  const out = new Rebuilt(s);
   let parent: Frame | null = null;
   for (let k = 0; k < s.jitcodes.length; k++) {
     const f: Frame = new Frame(s.jitcodes[k], parent, mi.tracing);
@@ -34,17 +33,9 @@ export function rebuild(mi: MetaInterp, exit: ResOp, snapshots: Snapshot[], fram
     f.retKind = s.retKinds[k];
     out.frames.push(f);
     parent = f;
-    // The fail arguments fill the registers of every frame's marker, in order: I, R, F.
-    if (f.livePc < 0) continue;
-    let at = f.livePc + 1;
-    for (let kind = 0; kind < 3; kind++) {
-      for (let j = 0; j < codeByte(at); j++) {
-        out.frameOf.push(k);
-        out.regOf.push(codeByte(at + 1 + j));
-      }
-      at += 1 + codeByte(at);
-    }
   }
+  const frameOf = failArgRegisters(s);
+  const regOf = s.regOf;
   const values = exitValues(exit);
   let nOthers = 0;
   for (let i = 0; i < values.length; i++) {
@@ -56,9 +47,9 @@ export function rebuild(mi: MetaInterp, exit: ResOp, snapshots: Snapshot[], fram
     }
     // The values past the registers are the failure path's (materialize.ts): a bridge
     // takes them as inputs it does not use.
-    if (i >= out.frameOf.length) continue;
-    const f = out.frames[out.frameOf[i]];
-    const r = out.regOf[i];
+    if (i >= frameOf.length) continue;
+    const f = out.frames[frameOf[i]];
+    const r = regOf[i];
     // (A constant fail argument is not in its slot: frame.ts storedAtExit.)
     if (v.type === TYPE_REF) {
       if (mi.tracing) f.refBoxes[r] = box;
@@ -75,6 +66,27 @@ export function rebuild(mi: MetaInterp, exit: ResOp, snapshots: Snapshot[], fram
   return out;
 }
 
+/** The snapshot's frameOf (made at the first call, with regOf): the fail arguments fill
+ *  the registers of every frame's -live- marker, in order: I, R, F. */
+function failArgRegisters(s: Snapshot): int[] {
+  const known = s.frameOf;
+  if (known !== null) return known;
+  const frameOf: int[] = [];
+  for (let k = 0; k < s.jitcodes.length; k++) {
+    if (s.livePcs[k] < 0) continue;
+    let at = s.livePcs[k] + 1;
+    for (let kind = 0; kind < 3; kind++) {
+      for (let j = 0; j < codeByte(at); j++) {
+        frameOf.push(k);
+        s.regOf.push(codeByte(at + 1 + j));
+      }
+      at += 1 + codeByte(at);
+    }
+  }
+  s.frameOf = frameOf;
+  return frameOf;
+}
+
 /** Pushes the rebuilt frames' ref registers with the ref fail arguments of `exit` (from
  *  the slots at `refs`), and the slot of the exception a guard_no_exception saw (it is
  *  pending); returns the innermost frame. It cannot collect, so it has no GC frame of its
@@ -86,11 +98,13 @@ export function enterFrames(mi: MetaInterp, rebuilt: Rebuilt, exit: ResOp, refs:
   mi.excSlot = pushSlot();
   store32(mi.excSlot, excTake());
   const values = exitValues(exit);
+  const frameOf = rebuilt.snapshot.frameOf!;
+  const regOf = rebuilt.snapshot.regOf;
   let nRefs = 0;
-  for (let i = 0; i < rebuilt.frameOf.length; i++) {
+  for (let i = 0; i < frameOf.length; i++) {
     const v = values[i];
     if (v.type !== TYPE_REF) continue;
-    frames[rebuilt.frameOf[i]].setRef(rebuilt.regOf[i], v instanceof ConstRef ? v.address : load32(refs + 4 * nRefs));
+    frames[frameOf[i]].setRef(regOf[i], v instanceof ConstRef ? v.address : load32(refs + 4 * nRefs));
     nRefs++;
   }
   return frames[frames.length - 1];

@@ -13,4 +13,9 @@ export class Snapshot {
   livePcs: int[] = [];
   retRegs: int[] = [];
   retKinds: int[] = [];
+  /** For each fail argument of the guard (in order): the frame (by position) and the
+   *  register it goes to; made by the first rebuild (mirebuild.ts), which every later
+   *  resume from the guard reuses. */
+  frameOf: int[] | null = null;
+  regOf: int[] = [];
 }
