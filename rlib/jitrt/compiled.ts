@@ -77,8 +77,9 @@ export class CompiledTrace {
    *  next one while that is being compiled with it (recompile). */
   inlinedIn = -1;
   /** For a root: whether its tree's next generation is being compiled (collectCompiled
-   *  installs it). */
+   *  installs it), or waits for the host's compiler to be idle (`waiting`). */
   compiling = false;
+  waiting = false;
   /** For a root: whether a copy of its tree was compiled into another's function
    *  (copyTargets). A bridge attached to the tree since is compiled on its own as well
    *  (`ownCode`): the copy's guard goes on in it through its exit word. The roots whose
@@ -195,8 +196,14 @@ export class CompiledTrace {
     return false;
   }
 
-  /** Compiles the root with as many of its tree's bridges as fit, if any more do. */
-  private recompile(): void {
+  /** Compiles the root with as many of its tree's bridges as fit, if any more do; in the
+   *  background only once the host's compiler is idle (recompileWaiting). */
+  recompile(): void {
+    if (warm.asyncCompile && compilerBusy()) {
+      if (!this.waiting) waitingTrees.push(this);
+      this.waiting = true;
+      return;
+    }
     const budget = new Budget();
     const tree = this.tree(budget);
     const ops = MAX_TREE_OPS - budget.ops;
@@ -434,6 +441,28 @@ function submit(code: TraceCode, trace: CompiledTrace, inlined: CompiledTrace[],
   submissions.queue.push(new Submitted(ticket, trace, inlined, ops, guardExit));
 }
 
+/** Roots whose trees are to be compiled again once the host's compiler is idle, oldest
+ *  first. The host compiles in order: a bridge compiled on its own, whose guard fails to the
+ *  blackhole until then, would wait behind the trees submitted before it (a tape
+ *  interpreter's benchmark: ~280 of them, up to 100 ms behind in its first second, ~40 K
+ *  guard failures more); and while a tree waits, the bridges attached to it join it. */
+const waitingTrees: CompiledTrace[] = [];
+
+/** Whether a compile submitted to the host is not collected yet. */
+function compilerBusy(): boolean {
+  return submissions.first < submissions.queue.length;
+}
+
+/** Submits the oldest waiting tree's compile (if the root still wants one). */
+function recompileWaiting(): void {
+  while (waitingTrees.length > 0 && !compilerBusy()) {
+    const root = waitingTrees[0];
+    waitingTrees.shift();
+    root.waiting = false;
+    if (!root.compiling) root.recompile();
+  }
+}
+
 /** Whether the oldest compile pending is done (jitEnter's test, without a call into the
  *  host). */
 export function compilesReady(): boolean {
@@ -456,9 +485,10 @@ export function collectCompiled(): void {
       setWord(next.guardExit, index);
     }
   }
-  if (submissions.first < submissions.queue.length) return;
+  if (compilerBusy()) return;
   submissions.queue = [];
   submissions.first = 0;
+  recompileWaiting();
 }
 
 /** The copies copyTargets makes for one function: the loops copied, their operations, and
