@@ -1,7 +1,7 @@
 // A growable byte buffer with the encodings of the Wasm binary format (LEB128 integers,
 // little-endian doubles, length-prefixed vectors): what the trace backend writes modules with.
 import { float, int } from "../../types.ts";
-import { floatHighWord, floatLowWord } from "../../lowlevel.ts";
+import { floatHighWord, floatLowWord, memCopy, typedDataAddress } from "../../lowlevel.ts";
 import { intDiv } from "../../rarith.ts";
 
 export class ByteBuffer {
@@ -65,6 +65,21 @@ export class ByteBuffer {
   /** Another buffer's bytes, prefixed by their count (a section's or a function body's size). */
   sized(other: ByteBuffer): void {
     this.u32(other.length);
-    for (let i = 0; i < other.length; i++) this.byte(other.bytes[i]);
+    this.append(other);
+  }
+
+  /** Another buffer's bytes (a function's code is copied into its body, then into the code
+   *  section, then into the module: one memory copy each, not a call per byte). */
+  append(other: ByteBuffer): void {
+    const end = this.length + other.length;
+    if (end > this.bytes.length) {
+      let size = this.bytes.length * 2;
+      while (size < end) size *= 2;
+      const grown = new Uint8Array(size);
+      memCopy(typedDataAddress(grown), typedDataAddress(this.bytes), this.length);
+      this.bytes = grown;
+    }
+    memCopy(typedDataAddress(this.bytes) + this.length, typedDataAddress(other.bytes), other.length);
+    this.length = end;
   }
 }

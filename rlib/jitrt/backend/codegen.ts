@@ -500,6 +500,6 @@ export function functionBody(f: FunctionCode): ByteBuffer {
     body.u32(f.counts[g]);
     body.byte(types[g]);
   }
-  for (let i = 0; i < f.code.length; i++) body.byte(f.code.bytes[i]);
+  body.append(f.code);
   return body;
 }
