@@ -36,6 +36,7 @@ def define(linker, engine, module):
     # The type of every relocation global, made once for the process.
     relocation_type = lib.wasm_globaltype_new(lib.wasm_valtype_new(capi.WASM_I32), capi.WASM_CONST)
     modules = {}  # module bytes -> the module compiled from them
+    relocation_globals = {}  # relocation value -> the global made for it (shared by the traces)
     submitted = {}  # ticket -> the bytes and relocations of the module submitted
 
     def shared_externs(caller):
@@ -51,11 +52,8 @@ def define(linker, engine, module):
         thread: the Store is not thread-safe) in a new table slot."""
         context = lib.wasmtime_caller_context(caller)
         imports = (capi.Extern * (len(SHARED) + len(relocations)))(*shared_externs(caller))
-        value = capi.Val(kind=capi.WASMTIME_I32)
         for i, relocation in enumerate(relocations, len(SHARED)):
-            value.of.i32 = relocation
-            imports[i].kind = capi.WASMTIME_EXTERN_GLOBAL
-            check(lib.wasmtime_global_new(context, relocation_type, ctypes.byref(value), ctypes.byref(imports[i].of.global_)))
+            imports[i] = relocation_global(context, relocation)
         instance = capi.Instance()
         wasm_call(lib.wasmtime_instance_new, context, trace, imports, len(imports), ctypes.byref(instance))
         export = capi.Extern()
@@ -68,16 +66,33 @@ def define(linker, engine, module):
                                       ctypes.byref(previous_size)))
         return previous_size.value
 
+    memory_view = [0, 0]  # where the guest's memory is in this process, and its size
+
+    def relocation_global(context, relocation):
+        """An immutable i32 global of the value, made once: the traces' relocations repeat
+        (exit words, the same constants), and each global made is a call through ctypes."""
+        extern = relocation_globals.get(relocation)
+        if extern is None:
+            extern = relocation_globals[relocation] = capi.Extern(kind=capi.WASMTIME_EXTERN_GLOBAL)
+            value = capi.Val(kind=capi.WASMTIME_I32)
+            value.of.i32 = relocation
+            check(lib.wasmtime_global_new(context, relocation_type, ctypes.byref(value), ctypes.byref(extern.of.global_)))
+        return extern
+
     def host_address(caller, ptr, length):
         """Where the `length` bytes at guest address ptr are in this process. The memory never
         moves (wasmtime_run.make_engine), so the background compiler's thread may write there
-        later."""
+        later, and its address is asked for only when it has grown past what was seen (a
+        call through ctypes costs microseconds: BF mandelbrot submits ~600 modules)."""
         ptr &= 0xFFFFFFFF  # an address, which arrives as a signed i32
-        memory = ctypes.byref(shared_externs(caller)[0].of.memory)
-        context = lib.wasmtime_caller_context(caller)
-        if ptr + length > lib.wasmtime_memory_data_size(context, memory):
-            raise WasmtimeError(f"{length} bytes at {ptr} end beyond the memory")
-        return ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value + ptr
+        if ptr + length > memory_view[1]:
+            memory = ctypes.byref(shared_externs(caller)[0].of.memory)
+            context = lib.wasmtime_caller_context(caller)
+            memory_view[1] = lib.wasmtime_memory_data_size(context, memory)
+            memory_view[0] = ctypes.cast(lib.wasmtime_memory_data(context, memory), ctypes.c_void_p).value
+            if ptr + length > memory_view[1]:
+                raise WasmtimeError(f"{length} bytes at {ptr} end beyond the memory")
+        return memory_view[0] + ptr
 
     def memory_bytes(caller, ptr, length):
         return ctypes.string_at(host_address(caller, ptr, length), length)
@@ -141,7 +156,7 @@ class BackgroundCompiler:
             import queue
             import threading
 
-            self.work = queue.Queue()
+            self.work = queue.SimpleQueue()
             self.lock = threading.Lock()
             threading.Thread(target=self.run, name="rts-jit-compiler", daemon=True).start()
         self.work.put((self.tickets, wasm, compiled, done_word))
