@@ -1,7 +1,10 @@
 // `npm run bench`: each benchmark in each mode, in one run; prints times and ratios.
 // Benchmarks are not tests: nothing here asserts a time (but a wrong output fails the run).
 // `npm run bench -- REGEX` runs only the benchmarks whose name matches. A benchmark with
-// `jit` is also translated with --jit and timed on both hosts.
+// `jit` is also translated with --jit and timed on both hosts. The --jit runs and the C
+// reference take a few seconds at most and are timed BENCH_REPEATS times (default 3), the
+// median shown: on a shared machine one run of BF mandelbrot varied by ±15% (and its C by
+// more), which made a ratio between two single runs say little.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -61,6 +64,16 @@ function time(cmd: string, args: string[], expected?: string): number {
   return run(cmd, args, expected).seconds;
 }
 
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+
+/** The median of REPEATS runs' seconds. */
+function medianTime(cmd: string, args: string[], expected?: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) times.push(time(cmd, args, expected));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
 /** The wasmtime host as `rts run` starts it (under `python3 -S`, its modules compiled), with
  *  the Python interpreter itself: `python3` may be a launcher script that would be timed with
@@ -68,7 +81,7 @@ const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
 const [PYTHON, ...WASMTIME_HOST] = wasmtimeHost();
 
 const rows: string[][] = [["benchmark", "untranslated", "node host", "wasmtime", "node --jit", "wasmtime --jit", "node/untr", "wasmtime/untr",
-  "jit speedup", "C -O2", "wasmtime/C", "wasm memory"]];
+  "jit speedup", "C -O2", "wasmtime/C", "--jit/C", "wasm memory"]];
 const wasms = new Map<string, string>();
 /** The benchmark's program translated (with --jit if `jit`), once per program and options. */
 async function translated(b: Bench, jit: boolean): Promise<string> {
@@ -93,12 +106,12 @@ for (const b of BENCHES.filter((x) => only.test(x.name))) {
   const wasmtime = run(PYTHON, [...WASMTIME_HOST, wasm, ...b.args], b.expected);
   const wt = wasmtime.seconds;
   const jitWasm = b.jit ? await translated(b, true) : null;
-  const nodeJit = jitWasm ? time(process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected) : null;
-  const wtJit = jitWasm ? time(PYTHON, [...WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
+  const nodeJit = jitWasm ? medianTime(process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected) : null;
+  const wtJit = jitWasm ? medianTime(PYTHON, [...WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
   const exe = b.bf ? path.join(path.dirname(wasm), `${path.basename(b.bf, ".b")}-c`) : null;
-  const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? time(exe, []) : null;
+  const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? medianTime(exe, []) : null;
   rows.push([b.name, seconds(untr), seconds(node), seconds(wt), seconds(nodeJit), seconds(wtJit), ratio(node, untr), ratio(wt, untr),
-    ratio(wt, wtJit), seconds(c), ratio(wt, c), wasmtime.memory ?? "-"]);
+    ratio(wt, wtJit), seconds(c), ratio(wt, c), ratio(wtJit, c), wasmtime.memory ?? "-"]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join("  "));
