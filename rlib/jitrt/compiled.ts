@@ -444,8 +444,9 @@ function submit(code: TraceCode, trace: CompiledTrace, inlined: CompiledTrace[],
 /** Roots whose trees are to be compiled again once the host's compiler is idle, oldest
  *  first. The host compiles in order: a bridge compiled on its own, whose guard fails to the
  *  blackhole until then, would wait behind the trees submitted before it (a tape
- *  interpreter's benchmark: ~280 of them, up to 100 ms behind in its first second, ~40 K
- *  guard failures more); and while a tree waits, the bridges attached to it join it. */
+ *  interpreter's benchmark: ~280 of them, up to 100 ms behind in its first second, 10-140 K
+ *  guard failures more from run to run); and while a tree waits, the bridges attached to
+ *  it join it. */
 const waitingTrees: CompiledTrace[] = [];
 
 /** Whether a compile submitted to the host is not collected yet. */
