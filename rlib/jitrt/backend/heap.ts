@@ -17,8 +17,8 @@ import { reload, spill } from "./calls.ts";
 import { FuncType, FunctionCode } from "./function.ts";
 import {
   CALL_INDIRECT, ELSE, EMPTY_BLOCK, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F64_LOAD, F64_PROMOTE_F32, F64_STORE, I32_ADD,
-  I32_AND, I32_GT_U, I32_LOAD, I32_SHL, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
-  I64_LOAD32_S, I64_LOAD32_U, I64_LOAD8_S, I64_LOAD8_U, I64_LT_U, I64_NE, I64_STORE, I64_STORE16, I64_STORE32, I64_STORE8, IF, UNREACHABLE,
+  I32_AND, I32_GT_U, I32_LOAD, I32_SHL, I32_STORE, I32_STORE16, I32_STORE8, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
+  I64_LOAD32_S, I64_LOAD32_U, I64_LOAD8_S, I64_LOAD8_U, I64_LT_U, I64_NE, I64_STORE, IF, UNREACHABLE,
 } from "./wasm.ts";
 
 /** Words of a field descriptor (jitdata.ts): offset, low-level type code. */
@@ -222,13 +222,18 @@ export function setArrayItem(f: FunctionCode, op: ResOp): void {
   const offset = elemAddress(f, arr, index, elem);
   f.push(op.args[2]);
   const shift = elemShift(elem);
-  if (shift === 0) f.memoryAccess(I64_STORE8, 0, offset);
-  else if (shift === 1) f.memoryAccess(I64_STORE16, 1, offset);
-  else if (elem === ELEM_F32) {
+  if (elem === ELEM_F32) {
     f.byte(F32_DEMOTE_F64);
     f.memoryAccess(F32_STORE, 2, offset);
-  } else if (shift === 2) f.memoryAccess(I64_STORE32, 2, offset);
-  else f.memoryAccess(F64_STORE, 3, offset);
+  } else if (shift === 3) {
+    f.memoryAccess(F64_STORE, 3, offset);
+  } else {
+    // An integer item is stored from the i32 its value wraps to: a value computed in 32
+    // bits (an `& 255`) is widened to its i64 local and Cranelift folds the wrap of that
+    // widening away, where an i64 store would keep a sign extension before every store.
+    f.byte(I32_WRAP_I64);
+    f.memoryAccess(shift === 0 ? I32_STORE8 : shift === 1 ? I32_STORE16 : I32_STORE, shift, offset);
+  }
   if (!op.inBounds) f.byte(END);
 }
 
