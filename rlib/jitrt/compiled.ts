@@ -454,20 +454,22 @@ function compilerBusy(): boolean {
   return submissions.first < submissions.queue.length;
 }
 
-/** Submits the oldest waiting tree's compile (if the root still wants one). */
+/** Compiles the waiting trees again, oldest first, until one is submitted (recompile
+ *  returns having submitted nothing when the tree has nothing new). Nothing is pending, so
+ *  no root is compiling. */
 function recompileWaiting(): void {
   while (waitingTrees.length > 0 && !compilerBusy()) {
     const root = waitingTrees[0];
     waitingTrees.shift();
     root.waiting = false;
-    if (!root.compiling) root.recompile();
+    root.recompile();
   }
 }
 
 /** Whether the oldest compile pending is done (jitEnter's test, without a call into the
  *  host). */
 export function compilesReady(): boolean {
-  return submissions.first < submissions.queue.length && submissions.done[0] >= submissions.queue[submissions.first].ticket;
+  return compilerBusy() && submissions.done[0] >= submissions.queue[submissions.first].ticket;
 }
 
 /** Installs the compiles the host has finished, in order (jitEnter calls it when one is;

@@ -38,6 +38,7 @@ def define(linker, engine, module):
     modules = {}  # module bytes -> the module compiled from them
     relocation_globals = {}  # relocation value -> the global made for it (shared by the traces)
     submitted = {}  # ticket -> the bytes and relocations of the module submitted
+    memory_view = [0, 0]  # where the guest's memory is in this process, and its size
 
     def shared_externs(caller):
         if not looked_up:
@@ -65,8 +66,6 @@ def define(linker, engine, module):
         check(lib.wasmtime_table_grow(context, ctypes.byref(imports[1].of.table), 1, ctypes.byref(slot),
                                       ctypes.byref(previous_size)))
         return previous_size.value
-
-    memory_view = [0, 0]  # where the guest's memory is in this process, and its size
 
     def relocation_global(context, relocation):
         """An immutable i32 global of the value, made once: the traces' relocations repeat
