@@ -2,9 +2,9 @@
 // Benchmarks are not tests: nothing here asserts a time (but a wrong output fails the run).
 // `npm run bench -- REGEX` runs only the benchmarks whose name matches. A benchmark with
 // `jit` is also translated with --jit and timed on both hosts. The --jit runs and the C
-// reference take a few seconds at most and are timed BENCH_REPEATS times (default 3), the
-// median shown: on a shared machine one run of BF mandelbrot varied by ±15% (and its C by
-// more), which made a ratio between two single runs say little.
+// reference take a few seconds at most and are timed BENCH_REPEATS times (default 3), in
+// turn, the median shown: on a shared machine one run of BF mandelbrot varied by ±15% (and
+// its C by more), which made a ratio between two single runs say little.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -66,12 +66,20 @@ function time(cmd: string, args: string[], expected?: string): number {
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
-/** The median of REPEATS runs' seconds. */
-function medianTime(cmd: string, args: string[], expected?: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < REPEATS; i++) times.push(time(cmd, args, expected));
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+/** A command to time: what `run` takes. */
+type Command = [cmd: string, args: string[], expected?: string];
+
+/** Per command (null: not timed), the median of REPEATS runs' seconds. The commands run in
+ *  turn, REPEATS rounds: a ratio between two of them compares runs made close together
+ *  (this machine's speed drifts by more than the runs of one command vary in a row). */
+function medianTimes(commands: (Command | null)[]): (number | null)[] {
+  const times: number[][] = commands.map(() => []);
+  for (let i = 0; i < REPEATS; i++) {
+    commands.forEach((c, k) => {
+      if (c !== null) times[k].push(time(...c));
+    });
+  }
+  return times.map((t) => (t.length === 0 ? null : t.sort((a, b) => a - b)[Math.floor(t.length / 2)]));
 }
 
 const NODE_MAIN = path.join(ROOT, "targets/hosts/node-main.mjs");
@@ -106,10 +114,13 @@ for (const b of BENCHES.filter((x) => only.test(x.name))) {
   const wasmtime = run(PYTHON, [...WASMTIME_HOST, wasm, ...b.args], b.expected);
   const wt = wasmtime.seconds;
   const jitWasm = b.jit ? await translated(b, true) : null;
-  const nodeJit = jitWasm ? medianTime(process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected) : null;
-  const wtJit = jitWasm ? medianTime(PYTHON, [...WASMTIME_HOST, jitWasm, ...b.args], b.expected) : null;
   const exe = b.bf ? path.join(path.dirname(wasm), `${path.basename(b.bf, ".b")}-c`) : null;
-  const c = exe && compileBf(path.join(ROOT, b.bf!), exe) ? medianTime(exe, []) : null;
+  const hasC = exe !== null && compileBf(path.join(ROOT, b.bf!), exe);
+  const [nodeJit, wtJit, c] = medianTimes([
+    jitWasm ? [process.execPath, [NODE_MAIN, jitWasm, ...b.args], b.expected] : null,
+    jitWasm ? [PYTHON, [...WASMTIME_HOST, jitWasm, ...b.args], b.expected] : null,
+    hasC ? [exe!, []] : null,
+  ]);
   rows.push([b.name, seconds(untr), seconds(node), seconds(wt), seconds(nodeJit), seconds(wtJit), ratio(node, untr), ratio(wt, untr),
     ratio(wt, wtJit), seconds(c), ratio(wt, c), ratio(wtJit, c), wasmtime.memory ?? "-"]);
 }

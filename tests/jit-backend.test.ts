@@ -1,6 +1,7 @@
 // The Wasm trace backend against the reference trace evaluator on random loop traces of int
-// and float operations with guards (tests/jit/random_traces.ts runs both, translated with
-// --jit, on both hosts). Traces are generated here with fast-check, in batches per run.
+// and float operations with guards (tests/jit/random_traces.ts runs both, and the trace
+// optimized then compiled, translated with --jit, on both hosts). Traces are generated here
+// with fast-check, in batches per run.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import fc from "fast-check";
@@ -94,7 +95,7 @@ function line(spec: TraceSpec): string {
   return `${spec.limit} ${spec.ints.join(" ")};${spec.floats.map(floatText).join(" ")};${ops.join(" ")};${jump.join(" ")}`;
 }
 
-test("random loop traces: compiled (both hosts) as the reference evaluator", async () => {
+test("random loop traces: compiled, and optimized and compiled (both hosts), as the reference evaluator", async () => {
   const wasm = await translateProgram(path.join(ROOT, "tests", "jit", "random_traces.ts"), "random_traces-jit", { jit: true });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rts-jit-backend-"));
   const file = path.join(dir, "traces.txt");

@@ -10,7 +10,7 @@ import {
   ARRAYLEN, CALL_I, CALL_N, CALL_PURE_I, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, GETARRAYITEM_I,
   GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
   INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, NEW, SAME_AS_I, SETARRAYITEM, SETFIELD, Trace, TYPE_FLOAT,
-  TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp,
+  TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp, ConstRef, INT32_XOR,
 } from "../rlib/jitrt/resop.ts";
 import { evaluateLoop } from "../rlib/jitrt/traceeval.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../rlib/jitrt/frame.ts";
@@ -394,6 +394,54 @@ test("integer bounds: an index checked once decides the next checks; item and ma
     "guard_true(i12) [i5]",
     "jump(41, p1)",
   ]);
+});
+
+/** Descriptor 8: the byte items of a 30000-byte array (a tape), when it is a constant. */
+class ByteTape extends ByteItems {
+  typedLengthOf(obj: ConstRef, descr: number): number {
+    return descr === 8 ? 30000 : super.typedLengthOf(obj, descr);
+  }
+}
+
+test("integer bounds: the ints within 32 bits where they are defined (narrow), and item indices split from a base in range", () => {
+  const t = new Trace();
+  const i0 = t.addInput(TYPE_INT);
+  const i1 = t.addInput(TYPE_INT);
+  const i2 = t.addInput(TYPE_INT);
+  t.record(LABEL, [i0, i1, i2], -1);
+  const tape = new ConstRef(4096);
+  const sum = t.record(INT_ADD, [i0, c(9)], -1);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_LT, [sum, c(0)], -1)], [sum]);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_GE, [sum, c(30000)], -1)], [sum]);
+  const back = t.record(INT_SUB, [sum, c(10)], -1);
+  const item = t.record(GETARRAYITEM_I, [tape, sum], 8);
+  t.recordGuard(GUARD_FALSE, [t.record(INT_LT, [i0, c(0)], -1)], [i0]);
+  const next = t.record(INT_ADD, [i0, c(2)], -1);
+  const item2 = t.record(GETARRAYITEM_I, [tape, next], 8);
+  const product = t.record(INT_MUL, [item, c(1 << 23)], -1);
+  const tooBig = t.record(INT_MUL, [item, c(1 << 24)], -1);
+  const masked = t.record(INT_AND, [i1, c(-2)], -1);
+  const xor32 = t.record(INT32_XOR, [i1, c(5)], -1);
+  const lt = t.record(INT_LT, [i1, c(3)], -1);
+  const scaled = t.record(INT_ADD, [i2, c(1)], -1);
+  t.record(JUMP, [back, i1, i2], -1);
+  const bounds = new IntBounds(new ByteTape());
+  const opt = new Optimizer([bounds]);
+  // An input assumed in an interval (a peeled loop's label argument) is narrow from the start.
+  bounds.assume(i2, new IntBound(0, 100), opt);
+  opt.run(t);
+  // i0 + 9 is unbounded where it is defined (the guards after it bound it, too late); its
+  // difference with 10, defined after them, is in -10..29989. A byte item, `* 2^23` of one
+  // (at most 255 * 2^23 < 2^31), an int32 operator, a comparison are narrow; `* 2^24` of a
+  // byte is not, nor `& -2` of an unbounded int.
+  assert.equal(
+    [i0, i1, i2, sum, back, item, item2, product, tooBig, masked, xor32, lt, scaled].map((v) => v.narrow),
+    [false, false, true, false, true, true, true, true, false, false, true, true, true],
+  );
+  // The item at i0 + 9 is in range (0..29999), but i0 may be -9 there: its index stays whole.
+  // After i0 >= 0, the item at i0 + 2 is addressed from i0 with 2 in the offset.
+  assert.ok(item.inBounds && item.indexBase === null);
+  assert.ok(item2.inBounds && item2.indexBase === i0 && item2.indexOffset === 2);
 });
 
 test("CSE: pure operations (commutative ones in either order, elidable calls) share one result", () => {

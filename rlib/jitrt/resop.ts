@@ -181,6 +181,9 @@ export function isExit(opnum: int): boolean {
 export abstract class Value {
   /** Its number in the printed trace (set by the printer; -1: not printed yet). */
   printNumber: int = -1;
+  /** For an int: the optimizer knows it lies in the signed 32-bit range, wherever it is
+   *  defined (opt/intbounds.ts): the backend keeps it in an i32 local (backend/function.ts). */
+  narrow: boolean = false;
   constructor(public type: int) {}
   isConstant(): boolean {
     return false;
@@ -241,6 +244,12 @@ export class ResOp extends Value {
   /** For typed-array item reads and writes: the optimizer proved the index in range, so the
    *  backend emits no bounds check. */
   inBounds = false;
+  /** For those in range whose index is `base + k` (k a constant) with base known to lie in
+   *  [0, 2^28): base, else null, and k. The backend then addresses the item from base, with
+   *  k in the access's constant offset: the items a tape interpreter reads around its
+   *  pointer take one 32-bit copy of it, not an add each (opt/intbounds.ts). */
+  indexBase: Value | null = null;
+  indexOffset = 0;
   /** For guards: what their failure path does before it stores the fail arguments (the
    *  optimizer's virtual objects allocated and filled, its pending list appends performed:
    *  opt/virtuals.ts; its kept-back writes made: opt/lazywrites.ts): NEW, SETFIELD,

@@ -1,6 +1,7 @@
 // Runs loop traces described one per line in the file argv[0] (tests/jit-backend.test.ts
-// generates them with fast-check) in the reference evaluator and compiled by the trace
-// backend, and prints "ok" and the exit for each, or both results when they differ.
+// generates them with fast-check) in the reference evaluator, compiled by the trace backend,
+// and optimized then compiled, and prints "ok" and the exit for each, or the results when
+// they differ.
 // A line: `limit ints... ; floats... ; ops... ; jump values...` where an op is
 // `name operands` (int_add v3 c7: value 3 and the constant 7; a float constant has a dot or
 // an exponent) and the jump values name the new value of each label argument after the
@@ -14,7 +15,8 @@ import { toInt } from "../../rlib/rarith.ts";
 import { jitAvailable } from "../../rlib/lowlevel.ts";
 import { compileTree, executeLoop } from "../../rlib/jitrt/backend/index.ts";
 import { TraceCode, UNLINKED } from "../../rlib/jitrt/backend/function.ts";
-import { JitFrame } from "../../rlib/jitrt/frame.ts";
+import { exitOps, JitFrame } from "../../rlib/jitrt/frame.ts";
+import { optimizeLoop } from "../../rlib/jitrt/opt/index.ts";
 import { evaluateLoop } from "../../rlib/jitrt/traceeval.ts";
 import { describeExit } from "./trace_support.ts";
 import {
@@ -99,7 +101,22 @@ function runLine(line: string): void {
   const compiled = parse(line);
   const index = compileTree(new TraceCode(compiled.trace, UNLINKED));
   const actual = describeExit(compiled.trace, executeLoop(index, compiled.trace, compiled.frame), compiled.frame);
-  console.log(actual === expected ? `ok ${actual}` : `MISMATCH compiled ${actual} evaluated ${expected}`);
+  const optimized = optimizedExit(line);
+  if (actual !== expected) console.log(`MISMATCH compiled ${actual} evaluated ${expected}`);
+  else if (optimized !== expected) console.log(`MISMATCH optimized and compiled ${optimized} evaluated ${expected}`);
+  else console.log(`ok ${actual}`);
+}
+
+/** The exit the trace leaves by, optimized (optimizeLoop: its ints bounded to 32 bits are
+ *  i32s in the compiled code) and compiled, named by its number in the trace as parsed (the
+ *  optimizer keeps the guards' objects), with its values. */
+function optimizedExit(line: string): string {
+  const p = parse(line);
+  const exits = exitOps(p.trace);
+  optimizeLoop(p.trace);
+  const exit = executeLoop(compileTree(new TraceCode(p.trace, UNLINKED)), p.trace, p.frame);
+  const described = describeExit(p.trace, exit, p.frame);
+  return `exit ${exits.indexOf(exitOps(p.trace)[exit])}:${described.slice(described.indexOf(":") + 1)}`;
 }
 
 // The lines run in a loop with a JitDriver only because --jit needs one; the tracer does not

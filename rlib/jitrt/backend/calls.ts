@@ -9,7 +9,7 @@ import { descrWord, LL_F64, LL_I32, LL_VOID } from "../jitcodes.ts";
 import { ResOp, TYPE_VOID, Value } from "../resop.ts";
 import { FuncType, FunctionCode, GLOBAL_SP } from "./function.ts";
 import {
-  CALL_INDIRECT, DROP, F64, GLOBAL_GET, GLOBAL_SET, I32, I32_ADD, I32_LOAD, I32_STORE, I32_WRAP_I64, I64, I64_EXTEND_I32_U, LOCAL_GET,
+  CALL_INDIRECT, DROP, F64, GLOBAL_GET, GLOBAL_SET, I32, I32_ADD, I32_LOAD, I32_STORE, I64, I64_EXTEND_I32_U, LOCAL_GET,
   LOCAL_SET,
 } from "./wasm.ts";
 
@@ -41,8 +41,8 @@ export function residualCall(f: FunctionCode, op: ResOp, at: int): void {
   const live = f.refsLiveAcross(at);
   spill(f, live);
   for (let k = 0; k < nargs; k++) {
-    f.push(op.args[k]);
-    if (descrWord(d, CALL_ARGS + k) === LL_I32) f.byte(I32_WRAP_I64);
+    if (descrWord(d, CALL_ARGS + k) === LL_I32) f.push32(op.args[k]);
+    else f.push(op.args[k]);
   }
   f.i32Const(descrWord(d, CALL_SLOT));
   f.instr(CALL_INDIRECT, f.typeIndex(new FuncType(params, results)));

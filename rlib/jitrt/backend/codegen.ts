@@ -1,11 +1,11 @@
 // The function of a compiled trace: (frame: i32, refs: i32) -> i32. Every value of the
-// trace is a Wasm local (ints i64, floats f64, refs i32); the inputs are loaded from the
-// frame and refs slots (rlib/jitrt/frame.ts), then the operations run, for a loop in a
-// Wasm `loop` whose carried values are the label's arguments: JUMP assigns them and
-// branches back. A guard that fails runs the bridge compiled in its place, whose FINISH
-// back to the loop is a branch too; else it stores its failArgs to the same slots and
-// goes on in its bridge compiled since, or returns its exit id (function.ts leave: through
-// exit code at the function's end that all its guards share, exitTail).
+// trace is a Wasm local (ints i64, or i32 when narrow, floats f64, refs i32); the inputs
+// are loaded from the frame and refs slots (rlib/jitrt/frame.ts), then the operations run,
+// for a loop in a Wasm `loop` whose carried values are the label's arguments: JUMP assigns
+// them and branches back. A guard that fails runs the bridge compiled in its place, whose
+// FINISH back to the loop is a branch too; else it stores its failArgs to the same slots
+// and goes on in its bridge compiled since, or returns its exit id (function.ts leave:
+// through exit code at the function's end that all its guards share, exitTail).
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { ConstInt, FIRST_OBJECT_ADDRESS, InputArg, LIST_APPEND, loopHeader, NEW, opName, ResOp, SETARRAYITEM, SETFIELD, SETLISTITEM, Trace, TYPE_FLOAT, TYPE_REF, Value } from "../resop.ts";
@@ -25,7 +25,7 @@ import {
 } from "./optable.ts";
 import {
   BLOCK, BR, DROP, END, F64, GLOBAL_GET, I32, I32_EQZ, I32_NE, I64, I64_EQZ, I64_EXTEND_I32_U, I64_NE, I64_REINTERPRET_F64, LOOP, EMPTY_BLOCK,
-  UNREACHABLE, I32_WRAP_I64, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, I32_XOR, LOCAL_GET, LOCAL_SET, LOCAL_TEE,
+  UNREACHABLE, I32_GE_U, IF, I32_LOAD, I32_SUB, I32_LT_U, I32_AND, I32_XOR, LOCAL_GET, LOCAL_SET, LOCAL_TEE,
 } from "./wasm.ts";
 
 /** The instructions of the operation at position `at`. */
@@ -35,23 +35,33 @@ function operation(f: FunctionCode, at: int): void {
   const a = op.args;
   switch (entry.shape) {
     case SHAPE_PURE:
+      if (in32Bits(f, op)) {
+        for (const v of a) f.push32(v);
+        f.byte(entry.instr32);
+        f.setLocal32(op);
+        return;
+      }
       for (const v of a) f.push(v);
       f.byte(entry.instr);
       f.setLocal(op);
       return;
     case SHAPE_COMPARE:
       if (fusedWithGuard(f, at)) return;
-      for (const v of a) f.push(v);
-      f.byte(entry.instr);
+      pushComparison(f, op);
+      if (f.isNarrow(op)) {
+        f.setLocal32(op);
+        return;
+      }
       f.byte(I64_EXTEND_I32_U);
       f.setLocal(op);
       return;
     case SHAPE_INT32:
-      for (const v of a) {
-        f.push(v);
-        f.byte(I32_WRAP_I64);
-      }
+      for (const v of a) f.push32(v);
       f.byte(entry.instr);
+      if (f.isNarrow(op)) {
+        f.setLocal32(op);
+        return;
+      }
       f.byte(entry.widen);
       f.setLocal(op);
       return;
@@ -77,6 +87,9 @@ function operation(f: FunctionCode, at: int): void {
     case SHAPE_GUARD_TRUE:
       if (pushFused(f, a[0])) {
         f.byte(I32_EQZ);
+      } else if (f.fits32(a[0])) {
+        f.push32(a[0]);
+        f.byte(I32_EQZ);
       } else {
         f.push(a[0]);
         f.byte(I64_EQZ);
@@ -84,7 +97,11 @@ function operation(f: FunctionCode, at: int): void {
       guard(f, op, at);
       return;
     case SHAPE_GUARD_FALSE:
-      if (!pushFused(f, a[0])) {
+      if (pushFused(f, a[0])) {
+        // (The comparison's i32 is the failure condition.)
+      } else if (f.fits32(a[0])) {
+        f.push32(a[0]);
+      } else {
         f.push(a[0]);
         f.byte(I64_EQZ);
         f.byte(I32_EQZ);
@@ -179,10 +196,29 @@ function fusedWithGuard(f: FunctionCode, at: int): boolean {
 /** Pushes a fused comparison's result (an i32) and returns true, or returns false. */
 function pushFused(f: FunctionCode, v: Value): boolean {
   if (!f.fused.has(v)) return false;
-  const op = v as ResOp;
-  for (const x of op.args) f.push(x);
-  f.byte(OP_CODES[op.opnum].instr);
+  pushComparison(f, v as ResOp);
   return true;
+}
+
+/** Whether the int operation is computed in 32 bits: it has an i32 form, its result is
+ *  narrow and so are its operands (or constants within 32 bits). */
+function in32Bits(f: FunctionCode, op: ResOp): boolean {
+  if (OP_CODES[op.opnum].instr32 === 0 || !f.isNarrow(op)) return false;
+  for (const v of op.args) if (!f.fits32(v)) return false;
+  return true;
+}
+
+/** Pushes a comparison's result, an i32 0 or 1: of its 32-bit operands where both fit. */
+function pushComparison(f: FunctionCode, op: ResOp): void {
+  const entry = OP_CODES[op.opnum];
+  if (entry.instr32 !== 0 && f.fits32(op.args[0]) && f.fits32(op.args[1])) {
+    f.push32(op.args[0]);
+    f.push32(op.args[1]);
+    f.byte(entry.instr32);
+    return;
+  }
+  for (const x of op.args) f.push(x);
+  f.byte(entry.instr);
 }
 
 /** instanceof(x, lo, hi) as the main module's: x an object and (its type id - lo) < hi - lo,
@@ -381,10 +417,18 @@ function differs(f: FunctionCode, x: Value, y: Value): void {
     f.push(y);
     f.byte(I64_REINTERPRET_F64);
     f.byte(I64_NE);
+  } else if (x.type === TYPE_REF) {
+    f.push(x);
+    f.push(y);
+    f.byte(I32_NE);
+  } else if (f.fits32(x) && f.fits32(y)) {
+    f.push32(x);
+    f.push32(y);
+    f.byte(I32_NE);
   } else {
     f.push(x);
     f.push(y);
-    f.byte(x.type === TYPE_REF ? I32_NE : I64_NE);
+    f.byte(I64_NE);
   }
 }
 

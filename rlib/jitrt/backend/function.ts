@@ -1,19 +1,20 @@
 // The state of the trace function being encoded (a trace and the bridges compiled into it):
-// its locals (one per trace value, ints i64, floats f64, refs i32, then scratch locals),
-// its code, the function types its indirect calls use, and the segment being encoded. The
-// instructions of one operation are written by codegen.ts, heap.ts and calls.ts through it.
+// its locals (one per trace value, ints i64 or i32 when narrow, floats f64, refs i32, then
+// scratch locals), its code, the function types its indirect calls use, and the segment
+// being encoded. The instructions of one operation are written by codegen.ts, heap.ts and
+// calls.ts through it.
 import { int } from "../../types.ts";
 import { fatal } from "../../runtime.ts";
 import { exitOps, exitValues, frameSlots, takesBridge } from "../frame.ts";
 import { ExitGroup, ExitGroups, groupExits, storedByGuard } from "./exitgroups.ts";
 import { planPreStores, PreStores } from "./prestore.ts";
-import { ConstFloat, ConstInt, ConstRef, InputArg, isExit, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
+import { ConstFloat, ConstInt, ConstRef, InputArg, isExit, isGuard, LABEL, loopHeader, ResOp, Trace, TYPE_FLOAT, TYPE_INT, TYPE_REF, TYPE_VOID, Value } from "../resop.ts";
 import { exitWordsBase, hasExitWord } from "./exits.ts";
 import { hasFailurePlan } from "../materialize.ts";
 import { ByteBuffer } from "./bytes.ts";
 import {
   BLOCK, BR, EMPTY_BLOCK, END, F64, F64_CONST, F64_LOAD, F64_STORE, GLOBAL_GET, I32, I32_ADD, I32_CONST, I32_LOAD, I32_SHL, I32_STORE, I64,
-  I64_CONST, I64_LOAD, I64_STORE, IF, I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT,
+  I64_CONST, I64_LOAD, I64_STORE, IF, I64_ADD, LOCAL_GET, LOCAL_SET, LOCAL_TEE, RETURN, RETURN_CALL_INDIRECT, I32_WRAP_I64, I64_EXTEND_I32_S,
 } from "./wasm.ts";
 
 /** The function's parameters. */
@@ -24,7 +25,12 @@ export const GLOBAL_SP = 0;
 export const GLOBAL_EXC = 1;
 const FIRST_RELOCATION = 2;
 
-/** The Wasm value type of a trace value of this type. */
+/** The signed 32-bit range: the ints an i32 holds exactly. */
+const MIN_I32 = -2147483648;
+const MAX_I32 = 2147483647;
+
+/** The Wasm value type of a trace value of this type (an int the function keeps in an i32
+ *  local is pushed as an i64 all the same: FunctionCode.push). */
 export function wasmType(type: int): int {
   if (type === TYPE_FLOAT) return F64;
   if (type === TYPE_REF) return I32;
@@ -119,6 +125,12 @@ export class TraceCode {
 export class FunctionCode {
   code: ByteBuffer = new ByteBuffer();
   locals: Map<Value, int> = new Map<Value, int>();
+  /** The ints whose locals are i32s: those the optimizer bounded to 32 bits (Value.narrow),
+   *  and the bridge inputs that share their locals. An add, a comparison, an item's index
+   *  and a byte stored then need no widening or wrapping between 64 and 32 bits, and the
+   *  32-bit result is an index Cranelift zero-extends for free, where it would copy an
+   *  i64 to a register of its own first. */
+  private narrowed: Set<Value> = new Set<Value>();
   /** Locals per Wasm type, in the order they are declared: i64, f64, i32. */
   counts: int[] = [0, 0, 0];
   /** An i32 scratch local: the base of the shadow-stack slots refs are spilled to. */
@@ -190,12 +202,13 @@ export class FunctionCode {
     const values: Value[] = [];
     for (const a of this.root.trace.inputargs) values.push(a);
     collectValues(this.root, values);
+    for (const v of values) if (v.narrow && v.type === TYPE_INT) this.narrowed.add(v);
     const groups = [I64, F64, I32];
     let next = 2;
     for (let g = 0; g < 3; g++) {
       for (const v of values) {
         // (Two copies of one loop share its values' locals: neither runs while the other does.)
-        if (wasmType(v.type) !== groups[g] || this.locals.has(v)) continue;
+        if (this.localType(v) !== groups[g] || this.locals.has(v)) continue;
         this.locals.set(v, next);
         next++;
         this.counts[g]++;
@@ -214,7 +227,11 @@ export class FunctionCode {
       if (bridge === null) continue;
       const values = exitValues(t.exits[n]);
       for (let i = 0; i < values.length; i++) {
-        if (!values[i].isConstant()) this.locals.set(bridge.trace.inputargs[i], this.local(values[i]));
+        if (values[i].isConstant()) continue;
+        const input = bridge.trace.inputargs[i];
+        this.locals.set(input, this.local(values[i]));
+        if (this.narrowed.has(values[i])) this.narrowed.add(input);
+        else this.narrowed.delete(input);
       }
       this.aliasBridgeInputs(bridge);
     }
@@ -226,9 +243,9 @@ export class FunctionCode {
     this.uses = new Map<Value, int>();
     const ops = this.segment.trace.ops;
     for (let i = 0; i < ops.length; i++) {
-      for (const v of ops[i].args) this.used(v, i);
+      this.usedBy(ops[i], i);
       for (const v of ops[i].failArgs) this.used(v, i);
-      for (const m of ops[i].onFailure) for (const v of m.args) this.used(v, i);
+      for (const m of ops[i].onFailure) this.usedBy(m, i);
     }
   }
 
@@ -278,6 +295,12 @@ export class FunctionCode {
   groupOf(at: int): ExitGroup | null {
     const g = this.groups.memberOf[at];
     return g < 0 ? null : this.groups.groups[g];
+  }
+
+  /** The operation's arguments, and the base of its item's address (ResOp.indexBase). */
+  private usedBy(op: ResOp, at: int): void {
+    for (const v of op.args) this.used(v, at);
+    if (op.indexBase !== null) this.used(op.indexBase, at);
   }
 
   private used(v: Value, at: int): void {
@@ -399,6 +422,35 @@ export class FunctionCode {
     return this.types.length - 1;
   }
 
+  /** The Wasm type of the value's local. */
+  private localType(v: Value): int {
+    return this.narrowed.has(v) ? I32 : wasmType(v.type);
+  }
+
+  /** Whether the int is kept in an i32 local. */
+  isNarrow(v: Value): boolean {
+    return this.narrowed.has(v);
+  }
+
+  /** Whether push32 pushes the int's exact value: it is kept in an i32 local, or a constant
+   *  within 32 bits. */
+  fits32(v: Value): boolean {
+    if (v instanceof ConstInt) return v.value >= MIN_I32 && v.value <= MAX_I32;
+    return this.narrowed.has(v);
+  }
+
+  /** Pushes an int as an i32: its value where it fits32, else its low 32 bits. */
+  push32(v: Value): void {
+    if (v instanceof ConstInt && this.fits32(v)) {
+      this.i32Const(v.value);
+    } else if (this.narrowed.has(v)) {
+      this.instr(LOCAL_GET, this.local(v));
+    } else {
+      this.push(v);
+      this.code.byte(I32_WRAP_I64);
+    }
+  }
+
   local(v: Value): int {
     if (!this.locals.has(v)) fatal("jit backend: a value is used before it is defined");
     return this.locals.get(v)!;
@@ -463,10 +515,19 @@ export class FunctionCode {
       this.i32Const(v.address);
     } else {
       this.instr(LOCAL_GET, this.local(v));
+      if (this.narrowed.has(v)) this.code.byte(I64_EXTEND_I32_S);
     }
   }
 
+  /** Stores the value on the stack, of the value type push gives, to v's local. */
   setLocal(v: Value): void {
+    if (this.narrowed.has(v)) this.code.byte(I32_WRAP_I64);
+    this.instr(LOCAL_SET, this.local(v));
+  }
+
+  /** Stores the i32 on the stack to the local of v, a narrow int. */
+  setLocal32(v: Value): void {
+    if (!this.narrowed.has(v)) fatal("jit backend: an i32 stored to a 64-bit local");
     this.instr(LOCAL_SET, this.local(v));
   }
 

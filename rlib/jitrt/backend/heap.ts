@@ -17,7 +17,7 @@ import { reload, spill } from "./calls.ts";
 import { FuncType, FunctionCode } from "./function.ts";
 import {
   CALL_INDIRECT, ELSE, EMPTY_BLOCK, END, F32_DEMOTE_F64, F32_LOAD, F32_STORE, F64_LOAD, F64_PROMOTE_F32, F64_STORE, I32_ADD,
-  I32_AND, I32_GT_U, I32_LOAD, I32_SHL, I32_STORE, I32_STORE16, I32_STORE8, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
+  I32_AND, I32_GT_U, I32_LOAD, I32_LOAD16_S, I32_LOAD16_U, I32_LOAD8_S, I32_LOAD8_U, I32_SHL, I32_STORE, I32_STORE16, I32_STORE8, I32_WRAP_I64, I64, I64_EXTEND_I32_U, I64_GE_U, I64_LOAD, I64_LOAD16_S, I64_LOAD16_U,
   I64_LOAD32_S, I64_LOAD32_U, I64_LOAD8_S, I64_LOAD8_U, I64_LT_U, I64_NE, I64_STORE, IF, UNREACHABLE,
 } from "./wasm.ts";
 
@@ -26,6 +26,8 @@ const FIELD_OFFSET = 1;
 const FIELD_TYPE = 2;
 /** Word of an array descriptor: the element kind, in TYPED_ARRAYS order. */
 const ARRAY_ELEM = 1;
+/** The largest constant offset of a Wasm memory access (a u32). */
+const MAX_MEMARG_OFFSET = 4294967295;
 /** Header word holding the object's size and the generational collector's flags. */
 const GC_FLAGS = 4;
 const GC_SIZE = 4;
@@ -51,13 +53,15 @@ export function setField(f: FunctionCode, op: ResOp): void {
   const value = op.args[1];
   if (value.type === TYPE_REF) writeBarrier(f, obj, value, false);
   f.push(obj);
+  if (type === LL_I32) {
+    f.push32(value);
+    f.memoryAccess(I32_STORE, 2, offset);
+    return;
+  }
   f.push(value);
   if (type === LL_PTR) f.memoryAccess(I32_STORE, 2, offset);
   else if (type === LL_F64) f.memoryAccess(F64_STORE, 3, offset);
-  else if (type === LL_I32) {
-    f.byte(I32_WRAP_I64);
-    f.memoryAccess(I32_STORE, 2, offset);
-  } else f.memoryAccess(I64_STORE, 3, offset);
+  else f.memoryAccess(I64_STORE, 3, offset);
 }
 
 /** NEW: a fresh zeroed instance, as the main module allocates one (targets/wasm/ops.ts
@@ -139,6 +143,15 @@ export function callRuntime(f: FunctionCode, which: int, type: FuncType): void {
   f.byte(0);
 }
 
+/** The i32 load of an item of 32 bits or fewer. */
+function narrowLoad(elem: int): int {
+  if (elem === ELEM_U8) return I32_LOAD8_U;
+  if (elem === ELEM_I8) return I32_LOAD8_S;
+  if (elem === ELEM_U16) return I32_LOAD16_U;
+  if (elem === ELEM_I16) return I32_LOAD16_S;
+  return I32_LOAD;
+}
+
 /** log2 of an element's size. */
 function elemShift(elem: int): int {
   if (elem <= ELEM_I8) return 0;
@@ -148,13 +161,23 @@ function elemShift(elem: int): int {
 }
 
 /** Pushes the element's address minus the memarg offset it returns: TYPED_DATA past the
- *  array, which for a constant array is folded into the offset too. */
-function elemAddress(f: FunctionCode, arr: Value, index: Value, elem: int): int {
+ *  array, which for a constant array is folded into the offset too, and so is the constant
+ *  part of an index the optimizer split (ResOp.indexBase). */
+function elemAddress(f: FunctionCode, op: ResOp, elem: int): int {
+  const arr = op.args[0];
   const base = arr instanceof ConstRef ? arr.address : -1;
-  if (base < 0) f.push(arr);
-  f.push(index);
-  f.byte(I32_WRAP_I64);
   const shift = elemShift(elem);
+  const split = base >= 0 && op.indexBase !== null ? base + TYPED_DATA + op.indexOffset * (1 << shift) : -1;
+  if (split >= 0 && split <= MAX_MEMARG_OFFSET) {
+    f.push32(op.indexBase!);
+    if (shift > 0) {
+      f.i32Const(shift);
+      f.byte(I32_SHL);
+    }
+    return split;
+  }
+  if (base < 0) f.push(arr);
+  f.push32(op.args[1]);
   if (shift > 0) {
     f.i32Const(shift);
     f.byte(I32_SHL);
@@ -192,8 +215,14 @@ export function getArrayItem(f: FunctionCode, op: ResOp): void {
   const index = op.args[1];
   const elem = descrWord(op.descr, ARRAY_ELEM);
   if (!op.inBounds) checkIndex(f, arr, index, TYPED_LENGTH);
-  const offset = elemAddress(f, arr, index, elem);
+  const offset = elemAddress(f, op, elem);
   const shift = elemShift(elem);
+  if (f.isNarrow(op) && elem <= ELEM_I32) {
+    // An item of 32 bits or fewer that the optimizer bounded (all but a Uint32Array's).
+    f.memoryAccess(narrowLoad(elem), shift, offset);
+    f.setLocal32(op);
+    return;
+  }
   if (elem === ELEM_U8) f.memoryAccess(I64_LOAD8_U, shift, offset);
   else if (elem === ELEM_I8) f.memoryAccess(I64_LOAD8_S, shift, offset);
   else if (elem === ELEM_U16) f.memoryAccess(I64_LOAD16_U, shift, offset);
@@ -219,19 +248,19 @@ export function setArrayItem(f: FunctionCode, op: ResOp): void {
     f.byte(IF);
     f.byte(EMPTY_BLOCK);
   }
-  const offset = elemAddress(f, arr, index, elem);
-  f.push(op.args[2]);
+  const offset = elemAddress(f, op, elem);
   const shift = elemShift(elem);
   if (elem === ELEM_F32) {
+    f.push(op.args[2]);
     f.byte(F32_DEMOTE_F64);
     f.memoryAccess(F32_STORE, 2, offset);
   } else if (shift === 3) {
+    f.push(op.args[2]);
     f.memoryAccess(F64_STORE, 3, offset);
   } else {
-    // An integer item is stored from the i32 its value wraps to: a value computed in 32
-    // bits (an `& 255`) is widened to its i64 local and Cranelift folds the wrap of that
-    // widening away, where an i64 store would keep a sign extension before every store.
-    f.byte(I32_WRAP_I64);
+    // An integer item is stored from the i32 its value wraps to (a narrow value's own: an
+    // i64 store would keep a sign extension before every store of one).
+    f.push32(op.args[2]);
     f.memoryAccess(shift === 0 ? I32_STORE8 : shift === 1 ? I32_STORE16 : I32_STORE, shift, offset);
   }
   if (!op.inBounds) f.byte(END);

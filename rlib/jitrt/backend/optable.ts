@@ -14,7 +14,8 @@ import {
 import {
   F64_ADD, F64_DIV, F64_LT, F64_MUL, F64_SUB, I64_ADD, I64_AND, I64_EQ, I64_GE_S, I64_GT_S, I64_LE_S, I64_LT_S, I64_MUL, I64_NE,
   I64_OR, I64_SHL, I64_SHR_S, I64_SUB, I64_XOR, I32_AND, I32_OR, I32_XOR, I32_SHL, I32_SHR_S, I32_SHR_U, I32_EQ, I32_NE,
-  I64_EXTEND_I32_S, I64_EXTEND_I32_U, F64_CONVERT_I64_S, F64_LE, F64_EQ, F64_NEG, F64_ABS,
+  I64_EXTEND_I32_S, I64_EXTEND_I32_U, F64_CONVERT_I64_S, F64_LE, F64_EQ, F64_NEG, F64_ABS, I32_ADD, I32_SUB, I32_MUL,
+  I32_LT_S, I32_LE_S, I32_GT_S, I32_GE_S,
 } from "./wasm.ts";
 
 /** Not compiled yet: the backend refuses the trace. */
@@ -57,6 +58,13 @@ export const SHAPE_NEW = 26;
 export const SHAPE_GUARD_NOT_INVALIDATED = 27;
 
 export class OpCode {
+  /** For an int operation of SHAPE_PURE or SHAPE_COMPARE: the i32 instruction that computes
+   *  it from 32-bit operands (0: none). Where the result and the operands are narrow
+   *  (resop.ts Value.narrow), it gives the same value: a sum, difference, product or bitwise
+   *  result within 32 bits has the same low 32 bits computed in either width, and a
+   *  comparison of two 32-bit values is the same in either. */
+  instr32: int = 0;
+
   constructor(
     public shape: int,
     /** The instruction of SHAPE_PURE, SHAPE_COMPARE and SHAPE_INT32. */
@@ -73,6 +81,7 @@ function buildTable(): OpCode[] {
   const compare = (opnum: number, instr: number) => (table[opnum] = new OpCode(SHAPE_COMPARE, instr, 0));
   const int32 = (opnum: number, instr: number, widen: number) => (table[opnum] = new OpCode(SHAPE_INT32, instr, widen));
   const other = (opnum: number, shape: number) => (table[opnum] = new OpCode(shape, 0, 0));
+  const narrow = (opnum: number, instr32: number) => (table[opnum].instr32 = instr32);
   pure(INT_ADD, I64_ADD);
   pure(INT_SUB, I64_SUB);
   pure(INT_MUL, I64_MUL);
@@ -87,6 +96,19 @@ function buildTable(): OpCode[] {
   compare(INT_GE, I64_GE_S);
   compare(INT_EQ, I64_EQ);
   compare(INT_NE, I64_NE);
+  // (Not the shifts: an i32 shift takes its count modulo 32, an i64 one modulo 64.)
+  narrow(INT_ADD, I32_ADD);
+  narrow(INT_SUB, I32_SUB);
+  narrow(INT_MUL, I32_MUL);
+  narrow(INT_AND, I32_AND);
+  narrow(INT_OR, I32_OR);
+  narrow(INT_XOR, I32_XOR);
+  narrow(INT_LT, I32_LT_S);
+  narrow(INT_LE, I32_LE_S);
+  narrow(INT_GT, I32_GT_S);
+  narrow(INT_GE, I32_GE_S);
+  narrow(INT_EQ, I32_EQ);
+  narrow(INT_NE, I32_NE);
   pure(FLOAT_ADD, F64_ADD);
   pure(FLOAT_SUB, F64_SUB);
   pure(FLOAT_MUL, F64_MUL);

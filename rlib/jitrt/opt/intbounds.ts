@@ -17,7 +17,7 @@
 // exact there, and an i64 operation on such values cannot wrap); beyond, the value is
 // unbounded on that side.
 import {
-  ARRAYLEN, ConstInt, ConstRef, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
+  ARRAYLEN, ConstInt, ConstRef, GETARRAYITEM_F, GETARRAYITEM_I, GETLISTITEM_I, SETLISTITEM, GUARD_FALSE, GUARD_TRUE, INT32_AND, INT32_LSHIFT, INT32_OR, INT32_RSHIFT, INT32_URSHIFT, INT32_XOR, INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LT, INT_MUL,
   INT_NE, INT_SUB, isComparison, isGuard, LIST_LEN, negatedComparison, ResOp, SETARRAYITEM, TYPE_INT, Value,
 } from "../resop.ts";
 import { int } from "../../types.ts";
@@ -30,6 +30,13 @@ import { Optimization, Optimizer } from "./optimizer.ts";
 const MAX_LENGTH = 2147483647;
 
 const BOOLEAN = new IntBound(0, 1);
+
+/** What JS's 32-bit operators give: a signed 32-bit int (`>>>` an unsigned one). */
+const INT32_RANGE = new IntBound(-2147483648, 2147483647);
+const UINT32_RANGE = new IntBound(0, 4294967295);
+
+/** Bases of item addresses: below 2^28 (ResOp.indexBase). */
+const MAX_SCALED_BASE = 268435456;
 
 /** A lower bound for a value at least `x` (a weaker one when x is too large to keep). */
 function lowerBound(x: int): int {
@@ -89,9 +96,10 @@ export class IntBounds extends Optimization {
     return this.get(v, opt);
   }
 
-  /** Before the walk: `v` is known to lie in `b`. */
+  /** Before the walk: `v` (an input) is known to lie in `b`, wherever it is used. */
   assume(v: Value, b: IntBound, opt: Optimizer): void {
     this.narrow(v, b, opt);
+    if (v.type === TYPE_INT) v.narrow = fits32(this.get(v, opt));
   }
 
   private get(v: Value, opt: Optimizer): IntBound {
@@ -152,7 +160,10 @@ export class IntBounds extends Optimization {
       if (c instanceof ResOp) this.learn(c, op.opnum === GUARD_TRUE, opt);
       return false;
     }
-    if (op.opnum === GETARRAYITEM_I || op.opnum === GETARRAYITEM_F || op.opnum === SETARRAYITEM) op.inBounds = this.inRange(op, opt);
+    if (op.opnum === GETARRAYITEM_I || op.opnum === GETARRAYITEM_F || op.opnum === SETARRAYITEM) {
+      op.inBounds = this.inRange(op, opt);
+      if (op.inBounds) this.splitIndex(op, opt);
+    }
     if (checksIndex(op.opnum)) this.narrow(op.args[1], new IntBound(0, MAX_LENGTH - 1), opt);
     if (op.type !== TYPE_INT) return false;
     const decided = this.decide(op, opt);
@@ -162,6 +173,7 @@ export class IntBounds extends Optimization {
     }
     const b = this.compute(op, opt);
     if (b.known()) this.bounds.set(opt.key(op), b);
+    op.narrow = fits32(b);
     return false;
   }
 
@@ -174,6 +186,22 @@ export class IntBounds extends Optimization {
     const length = this.descrs.typedLengthOf(arr, op.descr);
     const b = this.get(op.args[1], opt);
     return length > 0 && b.lower >= 0 && b.upper < length;
+  }
+
+  /** For an access in range whose index is x + k or x - k (k a constant) with x in
+   *  [0, 2^28): x and the signed constant, for the backend (ResOp.indexBase). (2^28: x
+   *  scaled by the largest item, 8 bytes, still fits in 32 bits.) */
+  private splitIndex(op: ResOp, opt: Optimizer): void {
+    const index = op.args[1];
+    if (!(index instanceof ResOp) || (index.opnum !== INT_ADD && index.opnum !== INT_SUB)) return;
+    const constFirst = index.opnum === INT_ADD && index.args[0] instanceof ConstInt;
+    const x = constFirst ? index.args[1] : index.args[0];
+    const k = constFirst ? index.args[0] : index.args[1];
+    if (!(k instanceof ConstInt) || x.isConstant()) return;
+    const b = this.get(x, opt);
+    if (b.lower < 0 || b.upper >= MAX_SCALED_BASE) return;
+    op.indexBase = x;
+    op.indexOffset = index.opnum === INT_ADD ? k.value : -k.value;
   }
 
   /** What a bridge from the guard will know of its inputs: the intervals of the guard's
@@ -220,8 +248,16 @@ export class IntBounds extends Optimization {
       case INT32_AND: {
         // A non-negative mask bounds the result (two's complement: the and keeps no more bits).
         const m = maskOf(op);
-        return m < 0 ? UNBOUNDED : new IntBound(0, m);
+        if (m >= 0) return new IntBound(0, m);
+        return op.opnum === INT32_AND ? INT32_RANGE : UNBOUNDED;
       }
+      case INT32_OR:
+      case INT32_XOR:
+      case INT32_LSHIFT:
+      case INT32_RSHIFT:
+        return INT32_RANGE;
+      case INT32_URSHIFT:
+        return UINT32_RANGE;
       case ARRAYLEN:
       case LIST_LEN:
         return new IntBound(0, MAX_LENGTH);
@@ -275,6 +311,11 @@ export class IntBounds extends Optimization {
  *  reads, and list writes (a typed-array write out of range does nothing, as in JS). */
 function checksIndex(opnum: int): boolean {
   return opnum === GETARRAYITEM_I || opnum === GETARRAYITEM_F || (opnum >= GETLISTITEM_I && opnum <= SETLISTITEM);
+}
+
+/** Whether the interval lies in the signed 32-bit range (Value.narrow). */
+function fits32(b: IntBound): boolean {
+  return b.lower >= -2147483648 && b.upper <= 2147483647;
 }
 
 function flip(decided: int): int {

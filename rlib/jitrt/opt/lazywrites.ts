@@ -116,6 +116,8 @@ export class LazyWrites {
     for (const w of this.writes) {
       const copy = new ResOp(w.opnum, w.args.slice(), w.descr);
       copy.inBounds = w.inBounds;
+      copy.indexBase = w.indexBase;
+      copy.indexOffset = w.indexOffset;
       onFailure.push(copy);
     }
     guard.onFailure = onFailure;
