@@ -10,7 +10,7 @@ import {
   ARRAYLEN, CALL_I, CALL_N, CALL_PURE_I, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_DIV, FLOAT_LT, FLOAT_MUL, GETARRAYITEM_I,
   GETFIELD_I, GUARD_CLASS, GUARD_FALSE, GUARD_NO_EXCEPTION, GUARD_TRUE, GUARD_VALUE, INT_ADD, INT_AND, INT_EQ, INT_LSHIFT, INT_LT, INT_MUL,
   INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR, JUMP, LABEL, NEW, SAME_AS_I, SETARRAYITEM, SETFIELD, Trace, TYPE_FLOAT,
-  TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp, ConstRef, INT32_XOR,
+  TYPE_INT, TYPE_REF, Value, FLOAT_SUB, INT_GE, INT_GT, INT_LE, ResOp, ConstRef, INT32_XOR, INT32_AND, INT32_LSHIFT, INT32_URSHIFT, INT32_RSHIFT,
 } from "../rlib/jitrt/resop.ts";
 import { evaluateLoop } from "../rlib/jitrt/traceeval.ts";
 import { exitOps, exitValues, frameSlots, JitFrame } from "../rlib/jitrt/frame.ts";
@@ -98,6 +98,11 @@ test("constant folding: exact i64 results, and no folding where a JS double woul
     t.record(FLOAT_LT, [cf(-0), cf(0)], -1),
     t.record(SAME_AS_I, [c(9)], -1),
     t.record(INT_LSHIFT, [c(1), c(52)], -1),
+    // JS's 32-bit operators, as the trace's int32 operations (i32 arguments).
+    t.record(INT32_AND, [c(-1), c(255)], -1),
+    t.record(INT32_LSHIFT, [c(1), c(31)], -1),
+    t.record(INT32_URSHIFT, [c(-1), c(0)], -1),
+    t.record(INT32_RSHIFT, [c(-8), c(1)], -1),
   ];
   const big = 2 ** 60;
   const kept = [
@@ -106,6 +111,7 @@ test("constant folding: exact i64 results, and no folding where a JS double woul
     t.record(INT_LSHIFT, [c(2), c(52)], -1),
     t.record(INT_AND, [c(big), c(1)], -1),
     t.record(INT_RSHIFT, [c(1), c(64)], -1),
+    t.record(INT32_XOR, [c(big), c(1)], -1),
   ];
   const f = t.record(FLOAT_DIV, [cf(1), cf(0)], -1);
   t.recordGuard(GUARD_TRUE, [i0], [...folded, ...kept, f]);
@@ -119,7 +125,8 @@ test("constant folding: exact i64 results, and no folding where a JS double woul
     "i3 = int_lshift(2, 52)",
     `i4 = int_and(${big}, 1)`,
     "i5 = int_rshift(1, 64)",
-    "guard_true(i0) [-3145728, -4, 255, -241, 6, 0, 1, 0, 9, 4503599627370496, i1, i2, i3, i4, i5, Infinity]",
+    `i6 = int32_xor(${big}, 1)`,
+    "guard_true(i0) [-3145728, -4, 255, -241, 6, 0, 1, 0, 9, 4503599627370496, 255, -2147483648, 4294967295, -4, i1, i2, i3, i4, i5, i6, Infinity]",
     "jump(i0)",
     "",
   ].join("\n"));

@@ -15,6 +15,7 @@ import {
   Const, ConstFloat, ConstInt, FLOAT_ADD, FLOAT_LT, FLOAT_MUL, FLOAT_DIV, FLOAT_SUB, GUARD_FALSE, GUARD_TRUE, GUARD_VALUE,
   INT_ADD, INT_AND, INT_EQ, INT_GE, INT_GT, INT_LE, INT_LSHIFT, INT_LT, INT_MUL, INT_NE, INT_OR, INT_RSHIFT, INT_SUB, INT_XOR,
   isComparison, negatedComparison, ResOp, SAME_AS_I, Value, ConstRef, PTR_EQ, PTR_NE, PTR_IS_OBJECT, FIRST_OBJECT_ADDRESS,
+  INT32_AND, INT32_OR, INT32_XOR, INT32_LSHIFT, INT32_RSHIFT, INT32_URSHIFT,
 } from "../resop.ts";
 import { Optimization, Optimizer } from "./optimizer.ts";
 import { int } from "../../types.ts";
@@ -51,6 +52,14 @@ function foldInt(opnum: int, a: int, b: int): ConstInt | null {
     case INT_AND: return isInt32(a) && isInt32(b) ? new ConstInt(a & b) : null;
     case INT_OR: return isInt32(a) && isInt32(b) ? new ConstInt(a | b) : null;
     case INT_XOR: return isInt32(a) && isInt32(b) ? new ConstInt(a ^ b) : null;
+    // JS's 32-bit operators themselves (the trace's int32 operations): on i32 arguments the
+    // wrap to 32 bits they begin with changes nothing.
+    case INT32_AND: return isInt32(a) && isInt32(b) ? new ConstInt(a & b) : null;
+    case INT32_OR: return isInt32(a) && isInt32(b) ? new ConstInt(a | b) : null;
+    case INT32_XOR: return isInt32(a) && isInt32(b) ? new ConstInt(a ^ b) : null;
+    case INT32_LSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a << b) : null;
+    case INT32_RSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a >> b) : null;
+    case INT32_URSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a >>> b) : null;
     case INT_LSHIFT: {
       // Folded while the result stays below 2^53 (the test is the same in both modes).
       if (!(b >= 0 && b <= 52 && a > -(2 ** (53 - b)) && a < 2 ** (53 - b))) return null;
