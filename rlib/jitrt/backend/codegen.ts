@@ -499,8 +499,8 @@ function openLoop(f: FunctionCode): void {
   f.level++;
 }
 
-/** The function of a straight-line trace and the bridges compiled into it: no loop, it
- *  leaves by a guard or by its FINISH. */
+/** The function of a straight-line trace and the bridges compiled into it: it leaves by a
+ *  guard or by its FINISH (or goes back to its start: below). */
 export function straightFunction(tree: TraceCode): FunctionCode {
   const trace = tree.trace;
   const ops = trace.ops;
@@ -517,8 +517,21 @@ export function straightFunction(tree: TraceCode): FunctionCode {
   openStubs(f);
   f.loadInputs();
   f.preStore(false);
+  // A root compiled for a green key (code from a loop header on to another loop) runs in a
+  // Wasm loop: a bridge compiled into it that goes on at the same key branches back to its
+  // start (backToStart) instead of tail-calling its function again (BF mandelbrot: ~2 M
+  // such calls a run).
+  const again = tree.entryWord !== 0 && first === 1;
+  if (again) {
+    openLoop(f);
+    f.scope.startLevel = f.level;
+  }
   f.count(0);
   for (let i = first; i < ops.length; i++) operation(f, i);
+  if (again) {
+    f.byte(END);
+    f.level--;
+  }
   f.byte(UNREACHABLE);
   closeStubs(f);
   f.byte(END);

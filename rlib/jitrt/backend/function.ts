@@ -363,10 +363,11 @@ export class FunctionCode {
   }
 
   /** The scope of the loop whose entry word is at `word` open around the code being
-   *  encoded, or null. */
+   *  encoded (a straight-line root's too, which runs in a Wasm loop of its own when it
+   *  has an entry word: codegen.ts straightFunction), or null. */
   scopeEntered(word: int): Scope | null {
     if (word === 0) return null;
-    for (const s of this.scopes) if (s.isLoop && s.code.entryWord === word) return s;
+    for (const s of this.scopes) if (s.startLevel >= 0 && s.code.entryWord === word) return s;
     return null;
   }
 
