@@ -519,8 +519,8 @@ export function straightFunction(tree: TraceCode): FunctionCode {
   f.preStore(false);
   // A root compiled for a green key (code from a loop header on to another loop) runs in a
   // Wasm loop: a bridge compiled into it that goes on at the same key branches back to its
-  // start (backToStart) instead of tail-calling its function again (BF mandelbrot: ~2 M
-  // such calls a run).
+  // start (backToStart) instead of tail-calling its function again (a tape interpreter's
+  // benchmark made ~2 M such calls a run).
   const again = tree.entryWord !== 0 && first === 1;
   if (again) {
     openLoop(f);
