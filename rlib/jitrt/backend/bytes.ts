@@ -9,13 +9,19 @@ export class ByteBuffer {
   length: int = 0;
 
   byte(b: int): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      for (let i = 0; i < this.length; i++) grown[i] = this.bytes[i];
-      this.bytes = grown;
-    }
+    if (this.length === this.bytes.length) this.reserve(this.length + 1);
     this.bytes[this.length] = b;
     this.length++;
+  }
+
+  /** Room for `end` bytes (the size doubled until it fits, the bytes so far copied over). */
+  private reserve(end: int): void {
+    if (end <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < end) size *= 2;
+    const grown = new Uint8Array(size);
+    memCopy(typedDataAddress(grown), typedDataAddress(this.bytes), this.length);
+    this.bytes = grown;
   }
 
   /** An unsigned LEB128 number (sizes, indices, memory offsets). */
@@ -72,13 +78,7 @@ export class ByteBuffer {
    *  section, then into the module: one memory copy each, not a call per byte). */
   append(other: ByteBuffer): void {
     const end = this.length + other.length;
-    if (end > this.bytes.length) {
-      let size = this.bytes.length * 2;
-      while (size < end) size *= 2;
-      const grown = new Uint8Array(size);
-      memCopy(typedDataAddress(grown), typedDataAddress(this.bytes), this.length);
-      this.bytes = grown;
-    }
+    this.reserve(end);
     memCopy(typedDataAddress(this.bytes) + this.length, typedDataAddress(other.bytes), other.length);
     this.length = end;
   }

@@ -208,17 +208,24 @@ function in32Bits(f: FunctionCode, op: ResOp): boolean {
   return true;
 }
 
-/** Pushes a comparison's result, an i32 0 or 1: of its 32-bit operands where both fit. */
+/** Pushes a comparison's result, an i32 0 or 1. */
 function pushComparison(f: FunctionCode, op: ResOp): void {
   const entry = OP_CODES[op.opnum];
-  if (entry.instr32 !== 0 && f.fits32(op.args[0]) && f.fits32(op.args[1])) {
-    f.push32(op.args[0]);
-    f.push32(op.args[1]);
-    f.byte(entry.instr32);
+  compareValues(f, op.args[0], op.args[1], entry.instr32, entry.instr);
+}
+
+/** Pushes x and y and compares them: as i32s with `instr32` where it is not 0 and both fit
+ *  in 32 bits, else as pushed, with `instr`. */
+function compareValues(f: FunctionCode, x: Value, y: Value, instr32: int, instr: int): void {
+  if (instr32 !== 0 && f.fits32(x) && f.fits32(y)) {
+    f.push32(x);
+    f.push32(y);
+    f.byte(instr32);
     return;
   }
-  for (const x of op.args) f.push(x);
-  f.byte(entry.instr);
+  f.push(x);
+  f.push(y);
+  f.byte(instr);
 }
 
 /** instanceof(x, lo, hi) as the main module's: x an object and (its type id - lo) < hi - lo,
@@ -418,17 +425,9 @@ function differs(f: FunctionCode, x: Value, y: Value): void {
     f.byte(I64_REINTERPRET_F64);
     f.byte(I64_NE);
   } else if (x.type === TYPE_REF) {
-    f.push(x);
-    f.push(y);
-    f.byte(I32_NE);
-  } else if (f.fits32(x) && f.fits32(y)) {
-    f.push32(x);
-    f.push32(y);
-    f.byte(I32_NE);
+    compareValues(f, x, y, 0, I32_NE);
   } else {
-    f.push(x);
-    f.push(y);
-    f.byte(I64_NE);
+    compareValues(f, x, y, I32_NE, I64_NE);
   }
 }
 

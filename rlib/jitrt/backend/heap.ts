@@ -168,20 +168,14 @@ function elemAddress(f: FunctionCode, op: ResOp, elem: int): int {
   const base = arr instanceof ConstRef ? arr.address : -1;
   const shift = elemShift(elem);
   const split = base >= 0 && op.indexBase !== null ? base + TYPED_DATA + op.indexOffset * (1 << shift) : -1;
-  if (split >= 0 && split <= MAX_MEMARG_OFFSET) {
-    f.push32(op.indexBase!);
-    if (shift > 0) {
-      f.i32Const(shift);
-      f.byte(I32_SHL);
-    }
-    return split;
-  }
+  const fromBase = split >= 0 && split <= MAX_MEMARG_OFFSET;
   if (base < 0) f.push(arr);
-  f.push32(op.args[1]);
+  f.push32(fromBase ? op.indexBase! : op.args[1]);
   if (shift > 0) {
     f.i32Const(shift);
     f.byte(I32_SHL);
   }
+  if (fromBase) return split;
   if (base < 0) {
     f.byte(I32_ADD);
     return TYPED_DATA;

@@ -48,15 +48,12 @@ function foldInt(opnum: int, a: int, b: int): ConstInt | null {
       const p = a * b;
       return new ConstInt(p === 0 ? 0 : p); // never -0: an i64 product has no sign of zero
     }
-    // JS's bitwise operators are i32: they agree with i64 on i32 arguments.
-    case INT_AND: return isInt32(a) && isInt32(b) ? new ConstInt(a & b) : null;
-    case INT_OR: return isInt32(a) && isInt32(b) ? new ConstInt(a | b) : null;
-    case INT_XOR: return isInt32(a) && isInt32(b) ? new ConstInt(a ^ b) : null;
-    // JS's 32-bit operators themselves (the trace's int32 operations): on i32 arguments the
-    // wrap to 32 bits they begin with changes nothing.
-    case INT32_AND: return isInt32(a) && isInt32(b) ? new ConstInt(a & b) : null;
-    case INT32_OR: return isInt32(a) && isInt32(b) ? new ConstInt(a | b) : null;
-    case INT32_XOR: return isInt32(a) && isInt32(b) ? new ConstInt(a ^ b) : null;
+    // JS's bitwise operators are i32: they agree with i64 on i32 arguments, and so do the
+    // trace's int32 operations (JS's operators themselves: the wrap to 32 bits they begin
+    // with changes nothing there).
+    case INT_AND: case INT32_AND: return isInt32(a) && isInt32(b) ? new ConstInt(a & b) : null;
+    case INT_OR: case INT32_OR: return isInt32(a) && isInt32(b) ? new ConstInt(a | b) : null;
+    case INT_XOR: case INT32_XOR: return isInt32(a) && isInt32(b) ? new ConstInt(a ^ b) : null;
     case INT32_LSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a << b) : null;
     case INT32_RSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a >> b) : null;
     case INT32_URSHIFT: return isInt32(a) && isInt32(b) ? new ConstInt(a >>> b) : null;
